@@ -1,0 +1,38 @@
+/** Skip logic: whether a question applies to a respondent, given the answers so far. */
+import type { Condition, OptionValue, QuestionnaireDefinition } from './definition.ts';
+
+export type AnswerValue = OptionValue | OptionValue[];
+export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
+
+export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers));
+  if ('not' in condition) return !conditionHolds(condition.not, answers);
+  const given = answers[condition.question];
+  if (given === undefined) return false;
+  const accepted = 'equals' in condition ? [condition.equals] : condition.in;
+  const values = Array.isArray(given) ? given : [given];
+  return values.some((v) => accepted.includes(v));
+}
+
+/**
+ * The codes of questions that apply: a question applies when its section's and its own
+ * conditions hold. Everything else is "not applicable" — distinct from "missing".
+ */
+export function applicableQuestions(def: QuestionnaireDefinition, answers: Answers): Set<string> {
+  const byCode = new Map(def.questions.map((q) => [q.code, q]));
+  const applicable = new Set<string>();
+  for (const section of def.sections) {
+    if (section.showIf && !conditionHolds(section.showIf, answers)) continue;
+    for (const code of section.questions) {
+      const question = byCode.get(code);
+      if (question && (!question.showIf || conditionHolds(question.showIf, answers))) applicable.add(code);
+    }
+  }
+  return applicable;
+}
+
+export function isSectionShown(def: QuestionnaireDefinition, sectionCode: string, answers: Answers): boolean {
+  const section = def.sections.find((s) => s.code === sectionCode);
+  return !!section && (!section.showIf || conditionHolds(section.showIf, answers));
+}
