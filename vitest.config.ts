@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: PGlite instances are memory-hungry WASM, so keep the worker count modest.
+    maxWorkers: 2,
+  },
+});
