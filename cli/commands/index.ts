@@ -1,4 +1,13 @@
 import type { Command } from '../command.ts';
+import { importLocalitiesCommand } from './import-localities.ts';
+import { importLocalityMappingsCommand } from './import-locality-mappings.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
 
 /** Every command of `npx sipas`, in the order `--help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  migrateCommand,
+  seedCommand,
+  importLocalitiesCommand,
+  importLocalityMappingsCommand,
+];

@@ -1,0 +1,47 @@
+/**
+ * Validation issues in words, Vietnamese first. zod's own codes use zod's locales; the reasons
+ * our questionnaire rules add have their own catalogue.
+ */
+import { z } from 'zod';
+import type { AnswerIssueReason } from './answers-schema.ts';
+
+export type Language = 'vi' | 'en';
+
+const reasons: Record<AnswerIssueReason, Record<Language, (q: string) => string>> = {
+  unknown_question: {
+    vi: (q) => `Câu hỏi "${q}" không có trong phiếu khảo sát này`,
+    en: (q) => `Question "${q}" is not part of this questionnaire`,
+  },
+  wrong_group: {
+    vi: (q) => `Câu "${q}" đặt sai nhóm (thông tin cá nhân hay câu trả lời)`,
+    en: (q) => `Question "${q}" is in the wrong group (profile or answers)`,
+  },
+  not_applicable: {
+    vi: (q) => `Câu "${q}" không áp dụng với người trả lời này theo logic bỏ qua của phiếu, không được trả lời`,
+    en: (q) => `Question "${q}" does not apply to this respondent (skip logic) and must not be answered`,
+  },
+  required: {
+    vi: (q) => `Câu "${q}" là bắt buộc`,
+    en: (q) => `Question "${q}" is required`,
+  },
+  duplicate_choice: {
+    vi: (q) => `Câu "${q}" có lựa chọn bị lặp lại`,
+    en: (q) => `Question "${q}" lists the same choice twice`,
+  },
+};
+
+type Issue = z.core.$ZodIssue;
+
+export function formatIssue(issue: Issue, language: Language): string {
+  const reason = issue.code === 'custom' ? (issue.params?.reason as AnswerIssueReason | undefined) : undefined;
+  if (issue.code === 'custom' && reason && reason in reasons) {
+    return reasons[reason][language](String(issue.params?.question ?? issue.path.at(-1) ?? ''));
+  }
+  const worded = z.locales[language]().localeError(issue as never);
+  if (typeof worded === 'string') return worded;
+  return worded?.message ?? issue.message ?? 'invalid';
+}
+
+export function issuePath(issue: Issue): string {
+  return issue.path.map(String).join('.');
+}

@@ -1,0 +1,17 @@
+/** The compact vector of satisfaction ratings stored with each response, in item order. */
+import type { QuestionnaireDefinition } from './definition.ts';
+import { applicableQuestions, type Answers } from './skip.ts';
+import { satisfactionItems } from './structure.ts';
+
+export const RATING_MISSING = 0;
+export const RATING_NOT_APPLICABLE = -1;
+
+/** 1–5 for a valid answer, 0 when an applicable item was left blank, −1 when skip logic excludes it. */
+export function ratingsVector(def: QuestionnaireDefinition, answers: Answers): number[] {
+  const applicable = applicableQuestions(def, answers);
+  return satisfactionItems(def).map(({ code }) => {
+    if (!applicable.has(code)) return RATING_NOT_APPLICABLE;
+    const value = answers[code];
+    return typeof value === 'number' ? value : RATING_MISSING;
+  });
+}

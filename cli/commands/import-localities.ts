@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { importLocalities, LOCALITY_COLUMNS } from '../../server/domain/locality-import.ts';
+import { UsageError, type Command } from '../command.ts';
+import { printRowProblems, readCsvRecords } from '../csv.ts';
+import { DATABASE_HELP, withDatabase } from '../database.ts';
+
+export const importLocalitiesCommand: Command = {
+  name: 'import-localities',
+  summary: 'Import administrative units from a CSV file',
+  help: `Usage: sipas import-localities FILE.csv
+
+FILE.csv (UTF-8, header row) has the columns:
+  code,name,level,parent_code,valid_from,valid_to
+level is province, district, commune or village; dates are YYYY-MM-DD; valid_to is empty for
+units still in force; parent_code is empty only for provinces. Names are stored in Unicode NFC.
+
+Every row is checked first and all problems are listed; nothing is stored unless all rows are
+sound. Re-importing the same file changes nothing; a changed row updates that unit.
+
+Example:
+  code,name,level,parent_code,valid_from,valid_to
+  67,Tỉnh Đắk Nông,province,,2004-01-01,2025-06-30
+  660,Thành phố Gia Nghĩa,district,67,2004-01-01,2025-06-30
+
+${DATABASE_HELP}`,
+  async run(argv) {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError('give exactly one CSV file');
+    const records = await readCsvRecords(positionals[0], LOCALITY_COLUMNS);
+    const result = await withDatabase((database) => importLocalities(database.db, records));
+    if (result.problems.length > 0) {
+      printRowProblems(result.problems);
+      return 1;
+    }
+    console.log(`${records.length} units read: ${result.inserted} added, ${result.updated} updated, ${records.length - result.inserted - result.updated} unchanged.`);
+    return 0;
+  },
+};

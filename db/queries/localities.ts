@@ -1,0 +1,59 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { localities, localityMappings } from '../schema/index.ts';
+
+export type LocalityLevel = 'province' | 'district' | 'commune' | 'village';
+export interface LocalityRow {
+  code: string;
+  name: string;
+  level: LocalityLevel;
+  parentCode: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** Inserts or updates units by code in one statement; re-importing the same list changes nothing. */
+export async function upsertLocalities(db: Database, rows: LocalityRow[]): Promise<{ inserted: number; updated: number }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0 };
+  const existing = new Map(
+    (await db.select().from(localities).where(inArray(localities.code, rows.map((r) => r.code)))).map((l) => [l.code, l]),
+  );
+  const changed = rows.filter((r) => {
+    const old = existing.get(r.code);
+    return !old || old.name !== r.name || old.level !== r.level || old.parentCode !== r.parentCode
+      || old.validFrom !== r.validFrom || old.validTo !== r.validTo;
+  });
+  if (changed.length > 0) {
+    await db
+      .insert(localities)
+      .values(changed)
+      .onConflictDoUpdate({
+        target: localities.code,
+        set: {
+          name: sql`excluded.name`,
+          level: sql`excluded.level`,
+          parentCode: sql`excluded.parent_code`,
+          validFrom: sql`excluded.valid_from`,
+          validTo: sql`excluded.valid_to`,
+        },
+      });
+  }
+  const inserted = changed.filter((r) => !existing.has(r.code)).length;
+  return { inserted, updated: changed.length - inserted };
+}
+
+export async function insertLocalityMappings(
+  db: Database,
+  rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>,
+): Promise<void> {
+  if (rows.length > 0) await db.insert(localityMappings).values(rows).onConflictDoNothing();
+}
+
+export async function findLocalities(db: Database, codes: string[]): Promise<LocalityRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(localities).where(inArray(localities.code, codes));
+}
+
+export async function existingLocalityCodes(db: Database, codes: string[]): Promise<Set<string>> {
+  return new Set((await findLocalities(db, codes)).map((l) => l.code));
+}

@@ -1,0 +1,52 @@
+import { asc, eq } from 'drizzle-orm';
+import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
+import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
+import { satisfactionItems } from '../../analysis/questionnaire/structure.ts';
+import type { Database } from '../client.ts';
+import { questionnaireItems, questionnaireVersions, surveyRounds } from '../schema/index.ts';
+
+export async function findQuestionnaire(db: Database, version: string): Promise<QuestionnaireDefinition | undefined> {
+  const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.version, version));
+  return row?.definition;
+}
+
+export async function listQuestionnaireVersions(db: Database): Promise<Array<{ version: string; title: string }>> {
+  return db
+    .select({ version: questionnaireVersions.version, title: questionnaireVersions.title })
+    .from(questionnaireVersions)
+    .orderBy(asc(questionnaireVersions.version));
+}
+
+export async function isQuestionnaireInUse(db: Database, version: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: surveyRounds.id })
+    .from(surveyRounds)
+    .where(eq(surveyRounds.questionnaireVersion, version))
+    .limit(1);
+  return row !== undefined;
+}
+
+export type SaveOutcome = 'created' | 'unchanged' | 'updated' | 'locked';
+
+/**
+ * Stores a version with its item index. A version that a round uses is immutable: a different
+ * definition under the same version is refused ('locked') — publish it as a new version instead.
+ */
+export async function saveQuestionnaire(db: Database, def: QuestionnaireDefinition): Promise<SaveOutcome> {
+  return db.transaction(async (tx) => {
+    const existing = await findQuestionnaire(tx, def.version);
+    if (existing && canonicalJson(existing) === canonicalJson(def)) return 'unchanged';
+    if (existing && (await isQuestionnaireInUse(tx, def.version))) return 'locked';
+    const values = { version: def.version, title: def.title.vi, definition: def };
+    if (existing) {
+      await tx.update(questionnaireVersions).set(values).where(eq(questionnaireVersions.version, def.version));
+      await tx.delete(questionnaireItems).where(eq(questionnaireItems.version, def.version));
+    } else {
+      await tx.insert(questionnaireVersions).values(values);
+    }
+    await tx.insert(questionnaireItems).values(
+      satisfactionItems(def).map((item) => ({ version: def.version, ...item })),
+    );
+    return existing ? 'updated' : 'created';
+  });
+}

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { offices, responses, surveyRounds } from '../schema/index.ts';
+
+export type NewResponseRow = typeof responses.$inferInsert;
+export type ResponseRow = typeof responses.$inferSelect;
+
+export interface StoredResponse extends ResponseRow {
+  roundCode: string;
+  officeCode: string | null;
+}
+
+export async function findResponse(db: Database, id: string): Promise<StoredResponse | undefined> {
+  const [row] = await db
+    .select({ response: responses, roundCode: surveyRounds.code, officeCode: offices.code })
+    .from(responses)
+    .innerJoin(surveyRounds, eq(surveyRounds.id, responses.roundId))
+    .leftJoin(offices, eq(offices.id, responses.officeId))
+    .where(eq(responses.id, id));
+  return row && { ...row.response, roundCode: row.roundCode, officeCode: row.officeCode };
+}
+
+/**
+ * Stores a response unless one with its id exists. The insert is one autocommitted statement, so
+ * when this returns `inserted: true` the row is committed; under concurrent identical inserts the
+ * primary key lets exactly one through and the others see it afterwards.
+ */
+export async function insertResponseOnce(db: Database, row: NewResponseRow): Promise<{ inserted: boolean }> {
+  const inserted = await db.insert(responses).values(row).onConflictDoNothing({ target: responses.id }).returning({ id: responses.id });
+  return { inserted: inserted.length > 0 };
+}

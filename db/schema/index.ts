@@ -1,0 +1,5 @@
+export * from './localities.ts';
+export * from './questionnaires.ts';
+export * from './rounds.ts';
+export * from './responses.ts';
+export * from './meta.ts';

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { localities } from './localities.ts';
+import { questionnaireVersions } from './questionnaires.ts';
+import { offices, surveyRounds } from './rounds.ts';
+
+export const channels = ['office', 'paper', 'online'] as const;
+export type Channel = (typeof channels)[number];
+
+export const responseStatuses = ['accepted', 'excluded'] as const;
+
+/**
+ * One respondent's answers. The client generates `id` (a UUID) once, so a resent response finds
+ * itself; `content_hash` tells a harmless resend from a conflicting one.
+ *
+ * `profile` and `answers` are the record as submitted (after validation and NFC normalisation).
+ * `ratings` is a compact projection of the satisfaction items, in the version's item order
+ * (`questionnaire_items.position` + 1), so that estimation reads one small array per response
+ * instead of 33 rows: `ratings[k]` is 1–5, 0 for missing, −1 for not applicable (analysis/questionnaire/ratings.ts).
+ */
+export const responses = pgTable(
+  'responses',
+  {
+    id: uuid('id').primaryKey(),
+    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    questionnaireVersion: text('questionnaire_version').notNull().references(() => questionnaireVersions.version),
+    channel: text('channel', { enum: channels }).notNull(),
+    officeId: integer('office_id').references(() => offices.id),
+    provinceCode: text('province_code').notNull().references(() => localities.code),
+    districtCode: text('district_code').references(() => localities.code),
+    communeCode: text('commune_code').references(() => localities.code),
+    profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    ratings: smallint('ratings').array().notNull(),
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: responseStatuses }).notNull().default('accepted'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('responses_round_idx').on(t.roundId, t.districtCode),
+    index('responses_office_idx').on(t.officeId),
+    check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
+    check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),
+  ],
+);

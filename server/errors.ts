@@ -1,0 +1,49 @@
+/**
+ * One error type for everything the API refuses. Its code's integer part is the HTTP status
+ * (409.1 "same id, different content"), so mapping to HTTP happens in one place: the handler in
+ * plugins/error-handler.ts.
+ */
+import type { Language } from '../analysis/questionnaire/issue-messages.ts';
+
+export type Worded = Record<Language, string>;
+
+export interface FieldIssue {
+  /** Dotted path of the field in the request body, e.g. `answers.A1_1`. */
+  path: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly code: number,
+    readonly slug: string,
+    readonly worded: Worded,
+    readonly issues: Array<{ path: string; worded: Worded }> = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(worded.en);
+  }
+
+  get status(): number {
+    return Math.floor(this.code);
+  }
+}
+
+export const problems = {
+  validation: (issues: Array<{ path: string; worded: Worded }>) =>
+    new Problem(400.1, 'validation_failed', {
+      vi: 'Dữ liệu gửi lên không hợp lệ. Xem chi tiết từng trường bên dưới.',
+      en: 'The submitted data is not valid. See the fields below.',
+    }, issues),
+  notFound: (what: Worded) => new Problem(404.1, 'not_found', what),
+  conflictingResend: (id: string) =>
+    new Problem(409.1, 'conflicting_resend', {
+      vi: `Phiếu có mã ${id} đã được lưu với nội dung khác. Một phiếu đã gửi không thể bị thay đổi; hãy tạo phiếu mới.`,
+      en: `A response with id ${id} is already stored with different content. A sent response cannot be changed; create a new one.`,
+    }),
+  roundNotOpen: (code: string) =>
+    new Problem(409.2, 'round_not_open', {
+      vi: `Đợt khảo sát ${code} hiện không nhận phiếu. Cảm ơn Ông/Bà đã quan tâm.`,
+      en: `Survey round ${code} is not accepting responses. Thank you for your interest.`,
+    }),
+};

@@ -1,0 +1,88 @@
+/**
+ * The one place where errors become HTTP replies. Problems carry their status; validation issues
+ * become 400 with each field's path; Fastify's own 4xx (bad JSON, wrong content type, body too
+ * large) get a worded message; anything else is a 500 with no detail, logged in full.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
+import { postgresError } from '../../db/errors.ts';
+import { Problem, problems, type Worded } from '../errors.ts';
+import { requestLanguage } from '../language.ts';
+import { RequestValidationError } from '../validation.ts';
+
+const fastifyClientErrors: Record<string, { slug: string; worded: Worded }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    slug: 'unsupported_media_type',
+    worded: { vi: 'Kiểu nội dung không được hỗ trợ; hãy gửi JSON (Content-Type: application/json)', en: 'Unsupported content type; send JSON (Content-Type: application/json)' },
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    slug: 'body_too_large',
+    worded: { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    slug: 'empty_body',
+    worded: { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' },
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    slug: 'malformed_json',
+    worded: { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' },
+  },
+};
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  const language = requestLanguage(request);
+  const issues = problem.issues.map((i) => ({ path: i.path, message: i.worded[language] }));
+  return reply.status(problem.status).send({
+    statusCode: problem.status,
+    code: problem.slug,
+    message: problem.worded[language],
+    ...(issues.length > 0 ? { issues } : {}),
+    ...problem.extra,
+  });
+}
+
+function toProblem(error: FastifyError | Error): Problem | undefined {
+  if (error instanceof Problem) return error;
+  if (error instanceof RequestValidationError) {
+    const prefix = error.validationContext && error.validationContext !== 'body' ? `${error.validationContext}.` : '';
+    return problems.validation(
+      error.issues.map((issue) => ({
+        path: prefix + issuePath(issue),
+        worded: { vi: formatIssue(issue, 'vi'), en: formatIssue(issue, 'en') },
+      })),
+    );
+  }
+  const fastifyError = error as FastifyError;
+  const known = fastifyError.code ? fastifyClientErrors[fastifyError.code] : undefined;
+  const status = fastifyError.statusCode ?? 500;
+  if (known) return new Problem(status, known.slug, known.worded);
+  if (error instanceof SyntaxError && status === 400) return new Problem(400, 'malformed_json', fastifyClientErrors.FST_ERR_CTP_INVALID_JSON_BODY.worded);
+  if (status >= 400 && status < 500) return new Problem(status, 'bad_request', { vi: error.message, en: error.message });
+  const pgError = postgresError(error);
+  if (pgError?.code === '23505') {
+    return new Problem(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' });
+  }
+  return undefined;
+}
+
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const problem = toProblem(error);
+      if (problem) {
+        if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+        return sendProblem(request, reply, problem);
+      }
+      request.log.error({ err: error }, 'unexpected error');
+      return sendProblem(request, reply, new Problem(500, 'internal_error', {
+        vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+        en: 'Server error. Please try again later.',
+      }));
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(request, reply, problems.notFound({ vi: `Không có đường dẫn ${request.url}`, en: `No route ${request.url}` })),
+    );
+  },
+  { name: 'error-handler' },
+);

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { healthRoutes } from './health.ts';
+import { questionnaireRoutes } from './questionnaires.ts';
+import { responseRoutes } from './responses.ts';
+
+/** Everything under /api. */
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes);
+  await app.register(questionnaireRoutes);
+  await app.register(responseRoutes);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+};

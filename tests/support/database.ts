@@ -1,0 +1,52 @@
+/**
+ * A fresh, migrated and seeded database for one test file: in-memory PGlite by default, or a new
+ * database on the PostgreSQL server named by DATABASE_URL (dropped again when the file is done).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
+import { seedDatabase } from '../../db/seed/index.ts';
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Empties what tests write, keeping the seeded reference and demo data. */
+  reset(): Promise<void>;
+}
+
+async function createPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `sipas_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  const created = serverUrl ? await createPostgresDatabase(serverUrl) : undefined;
+  const handle = await openDatabase(created ? { url: created.url } : {});
+  await handle.migrate();
+  await seedDatabase(handle.db);
+  return {
+    ...handle,
+    async reset() {
+      const { sql } = await import('drizzle-orm');
+      await handle.db.execute(sql`truncate responses`);
+      await handle.db.execute(sql`update survey_rounds set status = 'open'`);
+    },
+    async close() {
+      await handle.close();
+      await created?.drop();
+    },
+  };
+}
