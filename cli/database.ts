@@ -1,10 +1,18 @@
 import { configuredDatabaseOptions, openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { seedDatabase } from '../db/seed/index.ts';
 
-/** Runs `work` on the configured database (DATABASE_URL or SIPAS_DATA_DIR), migrated, then closes it. */
-export async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on the configured database (DATABASE_URL or SIPAS_DATA_DIR), then closes it. The
+ * database is first brought to where `npm start` would bring it: migrated, and seeded once.
+ */
+export async function withDatabase<T>(
+  work: (database: DatabaseHandle) => Promise<T>,
+  options: { seed: boolean } = { seed: true },
+): Promise<T> {
   const database = await openDatabase(configuredDatabaseOptions());
   try {
     await database.migrate();
+    if (options.seed) await seedDatabase(database.db);
     return await work(database);
   } finally {
     await database.close();

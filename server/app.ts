@@ -8,15 +8,18 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
 import { apiRoutes } from './routes/api/index.ts';
+import { posterRoutes } from './routes/pages/poster.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  rateLimits?: RateLimitSettings;
 }
 
-export async function buildApp({ database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, logger = false, rateLimits = defaultRateLimits }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -24,9 +27,11 @@ export async function buildApp({ database, logger = false }: AppOptions): Promis
   app.removeContentTypeParser('text/plain');
 
   await app.register(openApiPlugin);
+  await app.register(rateLimitPlugin, { settings: rateLimits });
   await app.register(databasePlugin, { database });
   await app.register(errorHandlerPlugin);
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(posterRoutes);
   await app.ready();
   return app;
 }

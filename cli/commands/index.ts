@@ -2,6 +2,8 @@ import type { Command } from '../command.ts';
 import { importLocalitiesCommand } from './import-localities.ts';
 import { importLocalityMappingsCommand } from './import-locality-mappings.ts';
 import { migrateCommand } from './migrate.ts';
+import { officesCommand } from './offices.ts';
+import { roundsCommand } from './rounds.ts';
 import { seedCommand } from './seed.ts';
 
 /** Every command of `npx sipas`, in the order `--help` lists them. */
@@ -10,4 +12,6 @@ export const commands: Command[] = [
   seedCommand,
   importLocalitiesCommand,
   importLocalityMappingsCommand,
+  roundsCommand,
+  officesCommand,
 ];

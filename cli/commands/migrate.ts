@@ -13,7 +13,7 @@ ${DATABASE_HELP}`,
   async run() {
     await withDatabase(async (database) => {
       console.log(`Migrations applied (${database.kind}).`);
-    });
+    }, { seed: false });
     return 0;
   },
 };

@@ -18,7 +18,7 @@ Options:
 ${DATABASE_HELP}`,
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { 'no-demo': { type: 'boolean', default: false } } });
-    const report = await withDatabase((database) => seedDatabase(database.db, { demo: !values['no-demo'] }));
+    const report = await withDatabase((database) => seedDatabase(database.db, { demo: !values['no-demo'] }), { seed: false });
     for (const [version, outcome] of Object.entries(report.questionnaires)) {
       const note = outcome === 'locked' ? ' (in use by a round: kept as stored)' : '';
       console.log(`questionnaire ${version}: ${outcome}${note}`);

@@ -69,6 +69,10 @@ CREATE TABLE "responses" (
 	"answers" jsonb NOT NULL,
 	"ratings" smallint[] NOT NULL,
 	"content_hash" text NOT NULL,
+	"link_id" integer,
+	"client_id" text,
+	"answers_fingerprint" text NOT NULL,
+	"flags" text[] DEFAULT '{}'::text[] NOT NULL,
 	"status" text DEFAULT 'accepted' NOT NULL,
 	"started_at" timestamp with time zone,
 	"submitted_at" timestamp with time zone,
@@ -83,6 +87,18 @@ CREATE TABLE "installation_facts" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "survey_links" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"token" text NOT NULL,
+	"office_id" integer NOT NULL,
+	"round_id" integer NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"disabled_at" timestamp with time zone,
+	CONSTRAINT "survey_links_token_unique" UNIQUE("token"),
+	CONSTRAINT "survey_links_office_round_unique" UNIQUE("office_id","round_id")
+);
+--> statement-breakpoint
 ALTER TABLE "locality_mappings" ADD CONSTRAINT "locality_mappings_old_code_localities_code_fk" FOREIGN KEY ("old_code") REFERENCES "public"."localities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "locality_mappings" ADD CONSTRAINT "locality_mappings_new_code_localities_code_fk" FOREIGN KEY ("new_code") REFERENCES "public"."localities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "questionnaire_items" ADD CONSTRAINT "questionnaire_items_version_questionnaire_versions_version_fk" FOREIGN KEY ("version") REFERENCES "public"."questionnaire_versions"("version") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -95,8 +111,13 @@ ALTER TABLE "responses" ADD CONSTRAINT "responses_office_id_offices_id_fk" FOREI
 ALTER TABLE "responses" ADD CONSTRAINT "responses_province_code_localities_code_fk" FOREIGN KEY ("province_code") REFERENCES "public"."localities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_district_code_localities_code_fk" FOREIGN KEY ("district_code") REFERENCES "public"."localities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_commune_code_localities_code_fk" FOREIGN KEY ("commune_code") REFERENCES "public"."localities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "responses" ADD CONSTRAINT "responses_link_id_survey_links_id_fk" FOREIGN KEY ("link_id") REFERENCES "public"."survey_links"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_links" ADD CONSTRAINT "survey_links_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_links" ADD CONSTRAINT "survey_links_round_id_survey_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."survey_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "localities_parent_idx" ON "localities" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "locality_mappings_new_idx" ON "locality_mappings" USING btree ("new_code");--> statement-breakpoint
 CREATE INDEX "offices_locality_idx" ON "offices" USING btree ("locality_code");--> statement-breakpoint
 CREATE INDEX "responses_round_idx" ON "responses" USING btree ("round_id","district_code");--> statement-breakpoint
-CREATE INDEX "responses_office_idx" ON "responses" USING btree ("office_id");
+CREATE INDEX "responses_office_idx" ON "responses" USING btree ("office_id");--> statement-breakpoint
+CREATE INDEX "responses_link_fingerprint_idx" ON "responses" USING btree ("link_id","answers_fingerprint");--> statement-breakpoint
+CREATE INDEX "survey_links_round_idx" ON "survey_links" USING btree ("round_id");

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, count, eq, gte } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { offices, responses, surveyRounds } from '../schema/index.ts';
 
@@ -28,4 +28,22 @@ export async function findResponse(db: Database, id: string): Promise<StoredResp
 export async function insertResponseOnce(db: Database, row: NewResponseRow): Promise<{ inserted: boolean }> {
   const inserted = await db.insert(responses).values(row).onConflictDoNothing({ target: responses.id }).returning({ id: responses.id });
   return { inserted: inserted.length > 0 };
+}
+
+/** How many responses came through a link with these exact answers since a moment (burst check). */
+export async function countIdenticalSince(db: Database, linkId: number, fingerprint: string, since: Date): Promise<number> {
+  const rows = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.linkId, linkId), eq(responses.answersFingerprint, fingerprint), gte(responses.receivedAt, since)));
+  return rows.length;
+}
+
+/** How many responses one device sent since a moment. */
+export async function countFromClientSince(db: Database, clientId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(responses)
+    .where(and(eq(responses.clientId, clientId), gte(responses.receivedAt, since)));
+  return row.n;
 }

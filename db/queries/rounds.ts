@@ -14,6 +14,11 @@ export async function listRounds(db: Database): Promise<RoundRow[]> {
   return db.select().from(surveyRounds).orderBy(asc(surveyRounds.periodStart), asc(surveyRounds.code));
 }
 
+export async function setRoundStatus(db: Database, code: string, status: RoundRow['status']): Promise<boolean> {
+  const updated = await db.update(surveyRounds).set({ status }).where(eq(surveyRounds.code, code)).returning({ id: surveyRounds.id });
+  return updated.length > 0;
+}
+
 export async function insertRoundIfAbsent(db: Database, round: typeof surveyRounds.$inferInsert): Promise<void> {
   await db.insert(surveyRounds).values(round).onConflictDoNothing({ target: surveyRounds.code });
 }

@@ -3,3 +3,4 @@ export * from './questionnaires.ts';
 export * from './rounds.ts';
 export * from './responses.ts';
 export * from './meta.ts';
+export * from './links.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { surveyLinks } from './links.ts';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
 import { offices, surveyRounds } from './rounds.ts';
@@ -33,6 +34,13 @@ export const responses = pgTable(
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     ratings: smallint('ratings').array().notNull(),
     contentHash: text('content_hash').notNull(),
+    linkId: integer('link_id').references(() => surveyLinks.id),
+    /** A random id the phone keeps, not a person: lets rate limits and burst checks tell devices apart. */
+    clientId: text('client_id'),
+    /** Fingerprint of the answers alone, to spot identical responses arriving in bursts. */
+    answersFingerprint: text('answers_fingerprint').notNull(),
+    /** Reasons for a survey manager to review this response (e.g. `too_fast`, `identical_burst`); never dropped. */
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: responseStatuses }).notNull().default('accepted'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -41,6 +49,7 @@ export const responses = pgTable(
   (t) => [
     index('responses_round_idx').on(t.roundId, t.districtCode),
     index('responses_office_idx').on(t.officeId),
+    index('responses_link_fingerprint_idx').on(t.linkId, t.answersFingerprint),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
     check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),
   ],

@@ -6,7 +6,8 @@ import type { Database } from '../client.ts';
 import { hasFact, recordFact } from '../queries/installation.ts';
 import { insertLocalityMappings, upsertLocalities } from '../queries/localities.ts';
 import { saveQuestionnaire, type SaveOutcome } from '../queries/questionnaires.ts';
-import { insertOfficeIfAbsent, insertRoundIfAbsent } from '../queries/rounds.ts';
+import { ensureLink } from '../queries/links.ts';
+import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfAbsent } from '../queries/rounds.ts';
 import { demoLocalities, demoLocalityMappings } from './localities.ts';
 import { seededQuestionnaires } from './questionnaires/index.ts';
 
@@ -42,6 +43,8 @@ export async function seedDatabase(db: Database, options: { demo: boolean } = { 
         name: 'Bộ phận Một cửa thành phố Gia Nghĩa',
         localityCode: '660',
       });
+      const [round, office] = [await findRoundByCode(tx, DEMO_ROUND_CODE), await findOfficeByCode(tx, DEMO_OFFICE_CODE)];
+      if (round && office) await ensureLink(tx, office.id, round.id);
       await recordFact(tx, DEMO_FACT, { round: DEMO_ROUND_CODE, office: DEMO_OFFICE_CODE });
     });
     demoLoaded = true;

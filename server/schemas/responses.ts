@@ -15,9 +15,11 @@ export const LocalityRef = z
 export const ResponseSubmission = z
   .object({
     id: z.uuid().describe('Generated once by the client; resending the same id is harmless'),
-    round: z.string().min(1).max(64).describe('Survey round code'),
+    link: z.string().min(8).max(64).optional().describe("An office's survey link token (QR code): sets round, office, locality and channel"),
+    clientId: z.string().min(8).max(64).optional().describe('A random id the device keeps (not a person); used for rate limits and burst checks'),
+    round: z.string().min(1).max(64).optional().describe('Survey round code; required without a link'),
     questionnaireVersion: z.string().min(1).max(32).optional().describe("Must match the round's version when given"),
-    channel: z.enum(channels),
+    channel: z.enum(channels).optional().describe('Required without a link'),
     office: z.string().min(1).max(64).optional().describe('Office code; required for the office channel'),
     locality: LocalityRef.optional().describe('Where the respondent lives; required unless the office sets it'),
     profile: z.record(z.string(), AnswerValue).default({}),
@@ -38,6 +40,7 @@ export const StoredResponseView = z.object({
   profile: z.record(z.string(), AnswerValue),
   answers: z.record(z.string(), AnswerValue),
   status: z.string(),
+  flags: z.array(z.string()).describe('Reasons for review, e.g. too_fast; flagged responses are kept'),
   startedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   receivedAt: z.string(),

@@ -71,7 +71,7 @@ describe('npx sipas', () => {
 
   it('imports a localities CSV twice with the same result, and prints help for each command', async () => {
     const csv = join(dir, 'units.csv');
-    await writeFile(csv, '\uFEFFcode,name,level,parent_code,valid_from,valid_to\n67,Tỉnh Đắk Nông,province,,2004-01-01,2025-06-30\n');
+    await writeFile(csv, '\uFEFFcode,name,level,parent_code,valid_from,valid_to\n24619,Phường Nghĩa Đức,commune,660,2004-01-01,2025-06-30\n');
     const first = await sipas('import-localities', csv);
     expect(first.stdout).toContain('1 units read: 1 added');
     const second = await sipas('import-localities', csv);

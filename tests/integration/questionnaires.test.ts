@@ -62,7 +62,8 @@ describe('service endpoints', () => {
     const doc = (await app().inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     const body = doc.paths['/api/responses'].post.requestBody.content['application/json'].schema;
-    expect(body.required).toEqual(expect.arrayContaining(['id', 'round', 'channel', 'answers']));
+    expect(body.required).toEqual(['id', 'answers']);
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['link', 'round', 'channel', 'profile']));
     expect(body.properties.channel.enum).toEqual(['office', 'paper', 'online']);
     expect(doc.paths['/api/questionnaires/{version}'].get).toBeDefined();
   });

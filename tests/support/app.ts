@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 /** The real app on a real database for one test file, emptied before each test. */
-export function useTestApp(): { app: () => FastifyInstance; database: () => TestDatabase } {
+export function useTestApp(options: Omit<AppOptions, 'database'> = {}): { app: () => FastifyInstance; database: () => TestDatabase } {
   let app: FastifyInstance;
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase();
-    app = await buildApp({ database });
+    // Tests post far faster than phones do; rate limits are exercised by their own test.
+    app = await buildApp({ rateLimits: { perDevicePerMinute: 100_000, perLinkPerMinute: 100_000 }, ...options, database });
   });
   beforeEach(async () => database.reset());
   afterAll(async () => {

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { ensureLink } from '../../db/queries/links.ts';
+import { findRoundByCode, listOffices, listRounds } from '../../db/queries/rounds.ts';
+import { publicBaseUrl } from '../../server/public-url.ts';
+import { surveyUrl } from '../../server/routes/pages/poster.ts';
+import { UsageError, type Command } from '../command.ts';
+import { DATABASE_HELP, withDatabase } from '../database.ts';
+
+export const officesCommand: Command = {
+  name: 'offices',
+  summary: 'Print each office with its survey URL (tab-separated)',
+  help: `Usage: sipas offices [--round CODE] [--base-url URL]
+
+Prints one line per active office: code, name and survey URL, separated by tabs. The URL opens
+the survey with office, locality and round fixed; its poster with the QR code is the same URL
+with /s/ replaced by /poster/. A link is made for offices that have none in the round yet.
+
+Options:
+  --round CODE     the round (default: the open round; required when several are open)
+  --base-url URL   the address phones reach (default: SIPAS_PUBLIC_URL, else http://localhost:PORT)
+
+${DATABASE_HELP}`,
+  async run(argv) {
+    const { values } = parseArgs({ args: argv, options: { round: { type: 'string' }, 'base-url': { type: 'string' } } });
+    const base = values['base-url']?.replace(/\/+$/, '') ?? publicBaseUrl();
+    const lines = await withDatabase(async ({ db }) => {
+      let round = values.round ? await findRoundByCode(db, values.round) : undefined;
+      if (values.round && !round) throw new UsageError(`no round has code ${values.round}`);
+      if (!round) {
+        const open = (await listRounds(db)).filter((r) => r.status === 'open');
+        if (open.length !== 1) throw new UsageError(`${open.length} rounds are open; choose one with --round`);
+        round = open[0];
+      }
+      const rows: string[] = [];
+      for (const office of (await listOffices(db)).filter((o) => o.active)) {
+        rows.push([office.code, office.name, surveyUrl(base, await ensureLink(db, office.id, round.id))].join('\t'));
+      }
+      return rows;
+    });
+    for (const line of lines) console.log(line);
+    return 0;
+  },
+};

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { offices, surveyLinks, surveyRounds } from '../schema/index.ts';
+
+export interface LinkDetails {
+  id: number;
+  token: string;
+  active: boolean;
+  office: typeof offices.$inferSelect;
+  round: typeof surveyRounds.$inferSelect;
+}
+
+/** 128 random bits, URL-safe: unguessable, and short enough for a QR code a cheap camera reads. */
+export function newLinkToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, office: offices, round: surveyRounds };
+
+export async function findLinkByToken(db: Database, token: string): Promise<LinkDetails | undefined> {
+  const [row] = await db
+    .select(linkColumns)
+    .from(surveyLinks)
+    .innerJoin(offices, eq(offices.id, surveyLinks.officeId))
+    .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
+    .where(eq(surveyLinks.token, token));
+  return row;
+}
+
+/** The link of an office for a round, made on first use. */
+export async function ensureLink(db: Database, officeId: number, roundId: number): Promise<string> {
+  await db.insert(surveyLinks).values({ token: newLinkToken(), officeId, roundId }).onConflictDoNothing({
+    target: [surveyLinks.officeId, surveyLinks.roundId],
+  });
+  const [row] = await db
+    .select({ token: surveyLinks.token })
+    .from(surveyLinks)
+    .where(and(eq(surveyLinks.officeId, officeId), eq(surveyLinks.roundId, roundId)));
+  return row.token;
+}
+
+export async function listLinksOfRound(db: Database, roundId: number): Promise<LinkDetails[]> {
+  return db
+    .select(linkColumns)
+    .from(surveyLinks)
+    .innerJoin(offices, eq(offices.id, surveyLinks.officeId))
+    .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
+    .where(eq(surveyLinks.roundId, roundId))
+    .orderBy(asc(offices.code));
+}
+
+export async function setLinksActive(db: Database, roundId: number, active: boolean): Promise<number> {
+  const updated = await db
+    .update(surveyLinks)
+    .set({ active, disabledAt: active ? null : new Date() })
+    .where(eq(surveyLinks.roundId, roundId))
+    .returning({ id: surveyLinks.id });
+  return updated.length;
+}

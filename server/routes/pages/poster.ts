@@ -1,0 +1,57 @@
+/**
+ * An A4 poster per office link: office name, short instructions in Vietnamese and the QR code that
+ * opens the survey. A print-ready page: the browser's "Print" makes the PDF.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { findLinkByToken } from '../../../db/queries/links.ts';
+import { problems } from '../../errors.ts';
+import { publicBaseUrl } from '../../public-url.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function surveyUrl(base: string, token: string): string {
+  return `${base}/s/${encodeURIComponent(token)}`;
+}
+
+export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/poster/:token', {
+    schema: { hide: true, params: z.object({ token: z.string().min(8).max(64) }) },
+  }, async (request, reply) => {
+    const link = await findLinkByToken(app.database.db, request.params.token);
+    if (!link) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
+    const url = surveyUrl(publicBaseUrl(request), link.token);
+    // Error correction level M survives a smudged or curled print; margin 2 is enough on white paper.
+    const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const office = escapeHtml(link.office.name);
+    reply.type('text/html; charset=utf-8');
+    return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Khảo sát SIPAS — ${office}</title>
+<style>
+@page { size: A4; margin: 18mm; }
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #111; text-align: center; margin: 0 auto; max-width: 170mm; }
+h1 { font-size: 26pt; margin: 8mm 0 4mm; line-height: 1.2; }
+h2 { font-size: 17pt; font-weight: 600; margin: 0 0 8mm; }
+.qr svg { width: 110mm; height: 110mm; }
+ol { text-align: left; font-size: 15pt; line-height: 1.5; margin: 6mm auto; max-width: 140mm; }
+.url { font-size: 11pt; word-break: break-all; color: #333; }
+.note { font-size: 12pt; margin-top: 6mm; }
+${link.active ? '' : '.closed { font-size: 16pt; color: #a00; border: 2px solid #a00; padding: 4mm; }'}
+</style></head>
+<body>
+<h1>Ông/Bà hài lòng với sự phục vụ của chúng tôi?</h1>
+<h2>${office}</h2>
+${link.active ? '' : '<p class="closed">Đường dẫn này đã đóng cùng đợt khảo sát.</p>'}
+<div class="qr" role="img" aria-label="Mã QR mở phiếu khảo sát">${qr}</div>
+<ol>
+<li>Mở máy ảnh của điện thoại và quét mã QR.</li>
+<li>Trả lời các câu hỏi (khoảng 5 phút). Phiếu <strong>không hỏi họ tên, số điện thoại</strong>.</li>
+<li>Nhấn <strong>Gửi phiếu</strong>. Nếu mất mạng, phiếu được lưu trên máy và tự gửi khi có mạng.</li>
+</ol>
+<p class="url">${escapeHtml(url)}</p>
+<p class="note">${escapeHtml(link.round.name)}<br>Xin cảm ơn Ông/Bà đã góp ý để chúng tôi phục vụ tốt hơn.</p>
+</body></html>`;
+  });
+};
