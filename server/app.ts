@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
@@ -30,6 +31,7 @@ export async function buildApp({ database, logger = false, rateLimits = defaultR
   await app.register(rateLimitPlugin, { settings: rateLimits });
   await app.register(databasePlugin, { database });
   await app.register(errorHandlerPlugin);
+  await app.register(authPlugin);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(posterRoutes);
   await app.ready();

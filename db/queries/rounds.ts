@@ -35,3 +35,8 @@ export async function listOffices(db: Database): Promise<OfficeRow[]> {
 export async function insertOfficeIfAbsent(db: Database, office: typeof offices.$inferInsert): Promise<void> {
   await db.insert(offices).values(office).onConflictDoNothing({ target: offices.code });
 }
+
+export async function roundById(db: Database, id: number): Promise<RoundRow | undefined> {
+  const [row] = await db.select().from(surveyRounds).where(eq(surveyRounds.id, id));
+  return row;
+}

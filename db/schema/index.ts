@@ -4,3 +4,5 @@ export * from './rounds.ts';
 export * from './responses.ts';
 export * from './meta.ts';
 export * from './links.ts';
+export * from './staff.ts';
+export * from './paper.ts';

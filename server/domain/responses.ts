@@ -3,12 +3,9 @@
  * still acknowledged after), then check it against its round, office, localities and questionnaire
  * version, flag what looks implausible, and store it once.
  */
-import { createHash } from 'node:crypto';
 import { answersSchema, compactAnswers } from '../../analysis/questionnaire/answers-schema.ts';
-import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
-import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
 import type { Database } from '../../db/client.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
 import {
@@ -19,6 +16,7 @@ import { problems } from '../errors.ts';
 import type { ResponseSubmission, StoredResponseView } from '../schemas/responses.ts';
 import { responseContext } from './response-context.ts';
 import { plausibility, plausibilityFlags } from './response-flags.ts';
+import { answersFingerprint, responseRow, sha256Json } from './response-row.ts';
 
 export type SubmitOutcome = { created: boolean; response: StoredResponseView };
 
@@ -32,12 +30,10 @@ function normalizeText<T>(value: T): T {
   return value;
 }
 
-const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
-
 /** The fingerprint of everything the client sent but its id: equal fingerprints mean a harmless resend. */
 export function contentHash(submission: ResponseSubmission): string {
   const { id: _id, ...content } = submission;
-  return sha256({
+  return sha256Json({
     ...content,
     startedAt: content.startedAt && new Date(content.startedAt).toISOString(),
     submittedAt: content.submittedAt && new Date(content.submittedAt).toISOString(),
@@ -69,8 +65,7 @@ async function existingOutcome(db: Database, id: string, hash: string): Promise<
   return { created: false, response: toView(stored) };
 }
 
-function validateAnswers(def: QuestionnaireDefinition, submission: ResponseSubmission) {
-  const input = { profile: submission.profile, answers: submission.answers };
+export function validateAnswers(def: QuestionnaireDefinition, input: { profile: Record<string, unknown>; answers: Record<string, unknown> }) {
   const parsed = answersSchema(def).safeParse(input, { reportInput: true });
   if (!parsed.success) {
     throw problems.validation(
@@ -96,9 +91,9 @@ export async function submitResponse(
   const context = await responseContext(db, submission, options.channels);
   const def = await findQuestionnaire(db, context.round.questionnaireVersion);
   if (!def) throw new Error(`questionnaire ${context.round.questionnaireVersion} of round ${context.round.code} is not stored`);
-  const { profile, answers } = validateAnswers(def, submission);
+  const { profile, answers } = validateAnswers(def, { profile: submission.profile, answers: submission.answers });
 
-  const answersFingerprint = sha256({ profile, answers });
+  const fingerprint = answersFingerprint(profile, answers);
   const windowStart = new Date(Date.now() - plausibility.burstWindowMinutes * 60_000);
   const startedAt = submission.startedAt ? new Date(submission.startedAt) : undefined;
   const submittedAt = submission.submittedAt ? new Date(submission.submittedAt) : undefined;
@@ -106,30 +101,25 @@ export async function submitResponse(
     startedAt,
     submittedAt,
     answeredCount: Object.keys(profile).length + Object.keys(answers).length,
-    identicalInWindow: context.linkId ? await countIdenticalSince(db, context.linkId, answersFingerprint, windowStart) : 0,
+    identicalInWindow: context.linkId ? await countIdenticalSince(db, context.linkId, fingerprint, windowStart) : 0,
     fromDeviceInWindow: submission.clientId ? await countFromClientSince(db, submission.clientId, windowStart) : 0,
   });
 
-  const { inserted } = await insertResponseOnce(db, {
+  const { inserted } = await insertResponseOnce(db, responseRow(def, {
     id: submission.id,
-    roundId: context.round.id,
-    questionnaireVersion: context.round.questionnaireVersion,
+    round: context.round,
     channel: context.channel,
-    officeId: context.office?.id ?? null,
+    officeId: context.office?.id,
     linkId: context.linkId,
-    clientId: submission.clientId ?? null,
-    provinceCode: context.locality.province,
-    districtCode: context.locality.district,
-    communeCode: context.locality.commune,
+    clientId: submission.clientId,
+    locality: context.locality,
     profile,
     answers,
-    ratings: ratingsVector(def, { ...profile, ...answers }),
     contentHash: hash,
-    answersFingerprint,
     flags,
-    startedAt: startedAt ?? null,
-    submittedAt: submittedAt ?? null,
-  });
+    startedAt,
+    submittedAt,
+  }));
   // Lost a race with an identical (or conflicting) concurrent post: answer as for a resend.
   const outcome = inserted ? undefined : await existingOutcome(db, submission.id, hash);
   if (outcome) return outcome;

@@ -1,0 +1,96 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { batches, formEntries, paperForms, sampleTargets, type FormStatus } from '../schema/index.ts';
+
+export type PaperFormRow = typeof paperForms.$inferSelect;
+export type BatchRow = typeof batches.$inferSelect;
+export type FormEntryRow = typeof formEntries.$inferSelect;
+
+export async function findForms(db: Database, roundId: number, serials: number[]): Promise<PaperFormRow[]> {
+  if (serials.length === 0) return [];
+  const found: PaperFormRow[] = [];
+  // Chunked so a long serial list stays within the driver's parameter limit.
+  for (let i = 0; i < serials.length; i += 5000) {
+    found.push(...(await db.select().from(paperForms).where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))));
+  }
+  return found;
+}
+
+export async function findForm(db: Database, roundId: number, serial: number): Promise<PaperFormRow | undefined> {
+  return (await findForms(db, roundId, [serial]))[0];
+}
+
+export async function insertForms(db: Database, roundId: number, localityCode: string, serials: number[]): Promise<void> {
+  for (let i = 0; i < serials.length; i += 2000) {
+    await db.insert(paperForms).values(serials.slice(i, i + 2000).map((serial) => ({ roundId, serial, localityCode })));
+  }
+}
+
+export async function setFormsStatus(
+  db: Database,
+  roundId: number,
+  serials: number[],
+  change: { status: FormStatus; batchId?: number; responseId?: string },
+): Promise<void> {
+  for (let i = 0; i < serials.length; i += 5000) {
+    await db
+      .update(paperForms)
+      .set({ ...change, updatedAt: new Date() })
+      .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))));
+  }
+}
+
+export async function upsertSampleTarget(db: Database, roundId: number, localityCode: string, target: number): Promise<void> {
+  await db.insert(sampleTargets).values({ roundId, localityCode, target }).onConflictDoUpdate({
+    target: [sampleTargets.roundId, sampleTargets.localityCode],
+    set: { target },
+  });
+}
+
+export async function listSampleTargets(db: Database, roundId: number) {
+  return db.select().from(sampleTargets).where(eq(sampleTargets.roundId, roundId));
+}
+
+export async function insertBatch(db: Database, batch: typeof batches.$inferInsert): Promise<BatchRow | undefined> {
+  const [row] = await db.insert(batches).values(batch).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function findBatch(db: Database, id: number): Promise<BatchRow | undefined> {
+  const [row] = await db.select().from(batches).where(eq(batches.id, id));
+  return row;
+}
+
+/** Batches of a round; for a keyer, only those assigned to them. */
+export async function listBatches(db: Database, filter: { roundId?: number; keyerId?: number }): Promise<BatchRow[]> {
+  const conditions = [
+    filter.roundId === undefined ? undefined : eq(batches.roundId, filter.roundId),
+    filter.keyerId === undefined
+      ? undefined
+      : or(eq(batches.firstKeyerId, filter.keyerId), eq(batches.secondKeyerId, filter.keyerId), eq(batches.reconcilerId, filter.keyerId)),
+  ].filter((c) => c !== undefined);
+  return db.select().from(batches).where(and(...conditions)).orderBy(asc(batches.roundId), asc(batches.code));
+}
+
+export async function formsOfBatch(db: Database, batchId: number): Promise<PaperFormRow[]> {
+  return db.select().from(paperForms).where(eq(paperForms.batchId, batchId)).orderBy(asc(paperForms.serial));
+}
+
+export async function formsOfRound(db: Database, roundId: number): Promise<PaperFormRow[]> {
+  return db.select().from(paperForms).where(eq(paperForms.roundId, roundId)).orderBy(asc(paperForms.serial));
+}
+
+export async function entriesOfForm(db: Database, roundId: number, serial: number): Promise<FormEntryRow[]> {
+  return db.select().from(formEntries).where(and(eq(formEntries.roundId, roundId), eq(formEntries.serial, serial))).orderBy(asc(formEntries.id));
+}
+
+export async function entriesOfRound(db: Database, roundId: number): Promise<FormEntryRow[]> {
+  return db.select().from(formEntries).where(eq(formEntries.roundId, roundId));
+}
+
+export async function upsertEntry(db: Database, entry: typeof formEntries.$inferInsert): Promise<void> {
+  await db.insert(formEntries).values(entry).onConflictDoUpdate({
+    target: [formEntries.roundId, formEntries.serial, formEntries.keyerId],
+    set: { profile: entry.profile, answers: entry.answers, keyedAt: sql`now()`, seconds: entry.seconds },
+  });
+}

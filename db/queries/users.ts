@@ -1,0 +1,75 @@
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { sessions, users, type Role } from '../schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type PublicUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'active'>;
+
+const publicColumns = { id: users.id, username: users.username, displayName: users.displayName, role: users.role, active: users.active };
+
+export async function findUserByUsername(db: Database, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUsersByIds(db: Database, ids: number[]): Promise<PublicUser[]> {
+  const all = await listUsers(db);
+  return all.filter((u) => ids.includes(u.id));
+}
+
+export async function listUsers(db: Database): Promise<PublicUser[]> {
+  return db.select(publicColumns).from(users).orderBy(asc(users.username));
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return Number(row.n);
+}
+
+export async function insertUser(
+  db: Database,
+  user: { username: string; displayName: string; role: Role; passwordHash: string },
+): Promise<PublicUser | undefined> {
+  const [row] = await db.insert(users).values(user).onConflictDoNothing({ target: users.username }).returning(publicColumns);
+  return row;
+}
+
+export async function recordFailedLogin(db: Database, userId: number, lockAfter: number, lockUntil: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+}
+
+export async function clearFailedLogins(db: Database, userId: number): Promise<void> {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function insertSession(db: Database, session: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+/** The live session of a token hash, with its user; expired or idle sessions are not found. */
+export async function findLiveSession(db: Database, tokenHash: string, idleSince: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: publicColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleSince), eq(users.active, true)));
+  return row;
+}
+
+export async function touchSession(db: Database, tokenHash: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Database): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

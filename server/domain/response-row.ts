@@ -1,0 +1,55 @@
+/** The stored form of an accepted response, whichever channel it came through. */
+import { createHash } from 'node:crypto';
+import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
+import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
+import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
+import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
+import type { NewResponseRow } from '../../db/queries/responses.ts';
+import type { RoundRow } from '../../db/queries/rounds.ts';
+import type { Channel } from '../../db/schema/responses.ts';
+import type { LocalityChain } from './localities.ts';
+
+export const sha256Json = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+export function answersFingerprint(profile: AnswerMap, answers: AnswerMap): string {
+  return sha256Json({ profile, answers });
+}
+
+export interface ResponseRowInput {
+  id: string;
+  round: RoundRow;
+  channel: Channel;
+  officeId?: number | null;
+  linkId?: number | null;
+  clientId?: string | null;
+  locality: LocalityChain;
+  profile: AnswerMap;
+  answers: AnswerMap;
+  contentHash: string;
+  flags?: string[];
+  startedAt?: Date | null;
+  submittedAt?: Date | null;
+}
+
+export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInput): NewResponseRow {
+  return {
+    id: input.id,
+    roundId: input.round.id,
+    questionnaireVersion: input.round.questionnaireVersion,
+    channel: input.channel,
+    officeId: input.officeId ?? null,
+    linkId: input.linkId ?? null,
+    clientId: input.clientId ?? null,
+    provinceCode: input.locality.province,
+    districtCode: input.locality.district,
+    communeCode: input.locality.commune,
+    profile: input.profile,
+    answers: input.answers,
+    ratings: ratingsVector(def, { ...input.profile, ...input.answers }),
+    contentHash: input.contentHash,
+    answersFingerprint: answersFingerprint(input.profile, input.answers),
+    flags: input.flags ?? [],
+    startedAt: input.startedAt ?? null,
+    submittedAt: input.submittedAt ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Who is calling: the staff session from the HttpOnly cookie, if any. `app.allow(...roles)` makes
+ * the preHandler that every staff route declares: 401 without a session, 403 for other roles, and
+ * 403 for an unsafe method without the session's CSRF token.
+ */
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '../../db/schema/staff.ts';
+import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
+import { Problem } from '../errors.ts';
+
+export const SESSION_COOKIE = 'sipas_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: StaffSession | null;
+  }
+  interface FastifyInstance {
+    allow(...roles: Role[]): preHandlerAsyncHookHandler;
+  }
+}
+
+export function requireStaff(request: FastifyRequest): StaffSession {
+  if (!request.staff) throw new Error('route reached without a staff session: its preHandler is missing');
+  return request.staff;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string | null): void {
+  const options = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' };
+  if (token === null) reply.clearCookie(SESSION_COOKIE, options);
+  else reply.setCookie(SESSION_COOKIE, token, { ...options, maxAge: sessionPolicy.absoluteHours * 3600 });
+}
+
+export const authPlugin = fp(
+  async (app) => {
+    await app.register(cookie);
+    app.decorateRequest('staff', null);
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
+    });
+    app.decorate('allow', (...roles: Role[]): preHandlerAsyncHookHandler => async (request) => {
+      const staff = request.staff;
+      if (!staff) {
+        throw new Problem(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' });
+      }
+      if (!roles.includes(staff.user.role)) {
+        throw new Problem(403, 'forbidden', { vi: 'Tài khoản của Ông/Bà không có quyền này', en: 'Your account may not do this' });
+      }
+      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
+        throw new Problem(403.1, 'csrf', { vi: 'Thiếu mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang', en: 'Missing or wrong CSRF token; reload the page' });
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);

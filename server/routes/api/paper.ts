@@ -1,0 +1,135 @@
+/** Paper forms: issuing serials, returns, batches, double entry and reconciliation. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditTrail } from '../../../db/queries/audit.ts';
+import { formsOfBatch, listBatches } from '../../../db/queries/paper.ts';
+import { roundById } from '../../../db/queries/rounds.ts';
+import { comparison, ownEntry, reconcile, saveEntry, visibleBatch } from '../../domain/double-entry.ts';
+import { createBatch, issueForms, markForms, roundOrFail } from '../../domain/paper-forms.ts';
+import { paperProgress } from '../../domain/paper-progress.ts';
+import { requireStaff } from '../../plugins/auth.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+
+const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
+const KeyedFormBody = z.object({ profile: z.record(z.string(), AnswerValue).default({}), answers: z.record(z.string(), AnswerValue).default({}) });
+const RoundParams = z.object({ code: z.string().min(1).max(64) });
+const BatchParams = z.object({ id: z.coerce.number().int().positive() });
+const FormParams = BatchParams.extend({ serial: z.coerce.number().int().positive() });
+const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
+
+export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
+  const managers = app.allow('admin', 'manager');
+  const staffWhoKey = app.allow('admin', 'manager', 'keyer');
+
+  app.post('/rounds/:code/paper-forms', {
+    preHandler: managers,
+    schema: {
+      summary: 'Issue numbered paper forms to a locality (serial ranges), optionally with its sample target',
+      params: RoundParams,
+      body: z.object({ localityCode: z.string().min(1), serials: z.string().min(1).max(10_000).describe('e.g. "1-500, 601-650"'), target: z.number().int().min(0).optional() }),
+      response: { 201: z.object({ issued: z.number() }), ...errors },
+    },
+  }, async (request, reply) => {
+    const result = await issueForms(app.database.db, requireStaff(request).user.id, { roundCode: request.params.code, ...request.body });
+    return reply.status(201).send(result);
+  });
+
+  app.post('/rounds/:code/paper-forms/status', {
+    preHandler: managers,
+    schema: {
+      summary: 'Mark forms returned, spoiled or unreturned',
+      params: RoundParams,
+      body: z.object({ serials: z.string().min(1).max(10_000), status: z.enum(['returned', 'spoiled', 'unreturned']) }),
+      response: { 200: z.object({ changed: z.number() }), ...errors },
+    },
+  }, async (request) => markForms(app.database.db, requireStaff(request).user.id, { roundCode: request.params.code, ...request.body }));
+
+  app.post('/rounds/:code/batches', {
+    preHandler: managers,
+    schema: {
+      summary: 'Group returned forms into a batch for two different keyers (and optionally a third to reconcile)',
+      params: RoundParams,
+      body: z.object({
+        code: z.string().min(1).max(40), serials: z.string().min(1).max(10_000),
+        firstKeyerId: z.number().int(), secondKeyerId: z.number().int(), reconcilerId: z.number().int().optional(),
+      }),
+      response: { 201: z.object({ id: z.number(), code: z.string() }), ...errors },
+    },
+  }, async (request, reply) => {
+    const batch = await createBatch(app.database.db, requireStaff(request).user.id, { roundCode: request.params.code, ...request.body });
+    return reply.status(201).send({ id: batch.id, code: batch.code });
+  });
+
+  app.get('/rounds/:code/paper-progress', {
+    preHandler: managers,
+    schema: { summary: 'Progress per batch, per keyer (with agreement rates) and per locality against its target', params: RoundParams, response: { 200: z.unknown(), ...errors } },
+  }, async (request) => paperProgress(app.database.db, request.params.code));
+
+  app.get('/batches', {
+    preHandler: staffWhoKey,
+    schema: {
+      summary: 'Batches: all for managers, the assigned ones for a keyer',
+      querystring: z.object({ round: z.string().optional() }),
+      response: { 200: z.array(z.object({ id: z.number(), code: z.string(), roundId: z.number(), firstKeyerId: z.number(), secondKeyerId: z.number(), reconcilerId: z.number().nullable() })) },
+    },
+  }, async (request) => {
+    const user = requireStaff(request).user;
+    const roundId = request.query.round ? (await roundOrFail(app.database.db, request.query.round)).id : undefined;
+    const rows = await listBatches(app.database.db, { roundId, keyerId: user.role === 'keyer' ? user.id : undefined });
+    return rows.map(({ id, code, roundId: r, firstKeyerId, secondKeyerId, reconcilerId }) => ({ id, code, roundId: r, firstKeyerId, secondKeyerId, reconcilerId }));
+  });
+
+  app.get('/batches/:id', {
+    preHandler: staffWhoKey,
+    schema: {
+      summary: "A batch's forms and their state (a keyer sees whether they keyed each, never the other keyer's values)",
+      params: BatchParams,
+      response: { 200: z.object({ id: z.number(), code: z.string(), round: z.string(), questionnaireVersion: z.string(), forms: z.array(z.object({ serial: z.number(), status: z.string(), localityCode: z.string() })) }), ...errors },
+    },
+  }, async (request) => {
+    const user = requireStaff(request).user;
+    const batch = await visibleBatch(app.database.db, request.params.id, user);
+    const round = (await roundById(app.database.db, batch.roundId))!;
+    const forms = await formsOfBatch(app.database.db, batch.id);
+    return { id: batch.id, code: batch.code, round: round.code, questionnaireVersion: round.questionnaireVersion, forms: forms.map((f) => ({ serial: f.serial, status: f.status, localityCode: f.localityCode })) };
+  });
+
+  app.get('/batches/:id/forms/:serial/entry', {
+    preHandler: app.allow('keyer'),
+    schema: { summary: "The calling keyer's own entry of a form, or null", params: FormParams, response: { 200: KeyedFormBody.nullable(), ...errors } },
+  }, async (request) => ownEntry(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
+
+  app.put('/batches/:id/forms/:serial/entry', {
+    preHandler: app.allow('keyer'),
+    schema: {
+      summary: "Save the calling keyer's entry of a form; when both entries are in they are compared",
+      params: FormParams,
+      body: KeyedFormBody.extend({ seconds: z.number().int().min(0).max(86_400).optional() }),
+      response: { 200: z.object({ status: z.string(), differences: z.number().optional() }), ...errors },
+    },
+  }, async (request) => saveEntry(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
+
+  app.get('/batches/:id/forms/:serial/comparison', {
+    preHandler: staffWhoKey,
+    schema: { summary: 'Both entries of a form side by side, with the fields that differ (reconcilers only)', params: FormParams, response: { 200: z.unknown(), ...errors } },
+  }, async (request) => comparison(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
+
+  app.post('/batches/:id/forms/:serial/reconciliation', {
+    preHandler: staffWhoKey,
+    schema: {
+      summary: 'Decide the final values of a form whose entries differ; it becomes a verified response',
+      params: FormParams,
+      body: KeyedFormBody,
+      response: { 200: z.object({ responseId: z.string() }), ...errors },
+    },
+  }, async (request) => reconcile(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
+
+  app.get('/audit', {
+    preHandler: managers,
+    schema: {
+      summary: 'The audit trail of one thing (e.g. entity=paper_form, id=DN-2025-H1:17)',
+      querystring: z.object({ entity: z.string().min(1), id: z.string().min(1) }),
+      response: { 200: z.array(z.object({ at: z.string(), userId: z.number().nullable(), action: z.string(), field: z.string().nullable(), oldValue: z.unknown(), newValue: z.unknown() })) },
+    },
+  }, async (request) => (await auditTrail(app.database.db, request.query.entity, request.query.id)).map((e) => ({ ...e, at: e.at.toISOString() })));
+};

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../../../db/schema/staff.ts';
+import { logIn, logOut } from '../../domain/auth.ts';
+import { Problem } from '../../errors.ts';
+import { setSessionCookie } from '../../plugins/auth.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+
+export const StaffUserView = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(roles), active: z.boolean() });
+const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE') });
+
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/session', {
+    schema: {
+      summary: 'Staff log-in: sets an HttpOnly session cookie',
+      body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+      response: { 200: SessionView, 401: ProblemView, 429: ProblemView },
+    },
+  }, async (request, reply) => {
+    const { token, session } = await logIn(app.database.db, request.body.username, request.body.password);
+    setSessionCookie(request, reply, token);
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+
+  app.get('/session', {
+    schema: { summary: 'The logged-in staff member and the CSRF token', response: { 200: SessionView, 401: ProblemView } },
+  }, async (request) => {
+    if (!request.staff) throw new Problem(401, 'not_logged_in', { vi: 'Chưa đăng nhập', en: 'Not logged in' });
+    return { user: request.staff.user, csrfToken: request.staff.csrfToken };
+  });
+
+  app.delete('/session', {
+    preHandler: app.allow(...roles),
+    schema: { summary: 'Log out', response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await logOut(app.database.db, request.staff!);
+    setSessionCookie(request, reply, null);
+    return reply.status(204).send(null);
+  });
+};

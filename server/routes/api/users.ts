@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listUsers } from '../../../db/queries/users.ts';
+import { roles } from '../../../db/schema/staff.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import { createUser } from '../../domain/auth.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+import { StaffUserView } from './session.ts';
+
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/users', {
+    preHandler: app.allow('admin', 'manager'),
+    schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffUserView) } },
+  }, async () => listUsers(app.database.db));
+
+  app.post('/users', {
+    preHandler: app.allow('admin'),
+    schema: {
+      summary: 'Create a staff account',
+      body: z.object({ username: z.string(), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) }),
+      response: { 201: StaffUserView, 400: ProblemView, 409: ProblemView },
+    },
+  }, async (request, reply) => {
+    const user = await createUser(app.database.db, request.body);
+    await recordAudit(app.database.db, [{ userId: request.staff!.user.id, action: 'create_user', entity: 'user', entityId: String(user.id), newValue: { username: user.username, role: user.role } }]);
+    return reply.status(201).send(user);
+  });
+};

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { addStaff, logInAs, PASSWORD } from '../support/staff.ts';
+
+const { app, database } = useTestApp();
+
+describe('staff log-in', () => {
+  it('sets an HttpOnly, SameSite session cookie and returns the CSRF token', async () => {
+    await addStaff(database().db, 'manager', 'lan.nguyen');
+    const res = await app().inject({ method: 'POST', url: '/api/session', payload: { username: 'Lan.Nguyen', password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'sipas_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(res.json()).toMatchObject({ user: { username: 'lan.nguyen', role: 'manager' }, csrfToken: expect.any(String) });
+    const me = await app().inject({ url: '/api/session', cookies: { sipas_session: cookie.value } });
+    expect(me.json().user.username).toBe('lan.nguyen');
+  });
+
+  it('refuses a wrong password in Vietnamese without telling which part was wrong', async () => {
+    await addStaff(database().db, 'keyer', 'keyer.one');
+    const wrong = await app().inject({ method: 'POST', url: '/api/session', payload: { username: 'keyer.one', password: 'sai-mat-khau-123' } });
+    const unknown = await app().inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'sai-mat-khau-123' } });
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(wrong.json().message).toBe('Sai tên đăng nhập hoặc mật khẩu');
+    expect(unknown.json().message).toBe(wrong.json().message);
+  });
+
+  it('locks an account after repeated failures, even against the right password', async () => {
+    await addStaff(database().db, 'keyer', 'keyer.two');
+    for (let i = 0; i < 5; i++) {
+      await app().inject({ method: 'POST', url: '/api/session', payload: { username: 'keyer.two', password: `wrong-password-${i}` } });
+    }
+    const locked = await app().inject({ method: 'POST', url: '/api/session', payload: { username: 'keyer.two', password: PASSWORD } });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('account_locked');
+  });
+
+  it('ends the session on logout', async () => {
+    await addStaff(database().db, 'analyst', 'analyst.one');
+    const agent = await logInAs(app(), 'analyst.one');
+    expect((await agent.request({ method: 'DELETE', url: '/api/session' })).statusCode).toBe(204);
+    expect((await agent.request({ url: '/api/session' })).statusCode).toBe(401);
+  });
+
+  it('expires sessions', async () => {
+    await addStaff(database().db, 'manager', 'manager.exp');
+    const agent = await logInAs(app(), 'manager.exp');
+    await database().db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
+    expect((await agent.request({ url: '/api/users' })).statusCode).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token', async () => {
+    await addStaff(database().db, 'admin', 'admin.one');
+    const agent = await logInAs(app(), 'admin.one');
+    const payload = { username: 'new.keyer', role: 'keyer', password: PASSWORD };
+    const without = await agent.request({ method: 'POST', url: '/api/users', payload, headers: { 'x-csrf-token': 'forged' } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe('csrf');
+    expect((await agent.request({ method: 'POST', url: '/api/users', payload })).statusCode).toBe(201);
+  });
+
+  it('stores passwords only as scrypt hashes', async () => {
+    await addStaff(database().db, 'keyer', 'keyer.hash');
+    const rows = await database().db.execute(sql`select password_hash from users where username = 'keyer.hash'`);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<{ password_hash: string }>;
+    expect(list[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(list[0].password_hash).not.toContain(PASSWORD);
+  });
+});

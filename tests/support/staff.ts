@@ -1,0 +1,30 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import type { Role } from '../../db/schema/staff.ts';
+import { createUser } from '../../server/domain/auth.ts';
+
+export const PASSWORD = 'mật-khẩu-đủ-dài-2025';
+
+export interface Agent {
+  userId: number;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function addStaff(db: Database, role: Role, username: string) {
+  return createUser(db, { username, displayName: username, role, password: PASSWORD });
+}
+
+/** Logs in through the API and returns an agent that sends the session cookie and CSRF token. */
+export async function logInAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<Agent> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`log-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'sipas_session')!;
+  const { csrfToken, user } = res.json();
+  return {
+    userId: user.id,
+    csrfToken,
+    request: (options) =>
+      app.inject({ ...options, cookies: { sipas_session: cookie.value }, headers: { 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } }),
+  };
+}
