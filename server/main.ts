@@ -5,6 +5,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import { configuredDatabaseOptions, openDatabase } from '../db/client.ts';
+import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from './app.ts';
 
@@ -42,6 +43,10 @@ console.log(
     `  This computer: http://localhost:${port}`,
     ...lanAddresses.map((a) => `  Office network: ${a}`),
     seeded.demoLoaded ? '  Demo data loaded: Đắk Nông localities, round DN-2025-H1, office MC-660.' : '',
+    (await countUsers(database.db)) === 0
+      ? '  No staff account yet. Create the first admin (stop the server first when using PGlite):\n' +
+        '    npx sipas user add admin --role admin --name "Quản trị viên"'
+      : '',
     '',
   ].filter((l) => l !== '').join('\n'),
 );

@@ -5,6 +5,7 @@ import { migrateCommand } from './migrate.ts';
 import { officesCommand } from './offices.ts';
 import { roundsCommand } from './rounds.ts';
 import { seedCommand } from './seed.ts';
+import { userCommand } from './user.ts';
 
 /** Every command of `npx sipas`, in the order `--help` lists them. */
 export const commands: Command[] = [
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   importLocalityMappingsCommand,
   roundsCommand,
   officesCommand,
+  userCommand,
 ];

@@ -1,10 +1,11 @@
 /**
  * Who is calling: the staff session from the HttpOnly cookie, if any. `app.allow(...roles)` makes
- * the preHandler that every staff route declares: 401 without a session, 403 for other roles, and
+ * the onRequest hook that every staff route declares (before body validation, so a caller without
+ * the right learns nothing from validation messages): 401 without a session, 403 for other roles, and
  * 403 for an unsafe method without the session's CSRF token.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../db/schema/staff.ts';
 import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
@@ -19,12 +20,12 @@ declare module 'fastify' {
     staff: StaffSession | null;
   }
   interface FastifyInstance {
-    allow(...roles: Role[]): preHandlerAsyncHookHandler;
+    allow(...roles: Role[]): onRequestAsyncHookHandler;
   }
 }
 
 export function requireStaff(request: FastifyRequest): StaffSession {
-  if (!request.staff) throw new Error('route reached without a staff session: its preHandler is missing');
+  if (!request.staff) throw new Error('route reached without a staff session: its onRequest guard is missing');
   return request.staff;
 }
 
@@ -42,7 +43,7 @@ export const authPlugin = fp(
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
-    app.decorate('allow', (...roles: Role[]): preHandlerAsyncHookHandler => async (request) => {
+    app.decorate('allow', (...roles: Role[]): onRequestAsyncHookHandler => async (request) => {
       const staff = request.staff;
       if (!staff) {
         throw new Problem(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' });

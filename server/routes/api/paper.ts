@@ -22,7 +22,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   const staffWhoKey = app.allow('admin', 'manager', 'keyer');
 
   app.post('/rounds/:code/paper-forms', {
-    preHandler: managers,
+    onRequest: managers,
     schema: {
       summary: 'Issue numbered paper forms to a locality (serial ranges), optionally with its sample target',
       params: RoundParams,
@@ -35,7 +35,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/rounds/:code/paper-forms/status', {
-    preHandler: managers,
+    onRequest: managers,
     schema: {
       summary: 'Mark forms returned, spoiled or unreturned',
       params: RoundParams,
@@ -45,7 +45,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => markForms(app.database.db, requireStaff(request).user.id, { roundCode: request.params.code, ...request.body }));
 
   app.post('/rounds/:code/batches', {
-    preHandler: managers,
+    onRequest: managers,
     schema: {
       summary: 'Group returned forms into a batch for two different keyers (and optionally a third to reconcile)',
       params: RoundParams,
@@ -61,12 +61,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rounds/:code/paper-progress', {
-    preHandler: managers,
+    onRequest: managers,
     schema: { summary: 'Progress per batch, per keyer (with agreement rates) and per locality against its target', params: RoundParams, response: { 200: z.unknown(), ...errors } },
   }, async (request) => paperProgress(app.database.db, request.params.code));
 
   app.get('/batches', {
-    preHandler: staffWhoKey,
+    onRequest: staffWhoKey,
     schema: {
       summary: 'Batches: all for managers, the assigned ones for a keyer',
       querystring: z.object({ round: z.string().optional() }),
@@ -80,7 +80,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/batches/:id', {
-    preHandler: staffWhoKey,
+    onRequest: staffWhoKey,
     schema: {
       summary: "A batch's forms and their state (a keyer sees whether they keyed each, never the other keyer's values)",
       params: BatchParams,
@@ -95,12 +95,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/batches/:id/forms/:serial/entry', {
-    preHandler: app.allow('keyer'),
+    onRequest: app.allow('keyer'),
     schema: { summary: "The calling keyer's own entry of a form, or null", params: FormParams, response: { 200: KeyedFormBody.nullable(), ...errors } },
   }, async (request) => ownEntry(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
 
   app.put('/batches/:id/forms/:serial/entry', {
-    preHandler: app.allow('keyer'),
+    onRequest: app.allow('keyer'),
     schema: {
       summary: "Save the calling keyer's entry of a form; when both entries are in they are compared",
       params: FormParams,
@@ -110,12 +110,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => saveEntry(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
 
   app.get('/batches/:id/forms/:serial/comparison', {
-    preHandler: staffWhoKey,
+    onRequest: staffWhoKey,
     schema: { summary: 'Both entries of a form side by side, with the fields that differ (reconcilers only)', params: FormParams, response: { 200: z.unknown(), ...errors } },
   }, async (request) => comparison(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
 
   app.post('/batches/:id/forms/:serial/reconciliation', {
-    preHandler: staffWhoKey,
+    onRequest: staffWhoKey,
     schema: {
       summary: 'Decide the final values of a form whose entries differ; it becomes a verified response',
       params: FormParams,
@@ -125,7 +125,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => reconcile(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
 
   app.get('/audit', {
-    preHandler: managers,
+    onRequest: managers,
     schema: {
       summary: 'The audit trail of one thing (e.g. entity=paper_form, id=DN-2025-H1:17)',
       querystring: z.object({ entity: z.string().min(1), id: z.string().min(1) }),

@@ -30,7 +30,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/session', {
-    preHandler: app.allow(...roles),
+    onRequest: app.allow(...roles),
     schema: { summary: 'Log out', response: { 204: z.null() } },
   }, async (request, reply) => {
     await logOut(app.database.db, request.staff!);

@@ -9,12 +9,12 @@ import { StaffUserView } from './session.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', {
-    preHandler: app.allow('admin', 'manager'),
+    onRequest: app.allow('admin', 'manager'),
     schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffUserView) } },
   }, async () => listUsers(app.database.db));
 
   app.post('/users', {
-    preHandler: app.allow('admin'),
+    onRequest: app.allow('admin'),
     schema: {
       summary: 'Create a staff account',
       body: z.object({ username: z.string(), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) }),

@@ -1,0 +1,59 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { listUsers } from '../../db/queries/users.ts';
+import { roles, type Role } from '../../db/schema/staff.ts';
+import { createUser } from '../../server/domain/auth.ts';
+import { Problem } from '../../server/errors.ts';
+import { UsageError, type Command } from '../command.ts';
+import { DATABASE_HELP, withDatabase } from '../database.ts';
+
+/** The password from SIPAS_PASSWORD, else the first line of standard input (typed, or piped). */
+async function readPassword(): Promise<string> {
+  if (process.env.SIPAS_PASSWORD) return process.env.SIPAS_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('Mật khẩu / password (ít nhất 10 ký tự): ');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  throw new UsageError('no password given (set SIPAS_PASSWORD or type it)');
+}
+
+export const userCommand: Command = {
+  name: 'user',
+  summary: 'Create or list staff accounts (admin, manager, keyer, analyst)',
+  help: `Usage: sipas user add USERNAME --role ROLE [--name "Họ và tên"]
+       sipas user list
+
+ROLE is one of: ${roles.join(', ')}.
+The password is read from SIPAS_PASSWORD, or from the first line of standard input:
+  sipas user add admin --role admin --name "Quản trị"          (then type the password)
+  echo 'a-long-password' | sipas user add lan --role keyer
+
+${DATABASE_HELP}`,
+  async run(argv) {
+    const { positionals, values } = parseArgs({
+      args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } },
+    });
+    const [action, username] = positionals;
+    if (action === 'list') {
+      const users = await withDatabase(({ db }) => listUsers(db));
+      for (const u of users) console.log([u.username, u.role, u.active ? 'active' : 'disabled', u.displayName].join('\t'));
+      return 0;
+    }
+    if (action !== 'add' || !username) throw new UsageError('expected: add USERNAME --role ROLE, or list');
+    if (!values.role || !roles.includes(values.role as Role)) throw new UsageError(`--role must be one of: ${roles.join(', ')}`);
+    const password = await readPassword();
+    try {
+      const user = await withDatabase(({ db }) => createUser(db, { username, displayName: values.name ?? username, role: values.role as Role, password }));
+      console.log(`created ${user.role} ${user.username} (id ${user.id})`);
+      return 0;
+    } catch (error) {
+      if (error instanceof Problem) {
+        console.error([error.worded.vi, ...error.issues.map((i) => `  ${i.path}: ${i.worded.vi}`)].join('\n'));
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
