@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { importLocalitiesCommand } from './import-localities.ts';
+import { importResponsesCommand } from './import-responses.ts';
 import { importLocalityMappingsCommand } from './import-locality-mappings.ts';
 import { migrateCommand } from './migrate.ts';
 import { officesCommand } from './offices.ts';
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   roundsCommand,
   officesCommand,
   userCommand,
+  importResponsesCommand,
 ];

@@ -28,6 +28,8 @@ const matrix: Array<[string, string, Role[]]> = [
   ['GET', '/api/batches/1/forms/1/comparison', managers],
   ['POST', '/api/batches/1/forms/1/reconciliation', managers],
   ['GET', '/api/audit?entity=batch&id=1', managers],
+  ['GET', '/api/rounds/DN-2025-H1/import-template', managers],
+  ['POST', '/api/rounds/DN-2025-H1/imports', managers],
 ];
 
 const publicRoutes = new Set([

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { linkRoutes } from './links.ts';
 import { questionnaireRoutes } from './questionnaires.ts';
+import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
 import { responseRoutes } from './responses.ts';
 import { sessionRoutes } from './session.ts';
@@ -16,5 +17,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(sessionRoutes);
   await app.register(userRoutes);
   await app.register(paperRoutes);
+  await app.register(importRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

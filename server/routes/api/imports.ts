@@ -1,0 +1,73 @@
+/** The import template of a round (CSV, or XLSX with a codebook sheet) and the import itself. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { codebook, importResponses, templateColumns } from '../../domain/response-import.ts';
+import { roundOrFail } from '../../domain/paper-forms.ts';
+import { Problem } from '../../errors.ts';
+import { detectFormat, readTable, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { requireStaff } from '../../plugins/auth.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+
+const IMPORT_LIMIT = 20 * 1024 * 1024;
+const RoundParams = z.object({ code: z.string().min(1).max(64) });
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+  }
+
+  app.get('/rounds/:code/import-template', {
+    onRequest: app.allow('admin', 'manager'),
+    schema: {
+      summary: "The round's import template: CSV (header only) or XLSX with a codebook sheet",
+      params: RoundParams,
+      querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+    },
+  }, async (request, reply) => {
+    const round = await roundOrFail(app.database.db, request.params.code);
+    const def = (await findQuestionnaire(app.database.db, round.questionnaireVersion))!;
+    const name = `sipas-mau-nhap-${round.code}`;
+    if (request.query.format === 'csv') {
+      reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8');
+      return writeCsv(templateColumns(def), []);
+    }
+    const bytes = await writeXlsx([
+      { name: 'Dữ liệu', header: templateColumns(def), rows: [] },
+      { name: 'Mã hóa', header: ['cột', 'câu hỏi', 'giá trị', 'điều kiện'], rows: codebook(def) },
+      { name: 'Thông tin', header: ['mục', 'giá trị'], rows: [['đợt khảo sát', round.code], ['tên đợt', round.name], ['phiên bản phiếu', def.version]] },
+    ]);
+    reply.header('content-disposition', `attachment; filename="${name}.xlsx"`).type(XLSX_MEDIA_TYPE);
+    return bytes;
+  });
+
+  app.post('/rounds/:code/imports', {
+    onRequest: app.allow('admin', 'manager'),
+    bodyLimit: IMPORT_LIMIT,
+    schema: {
+      summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',
+      params: RoundParams,
+      response: {
+        200: z.object({ imported: z.number(), unchanged: z.number() }),
+        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })) }),
+        401: ProblemView, 403: ProblemView, 404: ProblemView,
+      },
+    },
+  }, async (request) => {
+    const bytes = request.body as Buffer;
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' });
+    }
+    const records = await readTable(bytes, detectFormat(request.headers['content-type'] ?? '', bytes)).catch(() => {
+      throw new Problem(400.3, 'unreadable_file', { vi: 'Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX theo mẫu', en: 'Unreadable file: use the CSV (UTF-8) or XLSX template' });
+    });
+    const result = await importResponses(app.database.db, requireStaff(request).user.id, request.params.code, records);
+    if (result.problems.length > 0) {
+      throw new Problem(400.4, 'import_rejected', {
+        vi: `Không nhập: ${result.problems.length} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
+        en: `Nothing imported: ${result.problems.length} problem(s). Fix the rows below and import the whole file again.`,
+      }, [], { problems: result.problems });
+    }
+    return { imported: result.imported, unchanged: result.unchanged };
+  });
+};
