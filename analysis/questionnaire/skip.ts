@@ -1,8 +1,14 @@
 /** Skip logic: whether a question applies to a respondent, given the answers so far. */
-import type { Condition, OptionValue, QuestionnaireDefinition } from './definition.ts';
+import type { Condition, OptionValue } from './definition.ts';
 
 export type AnswerValue = OptionValue | OptionValue[];
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
+
+/** What skip logic needs of a questionnaire; a localized questionnaire has it too. */
+export interface SkipStructure {
+  sections: ReadonlyArray<{ code: string; questions: readonly string[]; showIf?: Condition }>;
+  questions: ReadonlyArray<{ code: string; showIf?: Condition }>;
+}
 
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
   if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers));
@@ -19,7 +25,7 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
  * The codes of questions that apply: a question applies when its section's and its own
  * conditions hold. Everything else is "not applicable" — distinct from "missing".
  */
-export function applicableQuestions(def: QuestionnaireDefinition, answers: Answers): Set<string> {
+export function applicableQuestions(def: SkipStructure, answers: Answers): Set<string> {
   const byCode = new Map(def.questions.map((q) => [q.code, q]));
   const applicable = new Set<string>();
   for (const section of def.sections) {
@@ -32,7 +38,7 @@ export function applicableQuestions(def: QuestionnaireDefinition, answers: Answe
   return applicable;
 }
 
-export function isSectionShown(def: QuestionnaireDefinition, sectionCode: string, answers: Answers): boolean {
+export function isSectionShown(def: SkipStructure, sectionCode: string, answers: Answers): boolean {
   const section = def.sections.find((s) => s.code === sectionCode);
   return !!section && (!section.showIf || conditionHolds(section.showIf, answers));
 }
