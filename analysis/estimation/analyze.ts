@@ -1,0 +1,204 @@
+/**
+ * From microdata (or a database's cell statistics) to published estimates, per domain of each
+ * requested level. The method, in order:
+ *  1. weights: the `weight` column, or design weights N_h / n_h from a frame;
+ *  2. optionally raking to population margins, and the calibration-adjusted variance;
+ *  3. Hájek ratio estimates per domain, Taylor-linearised with-replacement variances over the full
+ *     stratified cluster design (design.ts, domain-estimates.ts);
+ *  4. composites as fixed linear combinations of item indices; intervals and reliability (results.ts).
+ */
+import type { QuestionnaireDefinition } from '../questionnaire/definition.ts';
+import { prepareCalibration } from './calibration.ts';
+import { samplingDesign } from './design.ts';
+import { frameWeights } from './design-weights.ts';
+import { estimateDomain, estimationContext, type DomainEstimates } from './domain-estimates.ts';
+import { defaultReliability, type ReliabilityRule } from './intervals.ts';
+import { textColumn, type Microdata } from './microdata.ts';
+import { defaultRakingOptions, marginBasis, marginVariables, rake, type MarginTotal, type RakingOptions, type RakingReport } from './raking.ts';
+import { ratioSpecs } from './ratios.ts';
+import { publish, type AnalysisResult, type GroupResult } from './results.ts';
+import { roundToHundred } from './rounding.ts';
+import {
+  accumulate, cellsOfRows, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics,
+} from './statistics.ts';
+import { estimationPlan, withoutOptionQuestions } from './variables.ts';
+
+/** The level that puts the whole sample in one domain. */
+export const ALL_LEVEL = 'all';
+
+export interface AnalysisOptions {
+  /** Domain levels: `all`, or a column of the data such as `province`, `district`, `commune`, `sex`. */
+  levels: string[];
+  /** Stratum → population: replaces the weight column by design weights N_h / n_h. */
+  frame?: ReadonlyMap<string, number>;
+  margins?: MarginTotal[];
+  raking?: RakingOptions;
+  reliability?: ReliabilityRule;
+  /** A domain's display name (e.g. a locality's name from its code). */
+  nameOf?: (level: string, code: string) => string | undefined;
+}
+
+export class AnalysisInputError extends Error {}
+
+const codeOrder = new Intl.Collator('vi', { numeric: true });
+
+function weightsOf(data: Microdata, options: AnalysisOptions): Float64Array {
+  if (options.frame) return frameWeights(textColumn(data, 'stratum'), options.frame);
+  const missing = data.weights.findIndex((w) => Number.isNaN(w));
+  if (missing >= 0) throw new AnalysisInputError(`row ${missing + 2} has no weight (give the weight column, or a frame with --frame)`);
+  return data.weights;
+}
+
+function calibrationStatistics(
+  layout: StatisticsLayout, data: Microdata, codes: Int32Array[], domainColumns: string[][], psuOfRow: Int32Array, psuCount: number,
+  start: Float64Array, raked: Float64Array, margins: MarginTotal[],
+): CalibrationStatistics {
+  const variables = marginVariables(data.text, margins, data.size);
+  const basis = marginBasis(variables);
+  const p = basis.columns.length;
+  // Rows with the same margin categories share one basis vector: number the combinations.
+  const combination = new Int32Array(data.size);
+  const combinationVectors: Float64Array[] = [];
+  const seen = new Map<string, number>();
+  const vector = new Float64Array(p);
+  for (let i = 0; i < data.size; i++) {
+    basis.basisOf(i, vector);
+    const key = vector.join(',');
+    let index = seen.get(key);
+    if (index === undefined) {
+      index = combinationVectors.length;
+      seen.set(key, index);
+      combinationVectors.push(Float64Array.from(vector));
+    }
+    combination[i] = index;
+  }
+  const crossProduct = new Float64Array(p * p);
+  const psuMarginTotals = new Float64Array(psuCount * p);
+  for (let i = 0; i < data.size; i++) {
+    const m = combinationVectors[combination[i]];
+    for (let a = 0; a < p; a++) {
+      if (m[a] === 0) continue;
+      psuMarginTotals[psuOfRow[i] * p + a] += raked[i];
+      for (let b = 0; b < p; b++) crossProduct[a * p + b] += start[i] * m[a] * m[b];
+    }
+  }
+  const { cellOfRow, cells } = cellsOfRows(combination, domainColumns);
+  return {
+    columns: basis.columns,
+    crossProduct,
+    psuMarginTotals,
+    cells: cells.map((cell) => ({ domains: cell.domains, basis: combinationVectors[cell.psu] })),
+    values: accumulate(layout, codes, start, cellOfRow, cells.length),
+  };
+}
+
+/** Reduces microdata to cell statistics (after weighting and raking) and estimates every domain. */
+export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, options: AnalysisOptions): AnalysisResult {
+  // Option questions without a column in the data are left out rather than reported as empty.
+  const fullPlan = estimationPlan(def);
+  const layout = statisticsLayout(withoutOptionQuestions(fullPlan, data.present));
+  const codes = data.codes.filter((_, j) => j < fullPlan.itemCount || data.present[j]);
+  const start = weightsOf(data, options);
+  const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'));
+  const domainColumns = options.levels.map((level) =>
+    level === ALL_LEVEL ? new Array<string>(data.size).fill(ALL_LEVEL) : textColumn(data, level));
+  options.levels.forEach((level) => {
+    if (level !== ALL_LEVEL && !data.text.has(level)) throw new AnalysisInputError(`the data have no column "${level}" to group by`);
+  });
+
+  let weights = start;
+  let raking: RakingReport | undefined;
+  let calibration: CalibrationStatistics | undefined;
+  if (options.margins && options.margins.length > 0) {
+    const raked = rake(start, marginVariables(data.text, options.margins, data.size), options.raking ?? defaultRakingOptions);
+    weights = raked.weights;
+    raking = raked.report;
+    calibration = calibrationStatistics(layout, data, codes, domainColumns, psuOfRow, design.psuCount, start, weights, options.margins);
+  }
+  const { cellOfRow, cells } = cellsOfRows(psuOfRow, domainColumns);
+  const statistics: SufficientStatistics = {
+    layout, design, levels: options.levels, cells, values: accumulate(layout, codes, weights, cellOfRow, cells.length), calibration,
+  };
+  const result = estimateFromStatistics(def, statistics, options);
+  return {
+    ...result,
+    method: { ...result.method, weights: raking ? 'raked' : options.frame ? 'frame' : 'column' },
+    ...(raking ? { raking } : {}),
+  };
+}
+
+function cellsByDomain(cells: ReadonlyArray<{ domains: string[] }>, level: number): Map<string, number[]> {
+  const byDomain = new Map<string, number[]>();
+  cells.forEach((cell, index) => {
+    const code = cell.domains[level];
+    if (code === '') return;
+    const list = byDomain.get(code);
+    if (list) list.push(index);
+    else byDomain.set(code, [index]);
+  });
+  return byDomain;
+}
+
+/** Estimates for every domain of every level from cell statistics. */
+export function estimateFromStatistics(def: QuestionnaireDefinition, statistics: SufficientStatistics, options: Pick<AnalysisOptions, 'reliability' | 'nameOf'> = {}): AnalysisResult {
+  const { layout, design, cells, values, calibration } = statistics;
+  const rule = options.reliability ?? defaultReliability;
+  const specs = ratioSpecs(layout);
+  const prepared = calibration ? prepareCalibration(calibration, layout.width, design.psuCount) : undefined;
+  const context = estimationContext(layout, specs, design, values, Int32Array.from(cells, (c) => c.psu), prepared);
+  const groups: GroupResult[] = [];
+  statistics.levels.forEach((level, l) => {
+    const byDomain = cellsByDomain(cells, l);
+    const calibrationByDomain = calibration ? cellsByDomain(calibration.cells, l) : undefined;
+    for (const code of [...byDomain.keys()].sort(codeOrder.compare)) {
+      const estimates = estimateDomain(context, byDomain.get(code)!, calibrationByDomain?.get(code) ?? []);
+      groups.push(groupResult(layout, specs, estimates, rule, level, code, options.nameOf?.(level, code) ?? (level === ALL_LEVEL ? 'Toàn bộ mẫu' : code)));
+    }
+  });
+  return {
+    groups,
+    questionnaire: def.version,
+    method: {
+      estimator: 'Hájek (ratio) estimator of each index; composites are fixed linear combinations of item indices',
+      variance: 'Taylor linearisation, with-replacement PSUs within strata (R survey: svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE)); domains over the full design; raked weights: calibration residuals',
+      lonelyPsu: 'a stratum with one PSU contributes its squared PSU total (centred at the grand mean), as survey.lonely.psu = "adjust"',
+      confidence: 0.95,
+      reliability: rule,
+      weights: 'column',
+    },
+  };
+}
+
+/** Items first in questionnaire order, then elements, parts and the overall index. */
+function groupResult(
+  layout: StatisticsLayout, specs: ReturnType<typeof ratioSpecs>, estimates: DomainEstimates,
+  rule: ReliabilityRule, level: string, code: string, name: string,
+): GroupResult {
+  const plan = layout.plan;
+  const indices: GroupResult['indices'] = [];
+  const items: GroupResult['items'] = [];
+  const options: GroupResult['options'] = [];
+  specs.forEach((spec, e) => {
+    const variable = plan.variables[spec.variable];
+    const raw = estimates.ratios[e];
+    if (spec.kind === 'index') indices.push({ index: variable.code, ...publish(raw, 'percent', rule) });
+    else if (spec.kind === 'mean') items.push({ item: variable.code, mean: publish(raw, 'score', rule), distribution: [] });
+    else if (variable.kind === 'rating') {
+      items[items.length - 1].distribution.push({ value: variable.categories[spec.category], ...publish(raw, 'percent', rule), display: null });
+    } else {
+      if (spec.category === 0) options.push({ question: variable.code, kind: variable.kind === 'multi' ? 'multi' : 'single', shares: [] });
+      options[options.length - 1].shares.push({ option: variable.categories[spec.category], ...publish(raw, 'percent', rule), display: null });
+    }
+  });
+  plan.composites.forEach((composite, c) => indices.push({ index: composite.code, ...publish(estimates.composites[c], 'percent', rule) }));
+
+  // Displayed shares of a single answer add up to 100; those of a multiple choice do not.
+  const showRounded = (shares: Array<{ estimate: number | null; display: number | null }>, addUp: boolean) => {
+    if (shares.some((s) => s.estimate === null)) return;
+    const shown = addUp ? roundToHundred(shares.map((s) => s.estimate!)) : shares.map((s) => Math.round(s.estimate! * 10) / 10);
+    shares.forEach((s, k) => (s.display = shown[k]));
+  };
+  for (const item of items) showRounded(item.distribution, true);
+  for (const option of options) showRounded(option.shares, option.kind === 'single');
+  return { level, code, name, indices, items, options };
+}

@@ -1,0 +1,195 @@
+/**
+ * Estimates for one domain (e.g. one district) from the cells that belong to it, with variances
+ * over the *full* design: PSUs without a member of the domain keep their place with a zero total,
+ * so a domain estimate is not a re-run on the subset as if it were the whole sample.
+ *
+ * Composite indices (element, part, overall) are fixed linear combinations θ = Σ a_j p_j of item
+ * indices; their linearised variable is Σ a_j z_j, so their variance comes from the same PSU totals.
+ * A composite is estimated only where every one of its items has at least one valid answer, so
+ * that it means the same thing in every domain.
+ */
+import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
+import { psuCovariance, psuVariance, type SamplingDesign } from './design.ts';
+import { kishEffectiveN } from './intervals.ts';
+import { ratioNumerator, type RatioSpec } from './ratios.ts';
+import { SLOT, type StatisticsLayout } from './statistics.ts';
+import { compositeItemWeights } from './variables.ts';
+
+/** A point estimate with its sampling variance, as fractions (not yet percentages). */
+export interface RawEstimate {
+  value: number;
+  variance: number;
+  /** Variance under simple random sampling (with replacement) of the same respondents, for the design effect. */
+  srsVariance: number;
+  n: number;
+  weightSum: number;
+  squaredWeightSum: number;
+}
+
+export interface DomainEstimates {
+  ratios: RawEstimate[];
+  composites: RawEstimate[];
+}
+
+export interface EstimationContext {
+  layout: StatisticsLayout;
+  specs: RatioSpec[];
+  design: SamplingDesign;
+  values: Float64Array;
+  cellPsu: Int32Array;
+  calibration?: PreparedCalibration;
+  /** Per composite: its satisfaction items and their coefficients. */
+  compositeTerms: Array<{ items: number[]; coefficients: number[] }>;
+  /** Index in `specs` of each item's index ratio. */
+  itemIndexSpec: number[];
+  /** Scratch: PSU sums and PSU totals of linearised variables. */
+  psuSums: Float64Array;
+  totals: Float64Array;
+}
+
+export function estimationContext(
+  layout: StatisticsLayout,
+  specs: RatioSpec[],
+  design: SamplingDesign,
+  values: Float64Array,
+  cellPsu: Int32Array,
+  calibration?: PreparedCalibration,
+): EstimationContext {
+  const plan = layout.plan;
+  const itemPosition = new Map(plan.variables.slice(0, plan.itemCount).map((v, j) => [v.code, j]));
+  const compositeTerms = plan.composites.map((c) => {
+    const weights = compositeItemWeights(plan, c.code);
+    return { items: [...weights.keys()].map((code) => itemPosition.get(code)!), coefficients: [...weights.values()] };
+  });
+  const itemIndexSpec = new Array<number>(plan.itemCount);
+  specs.forEach((spec, e) => {
+    if (spec.kind === 'index') itemIndexSpec[spec.variable] = e;
+  });
+  const stride = specs.length + plan.composites.length;
+  return {
+    layout, specs, design, values, cellPsu, calibration, compositeTerms, itemIndexSpec,
+    psuSums: new Float64Array(design.psuCount * layout.width),
+    totals: new Float64Array(design.psuCount * stride),
+  };
+}
+
+function srsVarianceOfRatio(spec: RatioSpec, ratio: number, count: number, sums: Float64Array): number {
+  if (count < 2) return Number.NaN;
+  if (spec.kind !== 'mean') return (ratio * (1 - ratio)) / (count - 1);
+  // σ̂² = n/(n−1) · Σ w (x − m)² / Σ w, over the valid answers; Var_srs = σ̂² / n.
+  let squares = 0;
+  for (const term of spec.numerator) squares += sums[term.slot] * (term.coefficient - ratio) ** 2;
+  return squares / sums[spec.denominator] / (count - 1);
+}
+
+export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[]): DomainEstimates {
+  const { layout, specs, design, values, cellPsu, psuSums, totals } = ctx;
+  const width = layout.width;
+  const ratioCount = specs.length;
+  const stride = ratioCount + layout.plan.composites.length;
+
+  // Sums over the domain, and per PSU.
+  const sums = new Float64Array(width);
+  const touched: number[] = [];
+  const seen = new Uint8Array(design.psuCount);
+  for (const cell of cellIndices) {
+    const k = cellPsu[cell];
+    if (!seen[k]) {
+      seen[k] = 1;
+      touched.push(k);
+      psuSums.fill(0, k * width, (k + 1) * width);
+    }
+    const from = cell * width;
+    for (let s = 0; s < width; s++) {
+      sums[s] += values[from + s];
+      psuSums[k * width + s] += values[from + s];
+    }
+  }
+
+  // Ratios and the PSU totals of their linearised variables.
+  totals.fill(0);
+  const ratio = new Float64Array(ratioCount);
+  for (let e = 0; e < ratioCount; e++) {
+    const spec = specs[e];
+    const denominator = sums[spec.denominator];
+    if (!(denominator > 0)) {
+      ratio[e] = Number.NaN;
+      continue;
+    }
+    const r = ratioNumerator(spec, sums) / denominator;
+    ratio[e] = r;
+    for (const k of touched) {
+      const at = k * width;
+      totals[k * stride + e] = (ratioNumerator(spec, psuSums, at) - r * psuSums[at + spec.denominator]) / denominator;
+    }
+  }
+  if (ctx.calibration && calibrationCells) calibratedAdjustment(ctx.calibration, specs, ratio, sums, calibrationCells, totals, stride);
+
+  const psuRange = ctx.calibration ? design.psuCount : -1;
+  const rows = psuRange >= 0 ? Array.from({ length: psuRange }, (_, k) => k) : touched;
+  const ratios: RawEstimate[] = specs.map((spec, e) => {
+    const offset = layout.variableOffsets[spec.variable];
+    const count = sums[offset + SLOT.count];
+    return {
+      value: ratio[e],
+      variance: Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e),
+      srsVariance: Number.isNaN(ratio[e]) ? Number.NaN : srsVarianceOfRatio(spec, ratio[e], count, sums),
+      n: count,
+      weightSum: sums[offset + SLOT.weight],
+      squaredWeightSum: sums[offset + SLOT.squaredWeight],
+    };
+  });
+
+  const composites = ctx.compositeTerms.map((terms, c): RawEstimate => {
+    const offset = layout.compositeOffsets[c];
+    const base = { n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight] };
+    const columns = terms.items.map((j) => ctx.itemIndexSpec[j]);
+    if (columns.some((e) => Number.isNaN(ratio[e]))) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
+    const column = ratioCount + c;
+    let value = 0;
+    columns.forEach((e, m) => (value += terms.coefficients[m] * ratio[e]));
+    for (const k of rows) {
+      let z = 0;
+      for (let m = 0; m < columns.length; m++) z += terms.coefficients[m] * totals[k * stride + columns[m]];
+      totals[k * stride + column] = z;
+    }
+    const variance = psuVariance(design, totals, stride, column);
+    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, terms.coefficients, ratios) };
+  });
+  return { ratios, composites };
+}
+
+/**
+ * The design effect of a composite compares its design variance with what simple random sampling
+ * of the same respondents would give. That variance is assembled from the items' own SRS variances
+ * and the items' correlations as estimated under the design:
+ *   V_srs(θ) = Σ_j Σ_l a_j a_l ρ_jl √(V_srs,j V_srs,l).
+ * It reduces to an item's own design effect for a one-item composite, and to the common design
+ * effect when all items share one. (The exact unit-level SRS variance would need cross-products of
+ * every pair of items per respondent, which a database cannot supply cheaply.)
+ */
+function compositeSrsVariance(
+  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[],
+): number {
+  let sum = 0;
+  for (let a = 0; a < columns.length; a++) {
+    const ea = columns[a];
+    const sa = ratios[ea].srsVariance;
+    if (Number.isNaN(sa)) return Number.NaN;
+    sum += coefficients[a] * coefficients[a] * sa;
+    for (let b = a + 1; b < columns.length; b++) {
+      const eb = columns[b];
+      const sb = ratios[eb].srsVariance;
+      const va = ratios[ea].variance;
+      const vb = ratios[eb].variance;
+      if (!(va > 0 && vb > 0) || Number.isNaN(sb)) continue;
+      const correlation = psuCovariance(design, totals, stride, ea, eb) / Math.sqrt(va * vb);
+      sum += 2 * coefficients[a] * coefficients[b] * correlation * Math.sqrt(sa * sb);
+    }
+  }
+  return sum;
+}
+
+export function effectiveN(estimate: RawEstimate): number {
+  return kishEffectiveN(estimate.weightSum, estimate.squaredWeightSum);
+}

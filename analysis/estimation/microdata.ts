@@ -1,0 +1,123 @@
+/**
+ * Microdata: one row per response, in the platform's exchange format (the microdata CSV):
+ * `response_id, round, province, district, commune, stratum, psu, weight`, profile columns, then one
+ * column per satisfaction item with `1`–`5`, empty for missing and `NA` for not applicable.
+ * Columns named after an opinion or expectation question hold its option values (several options
+ * of a multiple-choice question separated by `;`).
+ *
+ * Held column by column, with answers coded as small integers, because estimation runs over a
+ * million rows at once.
+ */
+import type { EstimationPlan } from './variables.ts';
+
+export const DESIGN_COLUMNS = ['response_id', 'round', 'province', 'district', 'commune', 'stratum', 'psu', 'weight'] as const;
+export const NOT_APPLICABLE = 'NA';
+export const MULTI_SEPARATOR = ';';
+/** A coded answer that is missing or not applicable; for multiple choice the empty set, 0. */
+export const UNANSWERED = -1;
+
+export interface Microdata {
+  size: number;
+  responseIds: string[];
+  /** Every column that is not an answer, as text: design columns and profile columns. */
+  text: Map<string, string[]>;
+  /** The `weight` column; NaN where it was empty (a frame may supply design weights instead). */
+  weights: Float64Array;
+  /** Per variable of the plan: the category index per row (−1 unanswered); multi: a bit mask (0 unanswered). */
+  codes: Int32Array[];
+  /** Per variable of the plan: whether the file has its column. */
+  present: boolean[];
+}
+
+export interface RowProblem {
+  /** Line in the file, the header being line 1. */
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ParsedMicrodata {
+  data: Microdata;
+  problems: RowProblem[];
+}
+
+const MAX_PROBLEMS = 1000;
+
+/** Reads rows (header first) into microdata, listing every problem found (up to a thousand). */
+export function readMicrodata(header: readonly string[], rows: readonly (readonly string[])[], plan: EstimationPlan): ParsedMicrodata {
+  const problems: RowProblem[] = [];
+  const report = (problem: RowProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  const position = new Map(header.map((name, i) => [name.trim(), i]));
+  for (const required of ['response_id', 'stratum', 'psu'] as const) {
+    if (!position.has(required)) report({ row: 1, column: required, value: '', reason: 'thiếu cột bắt buộc / required column is missing' });
+  }
+  for (const variable of plan.variables.slice(0, plan.itemCount)) {
+    if (!position.has(variable.code)) report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
+  }
+
+  const size = rows.length;
+  const variableCodes = new Set(plan.variables.map((v) => v.code));
+  const textColumns = header.map((h) => h.trim()).filter((h) => !variableCodes.has(h) && h !== 'weight');
+  const text = new Map(textColumns.map((name) => [name, new Array<string>(size)]));
+  const textSlots = textColumns.map((name) => ({ column: text.get(name)!, at: position.get(name)! }));
+  const weights = new Float64Array(size);
+  const weightAt = position.get('weight');
+  const codes = plan.variables.map(() => new Int32Array(size).fill(UNANSWERED));
+  const answerSlots = plan.variables.map((variable, j) => ({
+    variable,
+    at: position.get(variable.code),
+    codes: codes[j],
+    lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
+  }));
+  const seen = new Set<string>();
+
+  for (let r = 0; r < size; r++) {
+    const row = rows[r];
+    const line = r + 2;
+    if (row.length !== header.length) {
+      report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${header.length}) / wrong number of columns` });
+      continue;
+    }
+    for (const slot of textSlots) slot.column[r] = row[slot.at].trim().normalize('NFC');
+    if (weightAt === undefined || row[weightAt].trim() === '') weights[r] = Number.NaN;
+    else {
+      const weight = Number(row[weightAt]);
+      if (!Number.isFinite(weight) || weight <= 0) report({ row: line, column: 'weight', value: row[weightAt], reason: 'trọng số phải là số dương / the weight must be a positive number' });
+      weights[r] = weight;
+    }
+    for (const slot of answerSlots) {
+      if (slot.at === undefined) continue;
+      const raw = row[slot.at].trim();
+      if (raw === '' || raw === NOT_APPLICABLE) continue;
+      if (slot.variable.kind === 'multi') {
+        let mask = 0;
+        for (const part of raw.split(MULTI_SEPARATOR)) {
+          const k = slot.lookup.get(part.trim());
+          if (k === undefined) report({ row: line, column: slot.variable.code, value: raw, reason: 'lựa chọn không có trong thang đo / not an option of the question' });
+          else mask |= 1 << k;
+        }
+        slot.codes[r] = mask;
+        continue;
+      }
+      const k = slot.lookup.get(raw);
+      if (k === undefined) report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+      else slot.codes[r] = k;
+    }
+  }
+  const ids = text.get('response_id') ?? [];
+  for (let r = 0; r < size; r++) {
+    if (ids[r] === undefined) continue;
+    if (ids[r] === '') report({ row: r + 2, column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
+    else if (seen.has(ids[r])) report({ row: r + 2, column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
+    seen.add(ids[r]);
+  }
+  return { data: { size, responseIds: ids, text, weights, codes, present: answerSlots.map((slot) => slot.at !== undefined) }, problems };
+}
+
+/** A text column, or a column of empty strings when the file has none. */
+export function textColumn(data: Microdata, name: string): string[] {
+  return data.text.get(name) ?? new Array<string>(data.size).fill('');
+}

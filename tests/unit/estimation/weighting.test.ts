@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { frameWeights, FrameError } from '../../../analysis/estimation/design-weights.ts';
+import { readMicrodata } from '../../../analysis/estimation/microdata.ts';
+import { marginVariables, rake, RakingError } from '../../../analysis/estimation/raking.ts';
+import { estimationPlan } from '../../../analysis/estimation/variables.ts';
+import { def2024 } from './support.ts';
+
+const column = (values: string[]) => new Map([['sex', values]]);
+
+describe('design weights from a frame', () => {
+  it('gives every respondent of a stratum N_h / n_h', () => {
+    const weights = frameWeights(['a', 'a', 'b', 'a'], new Map([['a', 300], ['b', 50]]));
+    expect([...weights]).toEqual([100, 100, 50, 100]);
+  });
+
+  it('refuses a stratum the frame does not know', () => {
+    expect(() => frameWeights(['a', 'c'], new Map([['a', 10]]))).toThrow(FrameError);
+  });
+});
+
+describe('raking', () => {
+  const sex = ['nam', 'nu', 'nu', 'nam', 'nu'];
+  const age = ['young', 'young', 'old', 'old', 'old'];
+  const columns = new Map([['sex', sex], ['age', age]]);
+
+  it('changes nothing when the margins are already met', () => {
+    const start = Float64Array.from([1, 2, 3, 4, 5]);
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 10 },
+      { variable: 'age', category: 'young', total: 3 }, { variable: 'age', category: 'old', total: 12 },
+    ];
+    const { weights, report } = rake(start, marginVariables(columns, margins, 5));
+    expect([...weights]).toEqual([...start]);
+    expect(report).toMatchObject({ converged: true, iterations: 0 });
+  });
+
+  it('meets every margin and reports what happened', () => {
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 480 }, { variable: 'sex', category: 'nu', total: 520 },
+      { variable: 'age', category: 'young', total: 300 }, { variable: 'age', category: 'old', total: 700 },
+    ];
+    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(columns, margins, 5));
+    const total = (variable: string[], category: string) => variable.reduce((s, c, i) => s + (c === category ? weights[i] : 0), 0);
+    expect(total(sex, 'nam')).toBeCloseTo(480, 6);
+    expect(total(age, 'old')).toBeCloseTo(700, 6);
+    expect(report.converged).toBe(true);
+    expect(report.iterations).toBeGreaterThan(1);
+    expect(report.effectiveN.before).toBeCloseTo(5, 12);
+    expect(report.effectiveN.after).toBeLessThan(5);
+    expect(report.margins).toHaveLength(4);
+    expect(report.weightRange.before).toEqual([1, 1]);
+  });
+
+  it('keeps weights within bounds, and says when the margins then cannot be met', () => {
+    const margins = [{ variable: 'sex', category: 'nam', total: 100 }, { variable: 'sex', category: 'nu', total: 1 }];
+    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 20 } });
+    expect(Math.max(...weights)).toBeLessThanOrEqual(20);
+    expect(Math.min(...weights)).toBeGreaterThanOrEqual(0.5);
+    expect(report.converged).toBe(false);
+    expect(report.atBounds).toBe(5);
+  });
+
+  it('refuses margins that describe different populations, unknown categories and empty categories', () => {
+    expect(() => marginVariables(columns, [{ variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 5 }, { variable: 'age', category: 'young', total: 3 }, { variable: 'age', category: 'old', total: 3 }], 5)).toThrow(/same population/);
+    expect(() => marginVariables(column(sex), [{ variable: 'sex', category: 'nam', total: 5 }], 5)).toThrow(RakingError);
+    expect(() => marginVariables(column(sex), [{ variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 5 }, { variable: 'sex', category: 'khac', total: 1 }], 5)).toThrow(/no respondent/);
+  });
+
+  it('finds the weights R calibrate(calfun = "raking") finds', () => {
+    const folder = new URL('../../golden/', import.meta.url);
+    const [header, ...rows] = parse(readFileSync(new URL('microdata.csv', folder), 'utf8')) as string[][];
+    const { data } = readMicrodata(header, rows, estimationPlan(def2024));
+    const margins = (parse(readFileSync(new URL('margins.csv', folder), 'utf8'), { columns: true }) as Array<Record<string, string>>)
+      .map((r) => ({ variable: r.variable, category: r.category, total: Number(r.total) }));
+    const reference = JSON.parse(readFileSync(new URL('reference.json', folder), 'utf8')).raked_weights as number[];
+    const { weights } = rake(data.weights, marginVariables(data.text, margins, data.size), { tolerance: 1e-13, maxIterations: 1000 });
+    reference.forEach((w, i) => expect(Math.abs(weights[i] - w) / w).toBeLessThan(1e-9));
+  });
+});
