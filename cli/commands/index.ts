@@ -1,9 +1,11 @@
 import type { Command } from '../command.ts';
+import { analyzeCommand } from './analyze.ts';
 import { importLocalitiesCommand } from './import-localities.ts';
 import { importResponsesCommand } from './import-responses.ts';
 import { importLocalityMappingsCommand } from './import-locality-mappings.ts';
 import { migrateCommand } from './migrate.ts';
 import { officesCommand } from './offices.ts';
+import { rakeCommand } from './rake.ts';
 import { roundsCommand } from './rounds.ts';
 import { seedCommand } from './seed.ts';
 import { userCommand } from './user.ts';
@@ -18,4 +20,6 @@ export const commands: Command[] = [
   officesCommand,
   userCommand,
   importResponsesCommand,
+  analyzeCommand,
+  rakeCommand,
 ];

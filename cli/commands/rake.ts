@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify/sync';
+import { frameWeights } from '../../analysis/estimation/design-weights.ts';
+import { textColumn } from '../../analysis/estimation/microdata.ts';
+import { marginVariables, rake, type RakingReport } from '../../analysis/estimation/raking.ts';
+import { UsageError, type Command } from '../command.ts';
+import { InvalidFileError, readFrameFile, readMarginsFile, readMicrodataFile } from '../microdata-file.ts';
+import { rakingOptions, RAKING_HELP } from './raking-options.ts';
+
+function describe(report: RakingReport): string {
+  const fmt = (x: number) => (Math.abs(x) >= 1e4 || Math.abs(x) < 1e-3 ? x.toExponential(4) : x.toFixed(4));
+  return [
+    `raking ${report.converged ? 'converged' : 'did NOT converge'} after ${report.iterations} iteration(s)`,
+    `  largest margin gap: ${report.maxMarginGap.toExponential(2)} (relative); largest weight change in the last iteration: ${report.maxChange.toExponential(2)}`,
+    `  weights before: ${fmt(report.weightRange.before[0])} – ${fmt(report.weightRange.before[1])}; after: ${fmt(report.weightRange.after[0])} – ${fmt(report.weightRange.after[1])}`,
+    `  adjustment (raked / starting weight): ${fmt(report.adjustmentRange[0])} – ${fmt(report.adjustmentRange[1])}${report.atBounds ? `; ${report.atBounds} weight(s) held at a bound` : ''}`,
+    `  Kish effective n: ${report.effectiveN.before.toFixed(1)} before, ${report.effectiveN.after.toFixed(1)} after`,
+    '  margin                          target        before         after',
+    ...report.margins.map((m) => `  ${`${m.variable}=${m.category}`.padEnd(28)} ${fmt(m.total).padStart(12)} ${fmt(m.before).padStart(13)} ${fmt(m.after).padStart(13)}`),
+  ].join('\n');
+}
+
+export const rakeCommand: Command = {
+  name: 'rake',
+  summary: 'Rake the weights of a microdata CSV to population margins',
+  help: `Usage: sipas rake FILE.csv --margins MARGINS.csv [--frame FRAME.csv] [--tolerance T]
+                 [--max-iterations N] [--bounds LO,HI]
+
+Prints the raked weights as CSV (response_id,weight) on standard output and a report on standard
+error: iterations, convergence, weight range before and after, Kish effective n before and after,
+and every margin's target and achieved total.
+
+FILE.csv is microdata (see sipas analyze --help); its weight column, or the design weights from
+--frame (stratum,population: N_h / n_h), are the starting weights. MARGINS.csv has the columns
+variable,category,total — a variable is a column of FILE.csv (e.g. sex, age_group, district);
+every category present in the data needs a total, and each variable's totals add up to the same
+population.
+${RAKING_HELP}
+
+Example:
+  sipas rake microdata.csv --margins census.csv > weights.csv`,
+  async run(argv) {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { margins: { type: 'string' }, frame: { type: 'string' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' }, bounds: { type: 'string' } },
+    });
+    if (positionals.length !== 1 || !values.margins) throw new UsageError('give one microdata CSV file and --margins MARGINS.csv');
+    const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [] });
+    const start = values.frame ? frameWeights(textColumn(data, 'stratum'), await readFrameFile(values.frame)) : data.weights;
+    const missing = start.findIndex((w) => Number.isNaN(w));
+    if (missing >= 0) throw new InvalidFileError(`row ${missing + 2} has no weight (give the weight column, or --frame)`);
+    const { weights, report } = rake(start, marginVariables(data.text, await readMarginsFile(values.margins), data.size), rakingOptions(values));
+    process.stdout.write(stringify([['response_id', 'weight'], ...data.responseIds.map((id, i) => [id, String(weights[i])])]));
+    console.error(describe(report));
+    return report.converged ? 0 : 1;
+  },
+};
