@@ -10,6 +10,7 @@ import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
+import { staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterRoutes } from './routes/pages/poster.ts';
 import { zodValidatorCompiler } from './validation.ts';
@@ -18,9 +19,11 @@ export interface AppOptions {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
   rateLimits?: RateLimitSettings;
+  /** The built UI's folder; survey-ui/dist unless a test points elsewhere. */
+  uiRoot?: string;
 }
 
-export async function buildApp({ database, logger = false, rateLimits = defaultRateLimits }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, logger = false, rateLimits = defaultRateLimits, uiRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -31,6 +34,7 @@ export async function buildApp({ database, logger = false, rateLimits = defaultR
   await app.register(rateLimitPlugin, { settings: rateLimits });
   await app.register(databasePlugin, { database });
   await app.register(errorHandlerPlugin);
+  await app.register(staticPlugin, { root: uiRoot });
   await app.register(authPlugin);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(posterRoutes);

@@ -34,6 +34,14 @@ describe('office survey links', () => {
     expect(res.json()).toMatchObject({ open: true, round: { code: 'DN-2025-H1', questionnaireVersion: '2024' }, office: { code: 'MC-660' } });
   });
 
+  it('bring the round\'s questionnaire in every language when asked, so the survey needs one request', async () => {
+    const res = await app().inject({ url: `/api/links/${await demoToken()}?include=questionnaire` });
+    const { questionnaire } = res.json();
+    expect(questionnaire.version).toBe('2024');
+    expect(questionnaire.title).toEqual({ vi: 'Phiếu khảo sát SIPAS 2024', en: 'SIPAS questionnaire 2024' });
+    expect((await app().inject({ url: `/api/links/${await demoToken()}` })).json().questionnaire).toBeUndefined();
+  });
+
   it('fix office, locality, round and channel of the responses sent through them', async () => {
     const res = await post(linkSubmission(await demoToken()));
     expect(res.statusCode).toBe(201);

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadSurvey } from './boot/load-survey.ts';
+import { tokenFromPath, type SurveyBoot } from './boot/survey-link.ts';
+import { Notice } from './components/Notice.tsx';
+import { SurveyHeader } from './components/SurveyHeader.tsx';
+import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
+import { savedLanguage, saveLanguage } from './storage/preferences.ts';
+import { SurveyFlow } from './components/SurveyFlow.tsx';
+
+/** Loads the office's survey and shows it, or says politely why it cannot. */
+export function App() {
+  const [language, setLanguage] = useState<Language>(savedLanguage);
+  const [boot, setBoot] = useState<SurveyBoot | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
+  const t = catalogues[language];
+
+  useEffect(() => {
+    void loadSurvey(tokenFromPath(location.pathname)).then(setBoot);
+  }, [attempt]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const changeLanguage = (next: Language) => {
+    saveLanguage(next);
+    setLanguage(next);
+  };
+  const office = boot && 'link' in boot ? boot.link.office.name : undefined;
+
+  return (
+    <MessagesContext.Provider value={t}>
+      <SurveyHeader office={office} language={language} onLanguage={changeLanguage} />
+      <main id="main">
+        {!boot && <p class="loading" role="status">{t.loading}</p>}
+        {boot?.kind === 'no-token' && <Notice title={t.noTokenTitle}><p>{t.noToken}</p></Notice>}
+        {boot?.kind === 'not-found' && <Notice title={t.linkNotFoundTitle}><p>{t.linkNotFound}</p></Notice>}
+        {boot?.kind === 'closed' && <Notice title={t.closedTitle}><p>{t.closed(boot.link.office.name)}</p></Notice>}
+        {boot?.kind === 'offline' && (
+          <Notice title={t.offlineTitle}>
+            <p>{t.offline}</p>
+            <button type="button" class="button primary" onClick={() => { setBoot(undefined); setAttempt((n) => n + 1); }}>{t.retry}</button>
+          </Notice>
+        )}
+        {boot?.kind === 'ready' && <SurveyFlow link={boot.link} language={language} />}
+      </main>
+    </MessagesContext.Provider>
+  );
+}
