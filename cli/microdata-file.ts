@@ -20,7 +20,8 @@ export async function readMicrodataFile(file: string, plan: EstimationPlan): Pro
   const rows = parse(await readText(file), { bom: true, skip_empty_lines: true }) as string[][];
   if (rows.length === 0) throw new InvalidFileError(`${file} is empty`);
   const [header, ...body] = rows;
-  const { data, problems } = readMicrodata(header.map((h) => h.normalize('NFC')), body, plan);
+  const { data, problems, warnings } = readMicrodata(header.map((h) => h.normalize('NFC')), body, plan);
+  for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     printRowProblems(problems);
     throw new InvalidFileError(`${file}: ${problems.length} problem(s) in the data`);

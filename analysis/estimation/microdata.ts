@@ -39,7 +39,10 @@ export interface RowProblem {
 
 export interface ParsedMicrodata {
   data: Microdata;
+  /** Problems that make the data unusable: design columns and satisfaction items. */
   problems: RowProblem[];
+  /** Option-question columns left out because they hold values that are not options of the question. */
+  warnings: string[];
 }
 
 const MAX_PROBLEMS = 1000;
@@ -73,6 +76,12 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
     lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
   }));
   const seen = new Set<string>();
+  // An option column is extra information: one that does not fit the questionnaire's options is
+  // left out (and said so) rather than making the whole file unusable.
+  const unfit = new Map<string, { line: number; value: string }>();
+  const optionProblem = (code: string, line: number, value: string) => {
+    if (!unfit.has(code)) unfit.set(code, { line, value });
+  };
 
   for (let r = 0; r < size; r++) {
     const row = rows[r];
@@ -96,15 +105,16 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
         let mask = 0;
         for (const part of raw.split(MULTI_SEPARATOR)) {
           const k = slot.lookup.get(part.trim());
-          if (k === undefined) report({ row: line, column: slot.variable.code, value: raw, reason: 'lựa chọn không có trong thang đo / not an option of the question' });
+          if (k === undefined) optionProblem(slot.variable.code, line, raw);
           else mask |= 1 << k;
         }
         slot.codes[r] = mask;
         continue;
       }
       const k = slot.lookup.get(raw);
-      if (k === undefined) report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
-      else slot.codes[r] = k;
+      if (k !== undefined) slot.codes[r] = k;
+      else if (slot.variable.kind === 'rating') report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+      else optionProblem(slot.variable.code, line, raw);
     }
   }
   const ids = text.get('response_id') ?? [];
@@ -114,7 +124,10 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
     else if (seen.has(ids[r])) report({ row: r + 2, column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
     seen.add(ids[r]);
   }
-  return { data: { size, responseIds: ids, text, weights, codes, present: answerSlots.map((slot) => slot.at !== undefined) }, problems };
+  const present = answerSlots.map((slot) => slot.at !== undefined && !unfit.has(slot.variable.code));
+  const warnings = [...unfit].map(([code, { line, value }]) =>
+    `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
+  return { data: { size, responseIds: ids, text, weights, codes, present }, problems, warnings };
 }
 
 /** A text column, or a column of empty strings when the file has none. */

@@ -25,16 +25,26 @@ describe('reading microdata', () => {
   it('lists every problem with its line, column, value and reason', () => {
     const { problems } = readMicrodata(header, [
       row('r1', { A1_1: '6' }),
-      row('r2', { weight: '-2', info_channels: 'loa_xa;tivi' }),
+      row('r2', { weight: '-2', A2_1: 'x' }),
       row('r1'),
     ], plan);
     expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
       [2, 'A1_1', '6'],
       [3, 'weight', '-2'],
-      [3, 'info_channels', 'loa_xa;tivi'],
+      [3, 'A2_1', 'x'],
       [4, 'response_id', 'r1'],
     ]);
     expect(problems[0].reason).toMatch(/ngoài thang đo/);
+  });
+
+  it('leaves out, with a warning, an option column whose values are not the question\'s options', () => {
+    const { problems, warnings, data } = readMicrodata(header, [row('r1', { info_channels: 'loa_xa;tivi' }), row('r2', { harassment: '2' })], plan);
+    expect(problems).toEqual([]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('info_channels');
+    const j = (code: string) => plan.variables.findIndex((v) => v.code === code);
+    expect(data.present[j('info_channels')]).toBe(false);
+    expect(data.present[j('harassment')]).toBe(false);
   });
 
   it('names a missing item column', () => {
