@@ -44,9 +44,11 @@ estimates_for <- function(des, domain_label, in_domain) {
   out
 }
 
+# Districts nest PSUs; sex cuts across them (a domain present in every PSU).
 all_domains <- function(des) {
   res <- estimates_for(des, "all", rep(TRUE, nrow(des$variables)))
   for (district in sort(unique(d$district))) res <- c(res, estimates_for(des, district, des$variables$district == district))
+  for (sex in c("nam", "nu")) res <- c(res, estimates_for(des, paste0("sex:", sex), as.character(des$variables$sex) == sex))
   res
 }
 

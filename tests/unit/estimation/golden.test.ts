@@ -33,7 +33,7 @@ const { data } = readMicrodata(header, rows, estimationPlan(def));
 const csvRecords = (name: string) => parse(read(name), { columns: true }) as Array<Record<string, string>>;
 
 function ours(options: Partial<AnalysisOptions>): AnalysisResult {
-  return analyzeMicrodata(def, data, { levels: ['all', 'district'], ...options });
+  return analyzeMicrodata(def, data, { levels: ['all', 'district', 'sex'], ...options });
 }
 
 function expectClose(actual: number | null | undefined, expected: number, what: string) {
@@ -44,7 +44,8 @@ function expectClose(actual: number | null | undefined, expected: number, what: 
 
 function compare(result: AnalysisResult, expected: Reference[]) {
   for (const ref of expected) {
-    const group = result.groups.find((g) => g.code === ref.group)!;
+    const [level, code] = ref.group.startsWith('sex:') ? ['sex', ref.group.slice(4)] : [ref.group === 'all' ? 'all' : 'district', ref.group];
+    const group = result.groups.find((g) => g.level === level && g.code === code)!;
     const what = `${ref.group} ${ref.index}`;
     if (ref.index.includes('=')) {
       const [question, option] = ref.index.split('=');
@@ -67,7 +68,12 @@ function compare(result: AnalysisResult, expected: Reference[]) {
 }
 
 describe('estimates agree with R survey to 1e-9', () => {
-  it('with the weight column: items, means, design effects, composites and option shares, overall and per district', () => {
+  it('compares every figure R produced, for domains that nest PSUs and domains that cut across them', () => {
+    expect(reference.column.filter((r) => r.group.startsWith('sex:')).length).toBeGreaterThan(40);
+    expect(new Set(reference.column.map((r) => r.group)).size).toBe(11);
+  });
+
+  it('with the weight column: items, means, design effects, composites and option shares, overall, per district and per sex', () => {
     compare(ours({}), reference.column);
   });
 
