@@ -7,6 +7,7 @@ import { defineConfig } from 'vite';
 import { precompress } from './survey-ui/build/compress.ts';
 import { recordInputsHash } from './survey-ui/build/inputs-hash.ts';
 import { pageEntries, UI_DIST, UI_ROOT } from './survey-ui/build/pages.ts';
+import { surveyServiceWorker } from './survey-ui/build/service-worker.ts';
 
 export default defineConfig({
   root: UI_ROOT,
@@ -20,5 +21,5 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: { input: pageEntries() },
   },
-  plugins: [precompress(), recordInputsHash()],
+  plugins: [surveyServiceWorker(), precompress(), recordInputsHash()],
 });

@@ -2,33 +2,52 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadSurvey } from './boot/load-survey.ts';
 import { tokenFromPath, type SurveyBoot } from './boot/survey-link.ts';
 import { Notice } from './components/Notice.tsx';
+import { SurveyFlow } from './components/SurveyFlow.tsx';
 import { SurveyHeader } from './components/SurveyHeader.tsx';
 import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
+import type { Draft } from './model/draft.ts';
+import { loadDraft } from './storage/drafts.ts';
 import { savedLanguage, saveLanguage } from './storage/preferences.ts';
-import { SurveyFlow } from './components/SurveyFlow.tsx';
+
+interface Loaded {
+  boot: SurveyBoot;
+  draft?: Draft;
+}
+
+async function load(token: string | undefined): Promise<Loaded> {
+  // The survey and the draft kept on the phone load side by side: resuming costs no extra wait.
+  const [boot, draft] = await Promise.all([
+    loadSurvey(token),
+    token ? loadDraft(token).catch(() => undefined) : undefined,
+  ]);
+  return { boot, draft };
+}
 
 /** Loads the office's survey and shows it, or says politely why it cannot. */
 export function App() {
   const [language, setLanguage] = useState<Language>(savedLanguage);
-  const [boot, setBoot] = useState<SurveyBoot | undefined>(undefined);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const t = catalogues[language];
 
   useEffect(() => {
-    void loadSurvey(tokenFromPath(location.pathname)).then(setBoot);
+    void load(tokenFromPath(location.pathname)).then(setLoaded);
   }, [attempt]);
   useEffect(() => {
     document.documentElement.lang = language;
+    document.title = t.documentTitle;
   }, [language]);
 
   const changeLanguage = (next: Language) => {
     saveLanguage(next);
     setLanguage(next);
   };
+  const boot = loaded?.boot;
   const office = boot && 'link' in boot ? boot.link.office.name : undefined;
 
   return (
     <MessagesContext.Provider value={t}>
+      <a class="skip-link" href="#main">{t.skipToContent}</a>
       <SurveyHeader office={office} language={language} onLanguage={changeLanguage} />
       <main id="main">
         {!boot && <p class="loading" role="status">{t.loading}</p>}
@@ -38,10 +57,10 @@ export function App() {
         {boot?.kind === 'offline' && (
           <Notice title={t.offlineTitle}>
             <p>{t.offline}</p>
-            <button type="button" class="button primary" onClick={() => { setBoot(undefined); setAttempt((n) => n + 1); }}>{t.retry}</button>
+            <button type="button" class="button primary" onClick={() => { setLoaded(undefined); setAttempt((n) => n + 1); }}>{t.retry}</button>
           </Notice>
         )}
-        {boot?.kind === 'ready' && <SurveyFlow link={boot.link} language={language} />}
+        {boot?.kind === 'ready' && <SurveyFlow link={boot.link} language={language} savedDraft={loaded?.draft} />}
       </main>
     </MessagesContext.Provider>
   );

@@ -1,7 +1,8 @@
 /**
  * Loads what the survey needs for an office link: the request the page's head started early when
- * there is one, else a fresh one.
+ * there is one, else a fresh one; with no network, the copy kept from the last visit.
  */
+import { rememberedSurvey, rememberSurvey } from '../storage/surveys.ts';
 import { bootFromLink, type SurveyBoot, type SurveyLink } from './survey-link.ts';
 
 declare global {
@@ -16,15 +17,22 @@ function linkRequest(token: string): Promise<Response> {
   return early ?? fetch(`/api/links/${encodeURIComponent(token)}?include=questionnaire`, { credentials: 'omit' });
 }
 
+async function kept(token: string): Promise<SurveyBoot> {
+  const link = await rememberedSurvey(token).catch(() => undefined);
+  return link ? bootFromLink(link) : { kind: 'offline' };
+}
+
 export async function loadSurvey(token: string | undefined): Promise<SurveyBoot> {
   if (!token) return { kind: 'no-token' };
   let response: Response;
   try {
     response = await linkRequest(token);
   } catch {
-    return { kind: 'offline' };
+    return kept(token);
   }
   if (response.status === 404) return { kind: 'not-found' };
-  if (!response.ok) return { kind: 'offline' };
-  return bootFromLink((await response.json()) as SurveyLink);
+  if (!response.ok) return kept(token);
+  const link = (await response.json()) as SurveyLink;
+  void rememberSurvey(link).catch(() => undefined);
+  return bootFromLink(link);
 }

@@ -1,15 +1,142 @@
-import { localizeQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
-import type { SurveyLink } from '../boot/survey-link.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuestionnaireDefinition } from '../../../../analysis/questionnaire/definition.ts';
-import type { Language } from '../messages/catalogue.ts';
+import { localizeQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
+import type { AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
+import type { SurveyLink } from '../boot/survey-link.ts';
+import { useMessages, type Language } from '../messages/catalogue.ts';
+import { missingRequired, withAnswer } from '../model/answers.ts';
+import { newDraft, submissionOf, type Draft } from '../model/draft.ts';
+import { reviewSections } from '../model/review.ts';
+import { progressOf, screenAt, screenIndex, visibleScreens } from '../model/screens.ts';
+import { deliverSoon, requestBackgroundSync } from '../sending/sender.ts';
+import { deviceClientId } from '../storage/device.ts';
+import { saveDraft, writeInOrder } from '../storage/drafts.ts';
+import { queueFinished } from '../storage/outbox.ts';
+import { randomUuid } from '../storage/uuid.ts';
+import { ProgressBar } from './ProgressBar.tsx';
+import { QuestionScreen } from './QuestionScreen.tsx';
+import { ReviewScreen } from './ReviewScreen.tsx';
+import { ThankYouScreen } from './ThankYouScreen.tsx';
 
-/** The questionnaire of an open office link. */
-export function SurveyFlow({ link, language }: { link: SurveyLink & { questionnaire: QuestionnaireDefinition }; language: Language }) {
-  const questionnaire = localizeQuestionnaire(link.questionnaire, language);
+type OpenLink = SurveyLink & { questionnaire: QuestionnaireDefinition };
+
+function freshDraft(link: OpenLink): Draft {
+  return newDraft(link.token, link.round.questionnaireVersion, link.questionnaire.sections[0].code, new Date());
+}
+
+/**
+ * The questionnaire of an open office link, screen by screen. Every answer is saved on the phone
+ * as it is given; sending freezes the response with its UUID and hands it to the outbox.
+ */
+export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
+  const t = useMessages();
+  const questionnaire = useMemo(() => localizeQuestionnaire(link.questionnaire, language), [link, language]);
+  const [draft, setDraft] = useState<Draft>(() =>
+    savedDraft && savedDraft.version === link.round.questionnaireVersion ? savedDraft : freshDraft(link),
+  );
+  const latest = useRef(draft);
+  const [resumed] = useState(() => !!savedDraft && Object.keys(savedDraft.answers).length > 0);
+  const [moved, setMoved] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+  const [failed, setFailed] = useState(false);
+  // A double tap must not make two responses: the guard holds before the next render does.
+  const sendingNow = useRef(false);
+
+  useEffect(() => {
+    performance.mark?.('sipas:first-question');
+  }, []);
+
+  const update = (change: (current: Draft) => Draft) => {
+    const next = { ...change(latest.current), updatedAt: new Date().toISOString() };
+    latest.current = next;
+    setDraft(next);
+    void saveDraft(next);
+  };
+
+  if (draft.finishedAs) {
+    return (
+      <ThankYouScreen
+        responseId={draft.finishedAs}
+        onAnother={() => {
+          setMoved(true);
+          update(() => freshDraft(link));
+        }}
+      />
+    );
+  }
+
+  const screens = visibleScreens(questionnaire, draft.answers);
+  const index = screenIndex(questionnaire, screens, draft.screen);
+  const { step, steps } = progressOf(screens, index);
+  const goTo = (target: number) => {
+    setMissing([]);
+    setMoved(true);
+    update((current) => ({ ...current, screen: screenAt(screens, target) }));
+  };
+  const answer = (code: string, value: AnswerValue | undefined) => {
+    setMissing((codes) => codes.filter((c) => c !== code));
+    update((current) => ({ ...current, answers: withAnswer(current.answers, code, value) }));
+  };
+  const next = () => {
+    const unanswered = missingRequired(screens[index], latest.current.answers).map((f) => f.code);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      document.querySelector<HTMLInputElement>(`[name="${unanswered[0]}"]`)?.focus();
+      return;
+    }
+    goTo(index + 1);
+  };
+  const send = async () => {
+    if (sendingNow.current) return;
+    sendingNow.current = true;
+    setSending(true);
+    setFailed(false);
+    try {
+      const now = new Date();
+      const finishing = latest.current;
+      const submission = submissionOf(questionnaire, finishing, { id: randomUuid(), clientId: deviceClientId(), now });
+      await writeInOrder(() => queueFinished(finishing, submission, now));
+      const finished: Draft = { ...finishing, answers: {}, finishedAs: submission.id, updatedAt: now.toISOString() };
+      latest.current = finished;
+      setDraft(finished);
+      setMoved(true);
+      void deliverSoon(true);
+      void requestBackgroundSync();
+    } catch {
+      setFailed(true);
+    } finally {
+      sendingNow.current = false;
+      setSending(false);
+    }
+  };
+
   return (
-    <section aria-labelledby="survey-title">
-      <h1 id="survey-title">{questionnaire.title}</h1>
-      {questionnaire.intro && <p>{questionnaire.intro}</p>}
-    </section>
+    <>
+      <ProgressBar step={step} steps={steps} />
+      {resumed && !moved && <p class="resumed" role="status">{t.resumed}</p>}
+      {index >= screens.length ? (
+        <ReviewScreen
+          sections={reviewSections(questionnaire, draft.answers)}
+          sending={sending}
+          failed={failed}
+          onEdit={(code) => goTo(screens.findIndex((s) => s.code === code))}
+          onBack={() => goTo(index - 1)}
+          onSend={() => void send()}
+        />
+      ) : (
+        <QuestionScreen
+          screen={screens[index]}
+          intro={index === 0 ? questionnaire.intro : undefined}
+          answers={draft.answers}
+          missing={missing}
+          focusHeading={moved}
+          isLast={index === screens.length - 1}
+          onAnswer={answer}
+          onBack={index > 0 ? () => goTo(index - 1) : undefined}
+          onNext={next}
+        />
+      )}
+    </>
   );
 }

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useMessages } from '../messages/catalogue.ts';
+import { onOutboxChange } from '../sending/sender.ts';
+import { queuedResponse, type QueuedResponse } from '../storage/outbox.ts';
+
+/** "Saved, will be sent" or "sent", kept up to date by whoever delivers the response. */
+export function DeliveryStatus({ responseId }: { responseId: string }) {
+  const t = useMessages();
+  const [entry, setEntry] = useState<QueuedResponse | undefined>(undefined);
+  useEffect(() => {
+    const refresh = () => void queuedResponse(responseId).then(setEntry);
+    refresh();
+    const stop = onOutboxChange(refresh);
+    // A slow safety net for browsers without BroadcastChannel.
+    const timer = setInterval(refresh, 5_000);
+    return () => {
+      stop();
+      clearInterval(timer);
+    };
+  }, [responseId]);
+  if (!entry) return null;
+  return (
+    <div class={`delivery ${entry.state}`} role="status" data-state={entry.state}>
+      {entry.state === 'queued' && <><p class="delivery-state">{t.statusQueued}</p><p>{t.statusQueuedHint}</p></>}
+      {entry.state === 'delivered' && <p class="delivery-state">{t.statusDelivered}</p>}
+      {entry.state === 'refused' && <p class="delivery-state">{t.statusRefused(entry.refusal ?? '')}</p>}
+    </div>
+  );
+}

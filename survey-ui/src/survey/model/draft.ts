@@ -1,0 +1,45 @@
+/** A survey in progress on this phone, kept after every answer so a reload resumes it. */
+import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
+import { responseAnswers, type AnswerMap } from './answers.ts';
+
+export interface Draft {
+  /** The office link it answers (one draft per link). */
+  token: string;
+  version: string;
+  answers: AnswerMap;
+  /** The section on screen, or `review`. */
+  screen: string;
+  startedAt: string;
+  updatedAt: string;
+  /** Set once sent to the outbox: the thank-you screen shows that response's delivery. */
+  finishedAs?: string;
+}
+
+export function newDraft(token: string, version: string, firstScreen: string, now: Date): Draft {
+  const at = now.toISOString();
+  return { token, version, answers: {}, screen: firstScreen, startedAt: at, updatedAt: at };
+}
+
+/** What the server receives (POST /api/responses), frozen once made: resending it is harmless. */
+export interface Submission {
+  id: string;
+  link: string;
+  clientId: string;
+  questionnaireVersion: string;
+  profile: AnswerMap;
+  answers: AnswerMap;
+  startedAt: string;
+  submittedAt: string;
+}
+
+export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft, made: { id: string; clientId: string; now: Date }): Submission {
+  return {
+    id: made.id,
+    link: draft.token,
+    clientId: made.clientId,
+    questionnaireVersion: draft.version,
+    ...responseAnswers(questionnaire, draft.answers),
+    startedAt: draft.startedAt,
+    submittedAt: made.now.toISOString(),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What the survey shows for a question, derived from the questionnaire data alone: the same code
+ * renders any version, so a new official wording is entered, never coded.
+ */
+import type { OptionValue } from '../../../../analysis/questionnaire/definition.ts';
+import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
+
+export type LocalizedQuestion = LocalizedQuestionnaire['questions'][number];
+export type LocalizedSection = LocalizedQuestionnaire['sections'][number];
+
+export interface FieldOption {
+  value: OptionValue;
+  label: string;
+}
+
+export interface Field {
+  code: string;
+  /** rating: a point of an ordered scale (the 5-point satisfaction scale); single/multi: choices. */
+  kind: 'rating' | 'single' | 'multi' | 'text';
+  text: string;
+  hint?: string;
+  required: boolean;
+  options: FieldOption[];
+  maxLength?: number;
+}
+
+export function fieldOf(questionnaire: LocalizedQuestionnaire, question: LocalizedQuestion): Field {
+  const scale = question.scale === undefined ? undefined : questionnaire.scales.find((s) => s.code === question.scale);
+  return {
+    code: question.code,
+    kind: question.type,
+    text: question.text,
+    ...(question.hint ? { hint: question.hint } : {}),
+    required: question.required ?? false,
+    options: (scale?.options ?? []).map((o) => ({ value: o.value, label: o.label })),
+    ...(question.maxLength ? { maxLength: question.maxLength } : {}),
+  };
+}
+
+/** The words for an answer, as the respondent saw them (review screen). */
+export function answerLabel(field: Field, answer: OptionValue | OptionValue[] | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  if (field.kind === 'text') return String(answer);
+  const values = Array.isArray(answer) ? answer : [answer];
+  return values.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join('; ');
+}

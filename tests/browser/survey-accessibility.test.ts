@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from './support/browser-app.ts';
+import { demoLinkToken } from './support/links.ts';
+import { answerScreen, waitForScreen } from './support/survey.ts';
+
+const app = useBrowserApp();
+
+async function openSurvey(options = {}) {
+  const phone = await app.phone(options);
+  await phone.page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+  await waitForScreen(phone.page, (s) => s === 'profile');
+  return phone;
+}
+
+describe('the survey for every respondent', () => {
+  it('can be answered with the keyboard alone, and names each question for screen readers', async () => {
+    const { page } = await openSurvey();
+    // Every choice is a labelled input inside a fieldset whose legend is the question.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input')].filter((i) => !i.closest('label') || !i.closest('fieldset')?.querySelector('legend')).length,
+    );
+    expect(unlabelled).toBe(0);
+    expect(await page.getByRole('group', { name: /Giới tính/ }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'Nữ' }).count()).toBe(1);
+
+    await page.locator('input[name=sex]').first().focus();
+    await page.keyboard.press('ArrowDown'); // radio groups move and choose with arrows
+    expect(await page.locator('input[name=sex][value=nu]').isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name=age_group][value="18_25"]').isChecked()).toBe(true);
+    await page.keyboard.press('Enter'); // submits the screen's form
+    expect(await waitForScreen(page, () => true, 'profile')).toBe('experience');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('says which required question is unanswered and stays on the screen', async () => {
+    const { page } = await openSurvey();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Còn 2 câu bắt buộc');
+    expect(await page.locator('fieldset[data-question=sex]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('sex');
+  });
+
+  it('has tap targets of at least 48 px', async () => {
+    const { page } = await openSurvey();
+    await answerScreen(page, {});
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'experience', 'profile');
+    const smallest = await page.evaluate(() =>
+      Math.min(...[...document.querySelectorAll('.option, button')].map((e) => Math.min(e.getBoundingClientRect().height, e.getBoundingClientRect().width))),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(48);
+  });
+
+  it('reflows at 200 % zoom without scrolling sideways', async () => {
+    // 200 % zoom on a 360 px wide phone leaves 180 CSS pixels.
+    const { page } = await openSurvey({ viewport: { width: 180, height: 320 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('switches to English and back, keeping the answers', async () => {
+    const { page } = await openSurvey();
+    await page.locator('input[name=sex][value=nam]').check();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('About you');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('radio', { name: 'Male', exact: true }).isChecked()).toBe(true);
+    await page.reload();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('About you');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Thông tin về Ông/Bà');
+  });
+});

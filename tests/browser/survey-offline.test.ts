@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from './support/browser-app.ts';
+import { demoLinkToken } from './support/links.ts';
+import { answerUpToReview, deliveryState, sendFromReview, storedResponses, waitForScreen } from './support/survey.ts';
+import type { Page } from 'playwright-core';
+
+const app = useBrowserApp();
+
+const respondent = (sex: string) => ({ sex, age_group: '26_34', had_procedure: 'no' });
+
+async function serviceWorkerInCharge(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+describe('sending from a phone with patchy network', () => {
+  it('keeps three surveys finished offline and stores exactly three once the network is back', async () => {
+    const { context, page } = await app.phone();
+    await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+    await waitForScreen(page, (s) => s === 'profile');
+    await serviceWorkerInCharge(page);
+
+    await context.setOffline(true);
+    // Offline after the first visit: the page itself comes from the service worker.
+    await page.reload();
+    for (const sex of ['nam', 'nu', 'nam']) {
+      await answerUpToReview(page, respondent(sex));
+      await sendFromReview(page);
+      expect(await deliveryState(page)).toBe('queued');
+      expect(await page.locator('.delivery').textContent()).toContain('đã lưu, sẽ gửi khi có mạng');
+      await page.getByRole('button', { name: 'Trả lời phiếu khác' }).click();
+      await waitForScreen(page, (s) => s === 'profile');
+    }
+    expect(await storedResponses(app.database().db)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await storedResponses(app.database().db)).length, { timeout: 15_000 }).toBe(3);
+    const stored = await storedResponses(app.database().db);
+    expect(stored.map((r) => r.profile.sex).sort()).toEqual(['nam', 'nam', 'nu']);
+    expect(new Set(stored.map((r) => r.clientId)).size).toBe(1);
+  });
+
+  it('stores a response once when its acknowledgement is lost and the phone sends it again', async () => {
+    // Without a service worker every attempt comes from the page, where the test can see it.
+    const { page } = await app.phone({ serviceWorkers: 'block' });
+    let posts = 0;
+    // The first delivery reaches the server, but the phone never hears back (as on a dropped connection).
+    await page.route('**/api/responses', async (route) => {
+      posts++;
+      if (posts === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+    await answerUpToReview(page, respondent('nu'));
+    await sendFromReview(page);
+    await expect.poll(() => deliveryState(page), { timeout: 15_000 }).toBe('delivered');
+    expect(posts).toBeGreaterThanOrEqual(2);
+    const stored = await storedResponses(app.database().db);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].profile).toMatchObject({ sex: 'nu' });
+  });
+});
