@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
@@ -30,6 +31,7 @@ export async function buildApp({ database, logger = false, rateLimits = defaultR
   // The API speaks JSON only; other bodies get 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 
+  await app.register(compressionPlugin);
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: rateLimits });
   await app.register(databasePlugin, { database });

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { launchPhoneProfile } from './support/chromium.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
 import { answerUpToReview, deliveryState, sendFromReview, storedResponses, waitForScreen } from './support/survey.ts';
@@ -66,5 +70,36 @@ describe('sending from a phone with patchy network', () => {
     const stored = await storedResponses(app.database().db);
     expect(stored).toHaveLength(1);
     expect(stored[0].profile).toMatchObject({ sex: 'nu' });
+  });
+
+  it('sends a response finished offline after the browser was closed and opened again', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'sipas-phone-'));
+    const url = app.url(`/s/${await demoLinkToken(app.database().db)}`);
+    try {
+      const before = await launchPhoneProfile(profile);
+      const page = before.pages()[0] ?? (await before.newPage());
+      await page.goto(url);
+      await waitForScreen(page, (s) => s === 'profile');
+      await serviceWorkerInCharge(page);
+      await before.setOffline(true);
+      await answerUpToReview(page, respondent('nu'));
+      await sendFromReview(page);
+      expect(await deliveryState(page)).toBe('queued');
+      await before.close();
+      expect(await storedResponses(app.database().db)).toHaveLength(0);
+
+      const after = await launchPhoneProfile(profile);
+      try {
+        const reopened = after.pages()[0] ?? (await after.newPage());
+        await reopened.goto(url);
+        expect(await waitForScreen(reopened, () => true)).toBe('thanks');
+        await expect.poll(() => deliveryState(reopened), { timeout: 15_000 }).toBe('delivered');
+        expect(await storedResponses(app.database().db)).toHaveLength(1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 });

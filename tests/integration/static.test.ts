@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { UI_DIST } from '../../survey-ui/build/pages.ts';
 import { useTestApp } from '../support/app.ts';
+import { listLinksOfRound } from '../../db/queries/links.ts';
+import { findRoundByCode } from '../../db/queries/rounds.ts';
+import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
+import { brotliDecompressSync } from 'node:zlib';
 
 const { app, database } = useTestApp();
 
@@ -86,5 +90,18 @@ describe('the start page and pages of other apps', () => {
     } finally {
       await missing.close();
     }
+  });
+});
+
+describe('responses the server builds', () => {
+  it('travel compressed to phones that accept it, such as the questionnaire of an office link', async () => {
+    const round = await findRoundByCode(database().db, DEMO_ROUND_CODE);
+    const [link] = await listLinksOfRound(database().db, round!.id);
+    const url = `/api/links/${link.token}?include=questionnaire`;
+    const plain = await app().inject({ url });
+    const br = await app().inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 });

@@ -14,12 +14,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const launchOptions = () => ({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return chromium.launch(launchOptions());
 }
 
 /** A cheap Android phone: 360×640 CSS pixels, touch, Vietnamese locale. */
@@ -31,6 +29,14 @@ export const PHONE: BrowserContextOptions = {
   locale: 'vi-VN',
   userAgent: 'Mozilla/5.0 (Linux; Android 11; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
 };
+
+/**
+ * A phone whose browser profile lives in `profileDir`: closing it and launching again with the
+ * same folder is a browser restart with storage, caches and service workers kept.
+ */
+export function launchPhoneProfile(profileDir: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...launchOptions(), ...PHONE, ...options });
+}
 
 /** A fresh phone: its own storage, cache and service workers, as if never used. */
 export function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
