@@ -25,20 +25,21 @@ describe('the survey for every respondent', () => {
 
     await page.locator('input[name=sex]').first().focus();
     await page.keyboard.press('ArrowDown'); // radio groups move and choose with arrows
-    expect(await page.locator('input[name=sex][value=nu]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('input[name=sex][value=nu]').isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    expect(await page.locator('input[name=age_group][value="18_25"]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('input[name=age_group][value="18_25"]').isChecked()).toBe(true);
     await page.keyboard.press('Enter'); // submits the screen's form
     expect(await waitForScreen(page, () => true, 'profile')).toBe('experience');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // The new screen's title takes the focus once it is drawn.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   });
 
   it('says which required question is unanswered and stays on the screen', async () => {
     const { page } = await openSurvey();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Còn 2 câu bắt buộc');
-    expect(await page.locator('fieldset[data-question=sex]').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('fieldset[data-question=sex]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('sex');
   });
 
@@ -64,12 +65,13 @@ describe('the survey for every respondent', () => {
     const { page } = await openSurvey();
     await page.locator('input[name=sex][value=nam]').check();
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('About you');
+    const title = () => page.getByRole('heading', { level: 1 }).textContent();
+    await expect.poll(title).toBe('About you');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('radio', { name: 'Male', exact: true }).isChecked()).toBe(true);
     await page.reload();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('About you');
+    await expect.poll(title).toBe('About you');
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Thông tin về Ông/Bà');
+    await expect.poll(title).toBe('Thông tin về Ông/Bà');
   });
 });
