@@ -1,0 +1,174 @@
+/**
+ * Keying a paper form by keyboard, as pure state transitions: the fields in the order of the
+ * paper form, digits choosing options, distinct keys for "left blank" and "not applicable", and
+ * skip logic applied as the keyer types (skipped fields are filled as not applicable).
+ */
+import type { Condition, OptionValue } from '../../../../analysis/questionnaire/definition.ts';
+import { applicableQuestions, type AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
+
+export interface KeyingQuestion {
+  code: string;
+  role: string;
+  type: 'rating' | 'single' | 'multi' | 'text';
+  scale?: string;
+  text: string;
+  showIf?: Condition;
+  required?: boolean;
+  maxLength?: number;
+}
+
+export interface KeyingQuestionnaire {
+  version: string;
+  scales: Array<{ code: string; options: Array<{ value: OptionValue; label: string }> }>;
+  questions: KeyingQuestion[];
+  sections: Array<{ code: string; title: string; questions: string[]; showIf?: Condition }>;
+}
+
+export interface Field {
+  code: string;
+  group: 'profile' | 'answers';
+  section: string;
+  question: KeyingQuestion;
+  /** Options in the order printed on the form; the keyer types their position (1, 2, …). */
+  options: Array<{ key: string; value: OptionValue; label: string }>;
+}
+
+export type Cell = { kind: 'value'; value: AnswerValue } | { kind: 'blank' } | { kind: 'na' };
+
+export interface FormState {
+  values: Record<string, Cell>;
+  cursor: number;
+}
+
+export const KEYS = { blank: '0', notApplicable: '.' } as const;
+
+export function keyingFields(q: KeyingQuestionnaire): Field[] {
+  const byCode = new Map(q.questions.map((x) => [x.code, x]));
+  return q.sections.flatMap((section) =>
+    section.questions.map((code) => {
+      const question = byCode.get(code)!;
+      const scale = q.scales.find((s) => s.code === question.scale);
+      return {
+        code,
+        group: question.role === 'profile' ? ('profile' as const) : ('answers' as const),
+        section: section.title,
+        question,
+        options: (scale?.options ?? []).map((o, i) => ({ key: String(i + 1), value: o.value, label: o.label })),
+      };
+    }),
+  );
+}
+
+function answersOf(values: Record<string, Cell>): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const [code, cell] of Object.entries(values)) if (cell.kind === 'value') out[code] = cell.value;
+  return out;
+}
+
+/** Fields that skip logic excludes become "not applicable"; fields that apply again start blank. */
+function withSkips(q: KeyingQuestionnaire, fields: Field[], values: Record<string, Cell>): Record<string, Cell> {
+  let current = values;
+  // Conditions can chain (a screening answer hides a question that another depends on): settle.
+  for (let pass = 0; pass < 5; pass++) {
+    const applicable = applicableQuestions(q, answersOf(current));
+    const next: Record<string, Cell> = {};
+    for (const f of fields) {
+      const cell = current[f.code];
+      if (!applicable.has(f.code)) next[f.code] = { kind: 'na' };
+      else if (cell && cell.kind !== 'na') next[f.code] = cell;
+    }
+    if (JSON.stringify(next) === JSON.stringify(current)) return next;
+    current = next;
+  }
+  return current;
+}
+
+export function isApplicable(state: FormState, field: Field): boolean {
+  return state.values[field.code]?.kind !== 'na';
+}
+
+/**
+ * The next field the keyer types into, from `from` in direction `step`. Forward past the last
+ * field is the end of the form (`fields.length`, where Enter saves); backward past the first
+ * applicable field stays where it is (`stay`).
+ */
+function nextApplicable(fields: Field[], state: FormState, from: number, step: 1 | -1, stay = state.cursor): number {
+  for (let i = from; i >= 0 && i < fields.length; i += step) if (isApplicable(state, fields[i])) return i;
+  return step === 1 ? fields.length : stay;
+}
+
+export function initialState(q: KeyingQuestionnaire, fields: Field[]): FormState {
+  const values = withSkips(q, fields, {});
+  return { values, cursor: nextApplicable(fields, { values, cursor: 0 }, 0, 1) };
+}
+
+/** Why a key did not change the form: a refused key, or Enter asking to save. */
+export type KeyOutcome = { state: FormState; error?: 'not_an_option' | 'field_applies' | 'save' };
+
+function setCell(q: KeyingQuestionnaire, fields: Field[], state: FormState, cell: Cell, advance: boolean): FormState {
+  const field = fields[state.cursor];
+  const values = withSkips(q, fields, { ...state.values, [field.code]: cell });
+  const moved = { values, cursor: state.cursor };
+  return advance ? { values, cursor: nextApplicable(fields, moved, state.cursor + 1, 1) } : moved;
+}
+
+/**
+ * One key press on a non-text field. Digits choose (or, for multiple choice, toggle) an option and
+ * move on; 0 leaves it blank; "." marks not applicable, which only a skipped field can be; Tab or
+ * ArrowDown move on; Backspace or ArrowUp go back; Enter asks to save the form.
+ */
+export function pressKey(q: KeyingQuestionnaire, fields: Field[], state: FormState, key: string): KeyOutcome {
+  const field = fields[state.cursor];
+  if (key === 'Enter') return { state, error: 'save' };
+  if (key === 'Backspace' || key === 'ArrowUp') return { state: { ...state, cursor: nextApplicable(fields, state, state.cursor - 1, -1) } };
+  if (!field) return { state };
+  if (key === 'Tab' || key === 'ArrowDown') return { state: { ...state, cursor: nextApplicable(fields, state, state.cursor + 1, 1) } };
+  if (key === KEYS.blank) return { state: setCell(q, fields, state, { kind: 'blank' }, true) };
+  if (key === KEYS.notApplicable) return { state, error: 'field_applies' };
+  const option = field.options.find((o) => o.key === key);
+  if (!option || field.question.type === 'text') return { state, error: 'not_an_option' };
+  if (field.question.type === 'multi') {
+    const cell = state.values[field.code];
+    const chosen = cell?.kind === 'value' && Array.isArray(cell.value) ? cell.value : [];
+    const toggled = chosen.includes(option.value) ? chosen.filter((v) => v !== option.value) : [...chosen, option.value];
+    return { state: setCell(q, fields, state, toggled.length > 0 ? { kind: 'value', value: toggled } : { kind: 'blank' }, false) };
+  }
+  return { state: setCell(q, fields, state, { kind: 'value', value: option.value }, true) };
+}
+
+/** Free text typed into a text field (NFC, trimmed; empty means blank). */
+export function typeText(q: KeyingQuestionnaire, fields: Field[], state: FormState, text: string, advance: boolean): FormState {
+  if (!fields[state.cursor]) return state;
+  const clean = text.normalize('NFC').trim();
+  return setCell(q, fields, state, clean ? { kind: 'value', value: clean } : { kind: 'blank' }, advance);
+}
+
+/** Required fields that apply but are still blank: the form cannot be saved without them. */
+export function missingRequired(fields: Field[], state: FormState): Field[] {
+  return fields.filter((f) => f.question.required && isApplicable(state, f) && state.values[f.code]?.kind !== 'value');
+}
+
+export function goTo(fields: Field[], state: FormState, index: number): FormState {
+  return { ...state, cursor: Math.min(Math.max(0, index), fields.length) };
+}
+
+/** The entry as the API takes it: blank and not-applicable fields are simply absent. */
+export function entryPayload(fields: Field[], state: FormState): { profile: Record<string, AnswerValue>; answers: Record<string, AnswerValue> } {
+  const payload = { profile: {} as Record<string, AnswerValue>, answers: {} as Record<string, AnswerValue> };
+  for (const f of fields) {
+    const cell = state.values[f.code];
+    if (cell?.kind === 'value') payload[f.group][f.code] = cell.value;
+  }
+  return payload;
+}
+
+/** A stored entry (or a reconciled form) back into cells, for correcting it. */
+export function stateFromEntry(q: KeyingQuestionnaire, fields: Field[], entry: { profile: Record<string, AnswerValue>; answers: Record<string, AnswerValue> }): FormState {
+  const values: Record<string, Cell> = {};
+  for (const f of fields) {
+    const value = entry[f.group][f.code];
+    values[f.code] = value === undefined ? { kind: 'blank' } : { kind: 'value', value };
+  }
+  const settled = withSkips(q, fields, values);
+  return { values: settled, cursor: nextApplicable(fields, { values: settled, cursor: 0 }, 0, 1) };
+}
