@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { auditLog } from '../schema/index.ts';
+import { auditLog, users } from '../schema/index.ts';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
 
@@ -8,10 +8,26 @@ export async function recordAudit(db: Database, entries: AuditEntry[]): Promise<
   if (entries.length > 0) await db.insert(auditLog).values(entries);
 }
 
+/** Everything recorded about one thing, oldest first, with who did it. */
 export async function auditTrail(db: Database, entity: string, entityId: string) {
   return db
-    .select()
+    .select({
+      at: auditLog.at, userId: auditLog.userId, username: users.username, action: auditLog.action,
+      field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue,
+    })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.id));
+}
+
+/** Entries of one action about many things of one kind, oldest first (e.g. reviews of responses). */
+export async function auditOfAction(db: Database, entity: string, entityIds: string[], action: string) {
+  if (entityIds.length === 0) return [];
+  return db
+    .select({ entityId: auditLog.entityId, at: auditLog.at, username: users.username, newValue: auditLog.newValue })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.action, action), inArray(auditLog.entityId, entityIds)))
     .orderBy(asc(auditLog.id));
 }

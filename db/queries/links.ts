@@ -50,6 +50,16 @@ export async function listLinksOfRound(db: Database, roundId: number): Promise<L
     .orderBy(asc(offices.code));
 }
 
+/** Opens or closes one office's link; `undefined` when no link has this token. */
+export async function setLinkActive(db: Database, token: string, active: boolean): Promise<{ id: number; active: boolean } | undefined> {
+  const [row] = await db
+    .update(surveyLinks)
+    .set({ active, disabledAt: active ? null : new Date() })
+    .where(eq(surveyLinks.token, token))
+    .returning({ id: surveyLinks.id, active: surveyLinks.active });
+  return row;
+}
+
 export async function setLinksActive(db: Database, roundId: number, active: boolean): Promise<number> {
   const updated = await db
     .update(surveyLinks)

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { localities, localityMappings } from '../schema/index.ts';
 
@@ -52,6 +52,11 @@ export async function insertLocalityMappings(
 export async function findLocalities(db: Database, codes: string[]): Promise<LocalityRow[]> {
   if (codes.length === 0) return [];
   return db.select().from(localities).where(inArray(localities.code, codes));
+}
+
+/** The units directly below one unit (e.g. the districts of a province). */
+export async function childLocalities(db: Database, parentCode: string): Promise<LocalityRow[]> {
+  return db.select().from(localities).where(eq(localities.parentCode, parentCode)).orderBy(asc(localities.code));
 }
 
 export async function existingLocalityCodes(db: Database, codes: string[]): Promise<Set<string>> {

@@ -76,6 +76,22 @@ export async function formsOfBatch(db: Database, batchId: number): Promise<Paper
   return db.select().from(paperForms).where(eq(paperForms.batchId, batchId)).orderBy(asc(paperForms.serial));
 }
 
+/** How many forms of each status every batch holds. */
+export async function statusCountsOfBatches(db: Database, batchIds: number[]) {
+  if (batchIds.length === 0) return [];
+  return db
+    .select({ batchId: paperForms.batchId, status: paperForms.status, n: sql<number>`count(*)::int` })
+    .from(paperForms)
+    .where(inArray(paperForms.batchId, batchIds))
+    .groupBy(paperForms.batchId, paperForms.status);
+}
+
+/** The serials of a round that one keyer has an entry for. */
+export async function serialsKeyedBy(db: Database, roundId: number, keyerId: number): Promise<Set<number>> {
+  const rows = await db.select({ serial: formEntries.serial }).from(formEntries).where(and(eq(formEntries.roundId, roundId), eq(formEntries.keyerId, keyerId)));
+  return new Set(rows.map((r) => r.serial));
+}
+
 export async function formsOfRound(db: Database, roundId: number): Promise<PaperFormRow[]> {
   return db.select().from(paperForms).where(eq(paperForms.roundId, roundId)).orderBy(asc(paperForms.serial));
 }

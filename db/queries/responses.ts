@@ -1,4 +1,4 @@
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { offices, responses, surveyRounds } from '../schema/index.ts';
 
@@ -46,4 +46,21 @@ export async function countFromClientSince(db: Database, clientId: string, since
     .from(responses)
     .where(and(eq(responses.clientId, clientId), gte(responses.receivedAt, since)));
   return row.n;
+}
+
+/** Responses of a round that plausibility checks flagged, for a survey manager to review. */
+export async function listFlaggedResponses(db: Database, roundId: number) {
+  return db
+    .select({
+      id: responses.id, channel: responses.channel, officeCode: offices.code, officeName: offices.name, flags: responses.flags,
+      status: responses.status, ratings: responses.ratings, startedAt: responses.startedAt, submittedAt: responses.submittedAt, receivedAt: responses.receivedAt,
+    })
+    .from(responses)
+    .leftJoin(offices, eq(offices.id, responses.officeId))
+    .where(and(eq(responses.roundId, roundId), sql`cardinality(${responses.flags}) > 0`))
+    .orderBy(asc(responses.receivedAt), asc(responses.id));
+}
+
+export async function setResponseStatus(db: Database, id: string, status: ResponseRow['status']): Promise<void> {
+  await db.update(responses).set({ status }).where(eq(responses.id, id));
 }

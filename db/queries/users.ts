@@ -70,6 +70,15 @@ export async function deleteSession(db: Database, tokenHash: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+export async function setUserActive(db: Database, userId: number, active: boolean): Promise<PublicUser | undefined> {
+  const [row] = await db.update(users).set({ active }).where(eq(users.id, userId)).returning(publicColumns);
+  return row;
+}
+
+export async function deleteSessionsOfUser(db: Database, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
 export async function deleteExpiredSessions(db: Database): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }

@@ -4,9 +4,9 @@
  */
 import { formatSerialList, parseSerialList } from '../../analysis/questionnaire/serials.ts';
 import type { Database } from '../../db/client.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
+import { auditTrail, recordAudit } from '../../db/queries/audit.ts';
 import { existingLocalityCodes } from '../../db/queries/localities.ts';
-import { findForms, insertBatch, insertForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../db/queries/paper.ts';
+import { findBatch, findForm, findForms, insertBatch, insertForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../db/queries/paper.ts';
 import { findRoundByCode, type RoundRow } from '../../db/queries/rounds.ts';
 import { findUsersByIds } from '../../db/queries/users.ts';
 import type { FormStatus } from '../../db/schema/paper.ts';
@@ -126,4 +126,18 @@ export async function createBatch(
     }]);
     return batch;
   });
+}
+
+/** One form: where it stands, its batch, and everything that happened to it (who, when, old → new). */
+export async function formHistory(db: Database, roundCode: string, serial: number) {
+  const round = await roundOrFail(db, roundCode);
+  const form = await findForm(db, round.id, serial);
+  if (!form) throw problems.notFound({ vi: `Chưa cấp phiếu số ${serial} trong đợt ${round.code}`, en: `Form ${serial} was not issued in round ${round.code}` });
+  const batch = form.batchId === null ? undefined : await findBatch(db, form.batchId);
+  const trail = await auditTrail(db, 'paper_form', `${round.code}:${serial}`);
+  return {
+    serial, status: form.status, localityCode: form.localityCode, responseId: form.responseId,
+    batch: batch ? { id: batch.id, code: batch.code } : null,
+    trail: trail.map((e) => ({ ...e, at: e.at.toISOString() })),
+  };
 }

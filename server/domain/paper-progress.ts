@@ -1,6 +1,7 @@
 /** Where the paper forms of a round stand: per batch, per keyer, per locality against its target. */
 import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { fieldAgreement } from '../../analysis/questionnaire/compare-entries.ts';
+import { formatSerialList } from '../../analysis/questionnaire/serials.ts';
 import type { Database } from '../../db/client.ts';
 import { entriesOfRound, formsOfRound, listBatches, listSampleTargets } from '../../db/queries/paper.ts';
 import { listUsers } from '../../db/queries/users.ts';
@@ -29,14 +30,15 @@ export async function paperProgress(db: Database, roundCode: string) {
     return { localityCode: code, issued: byLocality.get(code)?.length ?? 0, statuses, target, verifiedShareOfTarget: target ? (statuses.verified ?? 0) / target : null };
   });
 
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
   const batchRows = batches.map((b) => {
     const inBatch = forms.filter((f) => f.batchId === b.id);
     const serials = new Set(inBatch.map((f) => f.serial));
     const keyedBy = (keyerId: number) => entries.filter((e) => e.keyerId === keyerId && serials.has(e.serial)).length;
     return {
       id: b.id, code: b.code, forms: inBatch.length, statuses: countStatuses(inBatch),
-      firstKeyer: { id: b.firstKeyerId, keyed: keyedBy(b.firstKeyerId) },
-      secondKeyer: { id: b.secondKeyerId, keyed: keyedBy(b.secondKeyerId) },
+      firstKeyer: { id: b.firstKeyerId, name: names.get(b.firstKeyerId) ?? '', keyed: keyedBy(b.firstKeyerId) },
+      secondKeyer: { id: b.secondKeyerId, name: names.get(b.secondKeyerId) ?? '', keyed: keyedBy(b.secondKeyerId) },
       reconcilerId: b.reconcilerId,
     };
   });
@@ -68,5 +70,7 @@ export async function paperProgress(db: Database, roundCode: string) {
     };
   });
 
-  return { round: round.code, totals: countStatuses(forms), localities, batches: batchRows, keyers };
+  // What the manager can batch next: returned forms not yet in a batch, as a serial list to paste.
+  const returnedNotBatched = formatSerialList(forms.filter((f) => f.status === 'returned' && f.batchId === null).map((f) => f.serial));
+  return { round: round.code, totals: countStatuses(forms), returnedNotBatched, localities, batches: batchRows, keyers };
 }

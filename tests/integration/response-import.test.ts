@@ -88,4 +88,13 @@ describe('importing paper forms', () => {
     expect(res.json().problems).toEqual([{ row: 3, column: 'serial', value: '401', reason: 'phiếu số này đã được lưu với nội dung khác' }]);
     expect(await paperCount()).toBe(1);
   });
+
+  it('answers a request without a file with a worded 400, never a server error', async () => {
+    const agent = await manager();
+    for (const payload of [{}, '']) {
+      const res = await agent.request({ method: 'POST', url: URL_IMPORT, payload, headers: { 'content-type': typeof payload === 'string' ? 'text/csv' : 'application/json' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('Chưa có tệp');
+    }
+  });
 });

@@ -49,7 +49,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
       response: {
         200: z.object({ imported: z.number(), unchanged: z.number() }),
-        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })) }),
+        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional() }),
         401: ProblemView, 403: ProblemView, 404: ProblemView,
       },
     },

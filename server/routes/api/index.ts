@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { linkRoutes } from './links.ts';
+import { officeLinkRoutes } from './office-links.ts';
 import { questionnaireRoutes } from './questionnaires.ts';
 import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
+import { responseReviewRoutes } from './response-review.ts';
 import { responseRoutes } from './responses.ts';
+import { roundRoutes } from './rounds.ts';
 import { sessionRoutes } from './session.ts';
 import { userRoutes } from './users.ts';
 
@@ -18,5 +21,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes);
   await app.register(paperRoutes);
   await app.register(importRoutes);
+  await app.register(roundRoutes);
+  await app.register(officeLinkRoutes);
+  await app.register(responseReviewRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

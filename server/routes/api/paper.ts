@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditTrail } from '../../../db/queries/audit.ts';
-import { formsOfBatch, listBatches } from '../../../db/queries/paper.ts';
-import { roundById } from '../../../db/queries/rounds.ts';
-import { comparison, ownEntry, reconcile, saveEntry, visibleBatch } from '../../domain/double-entry.ts';
-import { createBatch, issueForms, markForms, roundOrFail } from '../../domain/paper-forms.ts';
+import { batchDetail, batchesFor } from '../../domain/batch-views.ts';
+import { comparison, ownEntry, reconcile, saveEntry } from '../../domain/double-entry.ts';
+import { createBatch, formHistory, issueForms, markForms } from '../../domain/paper-forms.ts';
 import { paperProgress } from '../../domain/paper-progress.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
@@ -15,6 +14,7 @@ const KeyedFormBody = z.object({ profile: z.record(z.string(), AnswerValue).defa
 const RoundParams = z.object({ code: z.string().min(1).max(64) });
 const BatchParams = z.object({ id: z.coerce.number().int().positive() });
 const FormParams = BatchParams.extend({ serial: z.coerce.number().int().positive() });
+const AuditView = z.object({ at: z.string(), userId: z.number().nullable(), username: z.string().nullable(), action: z.string(), field: z.string().nullable(), oldValue: z.unknown(), newValue: z.unknown() });
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
 
 export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,34 +65,53 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: 'Progress per batch, per keyer (with agreement rates) and per locality against its target', params: RoundParams, response: { 200: z.unknown(), ...errors } },
   }, async (request) => paperProgress(app.database.db, request.params.code));
 
+  const StatusCounts = z.record(z.string(), z.number());
+  const BatchPart = z.enum(['first', 'second', 'reconciler']).nullable().describe("The caller's part in the batch, if any");
+
   app.get('/batches', {
     onRequest: staffWhoKey,
     schema: {
-      summary: 'Batches: all for managers, the assigned ones for a keyer',
+      summary: 'Batches: all for managers, the assigned ones for a keyer, with how many forms are in each state',
       querystring: z.object({ round: z.string().optional() }),
-      response: { 200: z.array(z.object({ id: z.number(), code: z.string(), roundId: z.number(), firstKeyerId: z.number(), secondKeyerId: z.number(), reconcilerId: z.number().nullable() })) },
+      response: {
+        200: z.array(z.object({
+          id: z.number(), code: z.string(), roundId: z.number(), round: z.string(), firstKeyerId: z.number(), secondKeyerId: z.number(), reconcilerId: z.number().nullable(),
+          keyers: z.array(z.string()), reconciler: z.string().nullable(), myPart: BatchPart, forms: z.number(), statuses: StatusCounts,
+        })),
+        404: ProblemView,
+      },
     },
-  }, async (request) => {
-    const user = requireStaff(request).user;
-    const roundId = request.query.round ? (await roundOrFail(app.database.db, request.query.round)).id : undefined;
-    const rows = await listBatches(app.database.db, { roundId, keyerId: user.role === 'keyer' ? user.id : undefined });
-    return rows.map(({ id, code, roundId: r, firstKeyerId, secondKeyerId, reconcilerId }) => ({ id, code, roundId: r, firstKeyerId, secondKeyerId, reconcilerId }));
-  });
+  }, async (request) => batchesFor(app.database.db, requireStaff(request).user, request.query.round));
 
   app.get('/batches/:id', {
     onRequest: staffWhoKey,
     schema: {
-      summary: "A batch's forms and their state (a keyer sees whether they keyed each, never the other keyer's values)",
+      summary: "A batch's forms and their state (a keyer sees which they keyed themselves, never the other keyer's values)",
       params: BatchParams,
-      response: { 200: z.object({ id: z.number(), code: z.string(), round: z.string(), questionnaireVersion: z.string(), forms: z.array(z.object({ serial: z.number(), status: z.string(), localityCode: z.string() })) }), ...errors },
+      response: {
+        200: z.object({
+          id: z.number(), code: z.string(), round: z.string(), questionnaireVersion: z.string(), myPart: BatchPart,
+          forms: z.array(z.object({ serial: z.number(), status: z.string(), localityCode: z.string(), keyedByMe: z.boolean().optional() })),
+        }),
+        ...errors,
+      },
     },
-  }, async (request) => {
-    const user = requireStaff(request).user;
-    const batch = await visibleBatch(app.database.db, request.params.id, user);
-    const round = (await roundById(app.database.db, batch.roundId))!;
-    const forms = await formsOfBatch(app.database.db, batch.id);
-    return { id: batch.id, code: batch.code, round: round.code, questionnaireVersion: round.questionnaireVersion, forms: forms.map((f) => ({ serial: f.serial, status: f.status, localityCode: f.localityCode })) };
-  });
+  }, async (request) => batchDetail(app.database.db, requireStaff(request).user, request.params.id));
+
+  app.get('/rounds/:code/paper-forms/:serial', {
+    onRequest: managers,
+    schema: {
+      summary: 'One paper form: its state, batch and audit trail',
+      params: RoundParams.extend({ serial: z.coerce.number().int().positive() }),
+      response: {
+        200: z.object({
+          serial: z.number(), status: z.string(), localityCode: z.string(), responseId: z.string().nullable(),
+          batch: z.object({ id: z.number(), code: z.string() }).nullable(), trail: z.array(AuditView),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => formHistory(app.database.db, request.params.code, request.params.serial));
 
   app.get('/batches/:id/forms/:serial/entry', {
     onRequest: app.allow('keyer'),
@@ -129,7 +148,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'The audit trail of one thing (e.g. entity=paper_form, id=DN-2025-H1:17)',
       querystring: z.object({ entity: z.string().min(1), id: z.string().min(1) }),
-      response: { 200: z.array(z.object({ at: z.string(), userId: z.number().nullable(), action: z.string(), field: z.string().nullable(), oldValue: z.unknown(), newValue: z.unknown() })) },
+      response: { 200: z.array(AuditView) },
     },
   }, async (request) => (await auditTrail(app.database.db, request.query.entity, request.query.id)).map((e) => ({ ...e, at: e.at.toISOString() })));
 };

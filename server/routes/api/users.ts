@@ -4,6 +4,8 @@ import { listUsers } from '../../../db/queries/users.ts';
 import { roles } from '../../../db/schema/staff.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { createUser } from '../../domain/auth.ts';
+import { setStaffActive } from '../../domain/staff-accounts.ts';
+import { requireStaff } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 import { StaffUserView } from './session.ts';
 
@@ -25,4 +27,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     await recordAudit(app.database.db, [{ userId: request.staff!.user.id, action: 'create_user', entity: 'user', entityId: String(user.id), newValue: { username: user.username, role: user.role } }]);
     return reply.status(201).send(user);
   });
+
+  app.patch('/users/:id', {
+    onRequest: app.allow('admin'),
+    schema: {
+      summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      body: z.object({ active: z.boolean() }),
+      response: { 200: StaffUserView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+    },
+  }, async (request) => setStaffActive(app.database.db, requireStaff(request).user, request.params.id, request.body.active));
 };

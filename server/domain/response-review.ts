@@ -1,0 +1,70 @@
+/**
+ * Review of responses that plausibility checks flagged (too fast, identical bursts, one device
+ * sending many). Flagged responses are kept and counted until a survey manager decides: excluded
+ * (left out of results) or accepted. Each decision is audited and can be changed by a later one.
+ */
+import { RATING_MISSING, RATING_NOT_APPLICABLE } from '../../analysis/questionnaire/ratings.ts';
+import type { Database } from '../../db/client.ts';
+import { auditOfAction, recordAudit } from '../../db/queries/audit.ts';
+import { findResponse, listFlaggedResponses, setResponseStatus } from '../../db/queries/responses.ts';
+import { Problem, problems } from '../errors.ts';
+import { roundOrFail } from './paper-forms.ts';
+
+export const reviewDecisions = ['accepted', 'excluded'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+const REVIEW = 'review_response';
+
+export interface FlaggedResponseView {
+  id: string;
+  channel: string;
+  office: { code: string; name: string } | null;
+  flags: string[];
+  status: string;
+  receivedAt: string;
+  /** Time between opening and sending the survey, when the phone reported both. */
+  seconds: number | null;
+  /** How many satisfaction items were rated, and how many different ratings they used. */
+  rated: number;
+  distinctRatings: number;
+  review: { decision: ReviewDecision; by: string | null; at: string } | null;
+}
+
+export async function flaggedResponses(db: Database, roundCode: string): Promise<FlaggedResponseView[]> {
+  const round = await roundOrFail(db, roundCode);
+  const rows = await listFlaggedResponses(db, round.id);
+  const reviews = new Map<string, { decision: ReviewDecision; by: string | null; at: string }>();
+  for (const r of await auditOfAction(db, 'response', rows.map((row) => row.id), REVIEW)) {
+    reviews.set(r.entityId, { decision: r.newValue as ReviewDecision, by: r.username, at: r.at.toISOString() });
+  }
+  return rows.map((row) => {
+    const ratings = row.ratings.filter((v) => v !== RATING_MISSING && v !== RATING_NOT_APPLICABLE);
+    return {
+      id: row.id,
+      channel: row.channel,
+      office: row.officeCode && row.officeName ? { code: row.officeCode, name: row.officeName } : null,
+      flags: row.flags,
+      status: row.status,
+      receivedAt: row.receivedAt.toISOString(),
+      seconds: row.startedAt && row.submittedAt ? Math.round((row.submittedAt.getTime() - row.startedAt.getTime()) / 1000) : null,
+      rated: ratings.length,
+      distinctRatings: new Set(ratings).size,
+      review: reviews.get(row.id) ?? null,
+    };
+  });
+}
+
+export async function reviewResponse(db: Database, actorId: number, id: string, decision: ReviewDecision): Promise<{ id: string; status: ReviewDecision }> {
+  return db.transaction(async (tx) => {
+    const response = await findResponse(tx, id);
+    if (!response) throw problems.notFound({ vi: `Không có phiếu mã ${id}`, en: `No response has id ${id}` });
+    if (response.flags.length === 0) {
+      throw new Problem(409.11, 'not_flagged', {
+        vi: 'Phiếu này không bị gắn cờ nên không cần xem xét',
+        en: 'This response is not flagged, so there is nothing to review',
+      });
+    }
+    await setResponseStatus(tx, id, decision);
+    await recordAudit(tx, [{ userId: actorId, action: REVIEW, entity: 'response', entityId: id, field: 'status', oldValue: response.status, newValue: decision }]);
+    return { id, status: decision };
+  });
+}

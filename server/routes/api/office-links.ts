@@ -1,0 +1,39 @@
+/** Office survey links as a survey manager handles them: list with posters, open and close. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/office-links.ts';
+import { requireStaff } from '../../plugins/auth.ts';
+import { publicBaseUrl } from '../../public-url.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+
+const OfficeLinkView = z.object({
+  token: z.string(),
+  active: z.boolean(),
+  open: z.boolean().describe('Whether citizens can answer now: link, office and round all open'),
+  office: z.object({ code: z.string(), name: z.string(), localityCode: z.string() }),
+  surveyUrl: z.string(),
+  posterPath: z.string().describe('The print-ready A4 poster with the QR code'),
+});
+
+export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
+  const managers = app.allow('admin', 'manager');
+
+  app.get('/rounds/:code/links', {
+    onRequest: managers,
+    schema: {
+      summary: "Every active office's survey link in a round (made on first look), with its poster",
+      params: z.object({ code: z.string().min(1).max(64) }),
+      response: { 200: z.array(OfficeLinkView), 404: ProblemView },
+    },
+  }, async (request) => officeLinksOfRound(app.database.db, request.params.code, publicBaseUrl(request)));
+
+  app.patch('/links/:token', {
+    onRequest: managers,
+    schema: {
+      summary: 'Open or close one office link; a closed link tells citizens politely that the survey has ended',
+      params: z.object({ token: z.string().min(8).max(64) }),
+      body: z.object({ active: z.boolean() }),
+      response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },
+    },
+  }, async (request) => setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, publicBaseUrl(request)));
+};
