@@ -35,4 +35,10 @@ describe('an office survey link on a phone', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Đường dẫn không đúng');
     expect(await page.locator('main').textContent()).toContain('quét lại mã QR');
   });
+
+  it('asks to scan the QR code when opened without a link token', async () => {
+    const { page } = await app.phone();
+    await page.goto(app.url('/s/'));
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hãy quét mã QR');
+  });
 });

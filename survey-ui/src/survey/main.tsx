@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
-import { deliverSoon, startSender } from './sending/sender.ts';
+import { startSender } from './sending/sender.ts';
 import { pruneDelivered } from './storage/outbox.ts';
 import './survey.css';
 
@@ -16,5 +16,4 @@ addEventListener('load', () => {
   if ('serviceWorker' in navigator) {
     void navigator.serviceWorker.register('/survey-sw.js', { scope: '/s/' }).catch(() => undefined);
   }
-  navigator.serviceWorker?.addEventListener('message', () => void deliverSoon());
 });
