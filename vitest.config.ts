@@ -6,6 +6,8 @@ export default defineConfig({
     // Builds the UI when its sources changed, so `npm test` always drives the current UI.
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
+    // Browser tests poll for what a page shows; a shared, busy machine can take seconds to draw it.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // Two cores: PGlite instances are memory-hungry WASM, so keep the worker count modest.
     maxWorkers: 2,

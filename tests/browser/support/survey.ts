@@ -22,7 +22,8 @@ export function currentScreen(page: Page): Promise<string | undefined> {
 }
 
 export async function waitForScreen(page: Page, predicate: (screen: string) => boolean, previous?: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
     const screen = await currentScreen(page);
     if (screen !== undefined && screen !== previous && predicate(screen)) return screen;
     await page.waitForTimeout(25);
@@ -101,7 +102,7 @@ export async function sendFromReview(page: Page): Promise<void> {
 
 /** What the respondent is told about delivery on the thank-you screen: queued, delivered or refused. */
 export function deliveryState(page: Page): Promise<string | null> {
-  return page.locator('.delivery').getAttribute('data-state', { timeout: 5_000 });
+  return page.locator('.delivery').getAttribute('data-state', { timeout: 15_000 });
 }
 
 export async function storedResponses(db: Database) {
