@@ -102,4 +102,26 @@ describe('sending from a phone with patchy network', () => {
       await rm(profile, { recursive: true, force: true });
     }
   });
+
+  it('still sends while online on a phone that cannot store anything, and resends the same response after a failure', async () => {
+    const { context, page } = await app.phone({ serviceWorkers: 'block' });
+    await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    const sentIds: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sentIds.push(JSON.parse(request.postData() ?? '{}').id);
+    });
+    await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+    await answerUpToReview(page, respondent('nam'));
+
+    await context.setOffline(true);
+    await page.locator('.screen.review button.primary').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('chưa gửi được');
+    await context.setOffline(false);
+    await sendFromReview(page);
+    expect(await deliveryState(page)).toBe('delivered');
+    const stored = await storedResponses(app.database().db);
+    expect(stored).toHaveLength(1);
+    expect(sentIds.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(sentIds)).toEqual(new Set([stored[0].id]));
+  });
 });

@@ -4,11 +4,12 @@ import { onOutboxChange } from '../sending/sender.ts';
 import { queuedResponse, type QueuedResponse } from '../storage/outbox.ts';
 
 /** "Saved, will be sent" or "sent", kept up to date by whoever delivers the response. */
-export function DeliveryStatus({ responseId }: { responseId: string }) {
+export function DeliveryStatus({ responseId, sentWithoutStorage }: { responseId: string; sentWithoutStorage: boolean }) {
   const t = useMessages();
   const [entry, setEntry] = useState<QueuedResponse | undefined>(undefined);
   useEffect(() => {
-    const refresh = () => void queuedResponse(responseId).then(setEntry);
+    if (sentWithoutStorage) return;
+    const refresh = () => void queuedResponse(responseId).then(setEntry, () => undefined);
     refresh();
     const stop = onOutboxChange(refresh);
     // A slow safety net for browsers without BroadcastChannel.
@@ -17,13 +18,14 @@ export function DeliveryStatus({ responseId }: { responseId: string }) {
       stop();
       clearInterval(timer);
     };
-  }, [responseId]);
-  if (!entry) return null;
+  }, [responseId, sentWithoutStorage]);
+  const state = sentWithoutStorage ? 'delivered' : entry?.state;
+  if (!state) return null;
   return (
-    <div class={`delivery ${entry.state}`} role="status" data-state={entry.state}>
-      {entry.state === 'queued' && <><p class="delivery-state">{t.statusQueued}</p><p>{t.statusQueuedHint}</p></>}
-      {entry.state === 'delivered' && <p class="delivery-state">{t.statusDelivered}</p>}
-      {entry.state === 'refused' && <p class="delivery-state">{t.statusRefused(entry.refusal ?? '')}</p>}
+    <div class={`delivery ${state}`} role="status" data-state={state}>
+      {state === 'queued' && <><p class="delivery-state">{t.statusQueued}</p><p>{t.statusQueuedHint}</p></>}
+      {state === 'delivered' && <p class="delivery-state">{t.statusDelivered}</p>}
+      {state === 'refused' && <p class="delivery-state">{t.statusRefused(entry?.refusal ?? '')}</p>}
     </div>
   );
 }

@@ -5,9 +5,10 @@ import type { AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
 import type { SurveyLink } from '../boot/survey-link.ts';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { missingRequired, withAnswer } from '../model/answers.ts';
-import { newDraft, submissionOf, type Draft } from '../model/draft.ts';
+import { newDraft, submissionOf, type Draft, type Submission } from '../model/draft.ts';
 import { reviewSections } from '../model/review.ts';
 import { progressOf, screenAt, screenIndex, visibleScreens } from '../model/screens.ts';
+import { postResponse } from '../sending/deliver.ts';
 import { deliverSoon, requestBackgroundSync } from '../sending/sender.ts';
 import { deviceClientId } from '../storage/device.ts';
 import { saveDraft, writeInOrder } from '../storage/drafts.ts';
@@ -42,6 +43,10 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
   const [failed, setFailed] = useState(false);
   // A double tap must not make two responses: the guard holds before the next render does.
   const sendingNow = useRef(false);
+  // The response as first sent: if it cannot be stored on the phone, sending again resends the
+  // same UUID and content (harmless to the server) until an answer changes.
+  const frozen = useRef<Submission | undefined>(undefined);
+  const [sentWithoutStorage, setSentWithoutStorage] = useState(false);
 
   useEffect(() => {
     performance.mark?.('sipas:first-question');
@@ -58,8 +63,10 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     return (
       <ThankYouScreen
         responseId={draft.finishedAs}
+        sentWithoutStorage={sentWithoutStorage}
         onAnother={() => {
           setMoved(true);
+          setSentWithoutStorage(false);
           update(() => freshDraft(link));
         }}
       />
@@ -75,6 +82,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     update((current) => ({ ...current, screen: screenAt(screens, target) }));
   };
   const answer = (code: string, value: AnswerValue | undefined) => {
+    frozen.current = undefined;
     setMissing((codes) => codes.filter((c) => c !== code));
     update((current) => ({ ...current, answers: withAnswer(current.answers, code, value) }));
   };
@@ -92,19 +100,30 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     sendingNow.current = true;
     setSending(true);
     setFailed(false);
-    try {
-      const now = new Date();
-      const finishing = latest.current;
-      const submission = submissionOf(questionnaire, finishing, { id: randomUuid(), clientId: deviceClientId(), now });
-      await writeInOrder(() => queueFinished(finishing, submission, now));
+    const now = new Date();
+    const finishing = latest.current;
+    const submission = (frozen.current ??= submissionOf(questionnaire, finishing, { id: randomUuid(), clientId: deviceClientId(), now }));
+    const finish = () => {
       const finished: Draft = { ...finishing, answers: {}, finishedAs: submission.id, updatedAt: now.toISOString() };
       latest.current = finished;
+      frozen.current = undefined;
       setDraft(finished);
       setMoved(true);
+    };
+    try {
+      await writeInOrder(() => queueFinished(finishing, submission, new Date(submission.submittedAt)));
+      finish();
       void deliverSoon(true);
       void requestBackgroundSync();
     } catch {
-      setFailed(true);
+      // No storage on this phone (private mode, full disk): deliver while the page is open.
+      const outcome = await postResponse(submission);
+      if (outcome.kind === 'delivered') {
+        setSentWithoutStorage(true);
+        finish();
+      } else {
+        setFailed(true);
+      }
     } finally {
       sendingNow.current = false;
       setSending(false);

@@ -33,7 +33,7 @@ export const en: Messages = {
   editSection: (title: string) => `Change: ${title}`,
   send: 'Send',
   sending: 'Saving…',
-  saveFailed: 'The response could not be saved on this phone. Please try again.',
+  saveFailed: 'This phone cannot store the response, and it could not be sent without a network. Please keep this page open and press “Send” again when there is a network.',
   thanksTitle: 'Thank you!',
   thanks: 'Your views help public agencies serve people better.',
   statusQueued: 'Your response is saved and will be sent when there is a network.',

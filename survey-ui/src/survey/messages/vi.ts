@@ -31,7 +31,7 @@ export const vi = {
   editSection: (title: string) => `Sửa phần: ${title}`,
   send: 'Gửi phiếu',
   sending: 'Đang lưu…',
-  saveFailed: 'Không lưu được phiếu trên máy. Vui lòng thử lại.',
+  saveFailed: 'Máy không lưu được phiếu và chưa gửi được vì không có mạng. Vui lòng giữ trang này mở và nhấn “Gửi phiếu” lại khi có mạng.',
   thanksTitle: 'Xin cảm ơn Ông/Bà!',
   thanks: 'Ý kiến của Ông/Bà giúp cơ quan nhà nước phục vụ người dân tốt hơn.',
   statusQueued: 'Phiếu đã lưu, sẽ gửi khi có mạng.',

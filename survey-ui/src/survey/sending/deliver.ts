@@ -4,7 +4,8 @@
  * lost acknowledgement) harmless. Used by the page and by the service worker alike.
  */
 import { allQueued, recordOutcome, type QueuedResponse } from '../storage/outbox.ts';
-import { outcomeOf, retryDelay } from './backoff.ts';
+import type { Submission } from '../model/draft.ts';
+import { outcomeOf, retryDelay, type AttemptOutcome } from './backoff.ts';
 
 export const OUTBOX_CHANNEL = 'sipas-outbox';
 export const OUTBOX_SYNC_TAG = 'sipas-outbox';
@@ -17,14 +18,15 @@ export interface DeliveryRound {
   nextDueAt?: number;
 }
 
-async function attempt(entry: QueuedResponse, now: () => number): Promise<void> {
+/** One POST of a frozen response, and what its reply means. */
+export async function postResponse(payload: Submission): Promise<AttemptOutcome> {
   let status: number;
   let body: { message?: unknown; retryAfterSeconds?: unknown } | undefined;
   try {
     const response = await fetch('/api/responses', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(entry.payload),
+      body: JSON.stringify(payload),
       credentials: 'omit',
     });
     status = response.status;
@@ -32,7 +34,11 @@ async function attempt(entry: QueuedResponse, now: () => number): Promise<void> 
   } catch {
     status = 0; // no network, or the connection dropped: the server may or may not have it.
   }
-  const outcome = outcomeOf(status, body);
+  return outcomeOf(status, body);
+}
+
+async function attempt(entry: QueuedResponse, now: () => number): Promise<void> {
+  const outcome = await postResponse(entry.payload);
   if (outcome.kind === 'delivered') {
     await recordOutcome(entry.id, { state: 'delivered', nextAttemptAt: 0 });
   } else if (outcome.kind === 'refused') {
