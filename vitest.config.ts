@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Builds the UI when its sources changed, so `npm test` always drives the current UI.
     globalSetup: ['tests/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // Tests that start `npx sipas` child processes (tsx start-up, PGlite initdb) share two cores
+    // with Chromium in the browser tests; under load 30 s was not always enough for them.
+    testTimeout: 60_000,
     // Browser tests poll for what a page shows; a shared, busy machine can take seconds to draw it.
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
