@@ -37,6 +37,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection that dies (PostgreSQL restarted) is dropped by the pool and replaced when
+    // needed; without a listener its 'error' event would end the process.
+    pool.on('error', () => {});
     // Fail at start-up, with the server's own message, rather than on the first request.
     await pool.query('select 1');
     const db = drizzlePostgres({ client: pool, schema });

@@ -2,6 +2,7 @@
  * The application as a plugin-built Fastify instance: external plugins first, then our own, then
  * routes. Tests build it with `app.inject`; main.ts only listens.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -9,6 +10,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { intakePlugin } from './plugins/intake.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
 import { staticPlugin } from './plugins/static.ts';
@@ -22,9 +24,17 @@ export interface AppOptions {
   rateLimits?: RateLimitSettings;
   /** The built UI's folder; survey-ui/dist unless a test points elsewhere. */
   uiRoot?: string;
+  /** Keys the hashes of device ids (server/secrets.ts); main.ts passes the configured one, tests get a random one. */
+  secret?: string;
+  /** How long rounds, offices, links and localities are cached (ms); 0 reads them for every response. */
+  lookupTtlMs?: number;
 }
 
-export async function buildApp({ database, logger = false, rateLimits = defaultRateLimits, uiRoot }: AppOptions): Promise<FastifyInstance> {
+const DEFAULT_LOOKUP_TTL_MS = 10_000;
+
+export async function buildApp({
+  database, logger = false, rateLimits = defaultRateLimits, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -36,6 +46,7 @@ export async function buildApp({ database, logger = false, rateLimits = defaultR
   await app.register(rateLimitPlugin, { settings: rateLimits });
   await app.register(databasePlugin, { database });
   await app.register(errorHandlerPlugin);
+  await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });
   await app.register(authPlugin);
   await app.register(apiRoutes, { prefix: '/api' });

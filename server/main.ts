@@ -8,14 +8,16 @@ import { configuredDatabaseOptions, openDatabase } from '../db/client.ts';
 import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from './app.ts';
+import { loadSecret } from './secrets.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
+const { secret, source: secretSource } = loadSecret();
 const database = await openDatabase(configuredDatabaseOptions());
 await database.migrate();
 const seeded = await seedDatabase(database.db);
-const app = await buildApp({ database, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ database, secret, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -42,6 +44,7 @@ console.log(
     `SIPAS platform is running on ${where}.`,
     `  This computer: http://localhost:${port}`,
     ...lanAddresses.map((a) => `  Office network: ${a}`),
+    `  Secret keying stored device hashes: ${secretSource}.`,
     seeded.demoLoaded ? '  Demo data loaded: Đắk Nông localities, round DN-2025-H1, office MC-660.' : '',
     (await countUsers(database.db)) === 0
       ? '  No staff account yet. Create the first admin (stop the server first when using PGlite):\n' +

@@ -4,18 +4,32 @@
  * to fingerprint responses.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) as string;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(record).sort()) {
-      if (record[key] !== undefined) sorted[key] = sortKeys(record[key]);
-    }
-    return sorted;
+const isArrayIndex = (key: string) => /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
+
+/**
+ * Keys in sorted order, as an object built with sorted keys would list them: JavaScript puts
+ * array-index keys ("0", "12") first, in numeric order. Stored hashes depend on this exact text.
+ */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record).sort();
+  const indexes = keys.filter(isArrayIndex);
+  if (indexes.length === 0) return keys;
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndex(k))];
+}
+
+/** JSON.stringify's output for plain data, with keys sorted; written directly since it runs for every response. */
+function write(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return write((value as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of sortedKeys(record)) {
+    const written = write(record[key]);
+    if (written !== undefined) parts.push(`${JSON.stringify(key)}:${written}`);
   }
-  return value;
+  return `{${parts.join(',')}}`;
 }

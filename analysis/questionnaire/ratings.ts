@@ -7,9 +7,13 @@ export const RATING_MISSING = 0;
 export const RATING_NOT_APPLICABLE = -1;
 
 /** 1–5 for a valid answer, 0 when an applicable item was left blank, −1 when skip logic excludes it. */
+const itemCodes = new WeakMap<QuestionnaireDefinition, string[]>();
+
 export function ratingsVector(def: QuestionnaireDefinition, answers: Answers): number[] {
   const applicable = applicableQuestions(def, answers);
-  return satisfactionItems(def).map(({ code }) => {
+  let codes = itemCodes.get(def);
+  if (!codes) itemCodes.set(def, (codes = satisfactionItems(def).map((item) => item.code)));
+  return codes.map((code) => {
     if (!applicable.has(code)) return RATING_NOT_APPLICABLE;
     const value = answers[code];
     return typeof value === 'number' ? value : RATING_MISSING;

@@ -25,8 +25,12 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
  * The codes of questions that apply: a question applies when its section's and its own
  * conditions hold. Everything else is "not applicable" — distinct from "missing".
  */
+const questionIndex = new WeakMap<SkipStructure, Map<string, SkipStructure['questions'][number]>>();
+
 export function applicableQuestions(def: SkipStructure, answers: Answers): Set<string> {
-  const byCode = new Map(def.questions.map((q) => [q.code, q]));
+  // Questionnaires are immutable data, so the index is built once per definition (it runs for every response).
+  let byCode = questionIndex.get(def);
+  if (!byCode) questionIndex.set(def, (byCode = new Map(def.questions.map((q) => [q.code, q]))));
   const applicable = new Set<string>();
   for (const section of def.sections) {
     if (section.showIf && !conditionHolds(section.showIf, answers)) continue;

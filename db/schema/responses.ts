@@ -35,8 +35,11 @@ export const responses = pgTable(
     ratings: smallint('ratings').array().notNull(),
     contentHash: text('content_hash').notNull(),
     linkId: integer('link_id').references(() => surveyLinks.id),
-    /** A random id the phone keeps, not a person: lets rate limits and burst checks tell devices apart. */
-    clientId: text('client_id'),
+    /**
+     * HMAC-SHA-256 of the random id the phone keeps, keyed with the server's secret: burst checks
+     * can tell devices apart, but the stored value cannot be matched to a phone without the secret.
+     */
+    deviceHash: text('device_hash'),
     /** Fingerprint of the answers alone, to spot identical responses arriving in bursts. */
     answersFingerprint: text('answers_fingerprint').notNull(),
     /** Reasons for a survey manager to review this response (e.g. `too_fast`, `identical_burst`); never dropped. */
@@ -50,6 +53,7 @@ export const responses = pgTable(
     index('responses_round_idx').on(t.roundId, t.districtCode),
     index('responses_office_idx').on(t.officeId),
     index('responses_link_fingerprint_idx').on(t.linkId, t.answersFingerprint),
+    index('responses_device_received_idx').on(t.deviceHash, t.receivedAt),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
     check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),
   ],

@@ -2,13 +2,12 @@
  * Where a response belongs: its round, office, channel and locality, taken from an office link
  * (QR code) or from the fields of the submission, and checked against each other.
  */
-import type { Database } from '../../db/client.ts';
-import { findLinkByToken } from '../../db/queries/links.ts';
-import { findOfficeByCode, findRoundByCode, type OfficeRow, type RoundRow } from '../../db/queries/rounds.ts';
+import type { OfficeRow, RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
 import { problems, type Worded } from '../errors.ts';
 import type { ResponseSubmission } from '../schemas/responses.ts';
-import { localityChain, type LocalityChain } from './localities.ts';
+import type { LocalityChain } from './localities.ts';
+import type { ReferenceLookups } from './reference-lookups.ts';
 
 export interface ResponseContext {
   round: RoundRow;
@@ -20,8 +19,8 @@ export interface ResponseContext {
 
 const fieldProblem = (path: string, worded: Worded) => problems.validation([{ path, worded }]);
 
-async function fromLink(db: Database, submission: ResponseSubmission, token: string) {
-  const link = await findLinkByToken(db, token);
+async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmission, token: string) {
+  const link = await lookups.link(token);
   if (!link) throw fieldProblem('link', { vi: 'Đường dẫn khảo sát không đúng hoặc đã bị thay thế', en: 'This survey link is not valid or has been replaced' });
   if (submission.round && submission.round !== link.round.code) {
     throw fieldProblem('round', { vi: 'Đợt khảo sát không khớp với đường dẫn khảo sát', en: 'The round does not match the survey link' });
@@ -30,12 +29,12 @@ async function fromLink(db: Database, submission: ResponseSubmission, token: str
   return { round: link.round, office: link.office, channel: 'office' as const, linkId: link.id };
 }
 
-async function fromFields(db: Database, submission: ResponseSubmission) {
+async function fromFields(lookups: ReferenceLookups, submission: ResponseSubmission) {
   if (!submission.round) throw fieldProblem('round', { vi: 'Thiếu mã đợt khảo sát', en: 'The survey round is missing' });
   if (!submission.channel) throw fieldProblem('channel', { vi: 'Thiếu kênh khảo sát', en: 'The channel is missing' });
-  const round = await findRoundByCode(db, submission.round);
+  const round = await lookups.round(submission.round);
   if (!round) throw fieldProblem('round', { vi: `Không có đợt khảo sát mã ${submission.round}`, en: `No survey round has code ${submission.round}` });
-  const office = submission.office ? await findOfficeByCode(db, submission.office) : undefined;
+  const office = submission.office ? await lookups.office(submission.office) : undefined;
   if (submission.office && (!office || !office.active)) {
     throw fieldProblem('office', { vi: `Không có điểm khảo sát đang hoạt động mã ${submission.office}`, en: `No active office has code ${submission.office}` });
   }
@@ -45,9 +44,9 @@ async function fromFields(db: Database, submission: ResponseSubmission) {
   return { round, office, channel: submission.channel, linkId: null };
 }
 
-async function resolveLocality(db: Database, submission: ResponseSubmission, officeLocality: string | undefined): Promise<LocalityChain> {
+async function resolveLocality(lookups: ReferenceLookups, submission: ResponseSubmission, officeLocality: string | undefined): Promise<LocalityChain> {
   if (officeLocality) {
-    const chain = await localityChain(db, officeLocality);
+    const chain = await lookups.localityChain(officeLocality);
     if (chain) return chain;
   }
   const given = submission.locality;
@@ -55,7 +54,7 @@ async function resolveLocality(db: Database, submission: ResponseSubmission, off
     throw fieldProblem('locality', { vi: 'Thiếu địa bàn (tỉnh, huyện, xã) của người trả lời', en: 'The respondent’s locality is missing' });
   }
   const deepest = given.commune ?? given.district ?? given.province;
-  const chain = await localityChain(db, deepest);
+  const chain = await lookups.localityChain(deepest);
   const field = given.commune ? 'locality.commune' : given.district ? 'locality.district' : 'locality.province';
   if (!chain) {
     throw fieldProblem(field, { vi: `Không tìm thấy đơn vị hành chính có mã ${deepest}`, en: `No administrative unit has code ${deepest}` });
@@ -70,8 +69,8 @@ async function resolveLocality(db: Database, submission: ResponseSubmission, off
   return chain;
 }
 
-export async function responseContext(db: Database, submission: ResponseSubmission, channels: readonly Channel[]): Promise<ResponseContext> {
-  const base = submission.link ? await fromLink(db, submission, submission.link) : await fromFields(db, submission);
+export async function responseContext(lookups: ReferenceLookups, submission: ResponseSubmission, channels: readonly Channel[]): Promise<ResponseContext> {
+  const base = submission.link ? await fromLink(lookups, submission, submission.link) : await fromFields(lookups, submission);
   if (!channels.includes(base.channel)) {
     throw fieldProblem('channel', {
       vi: `Kênh "${base.channel}" không được gửi qua đây (phiếu giấy được nhập và đối chiếu bởi nhân viên)`,
@@ -85,7 +84,7 @@ export async function responseContext(db: Database, submission: ResponseSubmissi
       en: `Round ${base.round.code} uses questionnaire version ${base.round.questionnaireVersion}, not ${submission.questionnaireVersion}`,
     });
   }
-  const locality = await resolveLocality(db, submission, base.office?.localityCode);
+  const locality = await resolveLocality(lookups, submission, base.office?.localityCode);
   if (locality.province !== base.round.provinceCode) {
     throw fieldProblem('locality.province', {
       vi: `Địa bàn ${locality.province} không thuộc tỉnh của đợt khảo sát (${base.round.provinceCode})`,

@@ -4,7 +4,7 @@ import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
-import type { NewResponseRow } from '../../db/queries/responses.ts';
+import type { GroupRow } from '../../db/queries/responses.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
 import type { LocalityChain } from './localities.ts';
@@ -21,7 +21,8 @@ export interface ResponseRowInput {
   channel: Channel;
   officeId?: number | null;
   linkId?: number | null;
-  clientId?: string | null;
+  /** The device id's keyed hash (server/secrets.ts), never the id itself. */
+  deviceHash?: string | null;
   locality: LocalityChain;
   profile: AnswerMap;
   answers: AnswerMap;
@@ -31,7 +32,8 @@ export interface ResponseRowInput {
   submittedAt?: Date | null;
 }
 
-export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInput): NewResponseRow {
+/** Every column the platform sets (the database fills in status and reception time). */
+export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInput): GroupRow {
   return {
     id: input.id,
     roundId: input.round.id,
@@ -39,7 +41,7 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
     channel: input.channel,
     officeId: input.officeId ?? null,
     linkId: input.linkId ?? null,
-    clientId: input.clientId ?? null,
+    deviceHash: input.deviceHash ?? null,
     provinceCode: input.locality.province,
     districtCode: input.locality.district,
     communeCode: input.locality.commune,

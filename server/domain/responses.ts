@@ -1,24 +1,26 @@
 /**
- * Accepting a response: find a resend first (so a response acknowledged before a round closed is
- * still acknowledged after), then check it against its round, office, localities and questionnaire
- * version, flag what looks implausible, and store it once.
+ * Accepting a response: check it against its round, office, localities and questionnaire version,
+ * then hand it to the writer, which stores it once and flags what looks implausible. A response
+ * that no longer passes those checks (its round has closed since) is still acknowledged when its
+ * id is stored with the same content: the phone only missed the first acknowledgement.
  */
-import { answersSchema, compactAnswers } from '../../analysis/questionnaire/answers-schema.ts';
+import { compactAnswers, type ResponseAnswers } from '../../analysis/questionnaire/answers-schema.ts';
+import { answersSchema } from '../../analysis/questionnaire/answers-schema.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
 import type { Database } from '../../db/client.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import {
-  countFromClientSince, countIdenticalSince, findResponse, insertResponseOnce, type StoredResponse,
-} from '../../db/queries/responses.ts';
+import { findResponse } from '../../db/queries/responses.ts';
 import type { Channel } from '../../db/schema/responses.ts';
-import { problems } from '../errors.ts';
-import type { ResponseSubmission, StoredResponseView } from '../schemas/responses.ts';
+import { Problem, problems } from '../errors.ts';
+import { keyedHash } from '../secrets.ts';
+import type { ResponseSubmission } from '../schemas/responses.ts';
 import { responseContext } from './response-context.ts';
-import { plausibility, plausibilityFlags } from './response-flags.ts';
-import { answersFingerprint, responseRow, sha256Json } from './response-row.ts';
+import { responseRow, sha256Json } from './response-row.ts';
+import { toView, type SubmitOutcome } from './response-view.ts';
+import type { ReferenceLookups } from './reference-lookups.ts';
+import type { ResponseWriter } from './response-writer.ts';
 
-export type SubmitOutcome = { created: boolean; response: StoredResponseView };
+export { toView, type SubmitOutcome } from './response-view.ts';
 
 /** Strings in NFC, so that the same Vietnamese text typed on two keyboards is the same text. */
 function normalizeText<T>(value: T): T {
@@ -40,33 +42,17 @@ export function contentHash(submission: ResponseSubmission): string {
   });
 }
 
-export function toView(row: StoredResponse): StoredResponseView {
-  return {
-    id: row.id,
-    round: row.roundCode,
-    questionnaireVersion: row.questionnaireVersion,
-    channel: row.channel,
-    office: row.officeCode,
-    locality: { province: row.provinceCode, district: row.districtCode, commune: row.communeCode },
-    profile: row.profile as StoredResponseView['profile'],
-    answers: row.answers as StoredResponseView['answers'],
-    status: row.status,
-    flags: row.flags,
-    startedAt: row.startedAt?.toISOString() ?? null,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    receivedAt: row.receivedAt.toISOString(),
-  };
-}
+const compiledSchemas = new WeakMap<QuestionnaireDefinition, ReturnType<typeof answersSchema>>();
 
-async function existingOutcome(db: Database, id: string, hash: string): Promise<SubmitOutcome | undefined> {
-  const stored = await findResponse(db, id);
-  if (!stored) return undefined;
-  if (stored.contentHash !== hash) throw problems.conflictingResend(id);
-  return { created: false, response: toView(stored) };
-}
-
-export function validateAnswers(def: QuestionnaireDefinition, input: { profile: Record<string, unknown>; answers: Record<string, unknown> }) {
-  const parsed = answersSchema(def).safeParse(input, { reportInput: true });
+/** Checks answers against their questionnaire version; `schema` is the version's compiled schema when the caller keeps one. */
+export function validateAnswers(
+  def: QuestionnaireDefinition,
+  input: { profile: Record<string, unknown>; answers: Record<string, unknown> },
+  schema?: ReturnType<typeof answersSchema>,
+): ResponseAnswers {
+  let compiled = schema ?? compiledSchemas.get(def);
+  if (!compiled) compiledSchemas.set(def, (compiled = answersSchema(def)));
+  const parsed = compiled.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     throw problems.validation(
       parsed.error.issues.map((issue) => ({
@@ -78,52 +64,74 @@ export function validateAnswers(def: QuestionnaireDefinition, input: { profile: 
   return { profile: compactAnswers(parsed.data.profile), answers: compactAnswers(parsed.data.answers) };
 }
 
-export async function submitResponse(
-  db: Database,
-  raw: ResponseSubmission,
-  options: { channels: readonly Channel[] },
-): Promise<SubmitOutcome> {
-  const submission = normalizeText(raw);
-  const hash = contentHash(submission);
-  const resend = await existingOutcome(db, submission.id, hash);
-  if (resend) return resend;
+export interface IntakeOptions {
+  db: Database;
+  lookups: ReferenceLookups;
+  writer: ResponseWriter;
+  /** Keys the stored hash of the device id. */
+  secret: string;
+}
 
-  const context = await responseContext(db, submission, options.channels);
-  const def = await findQuestionnaire(db, context.round.questionnaireVersion);
-  if (!def) throw new Error(`questionnaire ${context.round.questionnaireVersion} of round ${context.round.code} is not stored`);
-  const { profile, answers } = validateAnswers(def, { profile: submission.profile, answers: submission.answers });
+/** Where citizens' responses come in; `close()` waits for every submission under way. */
+export class ResponseIntake {
+  private active = 0;
+  private idle: (() => void)[] = [];
 
-  const fingerprint = answersFingerprint(profile, answers);
-  const windowStart = new Date(Date.now() - plausibility.burstWindowMinutes * 60_000);
-  const startedAt = submission.startedAt ? new Date(submission.startedAt) : undefined;
-  const submittedAt = submission.submittedAt ? new Date(submission.submittedAt) : undefined;
-  const flags = plausibilityFlags({
-    startedAt,
-    submittedAt,
-    answeredCount: Object.keys(profile).length + Object.keys(answers).length,
-    identicalInWindow: context.linkId ? await countIdenticalSince(db, context.linkId, fingerprint, windowStart) : 0,
-    fromDeviceInWindow: submission.clientId ? await countFromClientSince(db, submission.clientId, windowStart) : 0,
-  });
+  constructor(private readonly options: IntakeOptions) {}
 
-  const { inserted } = await insertResponseOnce(db, responseRow(def, {
-    id: submission.id,
-    round: context.round,
-    channel: context.channel,
-    officeId: context.office?.id,
-    linkId: context.linkId,
-    clientId: submission.clientId,
-    locality: context.locality,
-    profile,
-    answers,
-    contentHash: hash,
-    flags,
-    startedAt,
-    submittedAt,
-  }));
-  // Lost a race with an identical (or conflicting) concurrent post: answer as for a resend.
-  const outcome = inserted ? undefined : await existingOutcome(db, submission.id, hash);
-  if (outcome) return outcome;
-  const stored = await findResponse(db, submission.id);
-  if (!stored) throw new Error(`response ${submission.id} vanished after insert`);
-  return { created: true, response: toView(stored) };
+  async submit(raw: ResponseSubmission, accept: { channels: readonly Channel[] }): Promise<SubmitOutcome> {
+    this.active++;
+    try {
+      return await this.accept(raw, accept.channels);
+    } finally {
+      if (--this.active === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.active > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.options.writer.drain();
+  }
+
+  private async accept(raw: ResponseSubmission, channels: readonly Channel[]): Promise<SubmitOutcome> {
+    const { db, lookups, writer, secret } = this.options;
+    const submission = normalizeText(raw);
+    const hash = contentHash(submission);
+    let accepted;
+    try {
+      const context = await responseContext(lookups, submission, channels);
+      const compiled = await lookups.roundQuestionnaire(context.round);
+      if (!compiled) throw new Error(`questionnaire ${context.round.questionnaireVersion} of round ${context.round.code} is not stored`);
+      const { profile, answers } = validateAnswers(compiled.def, { profile: submission.profile, answers: submission.answers }, compiled.schema);
+      const startedAt = submission.startedAt ? new Date(submission.startedAt) : undefined;
+      const submittedAt = submission.submittedAt ? new Date(submission.submittedAt) : undefined;
+      accepted = {
+        row: responseRow(compiled.def, {
+          id: submission.id,
+          round: context.round,
+          channel: context.channel,
+          officeId: context.office?.id,
+          linkId: context.linkId,
+          deviceHash: submission.clientId ? keyedHash(secret, 'device', submission.clientId) : null,
+          locality: context.locality,
+          profile,
+          answers,
+          contentHash: hash,
+          startedAt,
+          submittedAt,
+        }),
+        timing: { startedAt, submittedAt, answeredCount: Object.keys(profile).length + Object.keys(answers).length },
+        roundCode: context.round.code,
+        officeCode: context.office?.code ?? null,
+      };
+    } catch (error) {
+      if (error instanceof Problem) {
+        const stored = await findResponse(db, submission.id);
+        if (stored && stored.contentHash === hash) return { created: false, response: toView(stored) };
+        if (stored) throw problems.conflictingResend(submission.id);
+      }
+      throw error;
+    }
+    return writer.store(accepted);
+  }
 }

@@ -45,7 +45,9 @@ describe('sending from a phone with patchy network', () => {
     await expect.poll(async () => (await storedResponses(app.database().db)).length, { timeout: 15_000 }).toBe(3);
     const stored = await storedResponses(app.database().db);
     expect(stored.map((r) => r.profile.sex).sort()).toEqual(['nam', 'nam', 'nu']);
-    expect(new Set(stored.map((r) => r.clientId)).size).toBe(1);
+    // One phone: one device id, stored only as its keyed hash.
+    expect(new Set(stored.map((r) => r.deviceHash)).size).toBe(1);
+    expect(stored[0].deviceHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('stores a response once when its acknowledgement is lost and the phone sends it again', async () => {

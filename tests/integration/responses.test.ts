@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.ts';
 import { useTestApp } from '../support/app.ts';
 import { officeSubmission } from '../support/submissions.ts';
 
@@ -177,5 +178,24 @@ describe('POST /api/responses refuses bad input with 400 naming the field', () =
     const notObject = await app().inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: '[1,2]' });
     expect(notObject.statusCode).toBe(400);
     expect(await responseCount()).toBe(0);
+  });
+});
+
+describe('reference data read through the short-lived cache', () => {
+  it('refuses new responses to a closed round once the cache lifetime has passed, and still acknowledges resends', async () => {
+    const cached = await buildApp({ database: database(), lookupTtlMs: 300, rateLimits: { perDevicePerMinute: 1000, perLinkPerMinute: 1000 } });
+    try {
+      const send = (payload: object) => cached.inject({ method: 'POST', url: '/api/responses', payload });
+      const first = officeSubmission();
+      expect((await send(first)).statusCode).toBe(201);
+      await database().db.execute(sql`update survey_rounds set status = 'closed'`);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const fresh = await send(officeSubmission());
+      expect(fresh.statusCode).toBe(409);
+      expect(fresh.json().code).toBe('round_not_open');
+      expect((await send(first)).statusCode).toBe(200);
+    } finally {
+      await cached.close();
+    }
   });
 });

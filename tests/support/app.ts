@@ -9,8 +9,9 @@ export function useTestApp(options: Omit<AppOptions, 'database'> = {}): { app: (
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase();
-    // Tests post far faster than phones do; rate limits are exercised by their own test.
-    app = await buildApp({ rateLimits: { perDevicePerMinute: 100_000, perLinkPerMinute: 100_000 }, ...options, database });
+    // Tests post far faster than phones do; rate limits are exercised by their own test. Tests change
+    // rounds and links under the app's feet, so reference data is read afresh (the cache has its own test).
+    app = await buildApp({ rateLimits: { perDevicePerMinute: 100_000, perLinkPerMinute: 100_000 }, lookupTtlMs: 0, ...options, database });
   });
   beforeEach(async () => database.reset());
   afterAll(async () => {

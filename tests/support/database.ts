@@ -12,8 +12,9 @@ export interface TestDatabase extends DatabaseHandle {
   reset(): Promise<void>;
 }
 
-async function createPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `sipas_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** A new, empty database on the server at `url`; `drop()` removes it (and ends its connections). */
+export async function createPostgresDatabase(url: string, prefix = 'sipas_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);

@@ -1,0 +1,165 @@
+/**
+ * Stores accepted responses in groups: while one group's INSERT is on its way to the database,
+ * the responses that arrive meanwhile queue up and go together in the next one — one multi-row
+ * `INSERT … ON CONFLICT (id) DO NOTHING RETURNING`, one commit for all of them. At low load a
+ * group is a single response and waits for nothing; under load the groups grow by themselves.
+ *
+ * What does not change: each caller is answered only after the statement holding its row has
+ * committed; a stored id is never stored again (the primary key decides, also between servers);
+ * a resend is told apart from a conflict by the content hash; plausibility flags are computed by
+ * the same rules, counting the earlier responses of the same group as already received.
+ */
+import type { Database } from '../../db/client.ts';
+import { CHECK_VIOLATION, postgresError } from '../../db/errors.ts';
+import { findResponses, groupFacts, insertResponseGroup, type GroupRow } from '../../db/queries/responses.ts';
+import { problems } from '../errors.ts';
+import { plausibility, plausibilityFlags } from './response-flags.ts';
+import { toView, type SubmitOutcome } from './response-view.ts';
+
+/** A validated response with everything its row needs but the flags, which depend on what else arrived. */
+export interface AcceptedResponse {
+  row: GroupRow;
+  timing: { startedAt?: Date; submittedAt?: Date; answeredCount: number };
+  roundCode: string;
+  officeCode: string | null;
+}
+
+interface Pending {
+  item: AcceptedResponse;
+  resolve(outcome: SubmitOutcome): void;
+  reject(error: unknown): void;
+}
+
+export interface WriterOptions {
+  /** Most rows in one INSERT (PostgreSQL allows 65,535 parameters; a row takes 18). */
+  maxGroup: number;
+  /** Groups on their way to the database at once: 1 for PGlite (one connection), a few for a pool. */
+  concurrency: number;
+}
+
+const pairKey = (linkId: number, fingerprint: string) => `${linkId}:${fingerprint}`;
+
+/** Errors about one row's data (rather than the connection or the server) are worth retrying row by row. */
+function isRowError(error: unknown): boolean {
+  const code = postgresError(error)?.code;
+  return !!code && (code.startsWith('22') || code.startsWith('23') || code === CHECK_VIOLATION);
+}
+
+export class ResponseWriter {
+  private readonly queue: Pending[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly db: Database, private readonly options: WriterOptions) {}
+
+  store(item: AcceptedResponse): Promise<SubmitOutcome> {
+    return new Promise<SubmitOutcome>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Resolves once every response handed over so far has been stored or refused. */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < this.options.concurrency && this.queue.length > 0) {
+      const group = this.queue.splice(0, this.options.maxGroup);
+      const flushing: Promise<void> = this.flush(group).finally(() => {
+        this.inFlight.delete(flushing);
+        this.pump();
+      });
+      this.inFlight.add(flushing);
+    }
+  }
+
+  private async flush(group: Pending[]): Promise<void> {
+    const settled = new Set<Pending>();
+    const resolve = (p: Pending, outcome: SubmitOutcome) => { settled.add(p); p.resolve(outcome); };
+    const reject = (p: Pending, error: unknown) => { settled.add(p); p.reject(error); };
+    try {
+      // The first of several posts of one id in a group goes to the database; the others are answered after it.
+      const leaders = new Map<string, Pending>();
+      for (const p of group) if (!leaders.has(p.item.row.id)) leaders.set(p.item.row.id, p);
+
+      const since = new Date(Date.now() - plausibility.burstWindowMinutes * 60_000);
+      const ids = [...leaders.keys()];
+      const rowsOfGroup = group.map((p) => p.item.row);
+      const { stored, byDevice, identical } = await groupFacts(this.db, {
+        ids,
+        deviceHashes: [...new Set(rowsOfGroup.map((r) => r.deviceHash).filter((d): d is string => !!d))],
+        links: [...new Set(rowsOfGroup.map((r) => r.linkId).filter((l): l is number => l !== null))],
+        fingerprints: [...new Set(rowsOfGroup.filter((r) => r.linkId !== null).map((r) => r.answersFingerprint))],
+        since,
+      });
+
+      const fresh = [...leaders.values()].filter((p) => !stored.has(p.item.row.id));
+      const rows = fresh.map((p) => {
+        const { row, timing } = p.item;
+        const device = row.deviceHash ?? undefined;
+        const pair = row.linkId ? pairKey(row.linkId, row.answersFingerprint) : undefined;
+        const flags = plausibilityFlags({
+          ...timing,
+          identicalInWindow: pair ? identical.get(pair) ?? 0 : 0,
+          fromDeviceInWindow: device ? byDevice.get(device) ?? 0 : 0,
+        });
+        if (pair) identical.set(pair, (identical.get(pair) ?? 0) + 1);
+        if (device) byDevice.set(device, (byDevice.get(device) ?? 0) + 1);
+        return { ...row, flags };
+      });
+
+      const { inserted, failed } = await this.insert(rows);
+      for (const [p, row] of fresh.map((p, k) => [p, rows[k]] as const)) {
+        const error = failed.get(row.id);
+        if (error) {
+          reject(p, error);
+          continue;
+        }
+        const done = inserted.get(row.id);
+        if (!done) continue;
+        const { item } = p;
+        resolve(p, {
+          created: true,
+          response: toView({ ...row, ...done, roundCode: item.roundCode, officeCode: item.officeCode }),
+        });
+      }
+
+      // Resends, posts that lost a race with another server or request, and repeats within the group.
+      const rest = group.filter((p) => !settled.has(p));
+      if (rest.length === 0) return;
+      const found = new Map((await findResponses(this.db, [...new Set(rest.map((p) => p.item.row.id))])).map((r) => [r.id, r]));
+      for (const p of rest) {
+        const existing = found.get(p.item.row.id);
+        if (!existing) reject(p, new Error(`response ${p.item.row.id} was neither inserted nor found`));
+        else if (existing.contentHash !== p.item.row.contentHash) reject(p, problems.conflictingResend(p.item.row.id));
+        else resolve(p, { created: false, response: toView(existing) });
+      }
+    } catch (error) {
+      for (const p of group) if (!settled.has(p)) reject(p, error);
+    }
+  }
+
+  /** One statement for the group; if a row's data breaks it, each row alone, so one bad row fails only itself. */
+  private async insert(rows: GroupRow[]) {
+    type Inserted = Awaited<ReturnType<typeof insertResponseGroup>>[number];
+    const failed = new Map<string, unknown>();
+    const inserted = new Map<string, Inserted>();
+    const add = (list: Inserted[]) => list.forEach((r) => inserted.set(r.id, r));
+    try {
+      add(await insertResponseGroup(this.db, rows));
+      return { inserted, failed };
+    } catch (error) {
+      if (rows.length === 1 || !isRowError(error)) throw error;
+    }
+    for (const row of rows) {
+      try {
+        add(await insertResponseGroup(this.db, [row]));
+      } catch (error) {
+        if (!isRowError(error)) throw error;
+        failed.set(row.id, error);
+      }
+    }
+    return { inserted, failed };
+  }
+}
