@@ -1,0 +1,148 @@
+/** What the staff API sends back, as the screens use it. */
+export type Role = 'admin' | 'manager' | 'keyer' | 'analyst';
+export type FormStatus = 'issued' | 'returned' | 'keyed_once' | 'keyed_twice' | 'verified' | 'spoiled' | 'unreturned';
+export type AnswerValue = string | number | Array<string | number>;
+export type AnswerMap = Record<string, AnswerValue>;
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface Session {
+  user: StaffUser;
+  csrfToken: string;
+}
+
+export interface Round {
+  code: string;
+  name: string;
+  provinceCode: string;
+  periodStart: string;
+  periodEnd: string;
+  questionnaireVersion: string;
+  status: 'draft' | 'open' | 'closed' | 'published';
+}
+
+export interface Locality {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export type BatchPart = 'first' | 'second' | 'reconciler';
+export type StatusCounts = Partial<Record<FormStatus, number>>;
+
+export interface BatchSummary {
+  id: number;
+  code: string;
+  round: string;
+  keyers: string[];
+  reconciler: string | null;
+  myPart: BatchPart | null;
+  forms: number;
+  statuses: StatusCounts;
+}
+
+export interface BatchForm {
+  serial: number;
+  status: FormStatus;
+  localityCode: string;
+  keyedByMe?: boolean;
+}
+
+export interface BatchDetail {
+  id: number;
+  code: string;
+  round: string;
+  questionnaireVersion: string;
+  myPart: BatchPart | null;
+  forms: BatchForm[];
+}
+
+export interface KeyedForm {
+  profile: AnswerMap;
+  answers: AnswerMap;
+}
+
+export interface FieldDifference {
+  field: string;
+  first: AnswerValue | null;
+  second: AnswerValue | null;
+}
+
+export interface Comparison {
+  serial: number;
+  status: FormStatus;
+  first: KeyedForm | null;
+  second: KeyedForm | null;
+  differences: FieldDifference[];
+}
+
+export interface AuditEvent {
+  at: string;
+  userId: number | null;
+  username: string | null;
+  action: string;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+export interface FormHistory {
+  serial: number;
+  status: FormStatus;
+  localityCode: string;
+  responseId: string | null;
+  batch: { id: number; code: string } | null;
+  trail: AuditEvent[];
+}
+
+export interface Progress {
+  round: string;
+  totals: StatusCounts;
+  returnedNotBatched: string;
+  localities: Array<{ localityCode: string; issued: number; statuses: StatusCounts; target: number | null; verifiedShareOfTarget: number | null }>;
+  batches: Array<{
+    id: number; code: string; forms: number; statuses: StatusCounts;
+    firstKeyer: { id: number; name: string; keyed: number }; secondKeyer: { id: number; name: string; keyed: number }; reconcilerId: number | null;
+  }>;
+  keyers: Array<{
+    id: number; username: string; displayName: string; formsKeyed: number; formsCompared: number; formsIdentical: number;
+    fieldAgreement: number | null; formsPerHour: number | null;
+  }>;
+}
+
+export interface OfficeLink {
+  token: string;
+  active: boolean;
+  open: boolean;
+  office: { code: string; name: string; localityCode: string };
+  surveyUrl: string;
+  posterPath: string;
+}
+
+export type ReviewDecision = 'accepted' | 'excluded';
+
+export interface FlaggedResponse {
+  id: string;
+  channel: string;
+  office: { code: string; name: string } | null;
+  flags: string[];
+  status: string;
+  receivedAt: string;
+  seconds: number | null;
+  rated: number;
+  distinctRatings: number;
+  review: { decision: ReviewDecision; by: string | null; at: string } | null;
+}
+
+export interface ImportProblem {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}

@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import type { Locality, Round } from '../api/types.ts';
+import { useAction, useLoad } from '../api/use-load.ts';
+import { useMessages } from '../messages/catalogue.ts';
+import { useStaff } from '../session/context.ts';
+import { DoneNotice } from './DoneNotice.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+const collator = new Intl.Collator('vi');
+
+/** Issue a serial range to a locality of the round's province, with its sample target. */
+export function IssueFormsForm({ round }: { round: Round }) {
+  const t = useMessages();
+  const { api } = useStaff();
+  const localities = useLoad(() => api.get<Locality[]>(`/localities?parent=${encodeURIComponent(round.provinceCode)}`), [round.provinceCode]);
+  const [localityCode, setLocalityCode] = useState('');
+  const [serials, setSerials] = useState('');
+  const [target, setTarget] = useState('');
+  const action = useAction();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      const body = { localityCode, serials, ...(target.trim() ? { target: Number(target) } : {}) };
+      const result = await api.send<{ issued: number }>('POST', `/rounds/${encodeURIComponent(round.code)}/paper-forms`, body);
+      return t.issued(result.issued);
+    });
+    if (ok) setSerials('');
+  };
+  const sorted = [...(localities.data ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  return (
+    <form class="panel stack" onSubmit={submit} aria-labelledby="issue-title">
+      <h2 id="issue-title">{t.issueTitle}</h2>
+      <div class="row">
+        <label>
+          <span>{t.locality}</span>
+          <select name="locality" required value={localityCode} onChange={(e) => setLocalityCode(e.currentTarget.value)}>
+            <option value="">{t.chooseLocality}</option>
+            {sorted.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t.serials}</span>
+          <input name="issue-serials" required value={serials} onInput={(e) => setSerials(e.currentTarget.value)} aria-describedby="issue-serials-hint" />
+        </label>
+        <label>
+          <span>{t.target}</span>
+          <input name="target" type="number" min={0} inputMode="numeric" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
+        </label>
+      </div>
+      <p id="issue-serials-hint" class="hint">{t.serialsHint}</p>
+      <ErrorNotice error={localities.error ?? action.error} />
+      <DoneNotice message={action.done} />
+      <div><button type="submit" class="button primary" disabled={action.busy}>{t.issue}</button></div>
+    </form>
+  );
+}

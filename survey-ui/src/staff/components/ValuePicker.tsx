@@ -1,0 +1,37 @@
+import type { AnswerValue } from '../api/types.ts';
+import type { Field } from '../keying/form-state.ts';
+import { useMessages } from '../messages/catalogue.ts';
+
+/** The right value typed by the reconciler: an option of the question, several for a multiple choice, or text. */
+export function ValuePicker({ field, value, onChange }: { field: Field; value: AnswerValue | null; onChange: (value: AnswerValue | null) => void }) {
+  const t = useMessages();
+  const label = `${t.otherValue}: ${field.code}`;
+  if (field.question.type === 'text') {
+    return <input aria-label={label} value={typeof value === 'string' ? value : ''} maxLength={field.question.maxLength} onInput={(e) => onChange(e.currentTarget.value.normalize('NFC').trim() || null)} />;
+  }
+  if (field.question.type === 'multi') {
+    const chosen = Array.isArray(value) ? value : [];
+    return (
+      <div role="group" aria-label={label}>
+        {field.options.map((o) => (
+          <label key={o.key} class="check">
+            <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => {
+              const next = e.currentTarget.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value);
+              onChange(next.length > 0 ? next : null);
+            }} /> {o.key} · {o.label}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  const index = field.options.findIndex((o) => o.value === value);
+  return (
+    <select aria-label={label} value={index < 0 ? '' : String(index)} onChange={(e) => {
+      const picked = e.currentTarget.value;
+      onChange(picked === '' ? null : field.options[Number(picked)].value);
+    }}>
+      <option value="">{t.blank}</option>
+      {field.options.map((o, i) => <option key={o.key} value={String(i)}>{o.key} · {o.label}</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,42 @@
+import type { BatchDetail } from '../api/types.ts';
+import { useLoad } from '../api/use-load.ts';
+import { Link } from '../components/Link.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { useMessages } from '../messages/catalogue.ts';
+import { useStaff } from '../session/context.ts';
+
+/**
+ * The forms of one batch and their state. Managers and the batch's reconciler open the forms
+ * waiting for reconciliation; managers also open each form's history.
+ */
+export function BatchPage({ id }: { id: number }) {
+  const t = useMessages();
+  const { api, session } = useStaff();
+  const batch = useLoad(() => api.get<BatchDetail>(`/batches/${id}`), [id]);
+  const b = batch.data;
+  const manages = session.user.role === 'admin' || session.user.role === 'manager';
+  const reconciles = manages || b?.myPart === 'reconciler';
+  return (
+    <section>
+      <h1 tabIndex={-1}>{b ? t.batchTitle(b.code) : t.batch}</h1>
+      {!b ? <Loading error={batch.error} /> : (
+        <table>
+          <thead><tr><th scope="col">{t.serial}</th><th scope="col">{t.locality}</th><th scope="col">{t.status}</th><th scope="col">{t.actions}</th></tr></thead>
+          <tbody>
+            {b.forms.map((f) => (
+              <tr key={f.serial} data-serial={f.serial} data-status={f.status}>
+                <th scope="row">{f.serial}</th>
+                <td>{f.localityCode}</td>
+                <td>{t.statuses[f.status]}</td>
+                <td class="actions">
+                  {reconciles && f.status === 'keyed_twice' && <Link class="button small primary" href={`/staff/batches/${b.id}/forms/${f.serial}/reconcile`}>{t.reconcileAction}</Link>}
+                  {manages && <Link class="button small" href={`/staff/forms/${encodeURIComponent(b.round)}/${f.serial}`}>{t.historyAction}</Link>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { OfficeLink } from '../api/types.ts';
+import { useAction, useLoad } from '../api/use-load.ts';
+import { DoneNotice } from '../components/DoneNotice.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { useMessages } from '../messages/catalogue.ts';
+import { useStaff } from '../session/context.ts';
+
+/** Each office's survey link in the round, its poster to print, and a switch to close or reopen it. */
+export function LinksPage() {
+  const t = useMessages();
+  const { api, round } = useStaff();
+  const links = useLoad(
+    () => (round ? api.get<OfficeLink[]>(`/rounds/${encodeURIComponent(round.code)}/links`) : Promise.resolve([])),
+    [round?.code],
+  );
+  const action = useAction();
+  const toggle = (link: OfficeLink) =>
+    action.run(async () => {
+      const updated = await api.send<OfficeLink>('PATCH', `/links/${encodeURIComponent(link.token)}`, { active: !link.active });
+      links.reload();
+      return `${updated.office.name}: ${updated.active ? t.linkOpen : t.linkClosed}`;
+    });
+  const state = (link: OfficeLink) => (!link.active ? t.linkClosed : link.open ? t.linkOpen : t.roundNotOpen);
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t.linksTitle}</h1>
+      <p>{t.linksIntro}</p>
+      <ErrorNotice error={action.error} />
+      <DoneNotice message={action.done} />
+      {!round ? <p>{t.noRounds}</p> : !links.data ? <Loading error={links.error} /> : links.data.length === 0 ? <p>{t.noOffices}</p> : (
+        <table>
+          <thead><tr><th scope="col">{t.office}</th><th scope="col">{t.status}</th><th scope="col">{t.surveyUrl}</th><th scope="col">{t.actions}</th></tr></thead>
+          <tbody>
+            {links.data.map((link) => (
+              <tr key={link.token} data-office={link.office.code}>
+                <th scope="row">{link.office.name} <span class="muted">({link.office.code})</span></th>
+                <td class={link.open ? 'state-ok' : 'state-off'}>{state(link)}</td>
+                <td class="value"><a href={link.surveyUrl}>{link.surveyUrl}</a></td>
+                <td class="actions">
+                  <a class="button small" href={link.posterPath} target="_blank" rel="noopener" aria-label={t.posterOf(link.office.name)}>{t.printPoster}</a>
+                  <button type="button" class="button small" disabled={action.busy} onClick={() => void toggle(link)}>{link.active ? t.closeLink : t.openLink}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

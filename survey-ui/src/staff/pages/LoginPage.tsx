@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+import { useAction } from '../api/use-load.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useMessages, type Language } from '../messages/catalogue.ts';
+
+/** Username and password; the server sets an HttpOnly session cookie. */
+export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
+  api: ApiClient;
+  language: Language;
+  onLanguage: (l: Language) => void;
+  onLoggedIn: (session: Session) => void;
+}) {
+  const t = useMessages();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    let session: Session | undefined;
+    await action.run(async () => {
+      session = await api.send<Session>('POST', '/session', { username, password });
+      return undefined;
+    });
+    if (session) onLoggedIn(session);
+  };
+  return (
+    <main id="main" class="login">
+      <div class="login-top"><LanguageSwitch language={language} onChange={onLanguage} /></div>
+      <h1 tabIndex={-1}>{t.loginTitle}</h1>
+      <p>{t.loginIntro}</p>
+      <form onSubmit={submit} class="stack">
+        <label>
+          <span>{t.username}</span>
+          <input name="username" autocomplete="username" required autoFocus value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+        </label>
+        <label>
+          <span>{t.password}</span>
+          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        <ErrorNotice error={action.error} />
+        <button type="submit" class="button primary" disabled={action.busy}>{t.logIn}</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import type { StaffUser } from '../api/types.ts';
+import { useAction, useLoad } from '../api/use-load.ts';
+import { CreateUserForm } from '../components/CreateUserForm.tsx';
+import { DoneNotice } from '../components/DoneNotice.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { useMessages } from '../messages/catalogue.ts';
+import { useStaff } from '../session/context.ts';
+
+/** Accounts with their roles; the administrator creates, deactivates and reactivates them. */
+export function UsersPage() {
+  const t = useMessages();
+  const { api, session } = useStaff();
+  const users = useLoad(() => api.get<StaffUser[]>('/users'), []);
+  const action = useAction();
+  const setActive = (user: StaffUser, active: boolean) =>
+    action.run(async () => {
+      await api.send('PATCH', `/users/${user.id}`, { active });
+      users.reload();
+      return `${user.username}: ${active ? t.active : t.inactive}`;
+    });
+
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t.usersTitle}</h1>
+      <ErrorNotice error={action.error} />
+      <DoneNotice message={action.done} />
+      {!users.data ? <Loading error={users.error} /> : (
+        <table>
+          <thead><tr><th scope="col">{t.username}</th><th scope="col">{t.displayName}</th><th scope="col">{t.role}</th><th scope="col">{t.accountState}</th><th scope="col">{t.actions}</th></tr></thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id} data-user={u.username}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{t.roles[u.role]}</td>
+                <td>{u.active ? t.active : t.inactive}</td>
+                <td>
+                  {u.id !== session.user.id && (
+                    <button type="button" class="button small" disabled={action.busy} onClick={() => void setActive(u, !u.active)}>
+                      {u.active ? t.deactivate : t.reactivate}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <CreateUserForm onCreated={users.reload} />
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findUserByUsername } from '../../db/queries/users.ts';
+import { createUser } from '../../server/domain/auth.ts';
+import { writeCsv } from '../../server/files/tables.ts';
+import { PASSWORD } from '../support/staff.ts';
+import { officeSubmission } from '../support/submissions.ts';
+import { useBrowserApp } from './support/browser-app.ts';
+import { demoLinkToken } from './support/links.ts';
+import { desk, logIn, staffAccounts } from './support/staff.ts';
+
+const app = useBrowserApp();
+
+describe('the staff app for administrators and survey managers', () => {
+  it('shows each role only its own sections, and refuses the others’ screens', { timeout: 60_000 }, async () => {
+    await staffAccounts(app.database().db);
+    await createUser(app.database().db, { username: 'mai', displayName: 'Phạm Mai', role: 'analyst', password: PASSWORD });
+    const navOf = async (username: string) => {
+      const page = await desk(app);
+      await logIn(page, app.url('/staff'), username);
+      return { page, nav: await page.locator('nav a').allTextContents() };
+    };
+    expect((await navOf('lan')).nav).toEqual(['Phiếu giấy', 'Lô phiếu', 'Tiến độ', 'Nhập từ tệp', 'Điểm khảo sát, mã QR', 'Phiếu cần xem xét']);
+    expect((await navOf('mai')).nav).toEqual(['Kết quả']);
+    const keyer = await navOf('minh');
+    expect(keyer.nav).toEqual(['Lô được giao']);
+    await keyer.page.goto(app.url('/staff/batches'));
+    await expect.poll(() => keyer.page.locator('h1').textContent()).toBe('Không có trang này');
+  });
+
+  it('lets an administrator create a keyer account in English and deactivate it', { timeout: 60_000 }, async () => {
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
+    const page = await desk(app);
+    await logIn(page, app.url('/staff'), 'admin');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Users');
+    await page.fill('input[name=new-username]', 'thu.tran');
+    await page.fill('input[name=display-name]', 'Trần Thị Thu');
+    await page.fill('input[name=new-password]', 'một-mật-khẩu-dài');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Account thu.tran created.').waitFor();
+    expect(await page.locator('tr[data-user="thu.tran"]').textContent()).toContain('Keyer');
+    await page.locator('tr[data-user="thu.tran"]').getByRole('button', { name: 'Deactivate' }).click();
+    await expect.poll(() => page.locator('tr[data-user="thu.tran"]').textContent()).toContain('Deactivated');
+    expect((await findUserByUsername(app.database().db, 'thu.tran'))?.active).toBe(false);
+  });
+
+  it('lists office links with their poster, and a closed link makes the survey say it has ended', { timeout: 60_000 }, async () => {
+    await staffAccounts(app.database().db);
+    const page = await desk(app);
+    await logIn(page, app.url('/staff'), 'lan');
+    await page.getByRole('link', { name: 'Điểm khảo sát, mã QR' }).click();
+    const row = page.locator('tr[data-office="MC-660"]');
+    await row.waitFor();
+    const token = await demoLinkToken(app.database().db);
+    expect(await row.getByRole('link', { name: /In áp phích/ }).getAttribute('href')).toBe(`/poster/${token}`);
+    expect(await row.textContent()).toContain('Đang nhận phiếu');
+    await row.getByRole('button', { name: 'Đóng đường dẫn' }).click();
+    await expect.poll(() => row.textContent()).toContain('Đã đóng');
+
+    const phone = await app.phone();
+    await phone.page.goto(app.url(`/s/${token}`));
+    await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('Đợt khảo sát đã kết thúc');
+
+    await row.getByRole('button', { name: 'Mở lại' }).click();
+    await expect.poll(() => row.textContent()).toContain('Đang nhận phiếu');
+  });
+
+  it('lets a manager exclude a response flagged as too fast, keeping it listed', { timeout: 60_000 }, async () => {
+    await staffAccounts(app.database().db);
+    const fast = officeSubmission({ startedAt: '2025-03-01T08:30:00+07:00', submittedAt: '2025-03-01T08:30:12+07:00' });
+    const posted = await fetch(app.url('/api/responses'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fast) });
+    expect(posted.status).toBe(201);
+    const page = await desk(app);
+    await logIn(page, app.url('/staff/flags'), 'lan');
+    const row = page.locator(`tr[data-response="${fast.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Trả lời quá nhanh');
+    expect(await row.textContent()).toContain('12 giây');
+    await row.getByRole('button', { name: 'Loại khỏi kết quả' }).click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('excluded');
+    expect(await row.textContent()).toContain('Đã loại');
+    expect(await row.textContent()).toContain('lan');
+  });
+
+  it('imports a keyed file all or nothing, listing every error with row, column, value and reason', { timeout: 60_000 }, async () => {
+    await staffAccounts(app.database().db);
+    const page = await desk(app);
+    await logIn(page, app.url('/staff/import'), 'lan');
+    expect(await page.getByRole('link', { name: 'Tải mẫu XLSX (có trang mã hóa)' }).getAttribute('href')).toBe('/api/rounds/DN-2025-H1/import-template?format=xlsx');
+    const header = ['serial', 'locality', 'sex', 'age_group', 'had_procedure', 'A1_1', 'A1_2'];
+    const upload = async (rows: string[][]) => {
+      await page.setInputFiles('input[name=file]', { name: 'phieu.csv', mimeType: 'text/csv', buffer: writeCsv(header, rows) });
+      await page.getByRole('button', { name: 'Nhập tệp' }).click();
+    };
+    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'x', '50_60', 'no', '6', '5']]);
+    await page.locator('table.problems').waitFor();
+    const problems = await page.locator('table.problems tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent)));
+    expect(problems).toEqual([['3', 'sex', 'x'], ['3', 'A1_1', '6']]);
+    expect(await page.locator('table.problems').textContent()).toContain('Tùy chọn không hợp lệ');
+
+    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'nu', '50_60', 'no', '3', '5']]);
+    await page.getByText('Đã nhập 2 phiếu mới; 0 phiếu đã có từ trước, giữ nguyên.').waitFor();
+    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'nu', '50_60', 'no', '3', '5']]);
+    await page.getByText('Đã nhập 0 phiếu mới; 2 phiếu đã có từ trước, giữ nguyên.').waitFor();
+  });
+});
