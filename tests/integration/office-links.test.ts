@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertOfficeIfAbsent } from '../../db/queries/rounds.ts';
+import { buildApp } from '../../server/app.ts';
 import { useTestApp } from '../support/app.ts';
-import { addStaff, logInAs } from '../support/staff.ts';
+import { addStaff, logInAs, PASSWORD } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
@@ -51,5 +52,23 @@ describe('office survey links for a survey manager', () => {
     const m = await manager();
     expect((await m.request({ method: 'PATCH', url: '/api/links/AAAAAAAAAAAAAAAAAAAAAA', payload: { active: false } })).statusCode).toBe(404);
     expect((await m.request({ url: '/api/rounds/NOPE/links' })).statusCode).toBe(404);
+  });
+
+  it('applies a closed link at once on this server, although responses read links through a cache', async () => {
+    await addStaff(database().db, 'manager', 'manager');
+    const cached = await buildApp({ database: database(), lookupTtlMs: 60_000, rateLimits: { perDevicePerMinute: 1000, perLinkPerMinute: 1000 } });
+    try {
+      const login = await cached.inject({ method: 'POST', url: '/api/session', payload: { username: 'manager', password: PASSWORD } });
+      const cookies = { sipas_session: login.cookies.find((c) => c.name === 'sipas_session')!.value };
+      const headers = { 'x-csrf-token': login.json().csrfToken };
+      const [link] = (await cached.inject({ url: `/api/rounds/${ROUND}/links`, cookies })).json();
+      const { round: _r, channel: _c, office: _o, ...rest } = officeSubmission();
+      const send = () => cached.inject({ method: 'POST', url: '/api/responses', payload: { ...rest, id: crypto.randomUUID(), link: link.token } });
+      expect((await send()).statusCode).toBe(201);
+      await cached.inject({ method: 'PATCH', url: `/api/links/${link.token}`, cookies, headers, payload: { active: false } });
+      expect((await send()).statusCode).toBe(409);
+    } finally {
+      await cached.close();
+    }
   });
 });

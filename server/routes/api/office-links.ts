@@ -35,5 +35,10 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({ active: z.boolean() }),
       response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },
     },
-  }, async (request) => setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, publicBaseUrl(request)));
+  }, async (request) => {
+    const link = await setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, publicBaseUrl(request));
+    // Responses check links through a short-lived cache: this server applies the change at once.
+    app.lookups.forgetMutable();
+    return link;
+  });
 };
