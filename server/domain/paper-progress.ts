@@ -3,6 +3,7 @@ import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { fieldAgreement } from '../../analysis/questionnaire/compare-entries.ts';
 import { formatSerialList } from '../../analysis/questionnaire/serials.ts';
 import type { Database } from '../../db/client.ts';
+import { findLocalities } from '../../db/queries/localities.ts';
 import { entriesOfRound, formsOfRound, listBatches, listSampleTargets } from '../../db/queries/paper.ts';
 import { listUsers } from '../../db/queries/users.ts';
 import type { FormStatus } from '../../db/schema/paper.ts';
@@ -24,10 +25,12 @@ export async function paperProgress(db: Database, roundCode: string) {
 
   const byLocality = new Map<string, typeof forms>();
   for (const f of forms) byLocality.set(f.localityCode, [...(byLocality.get(f.localityCode) ?? []), f]);
-  const localities = [...new Set([...byLocality.keys(), ...targets.map((t) => t.localityCode)])].sort().map((code) => {
+  const codes = [...new Set([...byLocality.keys(), ...targets.map((t) => t.localityCode)])].sort();
+  const localityNames = new Map((await findLocalities(db, codes)).map((l) => [l.code, l.name]));
+  const localities = codes.map((code) => {
     const statuses = countStatuses(byLocality.get(code) ?? []);
     const target = targets.find((t) => t.localityCode === code)?.target ?? null;
-    return { localityCode: code, issued: byLocality.get(code)?.length ?? 0, statuses, target, verifiedShareOfTarget: target ? (statuses.verified ?? 0) / target : null };
+    return { localityCode: code, localityName: localityNames.get(code) ?? code, issued: byLocality.get(code)?.length ?? 0, statuses, target, verifiedShareOfTarget: target ? (statuses.verified ?? 0) / target : null };
   });
 
   const names = new Map(users.map((u) => [u.id, u.displayName]));

@@ -68,7 +68,7 @@ describe('batches as each role sees them', () => {
     const progress = (await manager.request({ url: `/api/rounds/${ROUND}/paper-progress` })).json();
     expect(progress.returnedNotBatched).toBe('4');
     expect(progress.batches[1]).toMatchObject({ code: 'L02', firstKeyer: { name: 'minh' }, secondKeyer: { name: 'ha.le' } });
-    expect(progress.localities).toEqual([expect.objectContaining({ localityCode: '660', issued: 6, target: 5 })]);
+    expect(progress.localities).toEqual([expect.objectContaining({ localityCode: '660', localityName: 'Thành phố Gia Nghĩa', issued: 6, target: 5 })]);
   });
 
   it('lists the districts of the round’s province for issuing forms', async () => {

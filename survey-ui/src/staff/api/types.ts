@@ -105,7 +105,7 @@ export interface Progress {
   round: string;
   totals: StatusCounts;
   returnedNotBatched: string;
-  localities: Array<{ localityCode: string; issued: number; statuses: StatusCounts; target: number | null; verifiedShareOfTarget: number | null }>;
+  localities: Array<{ localityCode: string; localityName: string; issued: number; statuses: StatusCounts; target: number | null; verifiedShareOfTarget: number | null }>;
   batches: Array<{
     id: number; code: string; forms: number; statuses: StatusCounts;
     firstKeyer: { id: number; name: string; keyed: number }; secondKeyer: { id: number; name: string; keyed: number }; reconcilerId: number | null;

@@ -31,7 +31,7 @@ export function ProgressPage() {
               <tbody>
                 {p.localities.map((l) => (
                   <tr key={l.localityCode} data-locality={l.localityCode}>
-                    <th scope="row">{l.localityCode}</th>
+                    <th scope="row">{l.localityName} <span class="muted">({l.localityCode})</span></th>
                     <td>{l.issued}</td>
                     <td><StatusCounts counts={l.statuses} /></td>
                     <td>{l.target ?? '—'}</td>
