@@ -32,7 +32,15 @@ function questionSchema(def: QuestionnaireDefinition, question: Question): z.Zod
   return literal;
 }
 
-export function answersSchema(def: QuestionnaireDefinition): z.ZodType<ResponseAnswers> {
+export interface AnswersSchemaOptions {
+  /**
+   * Whether required questions must be answered. A citizen on a phone is asked again; a paper form
+   * is a fact: a question the respondent left blank is keyed as blank, and stays missing.
+   */
+  requireAnswers?: boolean;
+}
+
+export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = true }: AnswersSchemaOptions = {}): z.ZodType<ResponseAnswers> {
   const profileShape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
   const answerShape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
   for (const question of def.questions) {
@@ -65,7 +73,7 @@ export function answersSchema(def: QuestionnaireDefinition): z.ZodType<ResponseA
         const group = question.role === 'profile' ? 'profile' : 'answers';
         const given = value[group][question.code] !== undefined;
         if (given && !applicable.has(question.code)) issue(group, question.code, 'not_applicable');
-        if (!given && question.required && applicable.has(question.code)) issue(group, question.code, 'required');
+        if (requireAnswers && !given && question.required && applicable.has(question.code)) issue(group, question.code, 'required');
       }
     }) as unknown as z.ZodType<ResponseAnswers>;
 }

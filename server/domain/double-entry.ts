@@ -16,7 +16,7 @@ import type { PublicUser } from '../../db/queries/users.ts';
 import { Problem, problems } from '../errors.ts';
 import { localityChain } from './localities.ts';
 import { responseRow, sha256Json } from './response-row.ts';
-import { validateAnswers } from './responses.ts';
+import { paperAnswersSchema, validateAnswers } from './responses.ts';
 
 /** A paper form's response id is derived from its round and serial, so it can be stored only once. */
 export function paperResponseId(roundId: number, serial: number): string {
@@ -84,7 +84,7 @@ export async function saveEntry(
   const batch = await visibleBatch(db, input.batchId, user);
   if (!canKey(batch, user)) throw new Problem(403, 'forbidden', { vi: 'Ông/Bà không phải người nhập liệu của lô này', en: 'You are not a keyer of this batch' });
   const { def, round } = await questionnaireOf(db, batch.roundId);
-  const keyed = validateAnswers(def, { profile: input.profile, answers: input.answers });
+  const keyed = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
 
   return db.transaction(async (tx) => {
     const form = await formOfBatch(tx, batch, input.serial);
@@ -156,7 +156,7 @@ export async function reconcile(
   const batch = await visibleBatch(db, input.batchId, user);
   if (!canReconcile(batch, user)) throw new Problem(403, 'forbidden', { vi: 'Ông/Bà không được đối chiếu lô này', en: 'You may not reconcile this batch' });
   const { def, round } = await questionnaireOf(db, batch.roundId);
-  const decided = validateAnswers(def, { profile: input.profile, answers: input.answers });
+  const decided = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
   return db.transaction(async (tx) => {
     const form = await formOfBatch(tx, batch, input.serial);
     if (form.status !== 'keyed_twice') {

@@ -77,7 +77,8 @@ export function checkImportRows(def: QuestionnaireDefinition, records: TableReco
   const forms: ImportedForm[] = [];
   const byCode = new Map(def.questions.map((q) => [q.code, q]));
   const known = new Set(templateColumns(def));
-  const schema = answersSchema(def);
+  // Paper forms keyed elsewhere: a question left blank on the paper is missing, even a required one.
+  const schema = answersSchema(def, { requireAnswers: false });
   const serialRows = new Map<number, number>();
   const header = records.length > 0 ? Object.keys(records[0]) : [];
   for (const column of header.filter((c) => !known.has(c))) {

@@ -43,6 +43,14 @@ export function contentHash(submission: ResponseSubmission): string {
 }
 
 const compiledSchemas = new WeakMap<QuestionnaireDefinition, ReturnType<typeof answersSchema>>();
+const compiledPaperSchemas = new WeakMap<QuestionnaireDefinition, ReturnType<typeof answersSchema>>();
+
+/** The schema of paper forms: a question left blank on paper is missing, even a required one. */
+export function paperAnswersSchema(def: QuestionnaireDefinition): ReturnType<typeof answersSchema> {
+  let compiled = compiledPaperSchemas.get(def);
+  if (!compiled) compiledPaperSchemas.set(def, (compiled = answersSchema(def, { requireAnswers: false })));
+  return compiled;
+}
 
 /** Checks answers against their questionnaire version; `schema` is the version's compiled schema when the caller keeps one. */
 export function validateAnswers(

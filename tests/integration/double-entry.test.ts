@@ -38,6 +38,15 @@ describe('double entry of paper forms', () => {
     expect(stored).toMatchObject({ channel: 'paper', provinceCode: '67', districtCode: '660', roundCode: ROUND });
   });
 
+  it('keeps a required question the paper left blank as missing instead of refusing the form', async () => {
+    const { a, b, batchId } = await batchReady();
+    const blank = form();
+    delete (blank.profile as Record<string, unknown>).sex;
+    expect((await key(a, batchId, 4, blank)).json()).toEqual({ status: 'keyed_once' });
+    expect((await key(b, batchId, 4, blank)).json()).toEqual({ status: 'verified', differences: 0 });
+    expect((await findResponse(database().db, paperResponseId(1, 4)))?.profile.sex).toBeUndefined();
+  });
+
   it('keeps entries blind: a keyer sees only their own entry and not the comparison', async () => {
     const { a, b, batchId } = await batchReady();
     await key(a, batchId, 2, form());

@@ -143,9 +143,13 @@ export function typeText(q: KeyingQuestionnaire, fields: Field[], state: FormSta
   return setCell(q, fields, state, clean ? { kind: 'value', value: clean } : { kind: 'blank' }, advance);
 }
 
-/** Required fields that apply but are still blank: the form cannot be saved without them. */
+/**
+ * Required fields that apply and were never keyed: the form cannot be saved without them. A field
+ * the paper leaves blank is keyed as blank (0) and saved as missing, so a skipped key is told
+ * apart from a blank on the paper.
+ */
 export function missingRequired(fields: Field[], state: FormState): Field[] {
-  return fields.filter((f) => f.question.required && isApplicable(state, f) && state.values[f.code]?.kind !== 'value');
+  return fields.filter((f) => f.question.required && isApplicable(state, f) && state.values[f.code] === undefined);
 }
 
 export function goTo(fields: Field[], state: FormState, index: number): FormState {

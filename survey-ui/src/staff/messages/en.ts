@@ -212,7 +212,7 @@ export const en: Messages = {
   cellNotApplicable: 'Not applicable',
   cellBlank: 'Blank',
   confirmEarlySave: (n) => `${n} question(s) not keyed yet. Press 0 for each blank on the form, or Enter again to save with them blank.`,
-  missingRequired: (labels) => `Required question(s) not keyed: ${labels}. If the paper form leaves one blank, ask the manager to mark the form spoiled.`,
+  missingRequired: (labels) => `Required question(s) not keyed: ${labels}. If the paper form leaves one blank, press 0 (blank).`,
   endOfForm: 'End of the form — press Enter to save.',
   savedForm: (serial) => `Form ${serial} saved.`,
   speedLabel: 'Speed',

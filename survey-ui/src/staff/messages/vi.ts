@@ -212,7 +212,7 @@ export const vi = {
   cellNotApplicable: 'Không áp dụng',
   cellBlank: 'Để trống',
   confirmEarlySave: (n: number) => `Còn ${n} câu chưa nhập. Nhấn 0 cho câu phiếu để trống, hoặc nhấn Enter lần nữa để lưu với các câu đó để trống.`,
-  missingRequired: (labels: string) => `Chưa nhập câu bắt buộc: ${labels}. Nếu phiếu giấy để trống câu này, hãy báo người quản lý đánh dấu phiếu hỏng.`,
+  missingRequired: (labels: string) => `Chưa nhập câu bắt buộc: ${labels}. Nếu phiếu giấy để trống câu này, nhấn 0 (để trống).`,
   endOfForm: 'Hết phiếu — nhấn Enter để lưu.',
   savedForm: (serial: number) => `Đã lưu phiếu số ${serial}.`,
   speedLabel: 'Tốc độ',
