@@ -12,6 +12,9 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -21,6 +24,12 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /**
+   * PostgreSQL only: the rows of a query in batches from a server-side cursor, in one read-only
+   * snapshot, holding one pooled connection until the last batch (or until the loop stops).
+   * PGlite has a single connection that others must not wait on; callers page instead.
+   */
+  cursor?: (query: SQL, batchSize: number) => AsyncGenerator<Array<Record<string, unknown>>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,9 +52,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // Fail at start-up, with the server's own message, rather than on the first request.
     await pool.query('select 1');
     const db = drizzlePostgres({ client: pool, schema });
+    const dialect = new PgDialect();
+    async function* cursor(query: SQL, batchSize: number): AsyncGenerator<Array<Record<string, unknown>>> {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      const client = await pool.connect();
+      let reading: Cursor | undefined;
+      try {
+        await client.query('begin isolation level repeatable read read only');
+        reading = client.query(new Cursor(text, params));
+        for (;;) {
+          const rows = await reading.read(batchSize);
+          if (rows.length === 0) break;
+          yield rows;
+        }
+      } finally {
+        await reading?.close().catch(() => undefined);
+        await client.query('rollback').catch(() => undefined);
+        client.release();
+      }
+    }
     return {
       db: db as unknown as Database,
       kind: 'postgres',
+      cursor,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => pool.end(),
     };

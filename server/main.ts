@@ -9,6 +9,7 @@ import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from './app.ts';
 import { loadSecret } from './secrets.ts';
+import { seedDemoResponses } from './domain/demo-responses.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -17,6 +18,7 @@ const { secret, source: secretSource } = loadSecret();
 const database = await openDatabase(configuredDatabaseOptions());
 await database.migrate();
 const seeded = await seedDatabase(database.db);
+const demoResponses = await seedDemoResponses(database.db);
 const app = await buildApp({ database, secret, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 
 let closing = false;
@@ -46,6 +48,7 @@ console.log(
     ...lanAddresses.map((a) => `  Office network: ${a}`),
     `  Secret keying stored device hashes: ${secretSource}.`,
     seeded.demoLoaded ? '  Demo data loaded: Đắk Nông localities, round DN-2025-H1, office MC-660.' : '',
+    demoResponses ? '  Demo responses loaded into the demo rounds DN-2024 (published) and DN-2025-H1: results at /results' : '',
     (await countUsers(database.db)) === 0
       ? '  No staff account yet. Create the first admin (stop the server first when using PGlite):\n' +
         '    npx sipas user add admin --role admin --name "Quản trị viên"'

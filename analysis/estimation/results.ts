@@ -57,7 +57,8 @@ export interface AnalysisResult {
     lonelyPsu: string;
     confidence: number;
     reliability: ReliabilityRule;
-    weights: 'column' | 'frame' | 'raked';
+    /** Where the weights came from: a weight column, a frame (N_h / n_h), raking, or none at all. */
+    weights: 'column' | 'frame' | 'raked' | 'unweighted';
   };
   raking?: RakingReport;
 }

@@ -1,5 +1,7 @@
 import type { Command } from '../command.ts';
 import { analyzeCommand } from './analyze.ts';
+import { demoResponsesCommand } from './demo-responses.ts';
+import { frameCommand } from './frame.ts';
 import { importLocalitiesCommand } from './import-localities.ts';
 import { importResponsesCommand } from './import-responses.ts';
 import { importLocalityMappingsCommand } from './import-locality-mappings.ts';
@@ -20,6 +22,8 @@ export const commands: Command[] = [
   officesCommand,
   userCommand,
   importResponsesCommand,
+  frameCommand,
+  demoResponsesCommand,
   analyzeCommand,
   rakeCommand,
 ];

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { listUsers } from '../../db/queries/users.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { listUsers, setFreeTextClearance } from '../../db/queries/users.ts';
 import { roles, type Role } from '../../db/schema/staff.ts';
 import { createUser } from '../../server/domain/auth.ts';
 import { Problem } from '../../server/errors.ts';
@@ -24,6 +25,10 @@ export const userCommand: Command = {
   summary: 'Create or list staff accounts (admin, manager, keyer, analyst)',
   help: `Usage: sipas user add USERNAME --role ROLE [--name "Họ và tên"]
        sipas user list
+       sipas user free-text USERNAME on|off
+
+free-text: whether an analyst's microdata downloads include free-text answers (comments, "other"
+fields). Admins and managers always get them; analysts only when cleared this way.
 
 ROLE is one of: ${roles.join(', ')}.
 The password is read from SIPAS_PASSWORD, or from the first line of standard input:
@@ -35,7 +40,18 @@ ${DATABASE_HELP}`,
     const { positionals, values } = parseArgs({
       args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } },
     });
-    const [action, username] = positionals;
+    const [action, username, setting] = positionals;
+    if (action === 'free-text') {
+      if (!username || (setting !== 'on' && setting !== 'off')) throw new UsageError('expected: free-text USERNAME on|off');
+      const user = await withDatabase(async ({ db }) => {
+        const changed = await setFreeTextClearance(db, username.normalize('NFC').trim().toLowerCase(), setting === 'on');
+        if (changed) await recordAudit(db, [{ userId: null, action: 'set_free_text_clearance', entity: 'user', entityId: String(changed.id), newValue: setting === 'on' }]);
+        return changed;
+      });
+      if (!user) throw new UsageError(`no account ${username}`);
+      console.log(`${user.username} (${user.role}): free text in microdata ${setting === 'on' ? 'cleared' : 'not cleared'}${user.role === 'analyst' ? '' : ' (admins and managers always see it)'}`);
+      return 0;
+    }
     if (action === 'list') {
       const users = await withDatabase(({ db }) => listUsers(db));
       for (const u of users) console.log([u.username, u.role, u.active ? 'active' : 'disabled', u.displayName].join('\t'));

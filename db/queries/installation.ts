@@ -10,3 +10,12 @@ export async function hasFact(db: Database, key: string): Promise<boolean> {
 export async function recordFact(db: Database, key: string, value: unknown): Promise<void> {
   await db.insert(installationFacts).values({ key, value }).onConflictDoNothing();
 }
+
+export async function factValue(db: Database, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: installationFacts.value }).from(installationFacts).where(eq(installationFacts.key, key));
+  return row?.value;
+}
+
+export async function setFact(db: Database, key: string, value: unknown): Promise<void> {
+  await db.insert(installationFacts).values({ key, value }).onConflictDoUpdate({ target: installationFacts.key, set: { value, recordedAt: new Date() } });
+}

@@ -63,7 +63,7 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 /** A response row as the writer stores it: every column but the ones the database fills in. */
 export type GroupRow = Required<Pick<NewResponseRow,
   'id' | 'roundId' | 'questionnaireVersion' | 'channel' | 'officeId' | 'provinceCode' | 'districtCode' | 'communeCode'
-  | 'profile' | 'answers' | 'ratings' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'startedAt' | 'submittedAt'>>;
+  | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'startedAt' | 'submittedAt'>>;
 
 /**
  * Stores many responses in one statement (one commit), skipping every id that is already stored,
@@ -75,16 +75,16 @@ export async function insertResponseGroup(db: Database, rows: GroupRow[]): Promi
   const records = JSON.stringify(rows.map((r) => ({
     id: r.id, round_id: r.roundId, questionnaire_version: r.questionnaireVersion, channel: r.channel, office_id: r.officeId,
     province_code: r.provinceCode, district_code: r.districtCode, commune_code: r.communeCode, profile: r.profile, answers: r.answers,
-    ratings: r.ratings, content_hash: r.contentHash, link_id: r.linkId, device_hash: r.deviceHash, answers_fingerprint: r.answersFingerprint,
+    ratings: r.ratings, answer_bits: r.answerBits?.toString('hex') ?? null, content_hash: r.contentHash, link_id: r.linkId, device_hash: r.deviceHash, answers_fingerprint: r.answersFingerprint,
     flags: r.flags, started_at: r.startedAt, submitted_at: r.submittedAt,
   })));
   const result = await db.execute(sql`
     insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
-      profile, answers, ratings, content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at)
+      profile, answers, ratings, answer_bits, content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at)
     select id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
-      profile, answers, ratings, content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at
+      profile, answers, ratings, decode(answer_bits, 'hex'), content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at
     from jsonb_to_recordset(${records}::jsonb) as r(id uuid, round_id integer, questionnaire_version text, channel text, office_id integer,
-      province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[], content_hash text,
+      province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[], answer_bits text, content_hash text,
       link_id integer, device_hash text, answers_fingerprint text, flags text[], started_at timestamptz, submitted_at timestamptz)
     on conflict (id) do nothing
     returning id, received_at, status`);
@@ -128,4 +128,14 @@ export async function groupFacts(
     else facts.identical.set(row.key, Number(row.n));
   }
   return facts;
+}
+
+/** Stores many responses, each unless its id exists (e.g. demo data loaded twice); returns how many were new. */
+export async function insertResponsesOnce(db: Database, rows: NewResponseRow[], batchSize = 250): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const stored = await db.insert(responses).values(rows.slice(i, i + batchSize)).onConflictDoNothing({ target: responses.id }).returning({ id: responses.id });
+    inserted += stored.length;
+  }
+  return inserted;
 }

@@ -40,3 +40,13 @@ export async function roundById(db: Database, id: number): Promise<RoundRow | un
   const [row] = await db.select().from(surveyRounds).where(eq(surveyRounds.id, id));
   return row;
 }
+
+/** Sets a round's status with its publication time (null when withdrawn). */
+export async function setRoundPublication(db: Database, id: number, status: RoundRow['status'], publishedAt: Date | null): Promise<RoundRow> {
+  const [row] = await db.update(surveyRounds).set(status === 'published' ? { status, publishedAt } : { status }).where(eq(surveyRounds.id, id)).returning();
+  return row;
+}
+
+export async function listPublishedRounds(db: Database): Promise<RoundRow[]> {
+  return db.select().from(surveyRounds).where(eq(surveyRounds.status, 'published')).orderBy(asc(surveyRounds.periodStart), asc(surveyRounds.code));
+}

@@ -82,3 +82,14 @@ export async function deleteSessionsOfUser(db: Database, userId: number): Promis
 export async function deleteExpiredSessions(db: Database): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
+
+/** Whether a staff member may read free-text answers: admins and managers always, analysts when cleared. */
+export async function readsFreeText(db: Database, userId: number): Promise<boolean> {
+  const [row] = await db.select({ role: users.role, cleared: users.canReadComments }).from(users).where(eq(users.id, userId));
+  return !!row && (row.role === 'admin' || row.role === 'manager' || row.cleared);
+}
+
+export async function setFreeTextClearance(db: Database, username: string, cleared: boolean): Promise<PublicUser | undefined> {
+  const [row] = await db.update(users).set({ canReadComments: cleared }).where(eq(users.username, username)).returning(publicColumns);
+  return row;
+}

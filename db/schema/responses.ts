@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { surveyLinks } from './links.ts';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
@@ -7,6 +7,12 @@ import { offices, surveyRounds } from './rounds.ts';
 
 export const channels = ['office', 'paper', 'online'] as const;
 export type Channel = (typeof channels)[number];
+
+/** bytea as a Node Buffer, with both drivers. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 export const responseStatuses = ['accepted', 'excluded'] as const;
 
@@ -18,6 +24,8 @@ export const responseStatuses = ['accepted', 'excluded'] as const;
  * `ratings` is a compact projection of the satisfaction items, in the version's item order
  * (`questionnaire_items.position` + 1), so that estimation reads one small array per response
  * instead of 33 rows: `ratings[k]` is 1–5, 0 for missing, −1 for not applicable (analysis/questionnaire/ratings.ts).
+ * `answer_bits` holds every choice answer as one bit per option (analysis/estimation/answer-bits.ts),
+ * so that the results are per-cell sums of bits computed by the database (db/queries/results.ts).
  */
 export const responses = pgTable(
   'responses',
@@ -33,6 +41,8 @@ export const responses = pgTable(
     profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     ratings: smallint('ratings').array().notNull(),
+    /** Null only for rows stored before the column existed; filled in before results are computed. */
+    answerBits: bytea('answer_bits'),
     contentHash: text('content_hash').notNull(),
     linkId: integer('link_id').references(() => surveyLinks.id),
     /**
@@ -54,6 +64,7 @@ export const responses = pgTable(
     index('responses_office_idx').on(t.officeId),
     index('responses_link_fingerprint_idx').on(t.linkId, t.answersFingerprint),
     index('responses_device_received_idx').on(t.deviceHash, t.receivedAt),
+    index('responses_without_bits_idx').on(t.questionnaireVersion).where(sql`${t.answerBits} is null`),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
     check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),
   ],

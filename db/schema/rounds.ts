@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
 
@@ -18,6 +18,10 @@ export const surveyRounds = pgTable(
     periodEnd: date('period_end').notNull(),
     questionnaireVersion: text('questionnaire_version').notNull().references(() => questionnaireVersions.version),
     status: text('status', { enum: roundStatuses }).notNull().default('draft'),
+    /** A demonstration round: synthetic demo responses may be loaded into it, and only into it. */
+    demo: boolean('demo').notNull().default(false),
+    /** When the results were last published (the audit log has every publication and withdrawal). */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -37,4 +41,18 @@ export const offices = pgTable(
     active: boolean('active').notNull().default(true),
   },
   (t) => [index('offices_locality_idx').on(t.localityCode)],
+);
+
+/**
+ * A round's sampling frame: the population N_h of each stratum (adults, or files processed at an
+ * office), from which design weights N_h / n_h follow. A round without a frame is unweighted.
+ */
+export const roundFrames = pgTable(
+  'round_frames',
+  {
+    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    stratum: text('stratum').notNull(),
+    population: doublePrecision('population').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.stratum] }), check('round_frames_population_check', sql`${t.population} > 0`)],
 );

@@ -15,6 +15,8 @@ export const users = pgTable(
     /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` (base64url). */
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Analysts see free-text answers in microdata only when cleared; admins and managers always do. */
+    canReadComments: boolean('can_read_comments').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -37,6 +37,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean } = { 
         periodEnd: '2025-06-30',
         questionnaireVersion: '2024',
         status: 'open',
+        demo: true,
       });
       await insertOfficeIfAbsent(tx, {
         code: DEMO_OFFICE_CODE,

@@ -7,6 +7,7 @@ import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
 import type { GroupRow } from '../../db/queries/responses.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
+import { answerBitsOf } from './answer-bits.ts';
 import type { LocalityChain } from './localities.ts';
 
 export const sha256Json = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -48,6 +49,7 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
     profile: input.profile,
     answers: input.answers,
     ratings: ratingsVector(def, { ...input.profile, ...input.answers }),
+    answerBits: answerBitsOf(def, input.profile, input.answers),
     contentHash: input.contentHash,
     answersFingerprint: answersFingerprint(input.profile, input.answers),
     flags: input.flags ?? [],

@@ -11,6 +11,7 @@ const { app, database } = useTestApp();
 
 const everyone: Role[] = ['admin', 'manager', 'keyer', 'analyst'];
 const managers: Role[] = ['admin', 'manager'];
+const readers: Role[] = ['admin', 'manager', 'analyst'];
 
 /** [method, url, roles allowed]. Keyer routes on batch 1 are for a keyer assigned to it. */
 const matrix: Array<[string, string, Role[]]> = [
@@ -38,6 +39,18 @@ const matrix: Array<[string, string, Role[]]> = [
   ['PATCH', '/api/links/AAAAAAAAAAAAAAAAAAAAAA', managers],
   ['GET', '/api/rounds/DN-2025-H1/flagged-responses', managers],
   ['POST', '/api/responses/00000000-0000-4000-8000-000000000000/review', managers],
+  ['GET', '/api/rounds/DN-2025-H1/results?by=district', readers],
+  ['GET', '/api/rounds/DN-2025-H1/results.csv', readers],
+  ['GET', '/api/rounds/DN-2025-H1/results.xlsx', readers],
+  ['GET', '/api/rounds/DN-2025-H1/microdata.csv', readers],
+  ['GET', '/api/rounds/DN-2025-H1/codebook.csv', readers],
+  ['GET', '/api/results/trend?by=province', readers],
+  ['GET', '/api/results/rounds', readers],
+  ['GET', '/api/rounds/DN-2025-H1/frame', readers],
+  ['PUT', '/api/rounds/DN-2025-H1/frame', managers],
+  ['DELETE', '/api/rounds/DN-2025-H1/frame', managers],
+  ['POST', '/api/rounds/DN-2025-H1/publish', managers],
+  ['POST', '/api/rounds/DN-2025-H1/unpublish', managers],
 ];
 
 /** The OpenAPI path of a concrete URL, e.g. /api/batches/1/forms/2/entry → /api/batches/{id}/forms/{serial}/entry. */
@@ -56,6 +69,7 @@ function routeOf(url: string): string {
 const publicRoutes = new Set([
   'GET /api/health', 'GET /api/questionnaires', 'GET /api/questionnaires/{version}', 'GET /api/links/{token}',
   'POST /api/responses', 'POST /api/session', 'GET /api/session',
+  'GET /api/public/rounds', 'GET /api/public/rounds/{code}/results',
 ]);
 
 let agents: Record<Role, Agent>;

@@ -42,8 +42,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     ...handle,
     async reset() {
       const { sql } = await import('drizzle-orm');
-      await handle.db.execute(sql`truncate responses, form_entries, paper_forms, batches, sample_targets, sessions, audit_log, users restart identity cascade`);
+      await handle.db.execute(sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users restart identity cascade`);
       await handle.db.execute(sql`update survey_rounds set status = 'open'`);
+      await handle.db.execute(sql`update survey_links set active = true, disabled_at = null`);
     },
     async close() {
       await handle.close();

@@ -6,6 +6,9 @@ import { questionnaireRoutes } from './questionnaires.ts';
 import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
 import { responseReviewRoutes } from './response-review.ts';
+import { publicResultRoutes } from './public-results.ts';
+import { roundResultsAdminRoutes } from './round-results-admin.ts';
+import { resultRoutes } from './results.ts';
 import { responseRoutes } from './responses.ts';
 import { roundRoutes } from './rounds.ts';
 import { sessionRoutes } from './session.ts';
@@ -24,5 +27,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(roundRoutes);
   await app.register(officeLinkRoutes);
   await app.register(responseReviewRoutes);
+  await app.register(resultRoutes);
+  await app.register(roundResultsAdminRoutes);
+  await app.register(publicResultRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

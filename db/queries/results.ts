@@ -1,0 +1,91 @@
+/**
+ * The counts behind a round's results, computed where the responses are: per cell (channel, office,
+ * province, district, commune) the number of accepted responses and the sum of each requested
+ * answer bit. Online responses are each their own PSU, so their bits come back as they are.
+ */
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { offices, responses } from '../schema/index.ts';
+
+export interface CellCountRow {
+  channel: 'office' | 'paper' | 'online';
+  officeId: number | null;
+  province: string;
+  district: string | null;
+  commune: string | null;
+  size: number;
+  counts: number[];
+}
+
+export interface OnlineRow {
+  id: string;
+  province: string;
+  district: string | null;
+  commune: string | null;
+  bits: Buffer;
+}
+
+const counted = (roundId: number) => and(eq(responses.roundId, roundId), eq(responses.status, 'accepted'));
+
+/**
+ * One GROUP BY over the round: a few hundred `sum(get_bit(…))` per row are cheap, and what leaves
+ * the database is one short row per cell. Sorting would cost more than hashing the few hundred
+ * cells, and compiling hundreds of expressions (JIT) more than evaluating them.
+ */
+export async function countCells(db: Database, roundId: number, bits: readonly number[]): Promise<{ cells: CellCountRow[]; online: OnlineRow[] }> {
+  if (!bits.every((b) => Number.isInteger(b) && b >= 0)) throw new Error('bit positions must be non-negative integers');
+  const sums = sql.raw(bits.length === 0 ? `'{}'::int4[]` : `array[${bits.map((b) => `sum(get_bit("answer_bits", ${b}))::int4`).join(', ')}]`);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local enable_sort = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const cells = await tx
+      .select({
+        channel: responses.channel,
+        officeId: responses.officeId,
+        province: responses.provinceCode,
+        district: responses.districtCode,
+        commune: responses.communeCode,
+        size: sql<number>`count(*)::int4`,
+        uncoded: sql<number>`count(*) filter (where ${responses.answerBits} is null)::int4`,
+        counts: sql<number[]>`${sums}`,
+      })
+      .from(responses)
+      .where(and(counted(roundId), ne(responses.channel, 'online')))
+      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode);
+    const online = await tx
+      .select({ id: responses.id, province: responses.provinceCode, district: responses.districtCode, commune: responses.communeCode, bits: responses.answerBits })
+      .from(responses)
+      .where(and(counted(roundId), eq(responses.channel, 'online')));
+    if (cells.some((c) => c.uncoded > 0) || online.some((r) => r.bits === null)) throw new Error(`round ${roundId} has responses without answer bits`);
+    return {
+      cells: cells.map(({ uncoded: _, ...cell }) => cell),
+      online: online.map((r) => ({ ...r, bits: r.bits! })),
+    };
+  });
+}
+
+/** Office id → code, for naming office PSUs. */
+export async function officeCodes(db: Database): Promise<Map<number, string>> {
+  const rows = await db.select({ id: offices.id, code: offices.code }).from(offices);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Responses of a version stored before answer bits existed (or under an older layout), a page at a time. */
+export async function responsesWithoutBits(db: Database, version: string, limit: number) {
+  return db
+    .select({ id: responses.id, profile: responses.profile, answers: responses.answers })
+    .from(responses)
+    .where(and(eq(responses.questionnaireVersion, version), isNull(responses.answerBits)))
+    .orderBy(asc(responses.id))
+    .limit(limit);
+}
+
+export async function setAnswerBits(db: Database, id: string, bits: Buffer): Promise<void> {
+  await db.update(responses).set({ answerBits: bits }).where(eq(responses.id, id));
+}
+
+/** Forgets the bits of a version's responses (made under another layout), so they are made again. */
+export async function clearAnswerBits(db: Database, version: string): Promise<void> {
+  await db.update(responses).set({ answerBits: null }).where(eq(responses.questionnaireVersion, version));
+}

@@ -1,0 +1,39 @@
+/**
+ * Published results for everyone, without log-in: the indices of published rounds at province and
+ * locality level. Aggregates only — no microdata, no item distributions, no free text. A round that
+ * is not published does not exist here (404), whoever asks.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
+import { roundResults } from '../../domain/results.ts';
+import type { ResultLevel } from '../../domain/survey-design.ts';
+import { problems } from '../../errors.ts';
+import { AnalysisResultView, RoundView } from '../../schemas/results.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+import { roundView } from './round-results-admin.ts';
+import { LevelsQuery, RoundParams } from './results.ts';
+
+export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.database.db;
+
+  app.get('/public/rounds', {
+    schema: { summary: 'Rounds whose results are published', response: { 200: z.array(RoundView) } },
+  }, async () => (await listPublishedRounds(db())).map(roundView));
+
+  app.get('/public/rounds/:code/results', {
+    schema: {
+      summary: 'The indices of a published round (province and locality level; no item details)',
+      params: RoundParams,
+      querystring: z.object({ by: LevelsQuery }),
+      response: { 200: AnalysisResultView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+    },
+  }, async (request) => {
+    const round = await findRoundByCode(db(), request.params.code);
+    if (!round || round.status !== 'published') {
+      throw problems.notFound({ vi: `Không có kết quả đã công bố của đợt ${request.params.code}`, en: `No published results for round ${request.params.code}` });
+    }
+    const result = await roundResults(db(), round, { levels: request.query.by as ResultLevel[] });
+    return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };
+  });
+};

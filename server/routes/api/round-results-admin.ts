@@ -1,0 +1,89 @@
+/** What survey managers do to a round's results: its frame (design weights), publishing, withdrawing. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
+import { frameOverview, removeFrame, saveFrame } from '../../domain/frames.ts';
+import { roundOrFail } from '../../domain/paper-forms.ts';
+import { publishRound, withdrawRound } from '../../domain/publication.ts';
+import { Problem } from '../../errors.ts';
+import { detectFormat, readTable, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { requireStaff } from '../../plugins/auth.ts';
+import { RoundView } from '../../schemas/results.ts';
+import { ProblemView } from '../../schemas/responses.ts';
+import { RoundParams } from './results.ts';
+
+const FRAME_LIMIT = 2 * 1024 * 1024;
+const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
+
+export function roundView(r: RoundRow): z.infer<typeof RoundView> {
+  return {
+    code: r.code, name: r.name, provinceCode: r.provinceCode, periodStart: r.periodStart, periodEnd: r.periodEnd,
+    questionnaireVersion: r.questionnaireVersion, status: r.status, demo: r.demo, publishedAt: r.publishedAt?.toISOString() ?? null,
+  };
+}
+
+const FrameView = z.object({
+  weighted: z.boolean(),
+  strata: z.array(z.object({ stratum: z.string(), responses: z.number(), population: z.number().nullable() })),
+});
+
+export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: FRAME_LIMIT }, (_request, body, done) => done(null, body));
+  }
+  const readers = app.allow('admin', 'manager', 'analyst');
+  const managers = app.allow('admin', 'manager');
+  const db = () => app.database.db;
+
+  app.get('/results/rounds', {
+    onRequest: readers,
+    schema: { summary: 'Rounds with results to read (every round but drafts), oldest first', response: { 200: z.array(RoundView), 401: ProblemView, 403: ProblemView } },
+  }, async () => (await listRounds(db())).filter((r) => r.status !== 'draft').map(roundView));
+
+  app.get('/rounds/:code/frame', {
+    onRequest: readers,
+    schema: { summary: "The round's strata: responses in each and the frame's population (null where the frame has none)", params: RoundParams, response: { 200: FrameView, ...errors } },
+  }, async (request) => frameOverview(app.database, await roundOrFail(db(), request.params.code)));
+
+  app.put('/rounds/:code/frame', {
+    onRequest: managers,
+    bodyLimit: FRAME_LIMIT,
+    schema: {
+      summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
+      params: RoundParams,
+      response: {
+        200: z.object({ strata: z.number(), population: z.number() }),
+        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional() }),
+        401: ProblemView, 403: ProblemView, 404: ProblemView,
+      },
+    },
+  }, async (request) => {
+    const round = await roundOrFail(db(), request.params.code);
+    const bytes = request.body as Buffer;
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' });
+    }
+    const records = await readTable(bytes, detectFormat(request.headers['content-type'] ?? '', bytes)).catch(() => {
+      throw new Problem(400.3, 'unreadable_file', { vi: 'Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX với các cột stratum,population', en: 'Unreadable file: use CSV (UTF-8) or XLSX with columns stratum,population' });
+    });
+    return saveFrame(db(), requireStaff(request).user.id, round, records);
+  });
+
+  app.delete('/rounds/:code/frame', {
+    onRequest: managers,
+    schema: { summary: "Remove the round's frame: its results become unweighted", params: RoundParams, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await removeFrame(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code));
+    return reply.status(204).send(null);
+  });
+
+  app.post('/rounds/:code/publish', {
+    onRequest: managers,
+    schema: { summary: "Publish the round's results: the public page shows its indices; data collection ends", params: RoundParams, response: { 200: RoundView, ...errors } },
+  }, async (request) => roundView(await publishRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
+
+  app.post('/rounds/:code/unpublish', {
+    onRequest: managers,
+    schema: { summary: "Withdraw the round's published results (the round becomes closed)", params: RoundParams, response: { 200: RoundView, ...errors } },
+  }, async (request) => roundView(await withdrawRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
+};

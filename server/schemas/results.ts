@@ -1,0 +1,37 @@
+/** The results' JSON: the contract of `sipas analyze --format json` (analysis/estimation/results.ts). */
+import { z } from 'zod';
+
+const n = z.number().nullable();
+export const EstimateView = z.object({
+  estimate: n, se: n, ci_low: n, ci_high: n, ci_logit_low: n, ci_logit_high: n,
+  n: z.number(), weight_sum: z.number(), deff: n, n_eff: z.number(), reliable: z.boolean(),
+});
+const OptionValue = z.union([z.string(), z.number()]);
+
+export const IndexView = EstimateView.extend({ index: z.string().describe('An item code, an element code, policy, service or SIPAS') });
+export const GroupView = z.object({
+  level: z.string(),
+  code: z.string(),
+  name: z.string(),
+  indices: z.array(IndexView),
+  items: z.array(z.object({ item: z.string(), mean: EstimateView, distribution: z.array(EstimateView.extend({ value: OptionValue, display: n })) })),
+  options: z.array(z.object({ question: z.string(), kind: z.enum(['single', 'multi']), shares: z.array(EstimateView.extend({ option: OptionValue, display: n })) })),
+});
+
+export const AnalysisResultView = z.object({
+  groups: z.array(GroupView),
+  questionnaire: z.string(),
+  method: z.object({
+    estimator: z.string(),
+    variance: z.string(),
+    lonelyPsu: z.string(),
+    confidence: z.number(),
+    reliability: z.object({ minN: z.number(), maxHalfWidth: z.number() }),
+    weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
+  }),
+});
+
+export const RoundView = z.object({
+  code: z.string(), name: z.string(), provinceCode: z.string(), periodStart: z.string(), periodEnd: z.string(),
+  questionnaireVersion: z.string(), status: z.string(), demo: z.boolean(), publishedAt: z.string().nullable(),
+});

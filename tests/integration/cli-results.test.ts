@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sipas-cli-results-'));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+const sipas = (args: string[]) =>
+  promisify(execFile)('node', ['bin/sipas.mjs', ...args], { env: { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(dir, 'data') } });
+
+describe('npx sipas for results', () => {
+  it('loads demo responses into the demo round, sets its frame from the listed strata, and publishes it', async () => {
+    expect((await sipas(['demo-responses', '--count', '60'])).stdout).toContain('round DN-2025-H1: 60 demo responses added');
+    const listed = (await sipas(['frame', 'DN-2025-H1'])).stdout.trim().split('\n');
+    expect(listed[0]).toBe('round DN-2025-H1: no frame (unweighted)');
+    const strata = listed.slice(2).map((line) => line.split('\t')[0]);
+    expect(strata).toContain('660-office');
+    const file = join(dir, 'frame.csv');
+    await writeFile(file, `stratum,population\n${strata.map((s) => `${s},5000`).join('\n')}\n`);
+    expect((await sipas(['frame', 'DN-2025-H1', file])).stdout).toContain(`frame of ${strata.length} strata saved`);
+    expect((await sipas(['rounds', 'publish', 'DN-2025-H1'])).stdout.trim()).toBe('round DN-2025-H1: published');
+  }, 120_000);
+});

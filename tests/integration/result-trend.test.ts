@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { insertRoundIfAbsent } from '../../db/queries/rounds.ts';
+import { useTestApp } from '../support/app.ts';
+import { loadDemo } from '../support/results.ts';
+import { addStaff, logInAs, type Agent } from '../support/staff.ts';
+import { officeSubmission } from '../support/submissions.ts';
+
+const { app, database } = useTestApp();
+let analyst: Agent;
+
+beforeEach(async () => {
+  const db = database().db;
+  await loadDemo(db, 200);
+  await addStaff(db, 'analyst', 'analyst');
+  analyst = await logInAs(app(), 'analyst');
+});
+
+interface TrendGroup { level: string; code: string; name: string; indices: Array<{ index: string; estimate: number }> }
+const sipasOf = (group: TrendGroup) => group.indices.find((i) => i.index === 'SIPAS')!.estimate;
+
+describe('the trend across rounds', () => {
+  it('compares rounds by the units in force at the latest round: Đắk Nông’s rounds count as Lâm Đồng after the merger', async () => {
+    const before = (await analyst.request({ url: '/api/results/trend?by=province' })).json();
+    expect(before.asOf).toBe('2025-06-30');
+    const current = before.rounds.find((r: { code: string }) => r.code === 'DN-2025-H1');
+    expect(current.groups.map((g: TrendGroup) => g.code)).toEqual(['67']);
+
+    // A round of the merged province, after 01/07/2025 (two-tier government: no districts).
+    await insertRoundIfAbsent(database().db, { code: 'LD-2025-H2', name: 'Khảo sát SIPAS 6 tháng cuối năm 2025 — tỉnh Lâm Đồng', provinceCode: '68', periodStart: '2025-07-01', periodEnd: '2025-12-31', questionnaireVersion: '2024', status: 'open' });
+    for (let k = 0; k < 5; k++) {
+      const response = officeSubmission({ round: 'LD-2025-H2', channel: 'online', office: undefined, locality: { province: '68' } });
+      expect((await app().inject({ method: 'POST', url: '/api/responses', payload: response })).statusCode).toBe(201);
+    }
+    const after = (await analyst.request({ url: '/api/results/trend?by=province' })).json();
+    expect(after.asOf).toBe('2025-12-31');
+    const mapped = after.rounds.find((r: { code: string }) => r.code === 'DN-2025-H1');
+    expect(mapped.groups.map((g: TrendGroup) => [g.code, g.name])).toEqual([['68', 'Tỉnh Lâm Đồng']]);
+    expect(sipasOf(mapped.groups[0])).toBeCloseTo(sipasOf(current.groups[0]), 10);
+    const latest = after.rounds.find((r: { code: string }) => r.code === 'LD-2025-H2');
+    // Everyone answered 4 to the policy items; no one made a complaint, so B5 (and SIPAS) has no figure.
+    expect(latest.groups[0].indices.find((i: { index: string }) => i.index === 'policy').estimate).toBeCloseTo(100, 10);
+    expect(sipasOf(latest.groups[0])).toBeNull();
+  });
+
+  it('keeps units that no reorganisation touched, such as the districts before 07/2025', async () => {
+    const trend = (await analyst.request({ url: '/api/results/trend?by=district&rounds=DN-2024,DN-2025-H1' })).json();
+    expect(trend.rounds.map((r: { code: string }) => r.code)).toEqual(['DN-2024', 'DN-2025-H1']);
+    expect(trend.rounds[1].groups.map((g: TrendGroup) => g.code)).toContain('663');
+  });
+});
