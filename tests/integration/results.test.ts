@@ -88,6 +88,11 @@ describe('results of stored responses', () => {
     expectSameResults(api, await sipasAnalyze(file, 'district'));
   });
 
+  it('store every response with its answer bits, whichever way it arrived', async () => {
+    const rows = await database().db.execute(sql`select channel, count(*)::int as n from responses where answer_bits is null group by channel`);
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([]);
+  });
+
   it('count accepted responses only: an excluded response leaves the figures', async () => {
     const before = (await analyst.request({ url: `${ROUND}/results?by=all` })).json();
     const n = before.groups[0].indices.find((i: { index: string }) => i.index === 'A1_1').n;
