@@ -7,6 +7,7 @@ export interface LinkDetails {
   id: number;
   token: string;
   active: boolean;
+  disabledAt: Date | null;
   office: typeof offices.$inferSelect;
   round: typeof surveyRounds.$inferSelect;
 }
@@ -16,7 +17,7 @@ export function newLinkToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, office: offices, round: surveyRounds };
+const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, disabledAt: surveyLinks.disabledAt, office: offices, round: surveyRounds };
 
 export async function findLinkByToken(db: Database, token: string): Promise<LinkDetails | undefined> {
   const [row] = await db

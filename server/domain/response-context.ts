@@ -6,6 +6,7 @@ import type { OfficeRow, RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
 import { problems, type Worded } from '../errors.ts';
 import type { ResponseSubmission } from '../schemas/responses.ts';
+import { acceptsLateDelivery } from './late-delivery.ts';
 import type { LocalityChain } from './localities.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
 
@@ -15,9 +16,12 @@ export interface ResponseContext {
   channel: Channel;
   locality: LocalityChain;
   linkId: number | null;
+  /** Finished before the survey closed, delivered after (see late-delivery.ts). */
+  lateDelivery: boolean;
 }
 
 const fieldProblem = (path: string, worded: Worded) => problems.validation([{ path, worded }]);
+const submittedAtOf = (submission: ResponseSubmission) => (submission.submittedAt ? new Date(submission.submittedAt) : undefined);
 
 async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmission, token: string) {
   const link = await lookups.link(token);
@@ -25,8 +29,13 @@ async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmissio
   if (submission.round && submission.round !== link.round.code) {
     throw fieldProblem('round', { vi: 'Đợt khảo sát không khớp với đường dẫn khảo sát', en: 'The round does not match the survey link' });
   }
-  if (!link.active || !link.office.active) throw problems.roundNotOpen(link.round.code);
-  return { round: link.round, office: link.office, channel: 'office' as const, linkId: link.id };
+  const open = link.active && link.office.active && link.round.status === 'open';
+  const late = !open && acceptsLateDelivery(
+    { roundStatus: link.round.status, linkDisabledAt: link.disabledAt, periodEnd: link.round.periodEnd },
+    true, submittedAtOf(submission), new Date(),
+  );
+  if (!open && !late) throw problems.roundNotOpen(link.round.code);
+  return { round: link.round, office: link.office, channel: 'office' as const, linkId: link.id, lateDelivery: late };
 }
 
 async function fromFields(lookups: ReferenceLookups, submission: ResponseSubmission) {
@@ -41,7 +50,11 @@ async function fromFields(lookups: ReferenceLookups, submission: ResponseSubmiss
   if (submission.channel === 'office' && !office) {
     throw fieldProblem('office', { vi: 'Phiếu khảo sát tại bộ phận một cửa phải ghi mã điểm khảo sát', en: 'Office responses must name their office' });
   }
-  return { round, office, channel: submission.channel, linkId: null };
+  const late = round.status !== 'open' && acceptsLateDelivery(
+    { roundStatus: round.status, linkDisabledAt: null, periodEnd: round.periodEnd }, false, submittedAtOf(submission), new Date(),
+  );
+  if (round.status !== 'open' && !late) throw problems.roundNotOpen(round.code);
+  return { round, office, channel: submission.channel, linkId: null, lateDelivery: late };
 }
 
 async function resolveLocality(lookups: ReferenceLookups, submission: ResponseSubmission, officeLocality: string | undefined): Promise<LocalityChain> {
@@ -77,7 +90,6 @@ export async function responseContext(lookups: ReferenceLookups, submission: Res
       en: `Channel "${base.channel}" cannot be submitted here (paper forms are keyed and verified by staff)`,
     });
   }
-  if (base.round.status !== 'open') throw problems.roundNotOpen(base.round.code);
   if (submission.questionnaireVersion && submission.questionnaireVersion !== base.round.questionnaireVersion) {
     throw fieldProblem('questionnaireVersion', {
       vi: `Đợt ${base.round.code} dùng phiếu phiên bản ${base.round.questionnaireVersion}, không phải ${submission.questionnaireVersion}`,

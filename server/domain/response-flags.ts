@@ -2,7 +2,7 @@
  * Plausibility checks for responses collected without accounts. A flagged response is kept and
  * counted until a survey manager reviews it: flags inform, they never drop data.
  */
-export type ResponseFlag = 'too_fast' | 'identical_burst' | 'device_burst';
+export type ResponseFlag = 'too_fast' | 'identical_burst' | 'device_burst' | 'late_delivery';
 
 export const plausibility = {
   /** Reading and answering one question takes a person at least this long. */
@@ -19,6 +19,8 @@ export interface PlausibilityFacts {
   answeredCount: number;
   identicalInWindow: number;
   fromDeviceInWindow: number;
+  /** Finished before the survey closed, delivered after it. */
+  lateDelivery?: boolean;
 }
 
 export function plausibilityFlags(facts: PlausibilityFacts): ResponseFlag[] {
@@ -29,5 +31,6 @@ export function plausibilityFlags(facts: PlausibilityFacts): ResponseFlag[] {
   }
   if (facts.identicalInWindow > 0) flags.push('identical_burst');
   if (facts.fromDeviceInWindow >= plausibility.maxPerDeviceInWindow) flags.push('device_burst');
+  if (facts.lateDelivery) flags.push('late_delivery');
   return flags;
 }

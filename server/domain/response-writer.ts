@@ -19,7 +19,7 @@ import { toView, type SubmitOutcome } from './response-view.ts';
 /** A validated response with everything its row needs but the flags, which depend on what else arrived. */
 export interface AcceptedResponse {
   row: GroupRow;
-  timing: { startedAt?: Date; submittedAt?: Date; answeredCount: number };
+  timing: { startedAt?: Date; submittedAt?: Date; answeredCount: number; lateDelivery?: boolean };
   roundCode: string;
   officeCode: string | null;
 }

@@ -128,7 +128,7 @@ export class ResponseIntake {
           startedAt,
           submittedAt,
         }),
-        timing: { startedAt, submittedAt, answeredCount: Object.keys(profile).length + Object.keys(answers).length },
+        timing: { startedAt, submittedAt, answeredCount: Object.keys(profile).length + Object.keys(answers).length, lateDelivery: context.lateDelivery },
         roundCode: context.round.code,
         officeCode: context.office?.code ?? null,
       };

@@ -63,11 +63,30 @@ describe('office survey links', () => {
     await setRoundStatus(database().db, DEMO_ROUND_CODE, 'closed');
     await setLinksActive(database().db, round!.id, false);
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(false);
-    const fresh = await post(linkSubmission(token));
+    const fresh = await post(linkSubmission(token, { submittedAt: new Date(Date.now() + 1000).toISOString() }));
     expect(fresh.statusCode).toBe(409);
     expect(fresh.json().message).toContain('Cảm ơn Ông/Bà');
     expect((await post(delivered)).statusCode).toBe(200);
     await setLinksActive(database().db, round!.id, true);
+  });
+
+  it('accept, flagged for review, a response finished before its link was closed but delivered after', async () => {
+    const token = await demoToken();
+    const round = await findRoundByCode(database().db, DEMO_ROUND_CODE);
+    const finished = new Date(Date.now() - 60_000).toISOString();
+    await setRoundStatus(database().db, DEMO_ROUND_CODE, 'closed');
+    await setLinksActive(database().db, round!.id, false);
+    try {
+      const late = await post(linkSubmission(token, { submittedAt: finished, startedAt: new Date(Date.now() - 20 * 60_000).toISOString() }));
+      expect(late.statusCode).toBe(201);
+      expect(late.json().flags).toEqual(['late_delivery']);
+      const afterClosing = await post(linkSubmission(token, { submittedAt: new Date(Date.now() + 1000).toISOString() }));
+      expect(afterClosing.statusCode).toBe(409);
+      await setRoundStatus(database().db, DEMO_ROUND_CODE, 'published');
+      expect((await post(linkSubmission(token, { submittedAt: finished }))).statusCode).toBe(409);
+    } finally {
+      await setLinksActive(database().db, round!.id, true);
+    }
   });
 
   it('have a printable A4 poster with the office name and a QR code of the survey URL', async () => {

@@ -11,7 +11,7 @@ export const responseReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rounds/:code/flagged-responses', {
     onRequest: managers,
     schema: {
-      summary: 'Responses of a round flagged by plausibility checks (too_fast, identical_burst, device_burst), with any review',
+      summary: 'Responses of a round flagged by plausibility checks (too_fast, identical_burst, device_burst, late_delivery), with any review',
       params: z.object({ code: z.string().min(1).max(64) }),
       response: {
         200: z.array(z.object({

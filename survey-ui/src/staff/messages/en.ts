@@ -171,7 +171,7 @@ export const en: Messages = {
 
   flagsTitle: 'Flagged responses to review',
   flagsIntro: 'These responses look implausible. A response is never deleted: it counts until you decide to exclude it.',
-  flagNames: { too_fast: 'Answered too fast', identical_burst: 'Identical responses in a burst', device_burst: 'One device sent many' },
+  flagNames: { too_fast: 'Answered too fast', identical_burst: 'Identical responses in a burst', device_burst: 'One device sent many', late_delivery: 'Finished before closing, delivered after' },
   received: 'Received',
   reasons: 'Reasons',
   duration: 'Time taken',

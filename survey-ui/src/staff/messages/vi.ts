@@ -171,7 +171,7 @@ export const vi = {
 
   flagsTitle: 'Phiếu bị gắn cờ cần xem xét',
   flagsIntro: 'Các phiếu dưới đây có dấu hiệu bất thường. Phiếu không bao giờ bị xóa: vẫn được tính cho đến khi Ông/Bà quyết định loại.',
-  flagNames: { too_fast: 'Trả lời quá nhanh', identical_burst: 'Nhiều phiếu giống hệt nhau liên tiếp', device_burst: 'Một thiết bị gửi nhiều phiếu' } as Record<string, string>,
+  flagNames: { too_fast: 'Trả lời quá nhanh', identical_burst: 'Nhiều phiếu giống hệt nhau liên tiếp', device_burst: 'Một thiết bị gửi nhiều phiếu', late_delivery: 'Hoàn thành trước khi đóng, gửi đến sau' } as Record<string, string>,
   received: 'Nhận lúc',
   reasons: 'Dấu hiệu',
   duration: 'Thời gian trả lời',
