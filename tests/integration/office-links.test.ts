@@ -63,7 +63,7 @@ describe('office survey links for a survey manager', () => {
       const headers = { 'x-csrf-token': login.json().csrfToken };
       const [link] = (await cached.inject({ url: `/api/rounds/${ROUND}/links`, cookies })).json();
       const { round: _r, channel: _c, office: _o, ...rest } = officeSubmission();
-      const send = () => cached.inject({ method: 'POST', url: '/api/responses', payload: { ...rest, id: crypto.randomUUID(), link: link.token } });
+      const send = () => cached.inject({ method: 'POST', url: '/api/responses', payload: { ...rest, id: crypto.randomUUID(), link: link.token, submittedAt: new Date().toISOString() } });
       expect((await send()).statusCode).toBe(201);
       await cached.inject({ method: 'PATCH', url: `/api/links/${link.token}`, cookies, headers, payload: { active: false } });
       expect((await send()).statusCode).toBe(409);

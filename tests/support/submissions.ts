@@ -18,7 +18,8 @@ export function officeSubmission(overrides: Record<string, unknown> = {}) {
     office: DEMO_OFFICE_CODE,
     profile: { sex: 'nu', age_group: '35_49' },
     answers,
-    submittedAt: '2025-03-01T08:30:00+07:00',
+    // Finished just now: a response finished long ago to a closed survey is a late delivery.
+    submittedAt: new Date().toISOString(),
     ...overrides,
   };
 }
