@@ -9,12 +9,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { flushFolder, lockFolder, openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -79,15 +79,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  await client.waitReady;
+  const dataDir = options.dataDir;
+  if (!dataDir) {
+    const client = await PGlite.create();
+    const db = drizzlePglite({ client, schema });
+    return { db: db as unknown as Database, kind: 'pglite', migrate: () => migratePglite(db, { migrationsFolder }), close: () => client.close() };
+  }
+  const unlock = lockFolder(dataDir);
+  let client: PGlite;
+  try {
+    client = await openPgliteFolder(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema });
   return {
     db: db as unknown as Database,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+        flushFolder(dataDir);
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

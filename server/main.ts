@@ -5,6 +5,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import { configuredDatabaseOptions, openDatabase } from '../db/client.ts';
+import { DataFolderError } from '../db/pglite-folder.ts';
 import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from './app.ts';
@@ -14,20 +15,38 @@ import { seedDemoResponses } from './domain/demo-responses.ts';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const { secret, source: secretSource } = loadSecret();
-const database = await openDatabase(configuredDatabaseOptions());
+/** A start-up that cannot go on says why in words, without a stack trace, and exits non-zero. */
+function refuseToStart(error: unknown): never {
+  const known = error instanceof DataFolderError || (error instanceof Error && /SIPAS_SECRET|ECONNREFUSED|password authentication/.test(error.message));
+  console.error(`\nSIPAS cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!known) console.error(error);
+  process.exit(1);
+}
+
+const { secret, source: secretSource } = (() => {
+  try {
+    return loadSecret();
+  } catch (error) {
+    return refuseToStart(error);
+  }
+})();
+const database = await openDatabase(configuredDatabaseOptions()).catch(refuseToStart);
 await database.migrate();
 const seeded = await seedDatabase(database.db);
 const demoResponses = await seedDemoResponses(database.db);
 const app = await buildApp({ database, secret, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 
 let closing = false;
+/** Stops taking requests, stores every response under way, closes (and for PGlite flushes) the database. */
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info(`${signal}: closing`);
-  await app.close();
-  await database.close();
+  try {
+    await app.close();
+  } finally {
+    await database.close();
+  }
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
-import { postgresError } from '../../db/errors.ts';
+import { isConnectionLoss, postgresError } from '../../db/errors.ts';
 import { Problem, problems, type Worded } from '../errors.ts';
 import { requestLanguage } from '../language.ts';
 import { RequestValidationError } from '../validation.ts';
@@ -33,6 +33,8 @@ const fastifyClientErrors: Record<string, { slug: string; worded: Worded }> = {
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   const language = requestLanguage(request);
   const issues = problem.issues.map((i) => ({ path: i.path, message: i.worded[language] }));
+  const retryAfter = problem.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfter));
   return reply.status(problem.status).send({
     statusCode: problem.status,
     code: problem.slug,
@@ -59,6 +61,12 @@ function toProblem(error: FastifyError | Error): Problem | undefined {
   if (known) return new Problem(status, known.slug, known.worded);
   if (error instanceof SyntaxError && status === 400) return new Problem(400, 'malformed_json', fastifyClientErrors.FST_ERR_CTP_INVALID_JSON_BODY.worded);
   if (status >= 400 && status < 500) return new Problem(status, 'bad_request', { vi: error.message, en: error.message });
+  if (isConnectionLoss(error)) {
+    return new Problem(503, 'database_unavailable', {
+      vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Phiếu chưa được lưu; vui lòng gửi lại sau ít phút.',
+      en: 'The server cannot reach its database right now. Nothing was stored; please send again in a moment.',
+    }, [], { retryAfterSeconds: 5 });
+  }
   const pgError = postgresError(error);
   if (pgError?.code === '23505') {
     return new Problem(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' });
@@ -71,7 +79,7 @@ export const errorHandlerPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toProblem(error);
       if (problem) {
-        if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+        if (problem.status >= 500) request.log.error({ err: error }, problem.slug === 'database_unavailable' ? 'database unavailable' : 'request failed');
         return sendProblem(request, reply, problem);
       }
       request.log.error({ err: error }, 'unexpected error');
