@@ -69,6 +69,10 @@ export type GroupRow = Required<Pick<NewResponseRow,
  * Stores many responses in one statement (one commit), skipping every id that is already stored,
  * and returns the rows it inserted with what the database filled in. A row absent from the result
  * was not inserted: its id existed, or a concurrent statement that committed first inserted it.
+ *
+ * Rows go in in id order: two servers inserting overlapping groups then take the ids' locks in
+ * the same order and wait for each other instead of deadlocking (which they did, in the
+ * two-server check, when each inserted the same pair in the opposite order).
  */
 export async function insertResponseGroup(db: Database, rows: GroupRow[]): Promise<Array<{ id: string; receivedAt: Date; status: ResponseRow['status'] }>> {
   if (rows.length === 0) return [];
@@ -86,6 +90,7 @@ export async function insertResponseGroup(db: Database, rows: GroupRow[]): Promi
     from jsonb_to_recordset(${records}::jsonb) as r(id uuid, round_id integer, questionnaire_version text, channel text, office_id integer,
       province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[], answer_bits text, content_hash text,
       link_id integer, device_hash text, answers_fingerprint text, flags text[], started_at timestamptz, submitted_at timestamptz)
+    order by id
     on conflict (id) do nothing
     returning id, received_at, status`);
   return rowsOf<{ id: string; received_at: Date | string; status: ResponseRow['status'] }>(result)

@@ -10,7 +10,7 @@
  * the same rules, counting the earlier responses of the same group as already received.
  */
 import type { Database } from '../../db/client.ts';
-import { CHECK_VIOLATION, postgresError } from '../../db/errors.ts';
+import { postgresError } from '../../db/errors.ts';
 import { findResponses, groupFacts, insertResponseGroup, type GroupRow } from '../../db/queries/responses.ts';
 import { problems } from '../errors.ts';
 import { plausibility, plausibilityFlags } from './response-flags.ts';
@@ -42,7 +42,24 @@ const pairKey = (linkId: number, fingerprint: string) => `${linkId}:${fingerprin
 /** Errors about one row's data (rather than the connection or the server) are worth retrying row by row. */
 function isRowError(error: unknown): boolean {
   const code = postgresError(error)?.code;
-  return !!code && (code.startsWith('22') || code.startsWith('23') || code === CHECK_VIOLATION);
+  return !!code && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** A deadlock or serialisation failure aborted the statement, nothing of it was stored: it may simply run again. */
+function isTransient(error: unknown): boolean {
+  const code = postgresError(error)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+async function withRetries<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt * Math.random()));
+    }
+  }
 }
 
 export class ResponseWriter {
@@ -147,14 +164,14 @@ export class ResponseWriter {
     const inserted = new Map<string, Inserted>();
     const add = (list: Inserted[]) => list.forEach((r) => inserted.set(r.id, r));
     try {
-      add(await insertResponseGroup(this.db, rows));
+      add(await withRetries(() => insertResponseGroup(this.db, rows)));
       return { inserted, failed };
     } catch (error) {
       if (rows.length === 1 || !isRowError(error)) throw error;
     }
     for (const row of rows) {
       try {
-        add(await insertResponseGroup(this.db, [row]));
+        add(await withRetries(() => insertResponseGroup(this.db, [row])));
       } catch (error) {
         if (!isRowError(error)) throw error;
         failed.set(row.id, error);

@@ -8,6 +8,8 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { seedDatabase } from '../../db/seed/index.ts';
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The database's URL on PostgreSQL (another connection pool can open it); undefined on in-memory PGlite. */
+  url?: string;
   /** Empties what tests write, keeping the seeded reference and demo data. */
   reset(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await seedDatabase(handle.db);
   return {
     ...handle,
+    url: created?.url,
     async reset() {
       const { sql } = await import('drizzle-orm');
       await handle.db.execute(sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users restart identity cascade`);
