@@ -118,7 +118,7 @@ const database = await createPostgresDatabase(values['database-url']!, 'sipas_be
 const secret = 'bench-secret-0123456789abcdef0123456789abcdef';
 try {
   console.log(`bench:ingest — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}`);
-  const tokens = await prepareDatabase({ url: database.url }, Number(values.offices));
+  const { tokens } = await prepareDatabase({ url: database.url }, Number(values.offices));
   const server = await startServer({ env: { DATABASE_URL: database.url, SIPAS_SECRET: secret } });
   let saturated: RunFigures, steady: RunFigures;
   try {

@@ -67,7 +67,7 @@ try {
   }
   console.log(`crash check on ${onPostgres ? postgres!.describe : `PGlite in ${options.dataDir}`}: ${total} responses, ${kills} SIGKILLs${onPostgres ? ', 1 immediate PostgreSQL restart' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-  const tokens = await prepareDatabase(options, 100);
+  const { tokens, baseline } = await prepareDatabase(options, 100);
   const def = seededQuestionnaire('2024')!;
   const submissions = Array.from({ length: total }, (_, i) => randomLinkSubmission(def, tokens[i % tokens.length]));
   const sentHashes = new Map(submissions.map((s) => [s.id, contentHash(s as ResponseSubmission)]));
@@ -123,7 +123,7 @@ try {
   server = undefined;
   log(`server exited with ${exit}`);
 
-  const check = await checkStored(options, sentHashes, tally.acknowledged);
+  const check = await checkStored(options, sentHashes, tally.acknowledged, baseline);
   console.log('\nSending');
   const row = (label: string, value: number | string) => console.log(`  ${label.padEnd(44)} ${value}`);
   row('SIGKILLs of the server (each restarted)', killsDone);

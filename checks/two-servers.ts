@@ -50,7 +50,7 @@ try {
   const database = await createPostgresDatabase(postgres.url, 'sipas_two');
   dropDatabase = database.drop;
   console.log(`two servers on ${postgres.describe}: ${total} spread, ${pairCount} simultaneous duplicates, ${conflictCount} simultaneous conflicts; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const tokens = await prepareDatabase({ url: database.url }, 100);
+  const { tokens, baseline } = await prepareDatabase({ url: database.url }, 100);
   const def = seededQuestionnaire('2024')!;
   const env = { DATABASE_URL: database.url, SIPAS_SECRET: 'two-servers-share-one-secret-0123456789ab' };
   const ports = [await freePort(), await freePort()];
@@ -125,7 +125,7 @@ try {
     }
   }
   const exits = await Promise.all(servers.splice(0).map((s) => s.stop()));
-  const check = await checkStored({ url: database.url }, sentHashes, acknowledged);
+  const check = await checkStored({ url: database.url }, sentHashes, acknowledged, baseline);
   console.log('\nSending');
   row('spread over A and B: POST attempts', tally.attempts);
   row('  201 / 200 (ack lost in the kill)', `${tally.created} / ${tally.resent}`);

@@ -6,7 +6,9 @@ import type { Database } from '../../db/client.ts';
 import { openDatabase } from '../../db/client.ts';
 import { ensureLink } from '../../db/queries/links.ts';
 import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent } from '../../db/queries/rounds.ts';
+import { responses } from '../../db/schema/index.ts';
 import { DEMO_ROUND_CODE, seedDatabase } from '../../db/seed/index.ts';
+import { seedDemoResponses } from '../../server/domain/demo-responses.ts';
 
 const districts = ['660', '661', '662', '663', '664', '665', '666', '667'];
 
@@ -23,13 +25,23 @@ export async function officeLinks(db: Database, count: number): Promise<string[]
   return tokens;
 }
 
-/** Migrates and seeds a database as `npm start` would, adds the offices, and returns their link tokens. */
-export async function prepareDatabase(options: { url?: string; dataDir?: string }, offices: number): Promise<string[]> {
+export interface PreparedDatabase {
+  /** Link tokens of the added offices. */
+  tokens: string[];
+  /** Ids of the responses already stored (the demo data), which the checks leave aside. */
+  baseline: Set<string>;
+}
+
+/** Migrates and seeds a database as `npm start` would (demo responses included), then adds the offices. */
+export async function prepareDatabase(options: { url?: string; dataDir?: string }, offices: number): Promise<PreparedDatabase> {
   const database = await openDatabase(options);
   try {
     await database.migrate();
     await seedDatabase(database.db);
-    return await officeLinks(database.db, offices);
+    await seedDemoResponses(database.db);
+    const tokens = await officeLinks(database.db, offices);
+    const existing = await database.db.select({ id: responses.id }).from(responses);
+    return { tokens, baseline: new Set(existing.map((r) => r.id)) };
   } finally {
     await database.close();
   }

@@ -18,11 +18,12 @@ export interface StoredCheck {
   ok: boolean;
 }
 
-export async function checkStored(options: DatabaseOptions, sentHashes: Map<string, string>, acknowledged: Set<string>): Promise<StoredCheck> {
+/** `baseline`: ids stored before the sending began (the demo data), left out of every count. */
+export async function checkStored(options: DatabaseOptions, sentHashes: Map<string, string>, acknowledged: Set<string>, baseline: Set<string>): Promise<StoredCheck> {
   const database = await openDatabase(options);
   try {
     const result = await database.db.execute(sql`select id::text as id, content_hash from responses`);
-    const rows = (result as unknown as { rows: Array<{ id: string; content_hash: string }> }).rows;
+    const rows = (result as unknown as { rows: Array<{ id: string; content_hash: string }> }).rows.filter((r) => !baseline.has(r.id));
     const stored = new Map(rows.map((r) => [r.id, r.content_hash]));
     const missing = [...acknowledged].filter((id) => !stored.has(id)).length;
     const notSent = [...stored.keys()].filter((id) => !sentHashes.has(id)).length;
