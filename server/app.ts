@@ -11,6 +11,7 @@ import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { intakePlugin } from './plugins/intake.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
 import { staticPlugin } from './plugins/static.ts';
@@ -40,6 +41,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only; other bodies get 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
+  await app.register(jsonBodyPlugin);
 
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);

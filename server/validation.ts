@@ -12,7 +12,56 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** Nothing this API takes is nested deeper than a few levels; deeper input is refused before anything walks it. */
+export const MAX_INPUT_DEPTH = 32;
+
+const issue = (path: PropertyKey[], reason: 'forbidden_character' | 'too_deep'): z.core.$ZodIssue =>
+  ({ code: 'custom', path, message: reason, params: { reason }, input: undefined }) as z.core.$ZodIssue;
+
+/**
+ * What no schema should have to meet, anywhere in the input (keys included), with its path: text
+ * PostgreSQL cannot store as it came — the NUL character, or half of a UTF-16 surrogate pair,
+ * which JSON allows as an escape — and nesting deeper than MAX_INPUT_DEPTH. Walked with an
+ * explicit stack, so hostile depth cannot overflow ours.
+ */
+export function inputIssues(data: unknown): z.core.$ZodIssue[] {
+  // In a `u` regexp a lone surrogate is a code point of its own (category Cs); a proper pair is not.
+  const bad = (text: string) => text.includes('\u0000') || /\p{Cs}/u.test(text);
+  const found: z.core.$ZodIssue[] = [];
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
+  while (stack.length > 0 && found.length < 20) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (bad(value)) found.push(issue(path, 'forbidden_character'));
+    } else if (value !== null && typeof value === 'object') {
+      if (path.length >= MAX_INPUT_DEPTH) {
+        found.push(issue(path, 'too_deep'));
+        continue;
+      }
+      const entries: Array<[PropertyKey, unknown]> = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value);
+      for (const [key, item] of entries) {
+        if (typeof key === 'string' && bad(key)) found.push(issue([...path, key], 'forbidden_character'));
+        else stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return found;
+}
+
+/** zod reports an object's unknown keys as one issue at the object; each key is a field at fault of its own. */
+function eachUnknownKey(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [issue];
+  return issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key] }));
+}
+
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
+  const refused = inputIssues(data);
+  // Safe on hostile depth: request schemas are not recursive, so zod stops where the shape ends.
   const result = schema.safeParse(data, { reportInput: true });
-  return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues) };
+  if (result.success && refused.length === 0) return { value: result.data };
+  // Every field at fault is named once: the schema's finding where it has one, ours below it otherwise.
+  const found = result.success ? [] : result.error.issues.flatMap(eachUnknownKey);
+  const under = (path: PropertyKey[], prefix: PropertyKey[]) => prefix.length <= path.length && prefix.every((key, k) => key === path[k]);
+  const issues = [...found, ...refused.filter((r) => !found.some((f) => under(r.path, f.path)))];
+  return { error: new RequestValidationError(issues) };
 };

@@ -24,6 +24,14 @@ const reasons: Record<AnswerIssueReason, Record<Language, (q: string) => string>
     vi: (q) => `Câu "${q}" là bắt buộc`,
     en: (q) => `Question "${q}" is required`,
   },
+  forbidden_character: {
+    vi: (q) => `Trường "${q}" chứa ký tự không hợp lệ (ký tự NUL hoặc mã UTF-16 không trọn vẹn)`,
+    en: (q) => `Field "${q}" contains a character that cannot be stored (NUL or a broken UTF-16 pair)`,
+  },
+  too_deep: {
+    vi: (q) => `Dữ liệu tại "${q}" lồng nhau quá sâu`,
+    en: (q) => `The data at "${q}" is nested too deeply`,
+  },
   duplicate_choice: {
     vi: (q) => `Câu "${q}" có lựa chọn bị lặp lại`,
     en: (q) => `Question "${q}" lists the same choice twice`,

@@ -156,6 +156,31 @@ describe('POST /api/responses refuses bad input with 400 naming the field', () =
     await expectIssue(officeSubmission({ channel: 'online', office: undefined, locality: { province: '68' } }), 'locality.province');
   });
 
+  it('names a text holding a NUL character or half a surrogate pair, which PostgreSQL cannot store as sent', async () => {
+    const s = officeSubmission();
+    const nul = await expectIssue({ ...s, answers: { ...s.answers, comment: 'a\u0000b' } }, 'answers.comment');
+    expect(nul).toContain('"comment"');
+    await expectIssue({ ...s, profile: { ...s.profile, sex: 'nu\ud800' } }, 'profile.sex');
+    // As JSON text on the wire, where a lone surrogate is a legal escape.
+    const res = await app().inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(s).replace('"nu"', '"nu\\udc00"') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toContain('profile.sex');
+  });
+
+  it('names where input is nested too deeply, and refuses a body that is not UTF-8', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200; i++) deep = [deep];
+    const unknown = await expectIssue({ ...officeSubmission(), extra: deep }, 'extra');
+    expect(unknown).toContain('"extra"');
+    const s = officeSubmission();
+    await expectIssue({ ...s, profile: { ...s.profile, sex: deep } }, 'profile.sex');
+    const bytes = Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const res = await app().inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: bytes });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('invalid_utf8');
+    expect(await responseCount()).toBe(0);
+  });
+
   it('refuses paper responses, which come only through keying and verification', async () => {
     await expectIssue(officeSubmission({ channel: 'paper' }), 'channel');
   });
