@@ -26,8 +26,18 @@ const submittedAtOf = (submission: ResponseSubmission) => (submission.submittedA
 async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmission, token: string) {
   const link = await lookups.link(token);
   if (!link) throw fieldProblem('link', { vi: 'Đường dẫn khảo sát không đúng hoặc đã bị thay thế', en: 'This survey link is not valid or has been replaced' });
+  // The link decides round, office and channel; a submission that says otherwise is refused, not quietly corrected.
   if (submission.round && submission.round !== link.round.code) {
     throw fieldProblem('round', { vi: 'Đợt khảo sát không khớp với đường dẫn khảo sát', en: 'The round does not match the survey link' });
+  }
+  if (submission.office && submission.office !== link.office.code) {
+    throw fieldProblem('office', { vi: 'Điểm khảo sát không khớp với đường dẫn khảo sát', en: 'The office does not match the survey link' });
+  }
+  if (submission.channel && submission.channel !== 'office') {
+    throw fieldProblem('channel', {
+      vi: 'Phiếu gửi qua đường dẫn của điểm khảo sát thuộc kênh khảo sát tại bộ phận một cửa (office)',
+      en: 'Responses sent through an office link belong to the office channel',
+    });
   }
   const open = link.active && link.office.active && link.round.status === 'open';
   const late = !open && acceptsLateDelivery(

@@ -48,6 +48,16 @@ describe('office survey links', () => {
     expect(res.json()).toMatchObject({ channel: 'office', office: 'MC-660', round: 'DN-2025-H1', locality: { province: '67', district: '660' } });
   });
 
+  it('refuse a response whose office or channel contradicts its link, naming the field', async () => {
+    const token = await demoToken();
+    for (const [field, value] of [['office', 'MC-661'], ['channel', 'online'], ['round', 'DN-2024']] as const) {
+      const res = await post(linkSubmission(token, { [field]: value }));
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(field);
+    }
+    expect((await post(linkSubmission(token, { office: 'MC-660', channel: 'office' }))).statusCode).toBe(201);
+  });
+
   it('refuse an unknown token, naming the link field', async () => {
     const res = await post(linkSubmission('AAAAAAAAAAAAAAAAAAAAAA'));
     expect(res.statusCode).toBe(400);
