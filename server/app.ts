@@ -14,6 +14,7 @@ import { intakePlugin } from './plugins/intake.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
+import { routeCataloguePlugin } from './plugins/route-catalogue.ts';
 import { staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterRoutes } from './routes/pages/poster.ts';
@@ -39,6 +40,7 @@ export async function buildApp({
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await app.register(routeCataloguePlugin);
   // The API speaks JSON only; other bodies get 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
   await app.register(jsonBodyPlugin);

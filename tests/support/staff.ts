@@ -8,6 +8,8 @@ export const PASSWORD = 'mật-khẩu-đủ-dài-2025';
 export interface Agent {
   userId: number;
   csrfToken: string;
+  /** The session cookie's value. */
+  cookie: string;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
@@ -24,6 +26,7 @@ export async function logInAs(app: FastifyInstance, username: string, password =
   return {
     userId: user.id,
     csrfToken,
+    cookie: cookie.value,
     request: (options) =>
       app.inject({ ...options, cookies: { sipas_session: cookie.value }, headers: { 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } }),
   };
