@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { offices, responses, surveyRounds } from '../schema/index.ts';
 
@@ -65,74 +65,94 @@ export type GroupRow = Required<Pick<NewResponseRow,
   'id' | 'roundId' | 'questionnaireVersion' | 'channel' | 'officeId' | 'provinceCode' | 'districtCode' | 'communeCode'
   | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'startedAt' | 'submittedAt'>>;
 
+/** How the storing statement decides the burst flags (server/domain/response-flags.ts says why they are decided there). */
+export interface BurstCheck {
+  /** Responses received since then are in the window. */
+  since: Date;
+  /** This many responses from one device in the window, before this one, make a device burst. */
+  maxPerDevice: number;
+  /** The order flags are listed in. */
+  order: readonly string[];
+}
+
+export interface InsertedResponse {
+  id: string;
+  receivedAt: Date;
+  status: ResponseRow['status'];
+  flags: string[];
+}
+
 /**
- * Stores many responses in one statement (one commit), skipping every id that is already stored,
- * and returns the rows it inserted with what the database filled in. A row absent from the result
- * was not inserted: its id existed, or a concurrent statement that committed first inserted it.
+ * Stores many responses in one statement (one round trip, one commit), skipping every id that is
+ * already stored, and returns the rows it inserted with what the database filled in. A row absent
+ * from the result was not inserted: its id existed, or a concurrent statement that committed first
+ * inserted it.
+ *
+ * Each row's `flags` are those it earned by itself; the statement adds the burst flags, counting
+ * the responses stored in the window and the earlier rows of this group that are new (`pos` is
+ * a row's place in the group). Both counts use an index: (link_id, answers_fingerprint) and
+ * (device_hash, received_at).
  *
  * Rows go in in id order: two servers inserting overlapping groups then take the ids' locks in
  * the same order and wait for each other instead of deadlocking (which they did, in the
  * two-server check, when each inserted the same pair in the opposite order).
  */
-export async function insertResponseGroup(db: Database, rows: GroupRow[]): Promise<Array<{ id: string; receivedAt: Date; status: ResponseRow['status'] }>> {
+export async function insertResponseGroup(db: Database, rows: GroupRow[], burst: BurstCheck): Promise<InsertedResponse[]> {
   if (rows.length === 0) return [];
-  const records = JSON.stringify(rows.map((r) => ({
-    id: r.id, round_id: r.roundId, questionnaire_version: r.questionnaireVersion, channel: r.channel, office_id: r.officeId,
+  const result = await db.execute(groupInsertStatement(sql`${groupRecords(rows)}`, burst));
+  return rowsOf<{ id: string; received_at: Date | string; status: ResponseRow['status']; flags: string[] }>(result)
+    .map((r) => ({ id: r.id, receivedAt: new Date(r.received_at), status: r.status, flags: r.flags }));
+}
+
+/** The rows of a group as the one JSON parameter the statement unpacks (`pos`: a row's place in the group). */
+export function groupRecords(rows: GroupRow[]): string {
+  return JSON.stringify(rows.map((r, pos) => ({
+    pos, id: r.id, round_id: r.roundId, questionnaire_version: r.questionnaireVersion, channel: r.channel, office_id: r.officeId,
     province_code: r.provinceCode, district_code: r.districtCode, commune_code: r.communeCode, profile: r.profile, answers: r.answers,
     ratings: r.ratings, answer_bits: r.answerBits?.toString('hex') ?? null, content_hash: r.contentHash, link_id: r.linkId, device_hash: r.deviceHash, answers_fingerprint: r.answersFingerprint,
     flags: r.flags, started_at: r.startedAt, submitted_at: r.submittedAt,
   })));
-  const result = await db.execute(sql`
+}
+
+/**
+ * The statement itself, given its rows as a JSON array: also what bench/ingest.ts has pgbench run,
+ * so that PostgreSQL's own rate is measured for exactly this work.
+ */
+export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
+  const since = burst.since.toISOString();
+  return sql`
+    with input as (
+      select * from jsonb_to_recordset(${records}::jsonb) as r(pos integer, id uuid, round_id integer, questionnaire_version text, channel text,
+        office_id integer, province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[],
+        answer_bits text, content_hash text, link_id integer, device_hash text, answers_fingerprint text, flags text[],
+        started_at timestamptz, submitted_at timestamptz)
+    ), fresh as (
+      select i.*,
+        case when i.link_id is null then 0 else
+          (select count(*) from responses s
+            where s.link_id = i.link_id and s.answers_fingerprint = i.answers_fingerprint and s.received_at >= ${since}::timestamptz)
+          + count(*) over (partition by i.link_id, i.answers_fingerprint order by i.pos rows between unbounded preceding and 1 preceding)
+        end as identical_before,
+        case when i.device_hash is null then 0 else
+          (select count(*) from responses s where s.device_hash = i.device_hash and s.received_at >= ${since}::timestamptz)
+          + count(*) over (partition by i.device_hash order by i.pos rows between unbounded preceding and 1 preceding)
+        end as device_before
+      from input i
+      where not exists (select from responses s where s.id = i.id)
+    )
     insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, answer_bits, content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at)
     select id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
-      profile, answers, ratings, decode(answer_bits, 'hex'), content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at
-    from jsonb_to_recordset(${records}::jsonb) as r(id uuid, round_id integer, questionnaire_version text, channel text, office_id integer,
-      province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[], answer_bits text, content_hash text,
-      link_id integer, device_hash text, answers_fingerprint text, flags text[], started_at timestamptz, submitted_at timestamptz)
+      profile, answers, ratings, decode(answer_bits, 'hex'), content_hash, link_id, device_hash, answers_fingerprint,
+      array(select f from unnest(flags || array_remove(array[
+          case when identical_before > 0 then 'identical_burst' end,
+          case when device_before >= ${burst.maxPerDevice}::integer then 'device_burst' end], null)) as f
+        order by array_position(${`{${burst.order.join(',')}}`}::text[], f)),
+      started_at, submitted_at
+    from fresh
     order by id
     on conflict (id) do nothing
-    returning id, received_at, status`);
-  return rowsOf<{ id: string; received_at: Date | string; status: ResponseRow['status'] }>(result)
-    .map((r) => ({ id: r.id, receivedAt: new Date(r.received_at), status: r.status }));
-}
-
-export interface GroupFacts {
-  /** Content hash of each of the ids that is stored already. */
-  stored: Map<string, string>;
-  /** Responses per device hash since the moment (burst check). */
-  byDevice: Map<string, number>;
-  /** Responses per `link id:answers fingerprint` since the moment (identical answers through one link). */
-  identical: Map<string, number>;
-}
-
-/** What the writer must know about a group before storing it, in one round trip. */
-export async function groupFacts(
-  db: Database,
-  query: { ids: string[]; deviceHashes: string[]; links: number[]; fingerprints: string[]; since: Date },
-): Promise<GroupFacts> {
-  const list = (values: unknown[]) => JSON.stringify(values);
-  const since = query.since.toISOString();
-  const result = await db.execute(sql`
-    select 'stored' as kind, id::text as key, content_hash as hash, 0 as n from responses
-      where id in (select jsonb_array_elements_text(${list(query.ids)}::jsonb)::uuid)
-    union all
-    select 'device', device_hash, null, count(*)::int from responses
-      where device_hash in (select jsonb_array_elements_text(${list(query.deviceHashes)}::jsonb)) and received_at >= ${since}::timestamptz
-      group by device_hash
-    union all
-    select 'identical', link_id::text || ':' || answers_fingerprint, null, count(*)::int from responses
-      where link_id in (select jsonb_array_elements_text(${list(query.links)}::jsonb)::integer)
-        and answers_fingerprint in (select jsonb_array_elements_text(${list(query.fingerprints)}::jsonb))
-        and received_at >= ${since}::timestamptz
-      group by link_id, answers_fingerprint`);
-  const facts: GroupFacts = { stored: new Map(), byDevice: new Map(), identical: new Map() };
-  for (const row of rowsOf<{ kind: string; key: string; hash: string | null; n: number }>(result)) {
-    if (row.kind === 'stored') facts.stored.set(row.key, row.hash!);
-    else if (row.kind === 'device') facts.byDevice.set(row.key, Number(row.n));
-    else facts.identical.set(row.key, Number(row.n));
-  }
-  return facts;
+    returning id, received_at, status, flags`;
 }
 
 /** Stores many responses, each unless its id exists (e.g. demo data loaded twice); returns how many were new. */

@@ -1,8 +1,9 @@
 /**
  * Stores accepted responses in groups: while one group's INSERT is on its way to the database,
- * the responses that arrive meanwhile queue up and go together in the next one — one multi-row
- * `INSERT … ON CONFLICT (id) DO NOTHING RETURNING`, one commit for all of them. At low load a
- * group is a single response and waits for nothing; under load the groups grow by themselves.
+ * the responses that arrive meanwhile queue up and go together in the next one — one statement
+ * (`insertResponseGroup`: facts, flags and `INSERT … ON CONFLICT (id) DO NOTHING RETURNING`), one
+ * round trip, one commit for all of them. At low load a group is a single response and waits for
+ * nothing; under load the groups grow by themselves.
  *
  * What does not change: each caller is answered only after the statement holding its row has
  * committed; a stored id is never stored again (the primary key decides, also between servers);
@@ -11,9 +12,9 @@
  */
 import type { Database } from '../../db/client.ts';
 import { postgresError } from '../../db/errors.ts';
-import { findResponses, groupFacts, insertResponseGroup, type GroupRow } from '../../db/queries/responses.ts';
+import { findResponses, insertResponseGroup, type GroupRow, type InsertedResponse } from '../../db/queries/responses.ts';
 import { problems } from '../errors.ts';
-import { plausibility, plausibilityFlags } from './response-flags.ts';
+import { burstCheck, ownFlags } from './response-flags.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';
 
 /** A validated response with everything its row needs but the flags, which depend on what else arrived. */
@@ -36,8 +37,6 @@ export interface WriterOptions {
   /** Groups on their way to the database at once: 1 for PGlite (one connection), a few for a pool. */
   concurrency: number;
 }
-
-const pairKey = (linkId: number, fingerprint: string) => `${linkId}:${fingerprint}`;
 
 /** Errors about one row's data (rather than the connection or the server) are worth retrying row by row. */
 function isRowError(error: unknown): boolean {
@@ -100,47 +99,15 @@ export class ResponseWriter {
       const leaders = new Map<string, Pending>();
       for (const p of group) if (!leaders.has(p.item.row.id)) leaders.set(p.item.row.id, p);
 
-      const since = new Date(Date.now() - plausibility.burstWindowMinutes * 60_000);
-      const ids = [...leaders.keys()];
-      const rowsOfGroup = group.map((p) => p.item.row);
-      const { stored, byDevice, identical } = await groupFacts(this.db, {
-        ids,
-        deviceHashes: [...new Set(rowsOfGroup.map((r) => r.deviceHash).filter((d): d is string => !!d))],
-        links: [...new Set(rowsOfGroup.map((r) => r.linkId).filter((l): l is number => l !== null))],
-        fingerprints: [...new Set(rowsOfGroup.filter((r) => r.linkId !== null).map((r) => r.answersFingerprint))],
-        since,
-      });
-
-      const fresh = [...leaders.values()].filter((p) => !stored.has(p.item.row.id));
-      const rows = fresh.map((p) => {
-        const { row, timing } = p.item;
-        const device = row.deviceHash ?? undefined;
-        const pair = row.linkId ? pairKey(row.linkId, row.answersFingerprint) : undefined;
-        const flags = plausibilityFlags({
-          ...timing,
-          identicalInWindow: pair ? identical.get(pair) ?? 0 : 0,
-          fromDeviceInWindow: device ? byDevice.get(device) ?? 0 : 0,
-        });
-        if (pair) identical.set(pair, (identical.get(pair) ?? 0) + 1);
-        if (device) byDevice.set(device, (byDevice.get(device) ?? 0) + 1);
-        return { ...row, flags };
-      });
-
+      const firsts = [...leaders.values()];
+      const rows = firsts.map((p) => ({ ...p.item.row, flags: ownFlags(p.item.timing) }));
       const { inserted, failed } = await this.insert(rows);
-      for (const [p, row] of fresh.map((p, k) => [p, rows[k]] as const)) {
-        const error = failed.get(row.id);
-        if (error) {
-          reject(p, error);
-          continue;
-        }
-        const done = inserted.get(row.id);
-        if (!done) continue;
-        const { item } = p;
-        resolve(p, {
-          created: true,
-          response: toView({ ...row, ...done, roundCode: item.roundCode, officeCode: item.officeCode }),
-        });
-      }
+      firsts.forEach((p, k) => {
+        const error = failed.get(rows[k].id);
+        if (error) return reject(p, error);
+        const done = inserted.get(rows[k].id);
+        if (done) resolve(p, { created: true, response: toView({ ...rows[k], ...done, roundCode: p.item.roundCode, officeCode: p.item.officeCode }) });
+      });
 
       // Resends, posts that lost a race with another server or request, and repeats within the group.
       const rest = group.filter((p) => !settled.has(p));
@@ -159,19 +126,18 @@ export class ResponseWriter {
 
   /** One statement for the group; if a row's data breaks it, each row alone, so one bad row fails only itself. */
   private async insert(rows: GroupRow[]) {
-    type Inserted = Awaited<ReturnType<typeof insertResponseGroup>>[number];
     const failed = new Map<string, unknown>();
-    const inserted = new Map<string, Inserted>();
-    const add = (list: Inserted[]) => list.forEach((r) => inserted.set(r.id, r));
+    const inserted = new Map<string, InsertedResponse>();
+    const add = (list: InsertedResponse[]) => list.forEach((r) => inserted.set(r.id, r));
     try {
-      add(await withRetries(() => insertResponseGroup(this.db, rows)));
+      add(await withRetries(() => insertResponseGroup(this.db, rows, burstCheck())));
       return { inserted, failed };
     } catch (error) {
       if (rows.length === 1 || !isRowError(error)) throw error;
     }
     for (const row of rows) {
       try {
-        add(await withRetries(() => insertResponseGroup(this.db, [row])));
+        add(await withRetries(() => insertResponseGroup(this.db, [row], burstCheck())));
       } catch (error) {
         if (!isRowError(error)) throw error;
         failed.set(row.id, error);

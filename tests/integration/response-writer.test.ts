@@ -17,12 +17,12 @@ import { randomAnswers, seededRandom } from '../support/random-responses.ts';
 const { database } = useTestApp();
 const def = seededQuestionnaire('2024')!;
 
-async function accepted(overrides: { answersSeed?: number; locality?: string; deviceHash?: string } = {}): Promise<AcceptedResponse> {
+async function accepted(overrides: { answersSeed?: number; locality?: string; deviceHash?: string; seconds?: number } = {}): Promise<AcceptedResponse> {
   const round = (await findRoundByCode(database().db, DEMO_ROUND_CODE))!;
   const link = (await listLinksOfRound(database().db, round.id))[0];
   const { profile, answers } = randomAnswers(def, seededRandom(overrides.answersSeed ?? Math.floor(Math.random() * 1e9)));
   const started = new Date('2025-03-01T08:00:00Z');
-  const submitted = new Date('2025-03-01T08:10:00Z');
+  const submitted = new Date(started.getTime() + (overrides.seconds ?? 600) * 1000);
   return {
     row: responseRow(def, {
       id: randomUUID(), round, channel: 'office', officeId: link.office.id, linkId: link.id, deviceHash: overrides.deviceHash ?? null,
@@ -59,6 +59,16 @@ describe('the response writer', () => {
     const flags = outcomes.map((o) => o.response.flags);
     expect(flags.slice(0, 4).map((f) => f.includes('identical_burst'))).toEqual([false, true, true, true]);
     expect(flags.slice(4).map((f) => f.includes('device_burst'))).toEqual([false, false, false, false, false, true]);
+  });
+
+  it('lists the flags of a response that earns several in one order: too fast, identical answers, device burst', async () => {
+    const writer = new ResponseWriter(database().db, { maxGroup: 500, concurrency: 1 });
+    const items = await Promise.all(Array.from({ length: 6 }, () => accepted({ answersSeed: 7, deviceHash: 'e'.repeat(64), seconds: 5 })));
+    const outcomes = await Promise.all(items.map((item) => writer.store(item)));
+    expect(outcomes[0].response.flags).toEqual(['too_fast']);
+    expect(outcomes[5].response.flags).toEqual(['too_fast', 'identical_burst', 'device_burst']);
+    const stored = await database().db.execute(sql`select flags from responses where id = ${items[5].row.id}`);
+    expect((stored as unknown as { rows: Array<{ flags: string[] }> }).rows[0].flags).toEqual(['too_fast', 'identical_burst', 'device_burst']);
   });
 
   it('answers a repeat of an id within one group after the first, as a resend or a conflict', async () => {

@@ -102,6 +102,7 @@ describe('two servers writing overlapping groups', () => {
     const { responseRow } = await import('../../server/domain/response-row.ts');
     const { findRoundByCode } = await import('../../db/queries/rounds.ts');
     const { seededQuestionnaire } = await import('../../db/seed/questionnaires/index.ts');
+    const { burstCheck } = await import('../../server/domain/response-flags.ts');
     const def = seededQuestionnaire('2024')!;
     const round = (await findRoundByCode(database().db, 'DN-2025-H1'))!;
     const row = () => {
@@ -110,7 +111,7 @@ describe('two servers writing overlapping groups', () => {
     };
     for (let round = 0; round < 10; round++) {
       const rows = Array.from({ length: 300 }, row);
-      const [a, b] = await Promise.all([insertResponseGroup(database().db, rows), insertResponseGroup(secondHandle.db, [...rows].reverse())]);
+      const [a, b] = await Promise.all([insertResponseGroup(database().db, rows, burstCheck()), insertResponseGroup(secondHandle.db, [...rows].reverse(), burstCheck())]);
       expect(a.length + b.length).toBe(300);
     }
     expect((await storedRows()).length).toBe(3000);
