@@ -52,10 +52,35 @@ export function samplingDesign(stratumOfRow: readonly string[], psuOfRowCode: re
 }
 
 /**
- * Design covariance of two linearised variables given by their PSU totals (`a[k * stride + i]`,
- * `a[k * stride + j]`); with i = j, the variance.
+ * The PSUs a domain touches, by stratum: every other PSU has a zero total, so a variance needs only
+ * these and each stratum's PSU count. Without it a domain of a few PSUs would still cost a pass
+ * over every PSU of the design (e.g. tens of thousands of online responses, each its own PSU).
  */
-export function psuCovariance(design: SamplingDesign, totals: Float64Array, stride: number, i: number, j: number): number {
+export interface PsuScope {
+  groups: Array<{ stratum: Stratum; psus: number[] }>;
+}
+
+/** The scope of a set of PSUs (in any order). */
+export function psuScope(design: SamplingDesign, psus: readonly number[]): PsuScope {
+  const sorted = [...psus].sort((a, b) => a - b);
+  const groups: PsuScope['groups'] = [];
+  let h = 0;
+  for (const k of sorted) {
+    while (k >= design.strata[h].first + design.strata[h].count) h++;
+    const last = groups[groups.length - 1];
+    if (last && last.stratum === design.strata[h]) last.psus.push(k);
+    else groups.push({ stratum: design.strata[h], psus: [k] });
+  }
+  return { groups };
+}
+
+/**
+ * Design covariance of two linearised variables given by their PSU totals (`a[k * stride + i]`,
+ * `a[k * stride + j]`); with i = j, the variance. With a scope, PSUs outside it have zero totals:
+ * each contributes (0 − mean_i)(0 − mean_j), added at once — the same sum, without visiting them.
+ */
+export function psuCovariance(design: SamplingDesign, totals: Float64Array, stride: number, i: number, j: number, scope?: PsuScope): number {
+  if (scope) return scopedCovariance(scope, totals, stride, i, j);
   let sum = 0;
   for (const stratum of design.strata) {
     const end = stratum.first + stratum.count;
@@ -78,6 +103,29 @@ export function psuCovariance(design: SamplingDesign, totals: Float64Array, stri
   return sum;
 }
 
-export function psuVariance(design: SamplingDesign, totals: Float64Array, stride: number, i: number): number {
-  return psuCovariance(design, totals, stride, i, i);
+function scopedCovariance(scope: PsuScope, totals: Float64Array, stride: number, i: number, j: number): number {
+  let sum = 0;
+  for (const { stratum, psus } of scope.groups) {
+    if (stratum.count === 1) {
+      sum += totals[psus[0] * stride + i] * totals[psus[0] * stride + j];
+      continue;
+    }
+    let meanI = 0;
+    let meanJ = 0;
+    for (const k of psus) {
+      meanI += totals[k * stride + i];
+      meanJ += totals[k * stride + j];
+    }
+    meanI /= stratum.count;
+    meanJ /= stratum.count;
+    let cross = 0;
+    for (const k of psus) cross += (totals[k * stride + i] - meanI) * (totals[k * stride + j] - meanJ);
+    cross += (stratum.count - psus.length) * meanI * meanJ;
+    sum += (cross * stratum.count) / (stratum.count - 1);
+  }
+  return sum;
+}
+
+export function psuVariance(design: SamplingDesign, totals: Float64Array, stride: number, i: number, scope?: PsuScope): number {
+  return psuCovariance(design, totals, stride, i, i, scope);
 }

@@ -9,7 +9,7 @@
  * that it means the same thing in every domain.
  */
 import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
-import { psuCovariance, psuVariance, type SamplingDesign } from './design.ts';
+import { psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
 import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
 import { SLOT, type StatisticsLayout } from './statistics.ts';
@@ -106,8 +106,11 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     }
   }
 
-  // Ratios and the PSU totals of their linearised variables.
-  totals.fill(0);
+  // Ratios and the PSU totals of their linearised variables. Without calibration only the PSUs the
+  // domain touches have non-zero totals, and only they are visited (see PsuScope).
+  if (ctx.calibration) totals.fill(0);
+  else for (const k of touched) totals.fill(0, k * stride, (k + 1) * stride);
+  const scope = ctx.calibration ? undefined : psuScope(design, touched);
   const ratio = new Float64Array(ratioCount);
   for (let e = 0; e < ratioCount; e++) {
     const spec = specs[e];
@@ -132,7 +135,7 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     const count = sums[offset + SLOT.count];
     return {
       value: ratio[e],
-      variance: Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e),
+      variance: Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e, scope),
       srsVariance: Number.isNaN(ratio[e]) ? Number.NaN : srsVarianceOfRatio(spec, ratio[e], count, sums),
       n: count,
       weightSum: sums[offset + SLOT.weight],
@@ -140,6 +143,8 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     };
   });
 
+  // Item pairs recur across composites (an element's pairs are also its part's and SIPAS's).
+  const covariances = new Map<number, number>();
   const composites = ctx.compositeTerms.map((terms, c): RawEstimate => {
     const offset = layout.compositeOffsets[c];
     const base = { n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight] };
@@ -153,8 +158,8 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
       for (let m = 0; m < columns.length; m++) z += terms.coefficients[m] * totals[k * stride + columns[m]];
       totals[k * stride + column] = z;
     }
-    const variance = psuVariance(design, totals, stride, column);
-    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, terms.coefficients, ratios) };
+    const variance = psuVariance(design, totals, stride, column, scope);
+    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, terms.coefficients, ratios, scope, covariances) };
   });
   return { ratios, composites };
 }
@@ -169,7 +174,8 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
  * every pair of items per respondent, which a database cannot supply cheaply.)
  */
 function compositeSrsVariance(
-  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[],
+  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[], scope?: PsuScope,
+  covariances = new Map<number, number>(),
 ): number {
   let sum = 0;
   for (let a = 0; a < columns.length; a++) {
@@ -183,7 +189,10 @@ function compositeSrsVariance(
       const va = ratios[ea].variance;
       const vb = ratios[eb].variance;
       if (!(va > 0 && vb > 0) || Number.isNaN(sb)) continue;
-      const correlation = psuCovariance(design, totals, stride, ea, eb) / Math.sqrt(va * vb);
+      const key = Math.min(ea, eb) * stride + Math.max(ea, eb);
+      let covariance = covariances.get(key);
+      if (covariance === undefined) covariances.set(key, (covariance = psuCovariance(design, totals, stride, ea, eb, scope)));
+      const correlation = covariance / Math.sqrt(va * vb);
       sum += 2 * coefficients[a] * coefficients[b] * correlation * Math.sqrt(sa * sb);
     }
   }
