@@ -45,7 +45,9 @@ export function countPlan(def: QuestionnaireDefinition, bitsLayout: AnswerBitsLa
 
 /** The counts of one response: each counted bit, 0 or 1 (a PSU of one, e.g. an online response). */
 export function countsOfBits(plan: CountPlan, bytes: Uint8Array): Int32Array {
-  return Int32Array.from(plan.bits, (bit) => (bitIsSet(bytes, bit) ? 1 : 0));
+  const counts = new Int32Array(plan.bits.length);
+  for (let c = 0; c < counts.length; c++) counts[c] = bitIsSet(bytes, plan.bits[c]) ? 1 : 0;
+  return counts;
 }
 
 /** A cell as the database returns it: its design, its domain codes, its size and the bit counts. */

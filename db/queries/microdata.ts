@@ -49,18 +49,18 @@ export async function* microdataBatches(
   if (handle.cursor) {
     const query = sql`select ${responses.id} as id, ${responses.channel} as channel, ${responses.officeId} as office_id,
       ${responses.provinceCode} as province, ${responses.districtCode} as district, ${responses.communeCode} as commune,
-      ${responses.answerBits} as bits, ${textsColumn(fields)} as texts
+      ${responses.answerBits} as bits${fields.length > 0 ? sql`, ${textsColumn(fields)} as texts` : sql``}
       from ${responses} where ${accepted(roundId)}`;
     for await (const rows of handle.cursor(query, batchSize)) {
       yield rows.map((r) => ({
-        id: r.id as string,
-        channel: r.channel as MicrodataRow['channel'],
-        officeId: r.office_id as number | null,
-        province: r.province as string,
-        district: r.district as string | null,
-        commune: r.commune as string | null,
-        bits: r.bits as Buffer | null,
-        texts: r.texts as Array<string | null>,
+        id: r[0] as string,
+        channel: r[1] as MicrodataRow['channel'],
+        officeId: r[2] as number | null,
+        province: r[3] as string,
+        district: r[4] as string | null,
+        commune: r[5] as string | null,
+        bits: r[6] as Buffer | null,
+        texts: (r[7] as Array<string | null> | undefined) ?? [],
       }));
     }
     return;

@@ -64,6 +64,9 @@ export const responses = pgTable(
     index('responses_office_idx').on(t.officeId),
     index('responses_link_fingerprint_idx').on(t.linkId, t.answersFingerprint),
     index('responses_device_received_idx').on(t.deviceHash, t.receivedAt),
+    // Online responses are each their own PSU and are read one by one for the results; without this
+    // they would cost a second pass over the round.
+    index('responses_online_idx').on(t.roundId).where(sql`${t.channel} = 'online'`),
     index('responses_without_bits_idx').on(t.questionnaireVersion).where(sql`${t.answerBits} is null`),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
     check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),

@@ -4,7 +4,8 @@
  * columns, one column per satisfaction item (`1`–`5`, empty = missing, `NA` = not applicable),
  * then the opinion and expectation questions (several choices joined by `;`), the screening
  * questions and the channel; free-text answers last, only for readers cleared for them.
- * Rows are decoded from the answer bits and written batch by batch: never the whole file in memory.
+ * Rows are decoded from the answer bits and written batch by batch (server/files/csv-fragments.ts):
+ * never the whole file in memory.
  */
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
@@ -13,9 +14,10 @@ import { stratumWeights } from '../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../analysis/estimation/variables.ts';
-import type { Question, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
+import type { OptionValue, Question, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { escapedField, escapedRecords, LineWriter, utf8 } from '../files/csv-fragments.ts';
 import { findFrame } from '../../db/queries/frames.ts';
 import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../db/queries/microdata.ts';
 import { officeCodes } from '../../db/queries/results.ts';
@@ -25,7 +27,7 @@ import { frameIncomplete, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
 const BOM = '\uFEFF';
-const BATCH = 5000;
+const BATCH = 10_000;
 
 export interface MicrodataLayout {
   header: string[];
@@ -48,11 +50,37 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', ...textFields.map((f) => f.code)], coded, textFields };
 }
 
-function cellOf(q: CodedQuestion, bits: Uint8Array): string {
-  const value = decodeAnswer(q, bits);
-  if (value === null) return NOT_APPLICABLE;
-  if (value === undefined) return '';
-  return Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value);
+/**
+ * A coded question's cell as UTF-8 bytes, escaped and preceded by the delimiter, straight from the
+ * bits. A question's option bits and its "not applicable" bit are consecutive, so they form one
+ * small number read from two bytes; every possible number's cell is worked out (as decodeAnswer
+ * reads it) and escaped once, up front.
+ */
+function cellWriter(q: CodedQuestion): (bits: Uint8Array) => Uint8Array {
+  const width = q.options.length + 1;
+  const escaped = new Map<string, Uint8Array>();
+  const bytesOf = (text: string) => {
+    let bytes = escaped.get(text);
+    if (!bytes) escaped.set(text, (bytes = utf8.encode(',' + escapedField(text))));
+    return bytes;
+  };
+  if (width > 9) {
+    // Not seen in the shipped versions: many options; read them one by one.
+    return (bits) => {
+      const value = decodeAnswer(q, bits);
+      return bytesOf(value === null ? NOT_APPLICABLE : value === undefined ? '' : Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value));
+    };
+  }
+  const table = Array.from({ length: 1 << width }, (_, window) => {
+    if (window & (1 << q.options.length)) return bytesOf(NOT_APPLICABLE);
+    const chosen = q.options.filter((_, k) => window & (1 << k));
+    if (chosen.length === 0) return bytesOf('');
+    return bytesOf(q.type === 'multi' ? chosen.join(MULTI_SEPARATOR) : String(chosen[0]));
+  });
+  const byte = q.first >> 3;
+  const shift = q.first & 7;
+  const mask = (1 << width) - 1;
+  return (bits) => table[(((bits[byte] ?? 0) | ((bits[byte + 1] ?? 0) << 8)) >> shift) & mask];
 }
 
 export interface MicrodataExport {
@@ -76,20 +104,53 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
     throw error;
   }
 
-  const line = (r: MicrodataRow): string[] => {
-    const facts = { ...r, officeCode: r.officeId === null ? null : offices.get(r.officeId) ?? String(r.officeId) };
-    const stratum = stratumOf(facts);
-    const bits = r.bits ?? new Uint8Array(0);
-    return [
-      r.id, round.code, r.province, r.district ?? '', r.commune ?? '', stratum, psuOf(facts), String(weights.get(stratum) ?? 1),
-      ...layout.coded.map((q) => cellOf(q, bits)),
-      r.channel,
-      ...r.texts.map((t) => t ?? ''),
-    ];
+  const cells = layout.coded.map(cellWriter);
+  // Everything between a row's id and its answers follows from where it came from: escaped once per
+  // place (channel, office, locality) and kept as bytes, the delimiters included.
+  const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
+  const field = (value: string) => ',' + escapedField(value);
+  const placeOf = (r: MicrodataRow) => {
+    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}`;
+    let place = places.get(key);
+    if (!place) {
+      const officeCode = r.officeId === null ? null : offices.get(r.officeId) ?? String(r.officeId);
+      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune };
+      const stratum = stratumOf(facts);
+      const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(r.channel === 'online' ? [] : [psuOf(facts)])];
+      place = {
+        design: utf8.encode(design.map(field).join('')),
+        weight: utf8.encode(field(String(weights.get(stratum) ?? 1))),
+        channel: utf8.encode(field(r.channel)),
+      };
+      places.set(key, place);
+    }
+    return place;
   };
-  async function* chunks(): AsyncGenerator<string> {
-    yield BOM + stringify([layout.header]);
-    for await (const batch of microdataBatches(handle, round.id, layout.textFields, BATCH)) yield stringify(batch.map(line));
+  const noBits = new Uint8Array(0);
+  const newline = utf8.encode('\n');
+  const writer = new LineWriter();
+  const batchBytes = (batch: MicrodataRow[]): Buffer => {
+    const ids = escapedRecords(batch.map((r) => [r.id]));
+    const texts = layout.textFields.length > 0 ? escapedRecords(batch.map((r) => r.texts.map((t) => t ?? ''))) : undefined;
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i];
+      const place = placeOf(r);
+      writer.text(ids[i]);
+      writer.bytes(place.design);
+      // An online response is its own PSU: its psu is its id.
+      if (r.channel === 'online') writer.text(',' + ids[i]);
+      writer.bytes(place.weight);
+      const bits = r.bits ?? noBits;
+      for (const cell of cells) writer.bytes(cell(bits));
+      writer.bytes(place.channel);
+      if (texts) writer.text(',' + texts[i]);
+      writer.bytes(newline);
+    }
+    return writer.take();
+  };
+  async function* chunks(): AsyncGenerator<Buffer> {
+    yield Buffer.from(BOM + stringify([layout.header]), 'utf8');
+    for await (const batch of microdataBatches(handle, round.id, layout.textFields, BATCH)) yield batchBytes(batch);
   }
   return {
     fileName: `sipas-vi-mo-${round.code}${withText ? '-co-y-kien' : ''}.csv`,

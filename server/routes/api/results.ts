@@ -82,6 +82,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/rounds/:code/microdata.csv', {
     onRequest: readers,
+    // Compressing hundreds of megabytes on the fly would cost the server more than sending them
+    // costs the office network; the file is fetched once and compresses well afterwards.
+    compress: false,
     schema: {
       summary: 'Microdata of the accepted responses (the format sipas analyze reads), streamed; free text only for readers cleared for it',
       params: RoundParams,

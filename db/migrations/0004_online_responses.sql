@@ -1,0 +1,1 @@
+CREATE INDEX "responses_online_idx" ON "responses" USING btree ("round_id") WHERE "responses"."channel" = 'online';
