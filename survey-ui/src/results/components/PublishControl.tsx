@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import type { ApiClient } from '../../staff/api/client.ts';
+import { useAction } from '../../staff/api/use-load.ts';
+import type { ResultRound } from '../api/types.ts';
+import { useMessages } from '../messages/catalogue.ts';
+import type { NumberFormats } from '../model/format.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+/** Publishing (or withdrawing) a round's results, always after an explicit confirmation. */
+export function PublishControl({ api, round, formats, onChanged }: { api: ApiClient; round: ResultRound; formats: NumberFormats; onChanged: () => void }) {
+  const t = useMessages();
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const published = round.status === 'published';
+  const act = async () => {
+    const ok = await action.run(async () => {
+      await api.send('POST', `/rounds/${encodeURIComponent(round.code)}/${published ? 'unpublish' : 'publish'}`);
+      return published ? t.unpublishedDone : t.publishedDone;
+    });
+    setConfirming(false);
+    if (ok) onChanged();
+  };
+  return (
+    <section class="panel publish no-print" aria-labelledby="publish-title">
+      <h2 id="publish-title">{t.publishTitle}</h2>
+      {published && round.publishedAt && <p>{t.published(formats.date(round.publishedAt))} <a href={`/results/public/${encodeURIComponent(round.code)}`}>{t.publicLink}</a></p>}
+      {action.done && <p class="notice done" role="status">{action.done}</p>}
+      <ErrorNotice error={action.error} />
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="publish-confirm" class="confirm">
+          <p id="publish-confirm">{published ? t.unpublishConfirm(round.code) : t.publishConfirm(round.code)}</p>
+          <div class="row">
+            <button type="button" class="button primary" disabled={action.busy} onClick={() => void act()} ref={(el) => el?.focus()}>
+              {published ? t.confirmUnpublish : t.confirmPublish}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>{t.cancel}</button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="button" onClick={() => { action.clear(); setConfirming(true); }}>{published ? t.unpublish : t.publish}</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { apiClient } from '../../staff/api/client.ts';
+import type { Session } from '../../staff/api/types.ts';
+import { catalogues as staffCatalogues, MessagesContext as StaffMessages } from '../../staff/messages/catalogue.ts';
+import { LoginPage } from '../../staff/pages/LoginPage.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useMessages, type Language } from '../messages/catalogue.ts';
+import { DashboardPage } from './DashboardPage.tsx';
+
+const READERS = new Set(['admin', 'manager', 'analyst']);
+
+/** The analysts' and managers' dashboard behind the staff log-in (the same account and session). */
+export function DashboardApp({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
+  const t = useMessages();
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const current = useRef({ session, language });
+  current.current = { session, language };
+  const api = useMemo(() => apiClient({
+    csrfToken: () => current.current.session?.csrfToken,
+    language: () => current.current.language,
+    onUnauthorised: () => setSession(null),
+  }), []);
+  useEffect(() => {
+    api.get<Session>('/session').then(setSession, () => setSession(null));
+  }, [api]);
+
+  if (session === undefined) return <main id="main"><p class="loading">{t.loading}</p></main>;
+  if (session === null) {
+    return (
+      <StaffMessages.Provider value={staffCatalogues[language]}>
+        <LoginPage api={api} language={language} onLanguage={onLanguage} onLoggedIn={setSession} />
+      </StaffMessages.Provider>
+    );
+  }
+  const logOut = async () => {
+    await api.send('DELETE', '/session').catch(() => undefined);
+    setSession(null);
+  };
+  return (
+    <>
+      <header class="staff-header no-print">
+        <p class="app-title">{t.appTitle}</p>
+        <p class="who">{t.signedInAs(session.user.displayName)}</p>
+        <a class="button quiet" href="/staff">{t.staffApp}</a>
+        <LanguageSwitch language={language} onChange={onLanguage} />
+        <button type="button" class="button quiet" onClick={() => void logOut()}>{t.logOut}</button>
+      </header>
+      <main id="main">
+        {READERS.has(session.user.role)
+          ? <DashboardPage api={api} language={language} canPublish={session.user.role !== 'analyst'} />
+          : <p class="notice">{t.notForRole}</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMemo } from 'preact/hooks';
+import { ApiError, apiClient } from '../../staff/api/client.ts';
+import { useLoad } from '../../staff/api/use-load.ts';
+import type { AnalysisResult, QuestionnaireLabels, ResultRound } from '../api/types.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { IndexChart } from '../components/IndexChart.tsx';
+import { IndexTable } from '../components/IndexTable.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useMessages, type Language } from '../messages/catalogue.ts';
+import { indexColumns } from '../model/columns.ts';
+import { numberFormats } from '../model/format.ts';
+import { groupsAt } from '../model/localities.ts';
+
+const LOCALITY_LEVELS = ['district', 'commune'];
+const PUBLIC_TARGET = 85;
+
+/** Published rounds for everyone: the province's and each locality's indices; nothing else. */
+export function PublicPage({ roundCode, language, onLanguage }: { roundCode: string | undefined; language: Language; onLanguage: (l: Language) => void }) {
+  const t = useMessages();
+  const formats = numberFormats(t.locale);
+  const api = useMemo(() => apiClient({ csrfToken: () => undefined, language: () => language, onUnauthorised: () => undefined }), [language]);
+  const rounds = useLoad(() => api.get<ResultRound[]>('/public/rounds'), [api]);
+  const code = roundCode ?? rounds.data?.at(-1)?.code;
+  const result = useLoad(async () => (code ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}`) : undefined), [code, api]);
+  const round = rounds.data?.find((r) => r.code === code);
+  const labels = useLoad(async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined), [round?.questionnaireVersion, language]);
+
+  const notPublished = result.error instanceof ApiError && result.error.status === 404;
+  const current = result.data;
+  const level = current && LOCALITY_LEVELS.find((l) => current.groups.some((g) => g.level === l));
+  const localities = current && level ? groupsAt(current, level) : [];
+  const columns = labels.data ? indexColumns(labels.data, t.indices) : [];
+  const rule = current?.method.reliability ?? { minN: 30, maxHalfWidth: 10 };
+
+  return (
+    <>
+      <header class="staff-header no-print">
+        <p class="app-title">{t.publicTitle}</p>
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </header>
+      <main id="main" class="public">
+        <h1 tabIndex={-1}>{round ? `${t.dashboardTitle}: ${round.name}` : t.publicTitle}</h1>
+        <p>{t.publicIntro}</p>
+        {rounds.data && rounds.data.length === 0 && !roundCode && <p class="notice">{t.publicNone}</p>}
+        {notPublished && code && (
+          <div class="notice" role="status">
+            <p>{t.notPublished(code)}</p>
+            <p><a href="/results/public">{t.backToPublic}</a></p>
+          </div>
+        )}
+        {!notPublished && <ErrorNotice error={result.error ?? rounds.error ?? labels.error} />}
+        {rounds.data && rounds.data.length > 0 && (
+          <nav aria-label={t.publicRounds} class="no-print">
+            <h2>{t.publicRounds}</h2>
+            <ul class="row plain">
+              {rounds.data.map((r) => (
+                <li key={r.code}><a href={`/results/public/${encodeURIComponent(r.code)}`} aria-current={r.code === code ? 'page' : undefined}>{r.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {current && round && columns.length > 0 && (
+          <>
+            <IndexTable province={current.groups.find((g) => g.level === 'province')} localities={localities} level={level ?? 'province'}
+              columns={columns} rule={rule} formats={formats} showPar={false} />
+            {localities.length > 0 && <IndexChart groups={localities} column={columns[0]} target={PUBLIC_TARGET} rule={rule} formats={formats} />}
+          </>
+        )}
+      </main>
+    </>
+  );
+}
