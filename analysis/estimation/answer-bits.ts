@@ -75,10 +75,12 @@ function setBit(bytes: Uint8Array, n: number): void {
   bytes[n >> 3] |= 1 << (n & 7);
 }
 
-/** The bits of one response (profile and answers together, as validated). */
-export function encodeAnswerBits(def: QuestionnaireDefinition, layout: AnswerBitsLayout, answers: Answers): Uint8Array {
+/**
+ * The bits of one response (profile and answers together, as validated); `applicable`: the
+ * questions skip logic leaves for these answers, when the caller has worked them out already.
+ */
+export function encodeAnswerBits(def: QuestionnaireDefinition, layout: AnswerBitsLayout, answers: Answers, applicable = applicableQuestions(def, answers)): Uint8Array {
   const bytes = new Uint8Array(layout.byteCount);
-  const applicable = applicableQuestions(def, answers);
   for (const q of layout.questions) {
     if (!applicable.has(q.code)) {
       setBit(bytes, q.notApplicable);

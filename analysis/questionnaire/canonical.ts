@@ -7,7 +7,11 @@ export function canonicalJson(value: unknown): string {
   return write(value) as string;
 }
 
-const isArrayIndex = (key: string) => /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
+/** Only keys that start with a digit can be array indexes; most keys are told apart by their first character alone. */
+const isArrayIndex = (key: string) => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
+};
 
 /**
  * Keys in sorted order, as an object built with sorted keys would list them: JavaScript puts

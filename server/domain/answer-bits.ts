@@ -19,9 +19,10 @@ export function layoutOf(def: QuestionnaireDefinition): AnswerBitsLayout {
   return layout;
 }
 
-/** The bits stored with a new response. */
-export function answerBitsOf(def: QuestionnaireDefinition, profile: Answers, answers: Answers): Buffer {
-  return Buffer.from(encodeAnswerBits(def, layoutOf(def), { ...profile, ...answers }));
+/** The bits stored with a new response; `all` and `applicable` when the caller has them already. */
+export function answerBitsOf(def: QuestionnaireDefinition, profile: Answers, answers: Answers, all: Answers = { ...profile, ...answers }, applicable?: Set<string>): Buffer {
+  const bytes = encodeAnswerBits(def, layoutOf(def), all, applicable);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const PAGE = 500;

@@ -4,6 +4,7 @@ import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
+import { applicableQuestions } from '../../analysis/questionnaire/skip.ts';
 import type { GroupRow } from '../../db/queries/responses.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
@@ -35,6 +36,9 @@ export interface ResponseRowInput {
 
 /** Every column the platform sets (the database fills in status and reception time). */
 export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInput): GroupRow {
+  // Both projections follow the skip logic: worked out once, as it runs for every response.
+  const all = { ...input.profile, ...input.answers };
+  const applicable = applicableQuestions(def, all);
   return {
     id: input.id,
     roundId: input.round.id,
@@ -48,8 +52,8 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
     communeCode: input.locality.commune,
     profile: input.profile,
     answers: input.answers,
-    ratings: ratingsVector(def, { ...input.profile, ...input.answers }),
-    answerBits: answerBitsOf(def, input.profile, input.answers),
+    ratings: ratingsVector(def, all, applicable),
+    answerBits: answerBitsOf(def, input.profile, input.answers, all, applicable),
     contentHash: input.contentHash,
     answersFingerprint: answersFingerprint(input.profile, input.answers),
     flags: input.flags ?? [],
