@@ -45,7 +45,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // Connections are kept, not closed after 10 s idle (pg's default): at a steady rate most of
+    // them idle, and a burst would then wait for new ones — a backend forked, a password checked,
+    // the storing statement planned again — just when the queue is longest.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 0 });
     // An idle connection that dies (PostgreSQL restarted) is dropped by the pool and replaced when
     // needed; without a listener its 'error' event would end the process.
     pool.on('error', () => {});
