@@ -4,7 +4,8 @@ import { addStaff } from '../support/staff.ts';
 import { loadDemo } from '../support/results.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { apiJson, chartBars, logInToResults, percentVi, tableRows } from './support/results.ts';
-import { desk } from './support/staff.ts';
+import { pdfPages } from './support/pdf-text.ts';
+import { desk, logIn } from './support/staff.ts';
 
 const app = useBrowserApp();
 const ROUND = 'DN-2025-H1';
@@ -94,27 +95,44 @@ describe('the results dashboard', () => {
     expect((await tableRows(page)).map((r) => r.figure)).toEqual(before.map((r) => r.figure.replace(',', '.')));
   });
 
-  it('prints as an A4 report: the table and chart without the navigation and controls', async () => {
+  it('takes a manager from the staff pages to the dashboard by the “Kết quả” link, on the same log-in, with publishing offered', async () => {
+    await demoWithAnalyst('manager');
+    const page = await desk(app);
+    await logIn(page, app.url('/staff'), 'mai');
+    await page.locator('nav a', { hasText: 'Kết quả' }).click();
+    await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/results');
+    expect(await page.locator('input[name=password]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(1);
+  });
+
+  it('prints as an A4 landscape report whose text holds the table’s figures, without the navigation and controls', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
     await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
+    const api = await apiJson(page, `/api/rounds/${ROUND}/results?by=province,district`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.staff-header').isVisible()).toBe(false);
     expect(await page.locator('form.controls').isVisible()).toBe(false);
-    expect(await page.locator('.downloads').isVisible()).toBe(false);
     expect(await page.locator('.print-only').isVisible()).toBe(true);
-    expect(await page.locator('table.indices').isVisible()).toBe(true);
-    expect(await page.locator('table.indices tbody tr').count()).toBe(9);
     expect(await page.locator('svg.bar-chart').isVisible()).toBe(true);
 
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const text = pdf.toString('latin1');
-    expect(text.startsWith('%PDF-')).toBe(true);
-    expect(pdf.length).toBeGreaterThan(20_000);
-    const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pages.length).toBeGreaterThanOrEqual(1);
-    // A4 landscape: 842 × 595 points.
-    expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 841\.\d+ 594\.\d+\s*\]/);
+    for (const printed of pages) {
+      expect(printed.size[0]).toBeCloseTo(842, -1); // A4 landscape, in points
+      expect(printed.size[1]).toBeCloseTo(595, -1);
+    }
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toContain('Chỉ số hài lòng theo địa bàn (%, khoảng tin cậy 95 %)');
+    // Each row of the table as printed: the unit, its respondents, its SIPAS and margin of error.
+    const count = new Intl.NumberFormat('vi-VN');
+    for (const unit of [api.groups.find((g) => g.level === 'province')!, ...districtsOf(api)]) {
+      const sipas = figure(unit, 'SIPAS');
+      expect(text).toContain(`${unit.name} ${count.format(sipas.n)} ${percentVi(sipas.estimate)} ±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`);
+    }
+    expect(text).toContain('Mục tiêu 85,0 %');
+    for (const control of ['In báo cáo', 'Đăng xuất', 'Tải xuống', 'Chỉ số trên biểu đồ']) expect(text).not.toContain(control);
   });
 });

@@ -31,10 +31,10 @@ export async function tableRows(page: Page, index = 0) {
   })), index);
 }
 
-/** Each bar of the chart: its locality and the value printed beside it. */
+/** Each bar of the chart, top to bottom: its locality and the value printed beside it. */
 export async function chartBars(page: Page) {
-  return page.locator('svg.bar-chart g.bar').evaluateAll((bars) => bars.map((bar) => ({
-    code: bar.getAttribute('data-code'),
-    value: bar.querySelector('.bar-value')?.textContent ?? '',
-  })));
+  return page.locator('svg.bar-chart').evaluate((svg) => [...svg.querySelectorAll('g.bar')].map((bar) => {
+    const code = bar.getAttribute('data-code');
+    return { code, value: svg.querySelector(`text.bar-value[data-code="${code}"]`)?.textContent ?? '' };
+  }));
 }

@@ -61,7 +61,6 @@ export function IndexChart({ groups, column, target, rule, formats }: {
                       <line x1={x(e!.ci_high)} x2={x(e!.ci_high)} y1={y + 9} y2={y + ROW - 9} />
                     </g>
                   )}
-                  <text x={x(Math.max(value, e!.ci_high ?? value)) + 6} y={y + ROW / 2 + 5} class="bar-value">{formats.percent(value)}</text>
                 </>
               )}
             </g>
@@ -71,6 +70,16 @@ export function IndexChart({ groups, column, target, rule, formats }: {
           <line x1={x(target)} x2={x(target)} y1={TOP - 10} y2={height - BOTTOM} />
           <text x={x(target)} y={TOP - 14} text-anchor="middle">{t.chartTargetLabel(targetText)}</text>
         </g>
+        {/* Values last, over the target line, so a line crossing a value never hides its digits. */}
+        {groups.map((group, i) => {
+          const e = estimateOf(group, column.code);
+          if (!e || e.estimate === null) return null;
+          return (
+            <text key={group.code} data-code={group.code} x={x(Math.max(e.estimate, e.ci_high ?? e.estimate)) + 6} y={TOP + i * ROW + ROW / 2 + 5} class="bar-value">
+              {formats.percent(e.estimate)}
+            </text>
+          );
+        })}
       </svg>
     </section>
   );

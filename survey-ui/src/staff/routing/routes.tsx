@@ -58,11 +58,12 @@ const sections: Record<Role, Array<{ href: string; label: Section }>> = {
   admin: [
     { href: '/staff/users', label: 'users' }, { href: '/staff/forms', label: 'forms' }, { href: '/staff/batches', label: 'batches' },
     { href: '/staff/progress', label: 'progress' }, { href: '/staff/import', label: 'import' }, { href: '/staff/links', label: 'links' },
-    { href: '/staff/flags', label: 'flags' },
+    { href: '/staff/flags', label: 'flags' }, { href: '/results', label: 'results' },
   ],
   manager: [
     { href: '/staff/forms', label: 'forms' }, { href: '/staff/batches', label: 'batches' }, { href: '/staff/progress', label: 'progress' },
     { href: '/staff/import', label: 'import' }, { href: '/staff/links', label: 'links' }, { href: '/staff/flags', label: 'flags' },
+    { href: '/results', label: 'results' },
   ],
   keyer: [{ href: '/staff/my-batches', label: 'myBatches' }],
   analyst: [{ href: '/staff/analysis', label: 'results' }],
