@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analysis/estimation/results.ts';
 import { addStaff } from '../support/staff.ts';
@@ -21,7 +24,7 @@ const districtsOf = (result: AnalysisResult) => result.groups.filter((g) => g.le
 const figure = (group: AnalysisResult['groups'][number], index: string) => group.indices.find((i) => i.index === index)!;
 
 describe('the results dashboard', () => {
-  it('shows the demo round by district with margins of error, unreliable cells marked, and the chart with its target line', async () => {
+  it('shows the demo round by district with margins of error, unreliable cells marked, the chart with its target line and the trend across rounds', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
     await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
@@ -50,7 +53,14 @@ describe('the results dashboard', () => {
     const points = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(provinceSipas / 10);
     expect(await page.locator('.par-points strong').textContent()).toBe(`${points} / 10 điểm`);
     expect(await page.locator('.policies tbody tr').count()).toBe(9);
-    expect(await page.locator('.trend thead th').allTextContents()).toEqual(expect.arrayContaining(['Địa bàn']));
+    // The trend: one column per round as the trend API lists them, this round's figures in its column.
+    const trend = await apiJson<{ rounds: Array<{ code: string; name: string; groups: AnalysisResult['groups'] }> }>(page, '/api/results/trend?by=province,district');
+    expect(await page.locator('.trend thead th').allTextContents()).toEqual(['Địa bàn', ...trend.rounds.map((r) => r.name)]);
+    const column = 1 + trend.rounds.findIndex((r) => r.code === ROUND);
+    const trendRows = await page.locator('.trend tbody tr').evaluateAll((trs, c) => trs.map((tr) => [
+      tr.querySelector('th')?.textContent ?? '', tr.querySelectorAll('th, td')[c]?.querySelector('.figure')?.textContent ?? '',
+    ]), column);
+    expect(trendRows).toEqual([api.groups.find((g) => g.level === 'province')!, ...districts].map((g) => [g.name, percentVi(figure(g, 'SIPAS').estimate)]));
     expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(0);
   });
 
@@ -93,6 +103,32 @@ describe('the results dashboard', () => {
     await page.locator('h1', { hasText: 'SIPAS survey results' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect((await tableRows(page)).map((r) => r.figure)).toEqual(before.map((r) => r.figure.replace(',', '.')));
+  });
+
+  it('downloads the results at the level shown as CSV and XLSX, and the microdata, from its links in Chromium', async () => {
+    await demoWithAnalyst();
+    const page = await desk(app);
+    await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
+    await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+    };
+
+    const csv = await download('Kết quả (CSV)');
+    expect(csv.name).toBe(`sipas-ket-qua-${ROUND}-province-district.csv`);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(csv.bytes.toString('utf8'), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(['province', 'district']));
+    expect(rows.find((r) => r.code === '666' && r.index === 'SIPAS')?.name).toBe("Huyện Đắk R'Lấp");
+
+    const xlsx = await download('Kết quả (Excel)');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Thông tin');
+
+    const microdata = await download('Dữ liệu vi mô (CSV)');
+    expect(parse(microdata.bytes.toString('utf8'), { bom: true })).toHaveLength(1 + 400);
   });
 
   it('takes a manager from the staff pages to the dashboard by the “Kết quả” link, on the same log-in, with publishing offered', async () => {
