@@ -15,9 +15,11 @@ import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
 import { routeCataloguePlugin } from './plugins/route-catalogue.ts';
-import { staticPlugin } from './plugins/static.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
-import { posterRoutes } from './routes/pages/poster.ts';
+import { posterRoutes, posterStyle } from './routes/pages/poster.ts';
+import { UI_DIST } from '../survey-ui/build/pages.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
 export interface AppOptions {
@@ -45,6 +47,7 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
   await app.register(jsonBodyPlugin);
 
+  await app.register(securityHeadersPlugin, { uiRoot: uiRoot ?? UI_DIST, inlineStyles: [fallbackPageStyle, posterStyle] });
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: rateLimits });

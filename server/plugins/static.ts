@@ -33,15 +33,18 @@ const startPages = [
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-const notBuilt = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>SIPAS</title>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem">
+/** The style of the two pages written here; the Content-Security-Policy allows it by its hash (plugins/security-headers.ts). */
+export const fallbackPageStyle = 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}';
+
+const notBuilt = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>SIPAS</title><style>${fallbackPageStyle}</style>
+<body>
 <h1>Giao diện chưa được xây dựng</h1>
 <p>Chạy <code>npm run build</code> (hoặc <code>npm start</code>, lệnh này tự xây dựng giao diện) rồi tải lại trang. API vẫn hoạt động.</p>
 <p lang="en">The user interface has not been built. Run <code>npm run build</code> (or <code>npm start</code>, which builds it) and reload. The API keeps working.</p>
 </body></html>`;
 
-const startPage = `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SIPAS</title>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">
+const startPage = `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SIPAS</title><style>${fallbackPageStyle}</style>
+<body>
 <h1>Khảo sát sự hài lòng của người dân (SIPAS)</h1>
 <p>Phiếu khảo sát được mở bằng mã QR tại bộ phận một cửa.</p>
 <p lang="en">The survey opens from the QR code at the one-stop office.</p>

@@ -12,6 +12,19 @@ import { publicBaseUrl } from '../../public-url.ts';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** One fixed style for every poster, so that the Content-Security-Policy allows it by its hash (plugins/security-headers.ts). */
+export const posterStyle = `
+@page { size: A4; margin: 18mm; }
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #111; text-align: center; margin: 0 auto; max-width: 170mm; }
+h1 { font-size: 26pt; margin: 8mm 0 4mm; line-height: 1.2; }
+h2 { font-size: 17pt; font-weight: 600; margin: 0 0 8mm; }
+.qr svg { width: 110mm; height: 110mm; }
+ol { text-align: left; font-size: 15pt; line-height: 1.5; margin: 6mm auto; max-width: 140mm; }
+.url { font-size: 11pt; word-break: break-all; color: #333; }
+.note { font-size: 12pt; margin-top: 6mm; }
+.closed { font-size: 16pt; color: #a00; border: 2px solid #a00; padding: 4mm; }
+`;
+
 export function surveyUrl(base: string, token: string): string {
   return `${base}/s/${encodeURIComponent(token)}`;
 }
@@ -29,17 +42,7 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.type('text/html; charset=utf-8');
     return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Khảo sát SIPAS — ${office}</title>
-<style>
-@page { size: A4; margin: 18mm; }
-body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #111; text-align: center; margin: 0 auto; max-width: 170mm; }
-h1 { font-size: 26pt; margin: 8mm 0 4mm; line-height: 1.2; }
-h2 { font-size: 17pt; font-weight: 600; margin: 0 0 8mm; }
-.qr svg { width: 110mm; height: 110mm; }
-ol { text-align: left; font-size: 15pt; line-height: 1.5; margin: 6mm auto; max-width: 140mm; }
-.url { font-size: 11pt; word-break: break-all; color: #333; }
-.note { font-size: 12pt; margin-top: 6mm; }
-${link.active ? '' : '.closed { font-size: 16pt; color: #a00; border: 2px solid #a00; padding: 4mm; }'}
-</style></head>
+<style>${posterStyle}</style></head>
 <body>
 <h1>Ông/Bà hài lòng với sự phục vụ của chúng tôi?</h1>
 <h2>${office}</h2>
