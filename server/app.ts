@@ -3,7 +3,7 @@
  * routes. Tests build it with `app.inject`; main.ts only listens.
  */
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -36,10 +36,17 @@ export interface AppOptions {
 
 const DEFAULT_LOOKUP_TTL_MS = 10_000;
 
+/** Request logs say what was asked, not who asked: a citizen's IP address is kept nowhere. */
+const withoutAddresses = (logger: AppOptions['logger']): AppOptions['logger'] => {
+  if (!logger) return logger;
+  const serializers = { req: (request: FastifyRequest) => ({ method: request.method, url: request.url, host: request.host }) };
+  return logger === true ? { serializers } : { ...logger, serializers: { ...serializers, ...(logger as { serializers?: object }).serializers } };
+};
+
 export async function buildApp({
   database, logger = false, rateLimits = defaultRateLimits, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(routeCataloguePlugin);

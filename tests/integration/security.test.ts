@@ -1,16 +1,19 @@
 /**
  * What a hostile page or client meets: security headers with a Content-Security-Policy that
  * allows no inline code but the survey's own boot script (by hash), no CORS, no stack trace in an
- * error.
+ * error, and no IP address or device id of a citizen in clear in the database or the logs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.ts';
 import { errorHandlerPlugin } from '../../server/plugins/error-handler.ts';
 import { UI_DIST } from '../../survey-ui/build/pages.ts';
 import { useTestApp } from '../support/app.ts';
+import { everyRowAsText } from '../support/fuzz/fingerprint.ts';
+import { officeSubmission } from '../support/submissions.ts';
 import { listLinksOfRound } from '../../db/queries/links.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
@@ -86,5 +89,34 @@ describe('an unexpected error', () => {
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ statusCode: 500, code: 'internal_error', message: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.' });
     expect(res.body).not.toMatch(/secret_table|\.ts|\bat\b/);
+  });
+});
+
+describe('what is kept of a citizen', () => {
+  it('holds neither the IP address nor the device id in clear, in the database or in the logs', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      database: database(),
+      logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+      rateLimits: { perDevicePerMinute: 1000, perLinkPerMinute: 1000 },
+    });
+    const ip = '203.0.113.177';
+    const device = 'device-7f3a9c41-e2b8-4d0f';
+    const submission = { ...officeSubmission(), clientId: device };
+    try {
+      const ok = await logged.inject({ method: 'POST', url: '/api/responses', remoteAddress: ip, payload: submission });
+      expect(ok.statusCode).toBe(201);
+      const refused = await logged.inject({ method: 'POST', url: '/api/responses', remoteAddress: ip, payload: { ...officeSubmission(), clientId: device, answers: { A1_1: 9 } } });
+      expect(refused.statusCode).toBe(400);
+    } finally {
+      await logged.close();
+    }
+    const stored = await everyRowAsText(database().db);
+    expect(stored).toContain(submission.id);
+    for (const secret of [ip, device]) {
+      expect(stored.includes(secret), `${secret} in the database`).toBe(false);
+      expect(lines.filter((l) => l.includes(secret)), `${secret} in the logs`).toEqual([]);
+    }
+    expect(lines.length).toBeGreaterThan(0);
   });
 });

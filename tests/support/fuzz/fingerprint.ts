@@ -28,3 +28,16 @@ export async function databaseFingerprint(db: Database): Promise<Map<string, str
 export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((t) => before.get(t) !== after.get(t));
 }
+
+/** Every row of every table as text, one per line: to look for what must not be stored. */
+export async function everyRowAsText(db: Database): Promise<string> {
+  const tables = rowsOf<{ name: string }>(await db.execute(sql`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`));
+  const lines: string[] = [];
+  for (const { name } of tables) {
+    const rows = rowsOf<{ row: string }>(await db.execute(sql`select t::text as row from ${sql.identifier(name)} t`));
+    lines.push(...rows.map((r) => `${name}: ${r.row}`));
+  }
+  return lines.join('\n');
+}
