@@ -12,6 +12,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../server/app.ts';
+import { unlimited } from '../tests/support/rate-limits.ts';
 import { openTestDatabase } from '../tests/support/database.ts';
 import { changedTables, databaseFingerprint } from '../tests/support/fuzz/fingerprint.ts';
 import { fuzzEveryRoute, prepareFuzz, runsFor } from '../tests/support/fuzz/run.ts';
@@ -28,7 +29,7 @@ const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
 const started = Date.now();
 
 const database = await openTestDatabase();
-const app = await buildApp({ database, rateLimits: { perDevicePerMinute: 1_000_000, perLinkPerMinute: 1_000_000 }, lookupTtlMs: 0 });
+const app = await buildApp({ database, rateLimits: unlimited, lookupTtlMs: 0 });
 let failed = true;
 try {
   const routes = app.routeCatalogue;

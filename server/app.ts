@@ -25,7 +25,8 @@ import { zodValidatorCompiler } from './validation.ts';
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
-  rateLimits?: RateLimitSettings;
+  /** Any limit not given keeps its default. */
+  rateLimits?: Partial<RateLimitSettings>;
   /** The built UI's folder; survey-ui/dist unless a test points elsewhere. */
   uiRoot?: string;
   /** Keys the hashes of device ids (server/secrets.ts); main.ts passes the configured one, tests get a random one. */
@@ -43,10 +44,21 @@ const withoutAddresses = (logger: AppOptions['logger']): AppOptions['logger'] =>
   return logger === true ? { serializers } : { ...logger, serializers: { ...serializers, ...(logger as { serializers?: object }).serializers } };
 };
 
+/**
+ * Whose X-Forwarded-For and -Proto to believe (SIPAS_TRUST_PROXY): by default only a proxy on this
+ * machine, so a client elsewhere cannot pick the IP address its rate limits are counted under.
+ * `true` trusts any; otherwise addresses or subnets separated by commas (`10.0.0.5`, `10.0.0.0/8`).
+ */
+export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean | string {
+  if (!setting) return 'loopback';
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  return setting;
+}
+
 export async function buildApp({
-  database, logger = false, rateLimits = defaultRateLimits, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  database, logger = false, rateLimits = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies() }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(routeCataloguePlugin);
@@ -57,7 +69,7 @@ export async function buildApp({
   await app.register(securityHeadersPlugin, { uiRoot: uiRoot ?? UI_DIST, inlineStyles: [fallbackPageStyle, posterStyle] });
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);
-  await app.register(rateLimitPlugin, { settings: rateLimits });
+  await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
   await app.register(databasePlugin, { database });
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });

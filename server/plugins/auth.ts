@@ -1,8 +1,9 @@
 /**
  * Who is calling: the staff session from the HttpOnly cookie, if any. `app.allow(...roles)` makes
  * the onRequest hook that every staff route declares (before body validation, so a caller without
- * the right learns nothing from validation messages): 401 without a session, 403 for other roles, and
- * 403 for an unsafe method without the session's CSRF token.
+ * the right learns nothing from validation messages): 429 past the per-IP limit of staff requests,
+ * 401 without a session, 403 for other roles, and 403 for an unsafe method without the session's
+ * CSRF token.
  */
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
@@ -44,6 +45,7 @@ export const authPlugin = fp(
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
     app.decorate('allow', (...roles: Role[]): onRequestAsyncHookHandler => async (request) => {
+      await app.staffRateLimit(request);
       const staff = request.staff;
       if (!staff) {
         throw new Problem(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' });
@@ -56,5 +58,5 @@ export const authPlugin = fp(
       }
     });
   },
-  { name: 'auth', dependencies: ['database'] },
+  { name: 'auth', dependencies: ['database', 'rate-limits'] },
 );

@@ -11,6 +11,7 @@ const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().descri
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/session', {
+    onRequest: app.logInRateLimit,
     schema: {
       summary: 'Staff log-in: sets an HttpOnly session cookie',
       body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
