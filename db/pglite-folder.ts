@@ -60,8 +60,11 @@ export function lockFolder(dataDir: string): () => void {
   throw new DataFolderError(`Could not take the lock ${file}; another program keeps taking it.`);
 }
 
-/** Opens PGlite on the folder; a folder PostgreSQL cannot start from is refused with PostgreSQL's own reason. */
-export async function openPgliteFolder(dataDir: string): Promise<PGlite> {
+/**
+ * Opens PGlite on the folder; a folder PostgreSQL cannot start from is refused with PostgreSQL's own
+ * reason. `loadDataDir`: a new folder is filled from this tarball of a data folder (a restore).
+ */
+export async function openPgliteFolder(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   const messages: string[] = [];
   const keep = (line: string) => {
     messages.push(line);
@@ -69,7 +72,7 @@ export async function openPgliteFolder(dataDir: string): Promise<PGlite> {
     return false;
   };
   try {
-    return await PGlite.create(dataDir, { onStderr: keep, onStdout: keep });
+    return await PGlite.create(dataDir, { onStderr: keep, onStdout: keep, ...options });
   } catch (error) {
     const reason = messages.find((m) => /\b(PANIC|FATAL)\b/.test(m))?.replace(/^.*?\b(PANIC|FATAL):\s*/, '') ?? String(error);
     throw new DataFolderError(
@@ -87,6 +90,11 @@ export function flushFolder(dir: string): void {
     if (entry.isDirectory()) flushFolder(path);
     else if (entry.isFile()) fsyncPath(path, 'r');
   }
+  fsyncPath(dir, 'r');
+}
+
+/** fsync one folder's own entry list (after files were created, moved or removed in it). */
+export function syncDirectory(dir: string): void {
   fsyncPath(dir, 'r');
 }
 
