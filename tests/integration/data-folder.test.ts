@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { LOCK_FILE } from '../../db/pglite-folder.ts';
+import { responses } from '../../db/schema/index.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
 import { prepareDatabase } from '../../checks/support/fixture.ts';
 import { startServer } from '../../checks/support/server-process.ts';
@@ -68,6 +69,45 @@ describe("PGlite's data folder", () => {
     expect(await server.stop()).toBe(0);
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
     expect(await countResponses(folder)).toBe(before + 20);
+  });
+
+  it('keeps every response acknowledged while SIGTERM arrives in the middle of a stream of posts, answering those under way', async () => {
+    const server = await startServer({ env: { SIPAS_DATA_DIR: folder, DATABASE_URL: '', SIPAS_SECRET: 'x'.repeat(40) } });
+    const def = seededQuestionnaire('2024')!;
+    const acknowledged = new Set<string>();
+    let answeredAfterSigterm = 0;
+    let stopping: Promise<number | string> | undefined;
+    const statuses = new Map<number, number>();
+    // 16 phones post one response after another; once 40 are acknowledged the server gets SIGTERM.
+    const phone = async (k: number) => {
+      for (let i = 0; i < 40; i++) {
+        const submission = randomLinkSubmission(def, tokens[(k + i) % 2]);
+        const sentBeforeSigterm = stopping === undefined;
+        let status: number;
+        try {
+          status = (await fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) })).status;
+        } catch {
+          return; // the server has stopped listening
+        }
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status === 201) acknowledged.add(submission.id);
+        if (status === 201 && sentBeforeSigterm && stopping) answeredAfterSigterm++;
+        if (acknowledged.size >= 40 && !stopping) stopping = server.stop();
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, k) => phone(k)));
+    expect(stopping).toBeDefined();
+    expect(await stopping).toBe(0);
+    expect([...statuses.keys()].every((status) => status === 201 || status === 503)).toBe(true);
+    expect(answeredAfterSigterm).toBeGreaterThan(0);
+
+    const database = await openDatabase({ dataDir: folder });
+    try {
+      const stored = await database.db.select({ id: responses.id }).from(responses).where(inArray(responses.id, [...acknowledged]));
+      expect(stored.length).toBe(acknowledged.size);
+    } finally {
+      await database.close();
+    }
   });
 
   it('that is damaged makes the server refuse to start with PostgreSQL’s reason and what to do, without a stack trace', async () => {
