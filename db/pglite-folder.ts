@@ -1,18 +1,20 @@
 /**
  * PGlite's data folder, opened with care: one process at a time (a lock file, since two PGlite
- * instances on one folder corrupt it), a plain-words refusal when the folder is damaged, and on a
- * clean close every file flushed to disk.
+ * instances on one folder corrupt it), a plain-words refusal when the folder is damaged, commits
+ * forced to disk before they return (db/pglite-synced-fs.ts), and on a clean close every file
+ * flushed to disk.
  *
- * Durability, as measured (checks/crash.ts and strace): PGlite 0.5 writes each commit to its WAL
- * with write(2) before answering, so a killed server process loses nothing it acknowledged; but
- * it never calls fsync, so a power cut or operating-system crash can lose the last acknowledged
- * responses, or worse. That is why a clean stop flushes the folder, and why provinces that cannot
- * protect the machine's power should run PostgreSQL (DATABASE_URL).
+ * Durability, as measured: PGlite 0.5 writes through Emscripten's NODEFS straight into the files
+ * (write(2) before each commit returns), so a killed server process loses nothing it acknowledged
+ * (checks/crash.ts). Out of the box it never calls fsync (PostgreSQL runs with `-F`, and NODEFS has
+ * no fsync), so a power cut could lose acknowledged commits; with fsync switched on again each
+ * commit waits for its WAL to reach the disk, as on PostgreSQL.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { durableStartParams, SyncedNodeFS } from './pglite-synced-fs.ts';
 
 export const LOCK_FILE = 'sipas.lock';
 
@@ -71,8 +73,12 @@ export async function openPgliteFolder(dataDir: string, options: { loadDataDir?:
     if (messages.length > 50) messages.shift();
     return false;
   };
+  // A new folder is written by initdb, which never syncs: sync it once before the first commit relies on it.
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   try {
-    return await PGlite.create(dataDir, { onStderr: keep, onStdout: keep, ...options });
+    const client = await PGlite.create(dataDir, { fs: new SyncedNodeFS(dataDir), startParams: durableStartParams, onStderr: keep, onStdout: keep, ...options });
+    if (fresh) flushFolder(dataDir);
+    return client;
   } catch (error) {
     const reason = messages.find((m) => /\b(PANIC|FATAL)\b/.test(m))?.replace(/^.*?\b(PANIC|FATAL):\s*/, '') ?? String(error);
     throw new DataFolderError(
