@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { apiClient } from './api/client.ts';
-import type { Round, Session } from './api/types.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { Round } from './api/types.ts';
 import { Loading } from './components/Loading.tsx';
 import { NavBar } from './components/NavBar.tsx';
 import { StaffHeader } from './components/StaffHeader.tsx';
@@ -11,6 +10,7 @@ import { navigate, useLocation } from './routing/router.ts';
 import { homeOf, screenFor } from './routing/routes.tsx';
 import { StaffContext, type StaffContextValue } from './session/context.ts';
 import { savedLanguage, saveLanguage, savedRound, saveRound } from './session/preferences.ts';
+import { useStaffSession } from './session/use-session.ts';
 
 /** The round to work on: the one chosen before if it still exists, else the open one, else the latest. */
 function pickRound(rounds: Round[], saved: string | null): Round | undefined {
@@ -20,23 +20,12 @@ function pickRound(rounds: Round[], saved: string | null): Round | undefined {
 /** Log-in, then the screens of the logged-in role under a shared header and navigation. */
 export function App() {
   const [language, setLanguage] = useState<Language>(savedLanguage);
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const { session, setSession, api, logOut: endSession } = useStaffSession(language);
   const [rounds, setRounds] = useState<Round[]>([]);
   const [roundCode, setRoundCode] = useState<string | null>(savedRound);
   const { path } = useLocation();
   const t = catalogues[language];
 
-  const current = useRef({ session, language });
-  current.current = { session, language };
-  const api = useMemo(() => apiClient({
-    csrfToken: () => current.current.session?.csrfToken,
-    language: () => current.current.language,
-    onUnauthorised: () => setSession(null),
-  }), []);
-
-  useEffect(() => {
-    api.get<Session>('/session').then(setSession, () => setSession(null));
-  }, [api]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t.appTitle;
@@ -58,8 +47,7 @@ export function App() {
     setLanguage(next);
   };
   const logOut = async () => {
-    await api.send('DELETE', '/session').catch(() => undefined);
-    setSession(null);
+    await endSession();
     navigate('/staff');
   };
 

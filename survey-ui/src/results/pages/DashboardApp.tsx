@@ -1,8 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { apiClient } from '../../staff/api/client.ts';
-import type { Session } from '../../staff/api/types.ts';
 import { catalogues as staffCatalogues, MessagesContext as StaffMessages } from '../../staff/messages/catalogue.ts';
 import { LoginPage } from '../../staff/pages/LoginPage.tsx';
+import { useStaffSession } from '../../staff/session/use-session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { DashboardPage } from './DashboardPage.tsx';
@@ -12,17 +10,7 @@ const READERS = new Set(['admin', 'manager', 'analyst']);
 /** The analysts' and managers' dashboard behind the staff log-in (the same account and session). */
 export function DashboardApp({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
   const t = useMessages();
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const current = useRef({ session, language });
-  current.current = { session, language };
-  const api = useMemo(() => apiClient({
-    csrfToken: () => current.current.session?.csrfToken,
-    language: () => current.current.language,
-    onUnauthorised: () => setSession(null),
-  }), []);
-  useEffect(() => {
-    api.get<Session>('/session').then(setSession, () => setSession(null));
-  }, [api]);
+  const { session, setSession, api, logOut } = useStaffSession(language);
 
   if (session === undefined) return <main id="main"><p class="loading">{t.loading}</p></main>;
   if (session === null) {
@@ -32,10 +20,6 @@ export function DashboardApp({ language, onLanguage }: { language: Language; onL
       </StaffMessages.Provider>
     );
   }
-  const logOut = async () => {
-    await api.send('DELETE', '/session').catch(() => undefined);
-    setSession(null);
-  };
   return (
     <>
       <header class="staff-header no-print">
