@@ -20,13 +20,12 @@
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
 import { prepareDatabase } from '../checks/support/fixture.ts';
-import { startServer, type ServerProcess } from '../checks/support/server-process.ts';
+import { processCpuMs, startServer, type ServerProcess } from '../checks/support/server-process.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { randomLinkSubmission } from '../tests/support/random-responses.ts';
 import { pacedRun } from './paced.ts';
@@ -47,16 +46,6 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const def = seededQuestionnaire('2024')!;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-
-/** CPU time (user + system) a local process has used so far, in ms; undefined where /proc does not show it. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The PostgreSQL backends serving the bench database (the server's pool), to count their CPU time. */
 async function backendPids(url: string): Promise<number[]> {

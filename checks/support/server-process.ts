@@ -36,7 +36,7 @@ export interface ServerProcess {
 }
 
 /** Linux counts process CPU time in clock ticks of 1/100 s (USER_HZ). */
-function processCpuMs(pid: number): number | undefined {
+export function processCpuMs(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
