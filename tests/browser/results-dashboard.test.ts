@@ -6,9 +6,9 @@ import type { AnalysisResult } from '../../analysis/estimation/results.ts';
 import { addStaff } from '../support/staff.ts';
 import { loadDemo } from '../support/results.ts';
 import { useBrowserApp } from './support/browser-app.ts';
-import { apiJson, chartBars, logInToResults, percentVi, tableRows } from './support/results.ts';
+import { apiJson, chartBars, percentVi, tableRows } from './support/results.ts';
 import { pdfPages } from './support/pdf-text.ts';
-import { desk, logIn } from './support/staff.ts';
+import { desk, logIn, typeLogIn } from './support/staff.ts';
 
 const app = useBrowserApp();
 const ROUND = 'DN-2025-H1';
@@ -27,7 +27,7 @@ describe('the results dashboard', () => {
   it('shows the demo round by district with margins of error, unreliable cells marked, the chart with its target line and the trend across rounds', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     const api = await apiJson(page, `/api/rounds/${ROUND}/results?by=province,district`);
     const districts = districtsOf(api);
@@ -67,7 +67,7 @@ describe('the results dashboard', () => {
   it('updates table and chart with the API’s figures when the index, the target and the level change', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}`), 'mai');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     const api = await apiJson(page, `/api/rounds/${ROUND}/results?by=province,district`);
     const districts = districtsOf(api);
@@ -96,7 +96,7 @@ describe('the results dashboard', () => {
   it('switches to English and back, keeping the figures', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}`), 'mai');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     const before = await tableRows(page);
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -108,7 +108,7 @@ describe('the results dashboard', () => {
   it('downloads the results at the level shown as CSV and XLSX, and the microdata, from its links in Chromium', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     const download = async (name: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
@@ -145,7 +145,7 @@ describe('the results dashboard', () => {
   it('prints as an A4 landscape report whose text holds the table’s figures, without the navigation and controls', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     const api = await apiJson(page, `/api/rounds/${ROUND}/results?by=province,district`);
     await page.emulateMedia({ media: 'print' });

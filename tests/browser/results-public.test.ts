@@ -3,8 +3,8 @@ import type { AnalysisResult } from '../../analysis/estimation/results.ts';
 import { addStaff } from '../support/staff.ts';
 import { loadDemo } from '../support/results.ts';
 import { useBrowserApp } from './support/browser-app.ts';
-import { apiJson, logInToResults, percentVi, tableRows } from './support/results.ts';
-import { desk } from './support/staff.ts';
+import { apiJson, percentVi, tableRows } from './support/results.ts';
+import { desk, typeLogIn } from './support/staff.ts';
 
 const app = useBrowserApp();
 const ROUND = 'DN-2025-H1';
@@ -28,7 +28,7 @@ describe('publishing and the public results page', () => {
     await loadDemo(db, 300);
     await addStaff(db, 'manager', 'lan');
     const page = await desk(app);
-    await logInToResults(page, app.url(`/results?round=${ROUND}`), 'lan');
+    await typeLogIn(page, app.url(`/results?round=${ROUND}`), 'lan');
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
 
     await page.getByRole('button', { name: 'Công bố kết quả…' }).click();

@@ -1,17 +1,6 @@
-/** Driving the results pages: log-in at /results, the API's own figures as the page's session sees them. */
+/** Driving the results pages: the API's own figures as the page's session sees them. */
 import type { Page } from 'playwright-core';
 import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
-import { PASSWORD } from '../../support/staff.ts';
-
-/** Logs in at the dashboard's address with the keyboard and waits for the table of indices. */
-export async function logInToResults(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('input[name=username]').waitFor();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(PASSWORD);
-  await page.keyboard.press('Enter');
-}
 
 /** GET an API path with the page's cookies (the same session the dashboard uses). */
 export function apiJson<T = AnalysisResult>(page: Page, path: string): Promise<T> {

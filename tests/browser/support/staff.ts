@@ -35,14 +35,19 @@ export async function batchReady(db: Database, count: number) {
   return { ...people, batchId: batch.id };
 }
 
-/** Logs in using the keyboard only, and waits for the role's first screen. */
-export async function logIn(page: Page, url: string, username: string): Promise<void> {
+/** Opens a page behind the staff log-in and logs in using the keyboard only. */
+export async function typeLogIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
   await page.locator('input[name=username]').waitFor();
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
+}
+
+/** Logs in using the keyboard only, and waits for the role's first screen. */
+export async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await typeLogIn(page, url, username);
   await page.locator('nav').waitFor();
 }
 
