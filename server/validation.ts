@@ -19,29 +19,53 @@ const issue = (path: PropertyKey[], reason: 'forbidden_character' | 'too_deep'):
   ({ code: 'custom', path, message: reason, params: { reason }, input: undefined }) as z.core.$ZodIssue;
 
 /**
- * What no schema should have to meet, anywhere in the input (keys included), with its path: text
- * PostgreSQL cannot store as it came — the NUL character, or half of a UTF-16 surrogate pair,
- * which JSON allows as an escape — and nesting deeper than MAX_INPUT_DEPTH. Walked with an
- * explicit stack, so hostile depth cannot overflow ours.
+ * Text PostgreSQL cannot store as it came: the NUL character, or half of a UTF-16 surrogate pair,
+ * which JSON allows as an escape. In a `u` regexp a lone surrogate is a code point of its own
+ * (category Cs); a proper pair is not.
+ */
+const FORBIDDEN_TEXT = /[\u0000\p{Cs}]/u;
+
+interface Visit {
+  value: unknown;
+  key: PropertyKey | undefined;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.push(at.key!);
+  return path.reverse();
+}
+
+/**
+ * What no schema should have to meet, anywhere in the input (keys included), with its path:
+ * forbidden text and nesting deeper than MAX_INPUT_DEPTH. Walked with an explicit stack, so hostile
+ * depth cannot overflow ours.
  */
 export function inputIssues(data: unknown): z.core.$ZodIssue[] {
-  // In a `u` regexp a lone surrogate is a code point of its own (category Cs); a proper pair is not.
-  const bad = (text: string) => text.includes('\u0000') || /\p{Cs}/u.test(text);
   const found: z.core.$ZodIssue[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
+  // Paths are built only for what is refused: a node knows its key and its parent.
+  const stack: Visit[] = [{ value: data, key: undefined, parent: undefined, depth: 0 }];
   while (stack.length > 0 && found.length < 20) {
-    const { value, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { value } = visit;
     if (typeof value === 'string') {
-      if (bad(value)) found.push(issue(path, 'forbidden_character'));
+      if (FORBIDDEN_TEXT.test(value)) found.push(issue(pathOf(visit), 'forbidden_character'));
     } else if (value !== null && typeof value === 'object') {
-      if (path.length >= MAX_INPUT_DEPTH) {
-        found.push(issue(path, 'too_deep'));
+      if (visit.depth >= MAX_INPUT_DEPTH) {
+        found.push(issue(pathOf(visit), 'too_deep'));
         continue;
       }
-      const entries: Array<[PropertyKey, unknown]> = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value);
-      for (const [key, item] of entries) {
-        if (typeof key === 'string' && bad(key)) found.push(issue([...path, key], 'forbidden_character'));
-        else stack.push({ value: item, path: [...path, key] });
+      const depth = visit.depth + 1;
+      if (Array.isArray(value)) {
+        for (let k = 0; k < value.length; k++) stack.push({ value: value[k], key: k, parent: visit, depth });
+      } else {
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
+          if (FORBIDDEN_TEXT.test(key)) found.push(issue([...pathOf(visit), key], 'forbidden_character'));
+          else stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit, depth });
+        }
       }
     }
   }
