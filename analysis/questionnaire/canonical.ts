@@ -26,14 +26,34 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 
 /** JSON.stringify's output for plain data, with keys sorted; written directly since it runs for every response. */
 function write(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return write((value as { toJSON(): unknown }).toJSON());
-  if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const parts: string[] = [];
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return write((value as { toJSON(): unknown }).toJSON());
+      return Array.isArray(value) ? writeArray(value) : writeRecord(value as Record<string, unknown>);
+    default:
+      // undefined, functions and symbols are left out (or written as null in arrays); a bigint throws, as in JSON.stringify.
+      return JSON.stringify(value);
+  }
+}
+
+function writeArray(list: readonly unknown[]): string {
+  let text = '[';
+  for (let k = 0; k < list.length; k++) text += (k > 0 ? ',' : '') + (write(list[k]) ?? 'null');
+  return text + ']';
+}
+
+function writeRecord(record: Record<string, unknown>): string {
+  let text = '{';
   for (const key of sortedKeys(record)) {
     const written = write(record[key]);
-    if (written !== undefined) parts.push(`${JSON.stringify(key)}:${written}`);
+    if (written !== undefined) text += (text.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + written;
   }
-  return `{${parts.join(',')}}`;
+  return text + '}';
 }

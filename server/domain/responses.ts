@@ -22,12 +22,23 @@ import type { ResponseWriter } from './response-writer.ts';
 
 export { toView, type SubmitOutcome } from './response-view.ts';
 
+/** Text in plain ASCII is NFC already: most keys and codes are, and normalizing them would copy them for nothing. */
+const NON_ASCII = /[^\u0000-\u007f]/;
+const nfc = (text: string) => (NON_ASCII.test(text) ? text.normalize('NFC') : text);
+
 /** Strings in NFC, so that the same Vietnamese text typed on two keyboards is the same text. */
 function normalizeText<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (typeof value === 'string') return nfc(value) as T;
   if (Array.isArray(value)) return value.map(normalizeText) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizeText(v)])) as T;
+    const normalized: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = normalizeText((value as Record<string, unknown>)[key]);
+      // A key "__proto__" must stay a key, not set the prototype (the JSON parser refuses it, but to be sure).
+      if (key === '__proto__') Object.defineProperty(normalized, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else normalized[nfc(key)] = item;
+    }
+    return normalized as T;
   }
   return value;
 }
