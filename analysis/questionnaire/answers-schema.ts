@@ -15,7 +15,7 @@ export interface ResponseAnswers {
 }
 
 /** Why an answer was refused, beyond what zod's own issue codes say. */
-export type AnswerIssueReason = 'unknown_question' | 'wrong_group' | 'not_applicable' | 'required' | 'duplicate_choice' | 'forbidden_character' | 'too_deep';
+export type AnswerIssueReason = 'not_an_answer' | 'unknown_question' | 'wrong_group' | 'not_applicable' | 'required' | 'duplicate_choice' | 'forbidden_character' | 'too_deep';
 
 const DEFAULT_TEXT_LIMIT = 2000;
 

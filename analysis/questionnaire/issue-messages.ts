@@ -8,6 +8,10 @@ import type { AnswerIssueReason } from './answers-schema.ts';
 export type Language = 'vi' | 'en';
 
 const reasons: Record<AnswerIssueReason, Record<Language, (q: string) => string>> = {
+  not_an_answer: {
+    vi: (q) => `Câu trả lời cho "${q}" phải là chữ, số nguyên hoặc danh sách các giá trị đó`,
+    en: (q) => `The answer to "${q}" must be text, a whole number or a list of these`,
+  },
   unknown_question: {
     vi: (q) => `Câu hỏi "${q}" không có trong phiếu khảo sát này`,
     en: (q) => `Question "${q}" is not part of this questionnaire`,
