@@ -1,7 +1,13 @@
 /**
- * The zod schema of a response's answers, derived from a questionnaire version: every question
+ * The schema of a response's answers, derived from a questionnaire version: every question
  * gets the type its scale allows, and the whole is checked against the skip rules. Issues carry
  * no message; `formatIssue` words them in the reader's language, so one parse serves every reader.
+ *
+ * It runs for every response the platform receives, so each question's check is a small function
+ * made once per version rather than a zod schema per question: zod's object of some hundred
+ * optional questions cost more than everything else the server does with a response's answers.
+ * The issues are zod's own (codes, paths, values, limits), so they are worded by zod's locales as
+ * before, and a property test holds this check equal to the zod schema it replaced.
  */
 import { z } from 'zod';
 import type { Question, QuestionnaireDefinition } from './definition.ts';
@@ -19,17 +25,53 @@ export type AnswerIssueReason = 'not_an_answer' | 'unknown_question' | 'wrong_gr
 
 const DEFAULT_TEXT_LIMIT = 2000;
 
-function questionSchema(def: QuestionnaireDefinition, question: Question): z.ZodType<AnswerValue> {
+type Group = 'profile' | 'answers';
+type IssueDraft = z.core.$ZodRawIssue & { path: PropertyKey[] };
+
+interface Findings {
+  issues: IssueDraft[];
+  /** A value of the wrong type or off the scale: zod stops there, before the rules of the whole. */
+  aborted: boolean;
+}
+
+/** Checks one answer; returns what is stored (text normalised) and adds what is wrong to `found`. */
+type AnswerCheck = (answer: unknown, group: Group, code: string, found: Findings) => AnswerValue | undefined;
+
+function wrongType(found: Findings, path: PropertyKey[], expected: 'string' | 'array' | 'object', input: unknown): undefined {
+  found.issues.push({ code: 'invalid_type', expected, input, path });
+  found.aborted = true;
+  return undefined;
+}
+
+function answerCheck(def: QuestionnaireDefinition, question: Question): AnswerCheck {
   if (question.type === 'text') {
-    return z
-      .string()
-      .transform((s) => s.normalize('NFC').trim())
-      .pipe(z.string().min(1).max(question.maxLength ?? DEFAULT_TEXT_LIMIT));
+    const maximum = question.maxLength ?? DEFAULT_TEXT_LIMIT;
+    return (answer, group, code, found) => {
+      if (typeof answer !== 'string') return wrongType(found, [group, code], 'string', answer);
+      const text = answer.normalize('NFC').trim();
+      if (text.length < 1) found.issues.push({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: text, path: [group, code] });
+      if (text.length > maximum) found.issues.push({ code: 'too_big', origin: 'string', maximum, inclusive: true, input: text, path: [group, code] });
+      return text;
+    };
   }
   const values = (scaleOf(def, question)?.options ?? []).map((o) => o.value);
-  const literal = z.literal(values as [string | number, ...(string | number)[]]);
-  if (question.type === 'multi') return z.array(literal).min(1);
-  return literal;
+  const allowed = new Set<unknown>(values);
+  const offScale = (item: unknown, path: PropertyKey[], found: Findings) => {
+    found.issues.push({ code: 'invalid_value', values, input: item, path });
+    found.aborted = true;
+  };
+  if (question.type !== 'multi') {
+    return (answer, group, code, found) => {
+      if (!allowed.has(answer)) offScale(answer, [group, code], found);
+      return answer as AnswerValue;
+    };
+  }
+  return (answer, group, code, found) => {
+    if (!Array.isArray(answer)) return wrongType(found, [group, code], 'array', answer);
+    for (let k = 0; k < answer.length; k++) if (!allowed.has(answer[k])) offScale(answer[k], [group, code, k], found);
+    if (answer.length < 1) found.issues.push({ code: 'too_small', origin: 'array', minimum: 1, inclusive: true, input: answer, path: [group, code] });
+    return answer as AnswerValue;
+  };
 }
 
 export interface AnswersSchemaOptions {
@@ -40,42 +82,74 @@ export interface AnswersSchemaOptions {
   requireAnswers?: boolean;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = true }: AnswersSchemaOptions = {}): z.ZodType<ResponseAnswers> {
-  const profileShape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
-  const answerShape: Record<string, z.ZodType<AnswerValue | undefined>> = {};
-  for (const question of def.questions) {
-    const shape = question.role === 'profile' ? profileShape : answerShape;
-    shape[question.code] = questionSchema(def, question).optional();
-  }
+  const checks = new Map(def.questions.map((q) => [q.code, answerCheck(def, q)]));
   const byCode = new Map(def.questions.map((q) => [q.code, q]));
+  const groupOf = (question: Question): Group => (question.role === 'profile' ? 'profile' : 'answers');
 
-  return z
-    .object({
-      profile: z.looseObject(profileShape).default({}),
-      answers: z.looseObject(answerShape).default({}),
-    })
-    .superRefine((value, ctx) => {
-      const issue = (group: 'profile' | 'answers', code: string, reason: AnswerIssueReason) =>
-        ctx.addIssue({ code: 'custom', path: [group, code], params: { reason, question: code } });
+  /** One group's answers, each checked by its question's type; keys of no question of the group are kept for the rules to name. */
+  const readGroup = (input: Record<string, unknown>, group: Group, found: Findings): Record<string, AnswerValue> => {
+    // A copy made at once costs far less than one built key by key; answers are then changed in place.
+    const out = { ...input } as Record<string, AnswerValue | undefined>;
+    for (const code of Object.keys(out)) {
+      const answer = out[code];
+      // An undefined answer is no answer (it cannot come from JSON; forms in memory may hold one).
+      if (answer === undefined) {
+        delete out[code];
+        continue;
+      }
+      const question = byCode.get(code);
+      if (question && groupOf(question) === group) {
+        const value = checks.get(code)!(answer, group, code, found);
+        if (value !== answer) out[code] = value;
+      }
+    }
+    return out as Record<string, AnswerValue>;
+  };
 
-      for (const group of ['profile', 'answers'] as const) {
-        for (const [code, answer] of Object.entries(value[group])) {
-          if (answer === undefined) continue;
-          const question = byCode.get(code);
-          if (!question) issue(group, code, 'unknown_question');
-          else if ((question.role === 'profile') !== (group === 'profile')) issue(group, code, 'wrong_group');
-          else if (Array.isArray(answer) && new Set(answer).size !== answer.length) issue(group, code, 'duplicate_choice');
+  const requiredQuestions = def.questions.filter((q) => q.required);
+  const rules = (value: ResponseAnswers, found: Findings) => {
+    const issue = (group: Group, code: string, reason: AnswerIssueReason) =>
+      found.issues.push({ code: 'custom', path: [group, code], input: value[group][code], params: { reason, question: code } });
+    const applicable = applicableQuestions(def, { ...value.answers, ...value.profile });
+    for (const group of ['profile', 'answers'] as const) {
+      for (const code of Object.keys(value[group])) {
+        const answer = value[group][code];
+        const question = byCode.get(code);
+        if (!question) issue(group, code, 'unknown_question');
+        else if (groupOf(question) !== group) issue(group, code, 'wrong_group');
+        else {
+          if (Array.isArray(answer) && new Set(answer).size !== answer.length) issue(group, code, 'duplicate_choice');
+          if (!applicable.has(code)) issue(group, code, 'not_applicable');
         }
       }
-      const all = { ...value.answers, ...value.profile };
-      const applicable = applicableQuestions(def, all);
-      for (const question of def.questions) {
-        const group = question.role === 'profile' ? 'profile' : 'answers';
-        const given = value[group][question.code] !== undefined;
-        if (given && !applicable.has(question.code)) issue(group, question.code, 'not_applicable');
-        if (requireAnswers && !given && question.required && applicable.has(question.code)) issue(group, question.code, 'required');
+    }
+    if (!requireAnswers) return;
+    for (const question of requiredQuestions) {
+      const group = groupOf(question);
+      if (value[group][question.code] === undefined && applicable.has(question.code)) issue(group, question.code, 'required');
+    }
+  };
+
+  return z.unknown().transform((input, ctx) => {
+    const found: Findings = { issues: [], aborted: false };
+    if (!isRecord(input)) {
+      wrongType(found, [], 'object', input);
+    } else {
+      const groups = { profile: input.profile === undefined ? {} : input.profile, answers: input.answers === undefined ? {} : input.answers };
+      const value = { profile: {}, answers: {} } as ResponseAnswers;
+      for (const group of ['profile', 'answers'] as const) {
+        if (isRecord(groups[group])) value[group] = readGroup(groups[group], group, found);
+        else wrongType(found, [group], 'object', groups[group]);
       }
-    }) as unknown as z.ZodType<ResponseAnswers>;
+      if (!found.aborted) rules(value, found);
+      if (found.issues.length === 0) return value;
+    }
+    for (const issue of found.issues) ctx.issues.push(issue);
+    return z.NEVER;
+  }) as unknown as z.ZodType<ResponseAnswers>;
 }
 
 /** Drops undefined entries so that stored records and their hashes do not depend on them. */

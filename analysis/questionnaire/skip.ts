@@ -16,9 +16,14 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   if ('not' in condition) return !conditionHolds(condition.not, answers);
   const given = answers[condition.question];
   if (given === undefined) return false;
-  const accepted = 'equals' in condition ? [condition.equals] : condition.in;
-  const values = Array.isArray(given) ? given : [given];
-  return values.some((v) => accepted.includes(v));
+  // Written without making arrays: it runs for every question of every response.
+  if (!Array.isArray(given)) return accepts(condition, given);
+  for (const value of given) if (accepts(condition, value)) return true;
+  return false;
+}
+
+function accepts(condition: { equals: OptionValue } | { in: OptionValue[] }, value: OptionValue): boolean {
+  return 'equals' in condition ? condition.equals === value : condition.in.includes(value);
 }
 
 /**
