@@ -65,6 +65,7 @@ describe('service endpoints', () => {
     expect(body.required).toEqual(['id', 'answers']);
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['link', 'round', 'channel', 'profile']));
     expect(body.properties.channel.enum).toEqual(['office', 'paper', 'online']);
+    expect(body.properties.answers).toMatchObject({ type: 'object', additionalProperties: { anyOf: expect.any(Array) } });
     expect(doc.paths['/api/questionnaires/{version}'].get).toBeDefined();
   });
 
