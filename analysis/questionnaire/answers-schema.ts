@@ -4,7 +4,7 @@
  * no message; `formatIssue` words them in the reader's language, so one parse serves every reader.
  *
  * It runs for every response the platform receives, so each question's check is a small function
- * made once per version rather than a zod schema per question: zod's object of some hundred
+ * made once per version rather than a zod schema per question: zod's object of seventy-odd
  * optional questions cost more than everything else the server does with a response's answers.
  * The issues are zod's own (codes, paths, values, limits), so they are worded by zod's locales as
  * before, and a property test holds this check equal to the zod schema it replaced.
