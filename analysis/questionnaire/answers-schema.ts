@@ -85,9 +85,9 @@ export interface AnswersSchemaOptions {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = true }: AnswersSchemaOptions = {}): z.ZodType<ResponseAnswers> {
-  const checks = new Map(def.questions.map((q) => [q.code, answerCheck(def, q)]));
-  const byCode = new Map(def.questions.map((q) => [q.code, q]));
   const groupOf = (question: Question): Group => (question.role === 'profile' ? 'profile' : 'answers');
+  /** Each question's group and check, found with one lookup per answer. */
+  const byCode = new Map(def.questions.map((q) => [q.code, { group: groupOf(q), check: answerCheck(def, q) }]));
 
   /** One group's answers, each checked by its question's type; keys of no question of the group are kept for the rules to name. */
   const readGroup = (input: Record<string, unknown>, group: Group, found: Findings): Record<string, AnswerValue> => {
@@ -101,8 +101,8 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
         continue;
       }
       const question = byCode.get(code);
-      if (question && groupOf(question) === group) {
-        const value = checks.get(code)!(answer, group, code, found);
+      if (question?.group === group) {
+        const value = question.check(answer, group, code, found);
         if (value !== answer) out[code] = value;
       }
     }
@@ -119,7 +119,7 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
         const answer = value[group][code];
         const question = byCode.get(code);
         if (!question) issue(group, code, 'unknown_question');
-        else if (groupOf(question) !== group) issue(group, code, 'wrong_group');
+        else if (question.group !== group) issue(group, code, 'wrong_group');
         else {
           if (Array.isArray(answer) && new Set(answer).size !== answer.length) issue(group, code, 'duplicate_choice');
           if (!applicable.has(code)) issue(group, code, 'not_applicable');
