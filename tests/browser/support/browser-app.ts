@@ -1,12 +1,14 @@
 /**
  * One test file's set-up for browser tests: the real app on a fresh database and one Chromium,
- * the database emptied and every phone closed after each test.
+ * the database emptied and every phone closed after each test; a failed test prints what its pages
+ * did and showed.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { AppOptions } from '../../../server/app.ts';
 import type { TestDatabase } from '../../support/database.ts';
 import { launchChromium, phoneContext } from './chromium.ts';
+import { PageTrace } from './page-trace.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export interface Phone {
@@ -27,12 +29,17 @@ export function useBrowserApp(options: Omit<AppOptions, 'database'> = {}): Brows
   let server: TestServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  let trace = new PageTrace();
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(options), launchChromium()]);
   });
-  beforeEach(async () => server.database.reset());
-  afterEach(async () => {
+  beforeEach(async () => {
+    trace = new PageTrace();
+    await server.database.reset();
+  });
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') console.error(`${test.task.name}\n${await trace.report(contexts)}`);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
   afterAll(async () => {
@@ -47,6 +54,7 @@ export function useBrowserApp(options: Omit<AppOptions, 'database'> = {}): Brows
     async phone(contextOptions = {}) {
       const context = await phoneContext(browser, contextOptions);
       contexts.push(context);
+      trace.watch(context);
       return { context, page: await context.newPage() };
     },
   };
