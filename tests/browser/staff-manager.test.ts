@@ -6,7 +6,7 @@ import { PASSWORD } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
-import { desk, logIn, staffAccounts } from './support/staff.ts';
+import { desk, focusIn, logIn, staffAccounts } from './support/staff.ts';
 
 const app = useBrowserApp();
 
@@ -25,6 +25,15 @@ describe('the staff app for administrators and survey managers', () => {
     expect(keyer.nav).toEqual(['Lô được giao']);
     await keyer.page.goto(app.url('/staff/batches'));
     await expect.poll(() => keyer.page.locator('h1').textContent()).toBe('Không có trang này');
+
+    // A shared desk: once one person logs out, the next types their name straight away.
+    await keyer.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await focusIn(keyer.page, 'input[name=username]');
+    await keyer.page.keyboard.type('lan');
+    await keyer.page.keyboard.press('Tab');
+    await keyer.page.keyboard.type(PASSWORD);
+    await keyer.page.keyboard.press('Enter');
+    await expect.poll(() => keyer.page.locator('nav a').allTextContents()).toContain('Lô phiếu');
   });
 
   it('lets an administrator create a keyer account in English and deactivate it', { timeout: 60_000 }, async () => {

@@ -35,10 +35,11 @@ export async function batchReady(db: Database, count: number) {
   return { ...people, batchId: batch.id };
 }
 
-/** Opens a page behind the staff log-in and logs in using the keyboard only. */
+/** Opens a page behind the staff log-in and logs in using the keyboard only, starting where the page puts the cursor. */
 export async function typeLogIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
-  await page.locator('input[name=username]').waitFor();
+  // Keys pressed before the field has the focus would be lost, as they would be for a keyer.
+  await focusIn(page, 'input[name=username]');
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);

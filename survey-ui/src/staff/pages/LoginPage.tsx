@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
@@ -17,6 +17,10 @@ export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
+  const usernameInput = useRef<HTMLInputElement>(null);
+  // Focused in the same task that shows the form: `autofocus` waits for the browser's next frame,
+  // so keys typed before it are lost, and it works once per page load, so not after logging out.
+  useLayoutEffect(() => usernameInput.current?.focus(), []);
   const submit = async (event: Event) => {
     event.preventDefault();
     let session: Session | undefined;
@@ -34,7 +38,7 @@ export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
       <form onSubmit={submit} class="stack">
         <label>
           <span>{t.username}</span>
-          <input name="username" autocomplete="username" required autoFocus value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input ref={usernameInput} name="username" autocomplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
         </label>
         <label>
           <span>{t.password}</span>
