@@ -6,7 +6,7 @@ import { PASSWORD } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
-import { desk, focusIn, logIn, staffAccounts } from './support/staff.ts';
+import { desk, logIn, staffAccounts, typeCredentials } from './support/staff.ts';
 
 const app = useBrowserApp();
 
@@ -28,11 +28,7 @@ describe('the staff app for administrators and survey managers', () => {
 
     // A shared desk: once one person logs out, the next types their name straight away.
     await keyer.page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await focusIn(keyer.page, 'input[name=username]');
-    await keyer.page.keyboard.type('lan');
-    await keyer.page.keyboard.press('Tab');
-    await keyer.page.keyboard.type(PASSWORD);
-    await keyer.page.keyboard.press('Enter');
+    await typeCredentials(keyer.page, 'lan');
     await expect.poll(() => keyer.page.locator('nav a').allTextContents()).toContain('Lô phiếu');
   });
 

@@ -39,12 +39,21 @@ export class PageTrace {
   async report(contexts: BrowserContext[]): Promise<string> {
     const lines = ['What the pages did:', ...this.events.map((e) => `  ${e}`)];
     for (const page of contexts.flatMap((c) => c.pages())) {
-      const state = await page.evaluate(() => ({
+      const state = await withinSeconds(5, page.evaluate(() => ({
         focused: document.activeElement ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.getAttribute('name') ? `[name=${document.activeElement.getAttribute('name')}]` : ''}` : 'none',
         text: document.body?.innerText ?? '',
-      })).catch((error: Error) => ({ focused: '?', text: `(not readable: ${error.message})` }));
+      }))).catch((error: Error) => ({ focused: '?', text: `(not readable: ${error.message})` }));
       lines.push(`Page ${page.url()} (focus on ${state.focused}):`, ...state.text.slice(0, MAX_TEXT).split('\n').filter(Boolean).map((l) => `  | ${l}`));
     }
     return lines.join('\n');
   }
+}
+
+/** A stuck page must not turn a test's failure into a hook's time-out. */
+function withinSeconds<T>(seconds: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

@@ -35,9 +35,14 @@ export async function batchReady(db: Database, count: number) {
   return { ...people, batchId: batch.id };
 }
 
-/** Opens a page behind the staff log-in and logs in using the keyboard only, starting where the page puts the cursor. */
+/** Opens a page behind the staff log-in and logs in using the keyboard only. */
 export async function typeLogIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
+  await typeCredentials(page, username);
+}
+
+/** Types name and password into the log-in form shown, starting where the form puts the cursor. */
+export async function typeCredentials(page: Page, username: string): Promise<void> {
   // Keys pressed before the field has the focus would be lost, as they would be for a keyer.
   await focusIn(page, 'input[name=username]');
   await page.keyboard.type(username);
