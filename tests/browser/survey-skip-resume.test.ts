@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
-import { answerScreen, answerUpToReview, currentScreen, sendFromReview, storedResponses, waitForScreen } from './support/survey.ts';
+import { answerScreen, answerUpToReview, currentScreen, sendFromReview, storedDraft, storedResponses, waitForScreen } from './support/survey.ts';
 
 const app = useBrowserApp();
 
@@ -47,6 +47,8 @@ describe('draft autosave', () => {
     await page.locator('form.screen button[type=submit]').click();
     await waitForScreen(page, (s) => s === 'experience', 'profile');
     await page.locator('input[name=had_procedure][value=yes]').check();
+    // The phone stores each answer within milliseconds; a person's reload comes later than that.
+    await expect.poll(async () => (await storedDraft(page))?.answers.had_procedure).toBe('yes');
 
     await page.reload();
     expect(await waitForScreen(page, () => true)).toBe('experience');
@@ -63,6 +65,7 @@ describe('draft autosave', () => {
     await answerScreen(page, { sex: 'nam', age_group: '18_25' });
     await page.locator('form.screen button[type=submit]').click();
     await waitForScreen(page, (s) => s === 'experience', 'profile');
+    await expect.poll(async () => (await storedDraft(page))?.screen).toBe('experience');
     const url = page.url();
     await page.close();
 
