@@ -43,7 +43,7 @@ export interface SecurityHeaderOptions {
 }
 
 /** The headers helmet's middleware sets with these options, by lower-case name. */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
