@@ -48,7 +48,8 @@ export async function pgbenchRates(url: string, link: { id: number; officeId: nu
     id: randomUUID(), round, channel: 'office', officeId: link.officeId, linkId: link.id, deviceHash: 'd', locality: { province: '67', district: '660', commune: null },
     profile, answers, contentHash: 'c'.repeat(64), startedAt: started, submittedAt: submitted,
   });
-  const template = groupRecords([{ ...row, flags: ownFlags({ startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length }) }]);
+  const own = ownFlags({ startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length, periodStart: round.periodStart, now: submitted });
+  const template = groupRecords([{ ...row, flags: own.flags, flagFacts: own.flags.length > 0 ? { ...own.facts } : null }]);
   const literal = (v: unknown) => `'${String(v).replaceAll("'", "''")}'`;
   // Text carrying colons (JSON, times) goes in base64: pgbench -M prepared would read ':name' in it as a variable.
   const encoded = (v: unknown) => `convert_from(decode('${Buffer.from(String(v)).toString('base64')}', 'base64'), 'UTF8')`;
@@ -56,6 +57,8 @@ export async function pgbenchRates(url: string, link: { id: number; officeId: nu
     id: 'gen_random_uuid()',
     device_hash: "encode(sha256((random()::text || 'd')::bytea), 'hex')",
     answers_fingerprint: "encode(sha256((random()::text || 'f')::bytea), 'hex')",
+    // Each row its own ratings' keys, as distinct responses have: no near-identical candidates.
+    ...Object.fromEntries([1, 2, 3, 4].map((k) => [`rating_band_${k}`, '(random() * 9e18)::bigint'])),
   };
 
   const record = Object.entries(freshValues)

@@ -41,9 +41,4 @@ export const problems = {
       vi: `Phiếu có mã ${id} đã được lưu với nội dung khác. Một phiếu đã gửi không thể bị thay đổi; hãy tạo phiếu mới.`,
       en: `A response with id ${id} is already stored with different content. A sent response cannot be changed; create a new one.`,
     }),
-  roundNotOpen: (code: string) =>
-    new Problem(409.2, 'round_not_open', {
-      vi: `Đợt khảo sát ${code} hiện không nhận phiếu. Cảm ơn Ông/Bà đã quan tâm.`,
-      en: `Survey round ${code} is not accepting responses. Thank you for your interest.`,
-    }),
 };

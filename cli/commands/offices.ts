@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ensureLink } from '../../db/queries/links.ts';
+import { ensureLink, ensureOnlineLink } from '../../db/queries/links.ts';
 import { findRoundByCode, listOffices, listRounds } from '../../db/queries/rounds.ts';
 import { publicBaseUrl } from '../../server/public-url.ts';
 import { surveyUrl } from '../../server/routes/pages/poster.ts';
@@ -14,6 +14,8 @@ export const officesCommand: Command = {
 Prints one line per active office: code, name and survey URL, separated by tabs. The URL opens
 the survey with office, locality and round fixed; its poster with the QR code is the same URL
 with /s/ replaced by /poster/. A link is made for offices that have none in the round yet.
+The last line is the round's online link (code "online"), for the public-service portal, Zalo
+or text messages: the respondent chooses their locality.
 
 Options:
   --round CODE     the round (default: the open round; required when several are open)
@@ -35,6 +37,7 @@ ${DATABASE_HELP}`,
       for (const office of (await listOffices(db)).filter((o) => o.active)) {
         rows.push([office.code, office.name, surveyUrl(base, await ensureLink(db, office.id, round.id))].join('\t'));
       }
+      rows.push(['online', 'Khảo sát trực tuyến', surveyUrl(base, await ensureOnlineLink(db, round.id))].join('\t'));
       return rows;
     });
     for (const line of lines) console.log(line);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { offices, surveyLinks, surveyRounds } from '../schema/index.ts';
 
@@ -8,7 +8,9 @@ export interface LinkDetails {
   token: string;
   active: boolean;
   disabledAt: Date | null;
-  office: typeof offices.$inferSelect;
+  channel: 'office' | 'online';
+  /** The office of an office link; null for the round's online link. */
+  office: typeof offices.$inferSelect | null;
   round: typeof surveyRounds.$inferSelect;
 }
 
@@ -17,13 +19,13 @@ export function newLinkToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, disabledAt: surveyLinks.disabledAt, office: offices, round: surveyRounds };
+const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, disabledAt: surveyLinks.disabledAt, channel: surveyLinks.channel, office: offices, round: surveyRounds };
 
 export async function findLinkByToken(db: Database, token: string): Promise<LinkDetails | undefined> {
   const [row] = await db
     .select(linkColumns)
     .from(surveyLinks)
-    .innerJoin(offices, eq(offices.id, surveyLinks.officeId))
+    .leftJoin(offices, eq(offices.id, surveyLinks.officeId))
     .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
     .where(eq(surveyLinks.token, token));
   return row;
@@ -41,14 +43,28 @@ export async function ensureLink(db: Database, officeId: number, roundId: number
   return row.token;
 }
 
+/** The round's online link (not tied to an office), made on first use. */
+export async function ensureOnlineLink(db: Database, roundId: number): Promise<string> {
+  await db.insert(surveyLinks).values({ token: newLinkToken(), channel: 'online', officeId: null, roundId }).onConflictDoNothing({
+    target: surveyLinks.roundId,
+    where: isNull(surveyLinks.officeId),
+  });
+  const [row] = await db
+    .select({ token: surveyLinks.token })
+    .from(surveyLinks)
+    .where(and(isNull(surveyLinks.officeId), eq(surveyLinks.roundId, roundId)));
+  return row.token;
+}
+
 export async function listLinksOfRound(db: Database, roundId: number): Promise<LinkDetails[]> {
   return db
     .select(linkColumns)
     .from(surveyLinks)
-    .innerJoin(offices, eq(offices.id, surveyLinks.officeId))
+    .leftJoin(offices, eq(offices.id, surveyLinks.officeId))
     .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
     .where(eq(surveyLinks.roundId, roundId))
-    .orderBy(asc(offices.code));
+    // The offices by code, then the round's online link.
+    .orderBy(sql`${offices.code} nulls last`);
 }
 
 /** Opens or closes one office's link; `undefined` when no link has this token. */

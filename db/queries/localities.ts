@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { localities, localityMappings } from '../schema/index.ts';
 
@@ -61,4 +61,17 @@ export async function childLocalities(db: Database, parentCode: string): Promise
 
 export async function existingLocalityCodes(db: Database, codes: string[]): Promise<Set<string>> {
   return new Set((await findLocalities(db, codes)).map((l) => l.code));
+}
+
+/**
+ * The districts and communes of a province that existed at some time between `from` and `to`
+ * (YYYY-MM-DD): what a respondent of a round in those days can say they live in.
+ */
+export async function unitsOfProvince(db: Database, provinceCode: string, from: string, to: string): Promise<LocalityRow[]> {
+  const during = and(lte(localities.validFrom, to), or(isNull(localities.validTo), gte(localities.validTo, from)));
+  const districts = await db.select().from(localities).where(and(eq(localities.parentCode, provinceCode), during)).orderBy(asc(localities.code));
+  const below = districts.length === 0 ? [] : await db.select().from(localities)
+    .where(and(inArray(localities.parentCode, districts.map((d) => d.code)), eq(localities.level, 'commune'), during))
+    .orderBy(asc(localities.code));
+  return [...districts.filter((d) => d.level === 'district' || d.level === 'commune'), ...below];
 }

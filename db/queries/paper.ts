@@ -40,6 +40,20 @@ export async function setFormsStatus(
   }
 }
 
+/**
+ * Records that a form became a stored response, only if it is still in one of `from`: of two
+ * verifications or imports of one form racing each other, the second finds nothing to update
+ * (it waits for the first's row lock, then sees the new status) and must give up.
+ */
+export async function markFormVerified(db: Database, roundId: number, serial: number, responseId: string, from: readonly FormStatus[]): Promise<boolean> {
+  const updated = await db
+    .update(paperForms)
+    .set({ status: 'verified', responseId, updatedAt: new Date() })
+    .where(and(eq(paperForms.roundId, roundId), eq(paperForms.serial, serial), inArray(paperForms.status, [...from])))
+    .returning({ serial: paperForms.serial });
+  return updated.length > 0;
+}
+
 export async function upsertSampleTarget(db: Database, roundId: number, localityCode: string, target: number): Promise<void> {
   await db.insert(sampleTargets).values({ roundId, localityCode, target }).onConflictDoUpdate({
     target: [sampleTargets.roundId, sampleTargets.localityCode],

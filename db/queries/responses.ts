@@ -28,13 +28,11 @@ export async function findResponse(db: Database, id: string): Promise<StoredResp
 }
 
 /**
- * Stores a response unless one with its id exists. The insert is one autocommitted statement, so
- * when this returns `inserted: true` the row is committed; under concurrent identical inserts the
- * primary key lets exactly one through and the others see it afterwards.
+ * Stores a response that staff made (a verified or imported paper form) under a new id the server
+ * drew: a clash can only be a defect, so it fails loudly rather than pointing at another row.
  */
-export async function insertResponseOnce(db: Database, row: NewResponseRow): Promise<{ inserted: boolean }> {
-  const inserted = await db.insert(responses).values(row).onConflictDoNothing({ target: responses.id }).returning({ id: responses.id });
-  return { inserted: inserted.length > 0 };
+export async function insertStaffResponse(db: Database, row: NewResponseRow): Promise<void> {
+  await db.insert(responses).values(row);
 }
 
 /** Responses of a round that plausibility checks flagged, for a survey manager to review. */
@@ -42,7 +40,8 @@ export async function listFlaggedResponses(db: Database, roundId: number) {
   return db
     .select({
       id: responses.id, channel: responses.channel, officeCode: offices.code, officeName: offices.name, flags: responses.flags,
-      status: responses.status, ratings: responses.ratings, startedAt: responses.startedAt, submittedAt: responses.submittedAt, receivedAt: responses.receivedAt,
+      status: responses.status, ratings: responses.ratings, flagFacts: responses.flagFacts,
+      startedAt: responses.startedAt, submittedAt: responses.submittedAt, receivedAt: responses.receivedAt,
     })
     .from(responses)
     .leftJoin(offices, eq(offices.id, responses.officeId))
@@ -65,14 +64,19 @@ const dialect = new PgDialect();
 /** A response row as the writer stores it: every column but the ones the database fills in. */
 export type GroupRow = Required<Pick<NewResponseRow,
   'id' | 'roundId' | 'questionnaireVersion' | 'channel' | 'officeId' | 'provinceCode' | 'districtCode' | 'communeCode'
-  | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'startedAt' | 'submittedAt'>>;
+  | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'flagFacts'
+  | 'ratingBand1' | 'ratingBand2' | 'ratingBand3' | 'ratingBand4' | 'startedAt' | 'submittedAt'>>;
 
 /** How the storing statement decides the burst flags (server/domain/response-flags.ts says why they are decided there). */
 export interface BurstCheck {
   /** Responses received since then are in the window. */
   since: Date;
+  /** The window's length, recorded with the facts of a burst flag. */
+  windowMinutes: number;
   /** This many responses from one device in the window, before this one, make a device burst. */
   maxPerDevice: number;
+  /** Ratings differing in at most this many items are near-identical. */
+  maxDifferentRatings: number;
   /** The order flags are listed in. */
   order: readonly string[];
 }
@@ -92,8 +96,9 @@ export interface InsertedResponse {
  *
  * Each row's `flags` are those it earned by itself; the statement adds the burst flags, counting
  * the responses stored in the window and the earlier rows of this group that are new (`pos` is
- * a row's place in the group). Both counts use an index: (link_id, answers_fingerprint) and
- * (device_hash, received_at).
+ * a row's place in the group), and holds every flagged row (status `held`) with the facts found.
+ * Near-identical candidates come through the four (link_id, rating_band_k, received_at) indexes
+ * (at most `CANDIDATES` of them are compared), device counts through (device_hash, received_at).
  *
  * Rows go in in id order: two servers inserting overlapping groups then take the ids' locks in
  * the same order and wait for each other instead of deadlocking (which they did, in the
@@ -117,9 +122,14 @@ export function groupRecords(rows: GroupRow[]): string {
     pos, id: r.id, round_id: r.roundId, questionnaire_version: r.questionnaireVersion, channel: r.channel, office_id: r.officeId,
     province_code: r.provinceCode, district_code: r.districtCode, commune_code: r.communeCode, profile: r.profile, answers: r.answers,
     ratings: r.ratings, answer_bits: r.answerBits?.toString('hex') ?? null, content_hash: r.contentHash, link_id: r.linkId, device_hash: r.deviceHash, answers_fingerprint: r.answersFingerprint,
-    flags: r.flags, started_at: r.startedAt, submitted_at: r.submittedAt,
+    rating_band_1: r.ratingBand1?.toString() ?? null, rating_band_2: r.ratingBand2?.toString() ?? null,
+    rating_band_3: r.ratingBand3?.toString() ?? null, rating_band_4: r.ratingBand4?.toString() ?? null,
+    flags: r.flags, flag_facts: r.flagFacts, started_at: r.startedAt, submitted_at: r.submittedAt,
   })));
 }
+
+/** Near-identical candidates compared per response: a bound on the work one response can cause. */
+const CANDIDATES = 50;
 
 /**
  * The statement itself, given its rows as a JSON array: also what bench/ingest.ts has pgbench run,
@@ -127,47 +137,60 @@ export function groupRecords(rows: GroupRow[]): string {
  */
 export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
   const since = burst.since.toISOString();
+  const near = (a: SQL, b: SQL) => sql`(select count(*) from unnest(${a}, ${b}) as d(x, y) where x <> y) <= ${burst.maxDifferentRatings}::integer`;
   return sql`
     with input as (
       select * from jsonb_to_recordset(${records}::jsonb) as r(pos integer, id uuid, round_id integer, questionnaire_version text, channel text,
         office_id integer, province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[],
-        answer_bits text, content_hash text, link_id integer, device_hash text, answers_fingerprint text, flags text[],
-        started_at timestamptz, submitted_at timestamptz)
+        answer_bits text, content_hash text, link_id integer, device_hash text, answers_fingerprint text,
+        rating_band_1 bigint, rating_band_2 bigint, rating_band_3 bigint, rating_band_4 bigint,
+        flags text[], flag_facts jsonb, started_at timestamptz, submitted_at timestamptz)
     ), fresh as (
       select i.*,
         case when i.link_id is null then 0 else
-          (select count(*) from responses s
-            where s.link_id = i.link_id and s.answers_fingerprint = i.answers_fingerprint and s.received_at >= ${since}::timestamptz)
-          + count(*) over (partition by i.link_id, i.answers_fingerprint order by i.pos rows between unbounded preceding and 1 preceding)
-        end as identical_before,
+          (select count(*) from (
+            select s.ratings from responses s
+            where s.link_id = i.link_id and s.received_at >= ${since}::timestamptz
+              and (s.rating_band_1 = i.rating_band_1 or s.rating_band_2 = i.rating_band_2 or s.rating_band_3 = i.rating_band_3 or s.rating_band_4 = i.rating_band_4)
+            limit ${CANDIDATES}::integer) c
+          where ${near(sql`c.ratings`, sql`i.ratings`)})
+          + (select count(*) from input j
+            where j.pos < i.pos and j.link_id = i.link_id and (j.rating_band_1 = i.rating_band_1 or j.rating_band_2 = i.rating_band_2
+                or j.rating_band_3 = i.rating_band_3 or j.rating_band_4 = i.rating_band_4)
+              and ${near(sql`j.ratings`, sql`i.ratings`)})
+        end as similar_before,
         case when i.device_hash is null then 0 else
           (select count(*) from responses s where s.device_hash = i.device_hash and s.received_at >= ${since}::timestamptz)
           + count(*) over (partition by i.device_hash order by i.pos rows between unbounded preceding and 1 preceding)
         end as device_before
       from input i
       where not exists (select from responses s where s.id = i.id)
+    ), flagged as (
+      select f.*,
+        array(select x from unnest(f.flags || array_remove(array[
+            case when f.similar_before > 0 then 'identical_burst' end,
+            case when f.device_before >= ${burst.maxPerDevice}::integer then 'device_burst' end], null)) as x
+          order by array_position(${`{${burst.order.join(',')}}`}::text[], x)) as all_flags,
+        coalesce(f.flag_facts, '{}'::jsonb)
+          || case when f.similar_before > 0 then jsonb_build_object('similar', f.similar_before, 'maxDifferent', ${burst.maxDifferentRatings}::integer, 'windowMinutes', ${burst.windowMinutes}::integer) else '{}'::jsonb end
+          || case when f.device_before >= ${burst.maxPerDevice}::integer then jsonb_build_object('deviceCount', f.device_before + 1, 'windowMinutes', ${burst.windowMinutes}::integer) else '{}'::jsonb end
+          as all_facts
+      from fresh f
     )
     insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
-      profile, answers, ratings, answer_bits, content_hash, link_id, device_hash, answers_fingerprint, flags, started_at, submitted_at)
+      profile, answers, ratings, answer_bits, content_hash, link_id, device_hash, answers_fingerprint,
+      rating_band_1, rating_band_2, rating_band_3, rating_band_4, flags, flag_facts, status, started_at, submitted_at)
     select id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, decode(answer_bits, 'hex'), content_hash, link_id, device_hash, answers_fingerprint,
-      array(select f from unnest(flags || array_remove(array[
-          case when identical_before > 0 then 'identical_burst' end,
-          case when device_before >= ${burst.maxPerDevice}::integer then 'device_burst' end], null)) as f
-        order by array_position(${`{${burst.order.join(',')}}`}::text[], f)),
-      started_at, submitted_at
-    from fresh
+      rating_band_1, rating_band_2, rating_band_3, rating_band_4, all_flags, case when cardinality(all_flags) > 0 then all_facts end,
+      case when cardinality(all_flags) > 0 then 'held' else 'accepted' end, started_at, submitted_at
+    from flagged
     order by id
     on conflict (id) do nothing
     returning id, received_at, status, flags`;
 }
 
-/** Stores many responses, each unless its id exists (e.g. demo data loaded twice); returns how many were new. */
-export async function insertResponsesOnce(db: Database, rows: NewResponseRow[], batchSize = 250): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += batchSize) {
-    const stored = await db.insert(responses).values(rows.slice(i, i + batchSize)).onConflictDoNothing({ target: responses.id }).returning({ id: responses.id });
-    inserted += stored.length;
-  }
-  return inserted;
+/** Stores many responses the server made (demo data, under ids it drew at random), in batches. */
+export async function insertServerResponses(db: Database, rows: NewResponseRow[], batchSize = 250): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) await db.insert(responses).values(rows.slice(i, i + batchSize));
 }

@@ -89,3 +89,14 @@ export async function setAnswerBits(db: Database, id: string, bits: Buffer): Pro
 export async function clearAnswerBits(db: Database, version: string): Promise<void> {
   await db.update(responses).set({ answerBits: null }).where(eq(responses.questionnaireVersion, version));
 }
+
+/** How many responses of a round count, wait for review (held) and were excluded. */
+export async function statusCounts(db: Database, roundId: number): Promise<{ accepted: number; held: number; excluded: number }> {
+  const rows = await db
+    .select({ status: responses.status, n: sql<number>`count(*)::int` })
+    .from(responses)
+    .where(eq(responses.roundId, roundId))
+    .groupBy(responses.status);
+  const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return { accepted: of('accepted'), held: of('held'), excluded: of('excluded') };
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { surveyLinks } from './links.ts';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
@@ -14,7 +14,12 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array 
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const responseStatuses = ['accepted', 'excluded'] as const;
+/**
+ * `held`: flagged by a plausibility check and left out of every figure until a reviewer accepts
+ * it (→ `accepted`) or excludes it (→ `excluded`). Nothing is ever deleted.
+ */
+export const responseStatuses = ['accepted', 'excluded', 'held'] as const;
+export type ResponseStatus = (typeof responseStatuses)[number];
 
 /**
  * One respondent's answers. The client generates `id` (a UUID) once, so a resent response finds
@@ -52,8 +57,19 @@ export const responses = pgTable(
     deviceHash: text('device_hash'),
     /** Fingerprint of the answers alone, to spot identical responses arriving in bursts. */
     answersFingerprint: text('answers_fingerprint').notNull(),
-    /** Reasons for a survey manager to review this response (e.g. `too_fast`, `identical_burst`); never dropped. */
+    /**
+     * Keys of the satisfaction ratings in four interleaved bands (items 1, 5, 9… ; 2, 6, 10… ; …):
+     * two responses whose ratings differ in at most three items share at least one band, so the
+     * near-identical check finds its candidates through these indexes (server/domain/response-flags.ts).
+     */
+    ratingBand1: bigint('rating_band_1', { mode: 'bigint' }),
+    ratingBand2: bigint('rating_band_2', { mode: 'bigint' }),
+    ratingBand3: bigint('rating_band_3', { mode: 'bigint' }),
+    ratingBand4: bigint('rating_band_4', { mode: 'bigint' }),
+    /** Reasons for review (e.g. `too_fast`, `identical_burst`); a flagged response is held until reviewed, never dropped. */
     flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    /** The facts behind the flags, for the reviewer: seconds taken, similar responses, the device's count… */
+    flagFacts: jsonb('flag_facts').$type<Record<string, unknown>>(),
     status: text('status', { enum: responseStatuses }).notNull().default('accepted'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -62,13 +78,16 @@ export const responses = pgTable(
   (t) => [
     index('responses_round_idx').on(t.roundId, t.districtCode),
     index('responses_office_idx').on(t.officeId),
-    index('responses_link_fingerprint_idx').on(t.linkId, t.answersFingerprint),
+    index('responses_link_band_1_idx').on(t.linkId, t.ratingBand1, t.receivedAt),
+    index('responses_link_band_2_idx').on(t.linkId, t.ratingBand2, t.receivedAt),
+    index('responses_link_band_3_idx').on(t.linkId, t.ratingBand3, t.receivedAt),
+    index('responses_link_band_4_idx').on(t.linkId, t.ratingBand4, t.receivedAt),
     index('responses_device_received_idx').on(t.deviceHash, t.receivedAt),
     // Online responses are each their own PSU and are read one by one for the results; without this
     // they would cost a second pass over the round.
     index('responses_online_idx').on(t.roundId).where(sql`${t.channel} = 'online'`),
     index('responses_without_bits_idx').on(t.questionnaireVersion).where(sql`${t.answerBits} is null`),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
-    check('responses_status_check', sql`${t.status} in ('accepted', 'excluded')`),
+    check('responses_status_check', sql`${t.status} in ('accepted', 'excluded', 'held')`),
   ],
 );

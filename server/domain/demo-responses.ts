@@ -3,20 +3,25 @@
  * responses in the demo rounds (and only there — a round must be marked `demo`), plus what they
  * need: three offices per demo district (the one-stop office, the land registry branch and the
  * social insurance office, each receiving administrative files, so that office strata have several
- * PSUs) and an earlier, published demo round for the trend and the public page. Response ids derive from round and number, so loading twice adds nothing.
+ * PSUs) and an earlier, published demo round for the trend and the public page.
+ *
+ * Response ids are random, like every id the server makes: an id derived from round and number
+ * could be computed and taken by anyone posting a response first. What was loaded is recorded
+ * instead (round, seed, how many), so loading the same seed again adds only what is missing.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { findFrame, replaceFrame } from '../../db/queries/frames.ts';
-import { hasFact, recordFact } from '../../db/queries/installation.ts';
+import { hasFact, lockFact, recordFact, setFact } from '../../db/queries/installation.ts';
 import { ensureLink } from '../../db/queries/links.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { insertResponsesOnce } from '../../db/queries/responses.ts';
+import { insertServerResponses } from '../../db/queries/responses.ts';
 import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfAbsent, type RoundRow } from '../../db/queries/rounds.ts';
 import { demoAnswers, seededRandom } from '../../db/seed/demo-answers.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { demoLocalities } from '../../db/seed/localities.ts';
 import type { Channel } from '../../db/schema/responses.ts';
+import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { Problem } from '../errors.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 
@@ -38,10 +43,7 @@ function demoOffices(district: { code: string; name: string }) {
   return officeKinds.map((kind) => ({ code: `${kind.prefix}-${district.code}`, name: `${kind.name} ${place}`, localityCode: district.code }));
 }
 
-function demoId(round: string, k: number): string {
-  const hex = createHash('sha256').update(`sipas-demo:${round}:${k}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+const loadedKey = (round: string, seed: number) => `demo_responses:${round}:${seed}`;
 
 /**
  * A frame for the earlier demo round, so that the demo shows weighted results beside the unweighted
@@ -100,6 +102,19 @@ export async function loadDemoResponses(db: Database, round: RoundRow, count: nu
       if (office) offices.set(district.code, [...(offices.get(district.code) ?? []), office.id]);
     }
   }
+  return db.transaction(async (tx) => {
+    // Two loads of one seed take turns on the fact's row and add nothing twice.
+    const key = loadedKey(round.code, seed);
+    const loaded = ((await lockFact(tx, key, { count: 0 })) as { count?: number }).count ?? 0;
+    if (loaded >= count) return 0;
+    const rows = demoRows(def, round, offices, seed, count).slice(loaded);
+    await insertServerResponses(tx, rows);
+    await setFact(tx, key, { count });
+    return rows.length;
+  });
+}
+
+function demoRows(def: QuestionnaireDefinition, round: RoundRow, offices: Map<string, number[]>, seed: number, count: number) {
   const next = seededRandom(seed + round.id * 7919);
   // Later rounds a little better: the trend should show something.
   const drift = round.periodStart >= '2025-01-01' ? 0.12 : 0;
@@ -112,7 +127,7 @@ export async function loadDemoResponses(db: Database, round: RoundRow, count: nu
     const officeId = channel === 'office' ? here[Math.floor(next() * here.length)] : null;
     const mood = (districtMood.get(district.code) ?? 0) + drift + (next() - 0.5) * 0.9;
     const { profile, answers } = demoAnswers(def, next, { mood, procedureRate: channel === 'office' ? 0.95 : 0.6 });
-    const id = demoId(round.code, k);
+    const id = randomUUID();
     rows.push(responseRow(def, {
       id, round, channel, officeId,
       locality: { province: round.provinceCode, district: district.code, commune: null },
@@ -120,7 +135,7 @@ export async function loadDemoResponses(db: Database, round: RoundRow, count: nu
       submittedAt: new Date(Date.parse(`${round.periodStart}T08:00:00+07:00`) + Math.floor(next() * 150) * 86_400_000),
     }));
   }
-  return insertResponsesOnce(db, rows);
+  return rows;
 }
 
 /** On a new installation with the demo (once): offices, the earlier round, and responses in both. */

@@ -3,14 +3,14 @@
  * become a verified response at once, different ones wait for a survey manager (or the batch's
  * third keyer) to decide field by field. Every entry, change and decision is audited.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { compareEntries, type FieldDifference, type KeyedForm } from '../../analysis/questionnaire/compare-entries.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
-import { entriesOfForm, findBatch, findForm, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../db/queries/paper.ts';
+import { entriesOfForm, findBatch, findForm, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { insertResponseOnce } from '../../db/queries/responses.ts';
+import { insertStaffResponse } from '../../db/queries/responses.ts';
 import { roundById } from '../../db/queries/rounds.ts';
 import type { PublicUser } from '../../db/queries/users.ts';
 import { Problem, problems } from '../errors.ts';
@@ -18,11 +18,14 @@ import { localityChain } from './localities.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 import { paperAnswersSchema, validateAnswers } from './responses.ts';
 
-/** A paper form's response id is derived from its round and serial, so it can be stored only once. */
-export function paperResponseId(roundId: number, serial: number): string {
-  const hex = createHash('sha256').update(`sipas-paper:${roundId}:${serial}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/**
+ * A paper form's response gets a random id drawn by the server when the form is verified or
+ * imported, and the form records it (`paper_forms.response_id`). Nothing outside can predict it,
+ * so a citizen's post (whose id the client chooses) can never occupy it; the form's status, not
+ * the id, is what makes a form stored once.
+ */
+export function newPaperResponseId(): string {
+  return randomUUID();
 }
 
 const notYours = () => problems.notFound({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' });
@@ -62,12 +65,17 @@ async function verify(db: Database, form: PaperFormRow, keyed: KeyedForm, actorI
   const { round, def } = await questionnaireOf(db, form.roundId);
   const locality = await localityChain(db, form.localityCode);
   if (!locality) throw new Error(`locality ${form.localityCode} of form ${form.serial} is missing`);
-  const id = paperResponseId(round.id, form.serial);
-  await insertResponseOnce(db, responseRow(def, {
+  const id = newPaperResponseId();
+  if (!(await markFormVerified(db, round.id, form.serial, id, [form.status]))) {
+    throw new Problem(409.8, 'nothing_to_reconcile', {
+      vi: `Phiếu số ${form.serial} vừa được người khác xác nhận`,
+      en: `Form ${form.serial} was just verified by someone else`,
+    });
+  }
+  await insertStaffResponse(db, responseRow(def, {
     id, round, channel: 'paper', locality, profile: keyed.profile, answers: keyed.answers,
     contentHash: sha256Json({ serial: form.serial, ...keyed }),
   }));
-  await setFormsStatus(db, round.id, [form.serial], { status: 'verified', responseId: id });
   await recordAudit(db, [{ userId: actorId, action: `verify_by_${how}`, entity: 'paper_form', entityId: `${round.code}:${form.serial}`, field: 'status', oldValue: form.status, newValue: 'verified' }]);
   return id;
 }

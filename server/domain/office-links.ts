@@ -1,32 +1,40 @@
 /**
- * A survey manager's view of the office links of a round: every active office gets its link (made
- * on first look, as `sipas offices` does), with the URL its QR poster carries. Closing a link makes
- * the survey say politely that it has ended; reopening it lets responses in again. Both are audited.
+ * A survey manager's view of the links of a round: the round's online link (for the province's
+ * public-service portal, Zalo or SMS) and every active office's link (QR poster), each made on
+ * first look, as `sipas offices` does. Closing a link makes the survey say politely that it has
+ * ended and refuses what is sent through it; reopening it lets responses in again. Both are audited.
  */
 import type { Database } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { ensureLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../db/queries/links.ts';
+import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../db/queries/links.ts';
 import { listOffices } from '../../db/queries/rounds.ts';
 import { problems } from '../errors.ts';
 import { surveyUrl } from '../routes/pages/poster.ts';
+import { windowState, type WindowState } from './late-delivery.ts';
 import { roundOrFail } from './paper-forms.ts';
+import { surveyWindow } from './response-context.ts';
 
 export interface OfficeLinkView {
   token: string;
+  channel: 'office' | 'online';
   active: boolean;
-  /** Whether a citizen scanning the QR code can answer now: link, office and round all open. */
+  /** Whether a citizen opening the link can answer now: link, office and round open, within the round's days. */
   open: boolean;
-  office: { code: string; name: string; localityCode: string };
+  state: WindowState;
+  office: { code: string; name: string; localityCode: string } | null;
   surveyUrl: string;
   posterPath: string;
 }
 
-function view(link: LinkDetails, baseUrl: string): OfficeLinkView {
+export function linkView(link: LinkDetails, baseUrl: string, now = new Date()): OfficeLinkView {
+  const state = windowState(surveyWindow(link), now);
   return {
     token: link.token,
+    channel: link.channel,
     active: link.active,
-    open: link.active && link.office.active && link.round.status === 'open',
-    office: { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode },
+    open: state === 'open',
+    state,
+    office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
     surveyUrl: surveyUrl(baseUrl, link.token),
     posterPath: `/poster/${encodeURIComponent(link.token)}`,
   };
@@ -34,8 +42,9 @@ function view(link: LinkDetails, baseUrl: string): OfficeLinkView {
 
 export async function officeLinksOfRound(db: Database, roundCode: string, baseUrl: string): Promise<OfficeLinkView[]> {
   const round = await roundOrFail(db, roundCode);
+  await ensureOnlineLink(db, round.id);
   for (const office of (await listOffices(db)).filter((o) => o.active)) await ensureLink(db, office.id, round.id);
-  return (await listLinksOfRound(db, round.id)).map((link) => view(link, baseUrl));
+  return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, baseUrl));
 }
 
 export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, baseUrl: string): Promise<OfficeLinkView> {
@@ -49,6 +58,6 @@ export async function setOfficeLinkActive(db: Database, actorId: number, token: 
         field: 'active', oldValue: before.active, newValue: active,
       }]);
     }
-    return view((await findLinkByToken(tx, token))!, baseUrl);
+    return linkView((await findLinkByToken(tx, token))!, baseUrl);
   });
 }

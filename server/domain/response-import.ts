@@ -10,11 +10,11 @@ import { applicableQuestions } from '../../analysis/questionnaire/skip.ts';
 import { scaleOf } from '../../analysis/questionnaire/structure.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findForms, insertForms, setFormsStatus } from '../../db/queries/paper.ts';
+import { findForms, insertForms, markFormVerified } from '../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { findResponse, insertResponseOnce } from '../../db/queries/responses.ts';
+import { findResponse, insertStaffResponse } from '../../db/queries/responses.ts';
 import type { TableRecord } from '../files/tables.ts';
-import { paperResponseId } from './double-entry.ts';
+import { newPaperResponseId } from './double-entry.ts';
 import { localityChain, type LocalityChain } from './localities.ts';
 import { roundOrFail } from './paper-forms.ts';
 import { responseRow, sha256Json } from './response-row.ts';
@@ -143,15 +143,16 @@ export async function importResponses(
     let unchanged = 0;
     const late: ImportProblem[] = [];
     for (const f of forms) {
-      const id = paperResponseId(round.id, f.serial);
       const contentHash = sha256Json({ serial: f.serial, profile: f.profile, answers: f.answers });
-      const stored = await findResponse(tx, id);
+      const form = existingForms.get(f.serial);
+      // A form already stored is recognised by the response its record points at, never by an id
+      // derived from round and serial (which anyone could compute and occupy).
+      const stored = form?.responseId ? await findResponse(tx, form.responseId) : undefined;
       if (stored) {
         if (stored.contentHash === contentHash) unchanged += 1;
         else late.push({ row: f.row, column: 'serial', value: String(f.serial), reason: 'phiếu số này đã được lưu với nội dung khác' });
         continue;
       }
-      const form = existingForms.get(f.serial);
       if (form && !['issued', 'returned'].includes(form.status)) {
         late.push({ row: f.row, column: 'serial', value: String(f.serial), reason: `phiếu đang được nhập liệu trên hệ thống (${form.status})` });
         continue;
@@ -161,8 +162,12 @@ export async function importResponses(
         continue;
       }
       if (!form) await insertForms(tx, round.id, f.locality, [f.serial]);
-      await insertResponseOnce(tx, responseRow(def, { id, round, channel: 'paper', locality: chains.get(f.locality)!, profile: f.profile, answers: f.answers, contentHash }));
-      await setFormsStatus(tx, round.id, [f.serial], { status: 'verified', responseId: id });
+      const id = newPaperResponseId();
+      if (!(await markFormVerified(tx, round.id, f.serial, id, ['issued', 'returned']))) {
+        late.push({ row: f.row, column: 'serial', value: String(f.serial), reason: 'phiếu số này vừa được lưu bởi một thao tác khác' });
+        continue;
+      }
+      await insertStaffResponse(tx, responseRow(def, { id, round, channel: 'paper', locality: chains.get(f.locality)!, profile: f.profile, answers: f.answers, contentHash }));
       imported += 1;
     }
     if (late.length > 0) {

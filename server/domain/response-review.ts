@@ -1,7 +1,8 @@
 /**
- * Review of responses that plausibility checks flagged (too fast, identical bursts, one device
- * sending many). Flagged responses are kept and counted until a survey manager decides: excluded
- * (left out of results) or accepted. Each decision is audited and can be changed by a later one.
+ * Review of responses that plausibility checks flagged (too fast, implausible times, near-identical
+ * bursts, one device sending many, late delivery). A flagged response is held out of every figure
+ * until a reviewer (analyst, manager or admin) decides: accepted (counted from then on) or excluded
+ * (never counted, never deleted). Each decision is audited and can be changed by a later one.
  */
 import { RATING_MISSING, RATING_NOT_APPLICABLE } from '../../analysis/questionnaire/ratings.ts';
 import type { Database } from '../../db/client.ts';
@@ -9,6 +10,7 @@ import { auditOfAction, recordAudit } from '../../db/queries/audit.ts';
 import { findResponse, listFlaggedResponses, setResponseStatus } from '../../db/queries/responses.ts';
 import { Problem, problems } from '../errors.ts';
 import { roundOrFail } from './paper-forms.ts';
+import type { FlagFacts } from './response-flags.ts';
 
 export const reviewDecisions = ['accepted', 'excluded'] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];
@@ -19,6 +21,8 @@ export interface FlaggedResponseView {
   channel: string;
   office: { code: string; name: string } | null;
   flags: string[];
+  /** The facts behind the flags (server/domain/response-flags.ts, `FlagFacts`). */
+  facts: FlagFacts;
   status: string;
   receivedAt: string;
   /** Time between opening and sending the survey, when the phone reported both. */
@@ -43,6 +47,7 @@ export async function flaggedResponses(db: Database, roundCode: string): Promise
       channel: row.channel,
       office: row.officeCode && row.officeName ? { code: row.officeCode, name: row.officeName } : null,
       flags: row.flags,
+      facts: (row.flagFacts ?? {}) as FlagFacts,
       status: row.status,
       receivedAt: row.receivedAt.toISOString(),
       seconds: row.startedAt && row.submittedAt ? Math.round((row.submittedAt.getTime() - row.startedAt.getTime()) / 1000) : null,

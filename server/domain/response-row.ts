@@ -9,6 +9,7 @@ import type { GroupRow } from '../../db/queries/responses.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import type { Channel } from '../../db/schema/responses.ts';
 import { answerBitsOf } from './answer-bits.ts';
+import { ratingBands } from './response-flags.ts';
 import type { LocalityChain } from './localities.ts';
 
 export const sha256Json = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -30,6 +31,7 @@ export interface ResponseRowInput {
   answers: AnswerMap;
   contentHash: string;
   flags?: string[];
+  flagFacts?: Record<string, unknown> | null;
   startedAt?: Date | null;
   submittedAt?: Date | null;
 }
@@ -39,6 +41,8 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
   // Both projections follow the skip logic: worked out once, as it runs for every response.
   const all = { ...input.profile, ...input.answers };
   const applicable = applicableQuestions(def, all);
+  const ratings = ratingsVector(def, all, applicable);
+  const bands = ratingBands(ratings);
   return {
     id: input.id,
     roundId: input.round.id,
@@ -52,11 +56,16 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
     communeCode: input.locality.commune,
     profile: input.profile,
     answers: input.answers,
-    ratings: ratingsVector(def, all, applicable),
+    ratings,
+    ratingBand1: bands[0],
+    ratingBand2: bands[1],
+    ratingBand3: bands[2],
+    ratingBand4: bands[3],
     answerBits: answerBitsOf(def, input.profile, input.answers, all, applicable),
     contentHash: input.contentHash,
     answersFingerprint: answersFingerprint(input.profile, input.answers),
     flags: input.flags ?? [],
+    flagFacts: input.flagFacts ?? null,
     startedAt: input.startedAt ?? null,
     submittedAt: input.submittedAt ?? null,
   };

@@ -14,13 +14,13 @@ import type { Database } from '../../db/client.ts';
 import { postgresError } from '../../db/errors.ts';
 import { findResponses, insertResponseGroup, type GroupRow, type InsertedResponse } from '../../db/queries/responses.ts';
 import { problems } from '../errors.ts';
-import { burstCheck, ownFlags } from './response-flags.ts';
+import { burstCheck, ownFlags, type OwnFacts } from './response-flags.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';
 
 /** A validated response with everything its row needs but the flags, which depend on what else arrived. */
 export interface AcceptedResponse {
   row: GroupRow;
-  timing: { startedAt?: Date; submittedAt?: Date; answeredCount: number; lateDelivery?: boolean };
+  timing: OwnFacts;
   roundCode: string;
   officeCode: string | null;
 }
@@ -100,7 +100,10 @@ export class ResponseWriter {
       for (const p of group) if (!leaders.has(p.item.row.id)) leaders.set(p.item.row.id, p);
 
       const firsts = [...leaders.values()];
-      const rows = firsts.map((p) => ({ ...p.item.row, flags: ownFlags(p.item.timing) }));
+      const rows = firsts.map((p) => {
+        const own = ownFlags(p.item.timing);
+        return { ...p.item.row, flags: own.flags, flagFacts: own.flags.length > 0 ? { ...own.facts } : null };
+      });
       const { inserted, failed } = await this.insert(rows);
       firsts.forEach((p, k) => {
         const error = failed.get(rows[k].id);

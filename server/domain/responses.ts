@@ -116,9 +116,10 @@ export class ResponseIntake {
     const { db, lookups, writer, secret } = this.options;
     const submission = normalizeText(raw);
     const hash = contentHash(submission);
+    const now = new Date();
     let accepted;
     try {
-      const context = await responseContext(lookups, submission, channels);
+      const context = await responseContext(lookups, submission, channels, now);
       const compiled = await lookups.roundQuestionnaire(context.round);
       if (!compiled) throw new Error(`questionnaire ${context.round.questionnaireVersion} of round ${context.round.code} is not stored`);
       const { profile, answers } = validateAnswers(compiled.def, { profile: submission.profile, answers: submission.answers }, compiled.schema);
@@ -139,7 +140,10 @@ export class ResponseIntake {
           startedAt,
           submittedAt,
         }),
-        timing: { startedAt, submittedAt, answeredCount: Object.keys(profile).length + Object.keys(answers).length, lateDelivery: context.lateDelivery },
+        timing: {
+          startedAt, submittedAt, answeredCount: Object.keys(profile).length + Object.keys(answers).length,
+          lateDelivery: context.lateDelivery, periodStart: context.round.periodStart, now,
+        },
         roundCode: context.round.code,
         officeCode: context.office?.code ?? null,
       };

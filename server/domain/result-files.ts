@@ -2,6 +2,7 @@
  * The results as files: CSV (the indices, as `sipas analyze --format csv`) and XLSX (a sheet that
  * says what the figures are — round, questionnaire, method, date — then indices, items, options).
  */
+import type { RoundResult } from './results.ts';
 import type { AnalysisResult } from '../../analysis/estimation/results.ts';
 import { resultTables, type TableCell } from '../../analysis/estimation/results-table.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
@@ -24,7 +25,7 @@ export interface ResultsFileContext {
 }
 
 /** The description sheet: what anyone opening the file needs to read the figures right. */
-export function methodRows(result: AnalysisResult, { round, def, levels, generatedAt }: ResultsFileContext): string[][] {
+export function methodRows(result: AnalysisResult & { responses?: RoundResult['responses'] }, { round, def, levels, generatedAt }: ResultsFileContext): string[][] {
   const weights = result.method.weights === 'frame'
     ? 'Trọng số thiết kế N_h / n_h theo khung mẫu của đợt / design weights N_h / n_h from the round’s frame'
     : 'Không trọng số: đợt chưa có khung mẫu, mọi trọng số bằng 1 / unweighted: the round has no frame, every weight is 1';
@@ -35,6 +36,11 @@ export function methodRows(result: AnalysisResult, { round, def, levels, generat
     ['Phiếu khảo sát / questionnaire', `${def.version} — ${def.title.vi}`],
     ['Cấp tổng hợp / levels', levels.join(', ')],
     ['Phiếu được tính / responses counted', 'Phiếu hợp lệ (accepted); phiếu giấy chỉ khi đã nhập hai lần và đối chiếu / accepted responses; paper forms only once double-keyed and verified'],
+    ...(result.responses ? [
+      ['Số phiếu được tính / responses counted (n)', String(result.responses.counted)],
+      ['Phiếu bị gắn cờ, chờ xem xét, chưa tính / flagged, held out pending review', String(result.responses.heldForReview)],
+      ['Phiếu bị loại sau xem xét / excluded after review', String(result.responses.excluded)],
+    ] : []),
     ['Tầng / strata', 'Địa bàn (huyện, hoặc tỉnh nếu không có cấp huyện) × kênh khảo sát, ví dụ 660-office / locality (district, or province without districts) × channel'],
     ['Đơn vị mẫu bậc một / PSU', 'Điểm khảo sát (bộ phận một cửa); xã hoặc huyện của phiếu giấy; mỗi phiếu trực tuyến là một đơn vị / the office; the paper form’s commune or district; each online response'],
     ['Trọng số / weights', weights],
@@ -49,7 +55,7 @@ export function methodRows(result: AnalysisResult, { round, def, levels, generat
   ];
 }
 
-export async function resultsXlsx(result: AnalysisResult, context: ResultsFileContext): Promise<Buffer> {
+export async function resultsXlsx(result: AnalysisResult & { responses?: RoundResult['responses'] }, context: ResultsFileContext): Promise<Buffer> {
   const tables = resultTables(result);
   return writeXlsx([
     { name: 'Thông tin', header: ['mục / item', 'giá trị / value'], rows: methodRows(result, context) },

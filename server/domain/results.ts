@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.ts';
 import { findFrame } from '../../db/queries/frames.ts';
 import { findLocalities } from '../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { countCells, officeCodes } from '../../db/queries/results.ts';
+import { countCells, officeCodes, statusCounts } from '../../db/queries/results.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import { Problem } from '../errors.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
@@ -66,7 +66,10 @@ export async function countRound(db: Database, round: RoundRow, levels: ResultLe
   return { def, plan, cells, frame };
 }
 
-export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<AnalysisResult> {
+/** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
+export type RoundResult = AnalysisResult & { responses: { counted: number; heldForReview: number; excluded: number } };
+
+export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
   const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf);
   let weights: Map<string, number>;
   try {
@@ -82,5 +85,10 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
     reliability: options.reliability,
     nameOf: (level, code) => (level === 'all' ? undefined : names.get(code)),
   });
-  return { ...result, method: { ...result.method, weights: frame ? 'frame' : 'unweighted' } };
+  const status = await statusCounts(db, round.id);
+  return {
+    ...result,
+    method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
+    responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
+  };
 }

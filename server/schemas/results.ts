@@ -29,6 +29,11 @@ export const AnalysisResultView = z.object({
     reliability: z.object({ minN: z.number(), maxHalfWidth: z.number() }),
     weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
   }),
+  responses: z.object({
+    counted: z.number().int().describe('Responses the figures rest on (accepted)'),
+    heldForReview: z.number().int().describe('Flagged responses left out of every figure until a reviewer accepts or excludes them'),
+    excluded: z.number().int().describe('Responses a reviewer excluded (kept, never counted)'),
+  }).optional(),
 });
 
 export const RoundView = z.object({

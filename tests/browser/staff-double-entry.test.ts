@@ -3,7 +3,7 @@ import { auditTrail } from '../../db/queries/audit.ts';
 import { findResponse } from '../../db/queries/responses.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { paperResponseId } from '../../server/domain/double-entry.ts';
+import { paperResponse } from '../support/paper-forms.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { desk, focusIn, formStatus, keyPaperForm, logIn, staffAccounts } from './support/staff.ts';
 
@@ -71,10 +71,10 @@ describe('double entry from issued forms to verified responses, in the browser',
     const round = (await findRoundByCode(db, DEMO_ROUND_CODE))!;
     for (const serial of [1, 2, 3]) {
       expect(await formStatus(db, serial)).toBe('verified');
-      expect(await findResponse(db, paperResponseId(round.id, serial))).toMatchObject({ channel: 'paper', status: 'accepted', districtCode: '660' });
+      expect(await paperResponse(db, round.id, serial)).toMatchObject({ channel: 'paper', status: 'accepted', districtCode: '660' });
     }
-    expect((await findResponse(db, paperResponseId(round.id, 2)))?.answers.A1_1).toBe(4);
-    expect((await findResponse(db, paperResponseId(round.id, 3)))?.answers.comment).toBe('Thủ tục nhanh gọn');
+    expect((await paperResponse(db, round.id, 2))?.answers.A1_1).toBe(4);
+    expect((await paperResponse(db, round.id, 3))?.answers.comment).toBe('Thủ tục nhanh gọn');
     const trail = await auditTrail(db, 'paper_form', `${DEMO_ROUND_CODE}:2`);
     expect(trail.map((e) => [e.action, e.username])).toEqual([
       ['mark_form', 'lan'], ['key', 'minh'], ['key', 'hoa'], ['reconcile', 'lan'], ['verify_by_reconciliation', 'lan'],

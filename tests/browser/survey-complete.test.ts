@@ -4,6 +4,7 @@ import { findOfficeByCode, insertRoundIfAbsent, findRoundByCode } from '../../db
 import { DEMO_OFFICE_CODE } from '../../db/seed/index.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
 import { satisfactionItems } from '../../analysis/questionnaire/structure.ts';
+import { vietnamDay } from '../support/rounds.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
 import { answerUpToReview, deliveryState, sendFromReview, storedResponses } from './support/survey.ts';
@@ -15,7 +16,7 @@ async function link2022(): Promise<string> {
   const db = app.database().db;
   await insertRoundIfAbsent(db, {
     code: 'DN-2022', name: 'Khảo sát SIPAS 2022 (thử nghiệm)', provinceCode: '67',
-    periodStart: '2022-01-01', periodEnd: '2022-12-31', questionnaireVersion: '2022', status: 'open',
+    periodStart: vietnamDay(-30), periodEnd: vietnamDay(30), questionnaireVersion: '2022', status: 'open',
   });
   const [round, office] = [await findRoundByCode(db, 'DN-2022'), await findOfficeByCode(db, DEMO_OFFICE_CODE)];
   return ensureLink(db, office!.id, round!.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findResponse } from '../../db/queries/responses.ts';
-import { paperResponseId } from '../../server/domain/double-entry.ts';
+import { paperResponse } from '../support/paper-forms.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
@@ -34,7 +34,7 @@ describe('double entry of paper forms', () => {
     const { a, b, batchId } = await batchReady();
     expect((await key(a, batchId, 1, { ...form(), seconds: 40 })).json()).toEqual({ status: 'keyed_once' });
     expect((await key(b, batchId, 1, { ...form(), seconds: 50 })).json()).toEqual({ status: 'verified', differences: 0 });
-    const stored = await findResponse(database().db, paperResponseId(1, 1));
+    const stored = await paperResponse(database().db, 1, 1);
     expect(stored).toMatchObject({ channel: 'paper', provinceCode: '67', districtCode: '660', roundCode: ROUND });
   });
 
@@ -44,7 +44,7 @@ describe('double entry of paper forms', () => {
     delete (blank.profile as Record<string, unknown>).sex;
     expect((await key(a, batchId, 4, blank)).json()).toEqual({ status: 'keyed_once' });
     expect((await key(b, batchId, 4, blank)).json()).toEqual({ status: 'verified', differences: 0 });
-    expect((await findResponse(database().db, paperResponseId(1, 4)))?.profile.sex).toBeUndefined();
+    expect((await paperResponse(database().db, 1, 4))?.profile.sex).toBeUndefined();
   });
 
   it('keeps entries blind: a keyer sees only their own entry and not the comparison', async () => {

@@ -157,13 +157,16 @@ describe('rate limits', () => {
 });
 
 describe('npx sipas offices', () => {
-  it('prints code, name and survey URL of each office, tab-separated', async () => {
+  it('prints code, name and survey URL of each office, tab-separated, then the round’s online link', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sipas-offices-'));
     try {
       const { stdout } = await promisify(execFile)('node', ['bin/sipas.mjs', 'offices', '--base-url', 'https://sipas.example.vn/'], {
         env: { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(dir, 'data') },
       });
-      expect(stdout.trim().split('\n')).toEqual([expect.stringMatching(/^MC-660\tBộ phận Một cửa thành phố Gia Nghĩa\thttps:\/\/sipas\.example\.vn\/s\/[A-Za-z0-9_-]{22}$/)]);
+      expect(stdout.trim().split('\n')).toEqual([
+        expect.stringMatching(/^MC-660\tBộ phận Một cửa thành phố Gia Nghĩa\thttps:\/\/sipas\.example\.vn\/s\/[A-Za-z0-9_-]{22}$/),
+        expect.stringMatching(/^online\tKhảo sát trực tuyến\thttps:\/\/sipas\.example\.vn\/s\/[A-Za-z0-9_-]{22}$/),
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,8 @@ describe('office survey links for a survey manager', () => {
     await insertOfficeIfAbsent(database().db, { code: 'MC-661', name: 'Bộ phận Một cửa huyện Đắk Glong', localityCode: '661' });
     const m = await manager();
     const links = (await m.request({ url: `/api/rounds/${ROUND}/links` })).json();
-    expect(links.map((l: { office: { code: string } }) => l.office.code)).toEqual(['MC-660', 'MC-661']);
+    expect(links.map((l: { office: { code: string } | null }) => l.office?.code ?? null)).toEqual(['MC-660', 'MC-661', null]);
+    expect(links[2]).toMatchObject({ channel: 'online', active: true, open: true, office: null });
     expect(links[1]).toMatchObject({ active: true, open: true, office: { name: 'Bộ phận Một cửa huyện Đắk Glong' } });
     expect(links[1].surveyUrl).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
     const poster = await app().inject({ url: links[1].posterPath });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findResponse } from '../../db/queries/responses.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs } from '../support/staff.ts';
-import { officeSubmission } from '../support/submissions.ts';
+import { distinctAnswers, officeSubmission } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
 const ROUND = 'DN-2025-H1';
@@ -19,11 +19,11 @@ describe('review of flagged responses', () => {
   it('lists flagged responses with their reasons and leaves the others out', async () => {
     const fast = tooFast();
     await app().inject({ method: 'POST', url: '/api/responses', payload: fast });
-    await app().inject({ method: 'POST', url: '/api/responses', payload: officeSubmission() });
+    await app().inject({ method: 'POST', url: '/api/responses', payload: officeSubmission(distinctAnswers(1)) });
     const m = await manager();
     const list = (await m.request({ url: `/api/rounds/${ROUND}/flagged-responses` })).json();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: fast.id, flags: ['too_fast'], status: 'accepted', seconds: 10, office: { code: 'MC-660' }, review: null });
+    expect(list[0]).toMatchObject({ id: fast.id, flags: ['too_fast'], facts: { seconds: 10, answered: 34 }, status: 'held', seconds: 10, office: { code: 'MC-660' }, review: null });
     expect(list[0].rated).toBe(30);
     expect(list[0].distinctRatings).toBe(1);
   });
@@ -42,7 +42,7 @@ describe('review of flagged responses', () => {
     [row] = (await m.request({ url: `/api/rounds/${ROUND}/flagged-responses` })).json();
     expect(row).toMatchObject({ status: 'accepted', flags: ['too_fast'], review: { decision: 'accepted' } });
     const trail = (await m.request({ url: `/api/audit?entity=response&id=${fast.id}` })).json();
-    expect(trail.map((e: { oldValue: string; newValue: string }) => [e.oldValue, e.newValue])).toEqual([['accepted', 'excluded'], ['excluded', 'accepted']]);
+    expect(trail.map((e: { oldValue: string; newValue: string }) => [e.oldValue, e.newValue])).toEqual([['held', 'excluded'], ['excluded', 'accepted']]);
   });
 
   it('refuses to review a response that is not flagged, and a response that does not exist', async () => {

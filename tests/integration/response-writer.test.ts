@@ -19,19 +19,20 @@ const def = seededQuestionnaire('2024')!;
 
 async function accepted(overrides: { answersSeed?: number; locality?: string; deviceHash?: string; seconds?: number } = {}): Promise<AcceptedResponse> {
   const round = (await findRoundByCode(database().db, DEMO_ROUND_CODE))!;
-  const link = (await listLinksOfRound(database().db, round.id))[0];
+  const link = (await listLinksOfRound(database().db, round.id)).find((l) => l.channel === 'office')!;
+  const office = link.office!;
   const { profile, answers } = randomAnswers(def, seededRandom(overrides.answersSeed ?? Math.floor(Math.random() * 1e9)));
   const started = new Date('2025-03-01T08:00:00Z');
   const submitted = new Date(started.getTime() + (overrides.seconds ?? 600) * 1000);
   return {
     row: responseRow(def, {
-      id: randomUUID(), round, channel: 'office', officeId: link.office.id, linkId: link.id, deviceHash: overrides.deviceHash ?? null,
+      id: randomUUID(), round, channel: 'office', officeId: office.id, linkId: link.id, deviceHash: overrides.deviceHash ?? null,
       locality: { province: '67', district: overrides.locality ?? '660', commune: null }, profile, answers,
       contentHash: randomUUID(), startedAt: started, submittedAt: submitted,
     }),
-    timing: { startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length },
+    timing: { startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length, periodStart: round.periodStart, now: submitted },
     roundCode: round.code,
-    officeCode: link.office.code,
+    officeCode: office.code,
   };
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { useTestApp } from '../support/app.ts';
-import { officeSubmission } from '../support/submissions.ts';
+import { officeSubmission, onlineSubmission } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
 
@@ -152,8 +152,8 @@ describe('POST /api/responses refuses bad input with 400 naming the field', () =
   it('names an unknown round, office or locality', async () => {
     await expectIssue(officeSubmission({ round: 'NOPE' }), 'round');
     await expectIssue(officeSubmission({ office: 'NOPE' }), 'office');
-    await expectIssue(officeSubmission({ channel: 'online', office: undefined, locality: { province: '67', district: '999' } }), 'locality.district');
-    await expectIssue(officeSubmission({ channel: 'online', office: undefined, locality: { province: '68' } }), 'locality.province');
+    await expectIssue(onlineSubmission({ locality: { province: '67', district: '999' } }), 'locality.district');
+    await expectIssue(onlineSubmission({ locality: { province: '68' } }), 'locality.province');
   });
 
   it('names a text holding a NUL character or half a surrogate pair, which PostgreSQL cannot store as sent', async () => {
@@ -186,7 +186,7 @@ describe('POST /api/responses refuses bad input with 400 naming the field', () =
   });
 
   it('accepts an online response with its locality given', async () => {
-    const res = await post(officeSubmission({ channel: 'online', office: undefined, locality: { province: '67', district: '663' } }));
+    const res = await post(onlineSubmission({ locality: { province: '67', district: '663' } }));
     expect(res.statusCode).toBe(201);
     expect(res.json().locality).toEqual({ province: '67', district: '663', commune: null });
   });

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertRoundIfAbsent } from '../../db/queries/rounds.ts';
+import { randomUUID } from 'node:crypto';
+import { insertServerResponses } from '../../db/queries/responses.ts';
+import { findRoundByCode, insertRoundIfAbsent } from '../../db/queries/rounds.ts';
+import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
+import { responseRow } from '../../server/domain/response-row.ts';
 import { useTestApp } from '../support/app.ts';
 import { loadDemo } from '../support/results.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
@@ -27,10 +31,13 @@ describe('the trend across rounds', () => {
 
     // A round of the merged province, after 01/07/2025 (two-tier government: no districts).
     await insertRoundIfAbsent(database().db, { code: 'LD-2025-H2', name: 'Khảo sát SIPAS 6 tháng cuối năm 2025 — tỉnh Lâm Đồng', provinceCode: '68', periodStart: '2025-07-01', periodEnd: '2025-12-31', questionnaireVersion: '2024', status: 'open' });
-    for (let k = 0; k < 5; k++) {
-      const response = officeSubmission({ round: 'LD-2025-H2', channel: 'online', office: undefined, locality: { province: '68' } });
-      expect((await app().inject({ method: 'POST', url: '/api/responses', payload: response })).statusCode).toBe(201);
-    }
+    // Stored as accepted responses of that (past) round: the trend is the subject here, not how they arrived.
+    const merged = (await findRoundByCode(database().db, 'LD-2025-H2'))!;
+    const { profile, answers } = officeSubmission();
+    await insertServerResponses(database().db, Array.from({ length: 5 }, () => responseRow(seededQuestionnaire('2024')!, {
+      id: randomUUID(), round: merged, channel: 'online', locality: { province: '68', district: null, commune: null },
+      profile: profile as never, answers: answers as never, contentHash: randomUUID(),
+    })));
     const after = (await analyst.request({ url: '/api/results/trend?by=province' })).json();
     expect(after.asOf).toBe('2025-12-31');
     const mapped = after.rounds.find((r: { code: string }) => r.code === 'DN-2025-H1');

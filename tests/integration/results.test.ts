@@ -10,7 +10,7 @@ import { writeCsv } from '../../server/files/tables.ts';
 import { useTestApp } from '../support/app.ts';
 import { loadDemo, sipasAnalyze, expectSameResults } from '../support/results.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
-import { officeSubmission } from '../support/submissions.ts';
+import { distinctAnswers, onlineSubmission } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
 const ROUND = '/api/rounds/DN-2025-H1';
@@ -29,10 +29,10 @@ const communes = [
   { code: '66002', name: 'Phường Nghĩa Thành (thử nghiệm)', level: 'commune' as const, parentCode: '660', validFrom: '2004-01-01', validTo: '2025-06-30' },
 ];
 
-function onlineSubmission(commune: string, rating: number) {
-  const base = officeSubmission();
-  const answers = Object.fromEntries(Object.entries(base.answers).map(([k, v]) => [k, typeof v === 'number' ? rating : v]));
-  return { ...base, channel: 'online', office: undefined, locality: { province: '67', district: '660', commune }, answers: { ...answers, comment: 'Cán bộ phường rất tận tình' } };
+/** Online responses from a commune, each different enough from the others to count (near-identical ones are held). */
+function communeResponse(commune: string, k: number) {
+  const { profile, answers } = distinctAnswers(k);
+  return onlineSubmission({ profile, locality: { province: '67', district: '660', commune }, answers: { ...answers, comment: 'Cán bộ phường rất tận tình' } });
 }
 
 beforeEach(async () => {
@@ -40,7 +40,7 @@ beforeEach(async () => {
   await upsertLocalities(db, communes);
   await loadDemo(db, 400);
   for (let k = 0; k < 12; k++) {
-    const res = await app().inject({ method: 'POST', url: '/api/responses', payload: onlineSubmission(communes[k % 2].code, 2 + (k % 4)) });
+    const res = await app().inject({ method: 'POST', url: '/api/responses', payload: communeResponse(communes[k % 2].code, k) });
     expect(res.statusCode).toBe(201);
   }
   await addStaff(db, 'analyst', 'analyst');

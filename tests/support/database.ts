@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { seedDatabase } from '../../db/seed/index.ts';
+import { rememberDemoLinks } from './submissions.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** The database's URL on PostgreSQL (another connection pool can open it); undefined on in-memory PGlite. */
@@ -40,12 +41,15 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const handle = await openDatabase(created ? { url: created.url } : {});
   await handle.migrate();
   await seedDatabase(handle.db);
+  await rememberDemoLinks(handle.db);
   return {
     ...handle,
     url: created?.url,
     async reset() {
       const { sql } = await import('drizzle-orm');
       await handle.db.execute(sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users restart identity cascade`);
+      // What demo loads were recorded goes with the responses they added.
+      await handle.db.execute(sql`delete from installation_facts where key like 'demo_responses:%'`);
       await handle.db.execute(sql`update survey_rounds set status = 'open'`);
       await handle.db.execute(sql`update survey_links set active = true, disabled_at = null`);
     },

@@ -8,9 +8,11 @@ import { ProblemView } from '../../schemas/responses.ts';
 
 const OfficeLinkView = z.object({
   token: z.string(),
+  channel: z.enum(['office', 'online']).describe('An office link (QR poster) or the round\'s online link (portal, Zalo, SMS)'),
   active: z.boolean(),
-  open: z.boolean().describe('Whether citizens can answer now: link, office and round all open'),
-  office: z.object({ code: z.string(), name: z.string(), localityCode: z.string() }),
+  open: z.boolean().describe('Whether citizens can answer now: link, office and round open, within the round\'s days'),
+  state: z.enum(['open', 'not_started', 'ended', 'closed']),
+  office: z.object({ code: z.string(), name: z.string(), localityCode: z.string() }).nullable().describe('Null for the online link'),
   surveyUrl: z.string(),
   posterPath: z.string().describe('The print-ready A4 poster with the QR code'),
 });
@@ -21,7 +23,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rounds/:code/links', {
     onRequest: managers,
     schema: {
-      summary: "Every active office's survey link in a round (made on first look), with its poster",
+      summary: "The round's online link and every active office's survey link (made on first look), with their posters",
       params: z.object({ code: z.string().min(1).max(64) }),
       response: { 200: z.array(OfficeLinkView), 404: ProblemView },
     },
@@ -30,7 +32,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/links/:token', {
     onRequest: managers,
     schema: {
-      summary: 'Open or close one office link; a closed link tells citizens politely that the survey has ended',
+      summary: 'Open or close one survey link (office or online); a closed link tells citizens politely that the survey has ended',
       params: z.object({ token: z.string().min(8).max(64) }),
       body: z.object({ active: z.boolean() }),
       response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },

@@ -38,7 +38,8 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
     const url = surveyUrl(publicBaseUrl(request), link.token);
     // Error correction level M survives a smudged or curled print; margin 2 is enough on white paper.
     const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    const office = escapeHtml(link.office.name);
+    // The online link's poster (for a notice board or a portal page) names the province's survey instead of an office.
+    const office = escapeHtml(link.office?.name ?? 'Khảo sát trực tuyến của tỉnh');
     reply.type('text/html; charset=utf-8');
     return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Khảo sát SIPAS — ${office}</title>

@@ -25,6 +25,8 @@ export interface AnalysisResult {
   groups: ResultGroup[];
   questionnaire: string;
   method: { reliability: { minN: number; maxHalfWidth: number }; weights: string };
+  /** Responses counted, and flagged ones held out until reviewed (absent from older servers). */
+  responses?: { counted: number; heldForReview: number; excluded: number };
 }
 
 export interface ResultRound {

@@ -25,6 +25,7 @@ export const en: Messages = {
   roundStatus: { draft: 'Draft', open: 'Collecting', closed: 'Closed', published: 'Published' },
   weights: { frame: 'weighted by the frame', unweighted: 'unweighted (every response weighs 1)', column: 'weights from a column', raked: 'calibrated weights' },
   roundFacts: (period, status, weights) => `Period: ${period} · ${status} · ${weights}`,
+  responsesCounted: (counted, held) => `${counted} responses counted; ${held} flagged responses await review and are not counted`,
 
   indices: { SIPAS: 'SIPAS', policy: 'Policy index', service: 'Service index' },
   tableTitle: 'Satisfaction indices by locality (%, 95 % confidence interval)',

@@ -25,6 +25,7 @@ export const vi = {
   roundStatus: { draft: 'Nháp', open: 'Đang thu thập', closed: 'Đã kết thúc', published: 'Đã công bố' } as Record<string, string>,
   weights: { frame: 'có trọng số theo khung mẫu', unweighted: 'chưa có trọng số (mỗi phiếu trọng số 1)', column: 'trọng số theo cột', raked: 'trọng số đã hiệu chỉnh' } as Record<string, string>,
   roundFacts: (period: string, status: string, weights: string) => `Thời gian: ${period} · ${status} · ${weights}`,
+  responsesCounted: (counted: number, held: number) => `${counted} phiếu được tính; ${held} phiếu bị gắn cờ đang chờ xem xét, chưa tính`,
 
   indices: { SIPAS: 'SIPAS', policy: 'Chỉ số chính sách', service: 'Chỉ số dịch vụ' } as Record<string, string>,
   tableTitle: 'Chỉ số hài lòng theo địa bàn (%, khoảng tin cậy 95 %)',

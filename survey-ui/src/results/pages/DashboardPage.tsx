@@ -69,7 +69,7 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
       <h1 tabIndex={-1}>{t.dashboardTitle}: {round.name}</h1>
       <p class="print-only">{t.printedOn(formats.date(new Date().toISOString()))}</p>
       <DashboardControls rounds={rounds.data} round={round.code} choice={choice} columns={columns} onChange={setChoice} />
-      <RoundFacts round={round} weights={current?.method.weights} formats={formats} />
+      <RoundFacts round={round} weights={current?.method.weights} responses={current?.responses} formats={formats} />
       <ErrorNotice error={result.error ?? labels.error} />
       {current && labels.data && column && (
         <div>

@@ -118,20 +118,38 @@ export interface Progress {
 
 export interface OfficeLink {
   token: string;
+  /** An office's QR link, or the round's online link (office null). */
+  channel: 'office' | 'online';
   active: boolean;
   open: boolean;
-  office: { code: string; name: string; localityCode: string };
+  state: 'open' | 'not_started' | 'ended' | 'closed';
+  office: { code: string; name: string; localityCode: string } | null;
   surveyUrl: string;
   posterPath: string;
 }
 
 export type ReviewDecision = 'accepted' | 'excluded';
 
+/** What the server found behind a response's flags (server/domain/response-flags.ts). */
+export interface FlagFacts {
+  seconds?: number;
+  answered?: number;
+  timing?: 'missing' | 'future' | 'reversed' | 'before_round';
+  minutes?: number;
+  submittedAt?: string;
+  closedAt?: string;
+  similar?: number;
+  maxDifferent?: number;
+  deviceCount?: number;
+  windowMinutes?: number;
+}
+
 export interface FlaggedResponse {
   id: string;
   channel: string;
   office: { code: string; name: string } | null;
   flags: string[];
+  facts: FlagFacts;
   status: string;
   receivedAt: string;
   seconds: number | null;

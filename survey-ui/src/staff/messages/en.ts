@@ -156,12 +156,16 @@ export const en: Messages = {
   valueCol: 'Value',
   reasonCol: 'Reason',
 
-  linksTitle: 'Offices and QR codes',
-  linksIntro: 'Each office has its own link in the round. Print the poster with the QR code for the one-stop office. A closed link tells citizens that the survey has ended.',
+  linksTitle: 'Survey links and QR codes',
+  linksIntro: 'Each office has its own link in the round: print the poster with the QR code for the one-stop office. The round\'s online link is for the public-service portal, Zalo and text messages: respondents choose where they live. Responses are taken only through an open link, within the round\'s days. A closed link tells citizens that the survey has ended.',
   office: 'Office',
+  onlineLink: 'Online survey (public-service portal, Zalo, text messages)',
+  onlineLinkShort: 'Online link',
   linkOpen: 'Accepting responses',
   linkClosed: 'Closed',
   roundNotOpen: 'Round not open',
+  roundNotStarted: 'The round\'s days have not begun',
+  roundEnded: 'The round\'s days are over',
   surveyUrl: 'Link',
   printPoster: 'Print poster',
   posterOf: (office) => `Print the poster of ${office} (opens a new tab)`,
@@ -170,8 +174,23 @@ export const en: Messages = {
   noOffices: 'No active office yet.',
 
   flagsTitle: 'Flagged responses to review',
-  flagsIntro: 'These responses look implausible. A response is never deleted: it counts until you decide to exclude it.',
-  flagNames: { too_fast: 'Answered too fast', identical_burst: 'Identical responses in a burst', device_burst: 'One device sent many', late_delivery: 'Finished before closing, delivered after' },
+  flagsIntro: 'These responses look implausible. A flagged response is left out of the results until it is reviewed: “Accept” counts it, “Exclude” does not. A response is never deleted, and every decision is recorded.',
+  flagNames: {
+    too_fast: 'Answered too fast', implausible_time: 'Implausible times', identical_burst: 'Near-identical responses in a burst',
+    device_burst: 'One device sent many', late_delivery: 'Finished before closing, delivered after',
+  },
+  flagWhy: {
+    too_fast: (f) => `answered ${f.answered ?? '?'} questions in ${f.seconds ?? '?'} seconds`,
+    implausible_time: (f) => f.timing === 'missing' ? 'the phone did not say when the survey was started and sent'
+      : f.timing === 'future' ? `sent ${f.minutes ?? '?'} minutes later than the server's clock`
+      : f.timing === 'reversed' ? `sent ${f.minutes ?? '?'} minutes before it was started`
+      : f.timing === 'before_round' ? `started ${Math.round((f.minutes ?? 0) / 60)} hours before the round began`
+      : 'implausible times',
+    identical_burst: (f) => `like ${f.similar ?? '?'} other responses sent through the same link within ${f.windowMinutes ?? '?'} minutes (at most ${f.maxDifferent ?? '?'} ratings differ)`,
+    device_burst: (f) => `this device sent ${f.deviceCount ?? '?'} responses within ${f.windowMinutes ?? '?'} minutes`,
+    late_delivery: (f, time) => `finished at ${f.submittedAt ? time(f.submittedAt) : '?'}; the link or round had closed at ${f.closedAt ? time(f.closedAt) : '?'}`,
+  },
+  heldCount: (n) => `${n} responses wait for review and are not counted in the results yet.`,
   received: 'Received',
   reasons: 'Reasons',
   duration: 'Time taken',
@@ -179,7 +198,7 @@ export const en: Messages = {
   unknown: 'unknown',
   ratingsSummary: (rated, distinct) => `${rated} items rated, ${distinct} different ratings`,
   ratings: 'Ratings',
-  decisions: { accepted: 'Counted', excluded: 'Excluded' },
+  decisions: { accepted: 'Counted', excluded: 'Excluded', held: 'Awaiting review, not counted' },
   reviewedBy: (by, at) => `${by}, ${at}`,
   notReviewed: 'Not reviewed',
   review: 'Review',

@@ -1,5 +1,5 @@
 /** Every text of the staff app, Vietnamese (the default). NFC, full diacritics. */
-import type { BatchPart, FormStatus, ReviewDecision, Role } from '../api/types.ts';
+import type { BatchPart, FlagFacts, FormStatus, ReviewDecision, Role } from '../api/types.ts';
 
 export const vi = {
   appTitle: 'SIPAS — Nhân viên',
@@ -156,12 +156,16 @@ export const vi = {
   valueCol: 'Giá trị',
   reasonCol: 'Lý do',
 
-  linksTitle: 'Điểm khảo sát và mã QR',
-  linksIntro: 'Mỗi điểm khảo sát có một đường dẫn riêng trong đợt. In áp phích có mã QR để dán tại bộ phận một cửa. Đường dẫn đã đóng báo cho người dân biết đợt khảo sát đã kết thúc.',
+  linksTitle: 'Đường dẫn khảo sát và mã QR',
+  linksIntro: 'Mỗi điểm khảo sát có một đường dẫn riêng trong đợt: in áp phích có mã QR để dán tại bộ phận một cửa. Đường dẫn trực tuyến của đợt dành cho cổng dịch vụ công, Zalo, tin nhắn: người trả lời tự chọn nơi sinh sống. Phiếu chỉ được nhận qua một đường dẫn đang mở, trong thời gian của đợt. Đường dẫn đã đóng báo cho người dân biết đợt khảo sát đã kết thúc.',
   office: 'Điểm khảo sát',
+  onlineLink: 'Khảo sát trực tuyến (cổng dịch vụ công, Zalo, tin nhắn)',
+  onlineLinkShort: 'Đường dẫn trực tuyến',
   linkOpen: 'Đang nhận phiếu',
   linkClosed: 'Đã đóng',
   roundNotOpen: 'Đợt khảo sát chưa mở',
+  roundNotStarted: 'Chưa đến thời gian của đợt',
+  roundEnded: 'Đã hết thời gian của đợt',
   surveyUrl: 'Đường dẫn',
   printPoster: 'In áp phích',
   posterOf: (office: string) => `In áp phích của ${office} (mở thẻ mới)`,
@@ -170,8 +174,23 @@ export const vi = {
   noOffices: 'Chưa có điểm khảo sát nào đang hoạt động.',
 
   flagsTitle: 'Phiếu bị gắn cờ cần xem xét',
-  flagsIntro: 'Các phiếu dưới đây có dấu hiệu bất thường. Phiếu không bao giờ bị xóa: vẫn được tính cho đến khi Ông/Bà quyết định loại.',
-  flagNames: { too_fast: 'Trả lời quá nhanh', identical_burst: 'Nhiều phiếu giống hệt nhau liên tiếp', device_burst: 'Một thiết bị gửi nhiều phiếu', late_delivery: 'Hoàn thành trước khi đóng, gửi đến sau' } as Record<string, string>,
+  flagsIntro: 'Các phiếu dưới đây có dấu hiệu bất thường. Phiếu bị gắn cờ chưa được tính vào kết quả cho đến khi được xem xét: “Chấp nhận” thì được tính, “Loại” thì không. Phiếu không bao giờ bị xóa, mọi quyết định đều được ghi lại.',
+  flagNames: {
+    too_fast: 'Trả lời quá nhanh', implausible_time: 'Thời gian không hợp lý', identical_burst: 'Nhiều phiếu gần giống nhau liên tiếp',
+    device_burst: 'Một thiết bị gửi nhiều phiếu', late_delivery: 'Hoàn thành trước khi đóng, gửi đến sau',
+  } as Record<string, string>,
+  flagWhy: {
+    too_fast: (f: FlagFacts) => `trả lời ${f.answered ?? '?'} câu trong ${f.seconds ?? '?'} giây`,
+    implausible_time: (f: FlagFacts) => f.timing === 'missing' ? 'máy không cho biết lúc bắt đầu và lúc gửi phiếu'
+      : f.timing === 'future' ? `giờ gửi phiếu muộn hơn giờ máy chủ ${f.minutes ?? '?'} phút`
+      : f.timing === 'reversed' ? `giờ gửi sớm hơn giờ bắt đầu ${f.minutes ?? '?'} phút`
+      : f.timing === 'before_round' ? `bắt đầu trả lời ${Math.round((f.minutes ?? 0) / 60)} giờ trước khi đợt khảo sát bắt đầu`
+      : 'thời gian không hợp lý',
+    identical_burst: (f: FlagFacts) => `giống ${f.similar ?? '?'} phiếu khác gửi qua cùng đường dẫn trong ${f.windowMinutes ?? '?'} phút (khác nhau không quá ${f.maxDifferent ?? '?'} câu chấm điểm)`,
+    device_burst: (f: FlagFacts) => `thiết bị này đã gửi ${f.deviceCount ?? '?'} phiếu trong ${f.windowMinutes ?? '?'} phút`,
+    late_delivery: (f: FlagFacts, time: (iso: string) => string) => `hoàn thành lúc ${f.submittedAt ? time(f.submittedAt) : '?'}, đường dẫn hoặc đợt khảo sát đã đóng lúc ${f.closedAt ? time(f.closedAt) : '?'}`,
+  },
+  heldCount: (n: number) => `${n} phiếu đang chờ xem xét, chưa được tính vào kết quả.`,
   received: 'Nhận lúc',
   reasons: 'Dấu hiệu',
   duration: 'Thời gian trả lời',
@@ -179,7 +198,7 @@ export const vi = {
   unknown: 'không rõ',
   ratingsSummary: (rated: number, distinct: number) => `${rated} câu chấm điểm, ${distinct} mức khác nhau`,
   ratings: 'Điểm đánh giá',
-  decisions: { accepted: 'Được tính', excluded: 'Đã loại' } satisfies Record<ReviewDecision, string>,
+  decisions: { accepted: 'Được tính', excluded: 'Đã loại', held: 'Chờ xem xét, chưa tính' } as Record<string, string>,
   reviewedBy: (by: string, at: string) => `${by}, ${at}`,
   notReviewed: 'Chưa xem xét',
   review: 'Xem xét',

@@ -6,7 +6,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
 
-/** Each office's survey link in the round, its poster to print, and a switch to close or reopen it. */
+/** The round's online link and each office's link, the poster to print, and a switch to close or reopen each. */
 export function LinksPage() {
   const t = useMessages();
   const { api, round } = useStaff();
@@ -19,9 +19,12 @@ export function LinksPage() {
     action.run(async () => {
       const updated = await api.send<OfficeLink>('PATCH', `/links/${encodeURIComponent(link.token)}`, { active: !link.active });
       links.reload();
-      return `${updated.office.name}: ${updated.active ? t.linkOpen : t.linkClosed}`;
+      return `${updated.office?.name ?? t.onlineLinkShort}: ${updated.active ? t.linkOpen : t.linkClosed}`;
     });
-  const state = (link: OfficeLink) => (!link.active ? t.linkClosed : link.open ? t.linkOpen : t.roundNotOpen);
+  const state = (link: OfficeLink) => (!link.active ? t.linkClosed : link.open ? t.linkOpen
+    : link.state === 'not_started' ? t.roundNotStarted : link.state === 'ended' ? t.roundEnded : t.roundNotOpen);
+  // The online link first: it is one per round, where the province puts it on its portal.
+  const ordered = (list: OfficeLink[]) => [...list.filter((l) => l.channel === 'online'), ...list.filter((l) => l.channel !== 'online')];
   return (
     <section>
       <h1 tabIndex={-1}>{t.linksTitle}</h1>
@@ -32,13 +35,13 @@ export function LinksPage() {
         <table>
           <thead><tr><th scope="col">{t.office}</th><th scope="col">{t.status}</th><th scope="col">{t.surveyUrl}</th><th scope="col">{t.actions}</th></tr></thead>
           <tbody>
-            {links.data.map((link) => (
-              <tr key={link.token} data-office={link.office.code}>
-                <th scope="row">{link.office.name} <span class="muted">({link.office.code})</span></th>
+            {ordered(links.data).map((link) => (
+              <tr key={link.token} data-office={link.office?.code} data-channel={link.channel}>
+                <th scope="row">{link.office ? <>{link.office.name} <span class="muted">({link.office.code})</span></> : t.onlineLink}</th>
                 <td class={link.open ? 'state-ok' : 'state-off'}>{state(link)}</td>
                 <td class="value"><a href={link.surveyUrl}>{link.surveyUrl}</a></td>
                 <td class="actions">
-                  <a class="button small" href={link.posterPath} target="_blank" rel="noopener" aria-label={t.posterOf(link.office.name)}>{t.printPoster}</a>
+                  <a class="button small" href={link.posterPath} target="_blank" rel="noopener" aria-label={t.posterOf(link.office?.name ?? t.onlineLinkShort)}>{t.printPoster}</a>
                   <button type="button" class="button small" disabled={action.busy} onClick={() => void toggle(link)}>{link.active ? t.closeLink : t.openLink}</button>
                 </td>
               </tr>

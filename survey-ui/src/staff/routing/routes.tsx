@@ -38,7 +38,7 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/progress', roles: managers, render: () => <ProgressPage /> },
   { pattern: '/staff/import', roles: managers, render: () => <ImportPage /> },
   { pattern: '/staff/links', roles: managers, render: () => <LinksPage /> },
-  { pattern: '/staff/flags', roles: managers, render: () => <FlagsPage /> },
+  { pattern: '/staff/flags', roles: [...managers, 'analyst'], render: () => <FlagsPage /> },
   { pattern: '/staff/my-batches', roles: ['keyer'], render: () => <MyBatchesPage /> },
   { pattern: '/staff/keying/:id', roles: ['keyer'], render: (p) => <KeyingPage batchId={Number(p.id)} /> },
   { pattern: '/staff/analysis', roles: ['analyst'], render: () => <AnalystPage /> },
@@ -66,7 +66,7 @@ const sections: Record<Role, Array<{ href: string; label: Section }>> = {
     { href: '/results', label: 'results' },
   ],
   keyer: [{ href: '/staff/my-batches', label: 'myBatches' }],
-  analyst: [{ href: '/staff/analysis', label: 'results' }],
+  analyst: [{ href: '/staff/analysis', label: 'results' }, { href: '/staff/flags', label: 'flags' }],
 };
 
 export function navigationFor(role: Role) {
