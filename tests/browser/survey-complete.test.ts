@@ -34,7 +34,7 @@ describe('completing the survey on a phone', () => {
       expect(shown).toEqual(['profile', 'experience', 'interest', 'policy_info', 'A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'service_opinion', 'expectations', 'comment']);
       await sendFromReview(page);
       await expect.poll(() => deliveryState(page)).toBe('delivered');
-      expect(await page.locator('.delivery').textContent()).toContain('đã gửi');
+      expect(await page.locator('.delivery').textContent()).toContain('Phiếu đã gửi tới máy chủ. Ông/Bà có thể đóng trang.');
 
       const [stored] = await storedResponses(app.database().db);
       expect(stored.questionnaireVersion).toBe(version);

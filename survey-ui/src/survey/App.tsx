@@ -43,7 +43,8 @@ export function App() {
     setLanguage(next);
   };
   const boot = loaded?.boot;
-  const office = boot && 'link' in boot ? boot.link.office.name : undefined;
+  const link = boot && 'link' in boot ? boot.link : undefined;
+  const office = link ? link.office?.name ?? t.onlineSurvey : undefined;
 
   return (
     <MessagesContext.Provider value={t}>
@@ -53,7 +54,10 @@ export function App() {
         {!boot && <p class="loading" role="status">{t.loading}</p>}
         {boot?.kind === 'no-token' && <Notice title={t.noTokenTitle}><p>{t.noToken}</p></Notice>}
         {boot?.kind === 'not-found' && <Notice title={t.linkNotFoundTitle}><p>{t.linkNotFound}</p></Notice>}
-        {boot?.kind === 'closed' && <Notice title={t.closedTitle}><p>{t.closed(boot.link.office.name)}</p></Notice>}
+        {boot?.kind === 'closed' && boot.link.state === 'not_started' && (
+          <Notice title={t.notStartedTitle}><p>{t.notStarted(boot.link.round.name, boot.link.round.periodStart.split('-').reverse().join('/'))}</p></Notice>
+        )}
+        {boot?.kind === 'closed' && boot.link.state !== 'not_started' && <Notice title={t.closedTitle}><p>{t.closed(boot.link.office?.name ?? boot.link.round.name)}</p></Notice>}
         {boot?.kind === 'offline' && (
           <Notice title={t.offlineTitle}>
             <p>{t.offline}</p>

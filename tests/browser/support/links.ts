@@ -1,5 +1,5 @@
 /** Office survey links for browser tests, straight from the database. */
-import { listLinksOfRound, setLinksActive } from '../../../db/queries/links.ts';
+import { ensureOnlineLink, listLinksOfRound, setLinksActive } from '../../../db/queries/links.ts';
 import { findRoundByCode } from '../../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
 import type { Database } from '../../../db/client.ts';
@@ -13,4 +13,10 @@ export async function demoLinkToken(db: Database): Promise<string> {
 export async function closeRoundLinks(db: Database, roundCode = DEMO_ROUND_CODE): Promise<void> {
   const round = await findRoundByCode(db, roundCode);
   await setLinksActive(db, round!.id, false);
+}
+
+/** The demo round's online link (made on first use), where the respondent chooses their locality. */
+export async function demoOnlineLinkToken(db: Database): Promise<string> {
+  const round = await findRoundByCode(db, DEMO_ROUND_CODE);
+  return ensureOnlineLink(db, round!.id);
 }

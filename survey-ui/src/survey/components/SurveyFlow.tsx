@@ -14,6 +14,7 @@ import { deviceClientId } from '../storage/device.ts';
 import { saveDraft, writeInOrder } from '../storage/drafts.ts';
 import { queueFinished } from '../storage/outbox.ts';
 import { randomUuid } from '../storage/uuid.ts';
+import { LocalityScreen } from './LocalityScreen.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { QuestionScreen } from './QuestionScreen.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
@@ -26,8 +27,9 @@ function freshDraft(link: OpenLink): Draft {
 }
 
 /**
- * The questionnaire of an open office link, screen by screen. Every answer is saved on the phone
- * as it is given; sending freezes the response with its UUID and hands it to the outbox.
+ * The questionnaire of an open survey link, screen by screen (through the online link, the
+ * respondent first says where they live). Every answer is saved on the phone as it is given;
+ * sending freezes the response with its UUID and hands it to the outbox.
  */
 export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
   const t = useMessages();
@@ -47,6 +49,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
   // same UUID and content (harmless to the server) until an answer changes.
   const frozen = useRef<Submission | undefined>(undefined);
   const [sentWithoutStorage, setSentWithoutStorage] = useState(false);
+  const [editingLocality, setEditingLocality] = useState(false);
 
   useEffect(() => {
     performance.mark?.('sipas:first-question');
@@ -68,6 +71,23 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
           setMoved(true);
           setSentWithoutStorage(false);
           update(() => freshDraft(link));
+        }}
+      />
+    );
+  }
+
+  if (link.channel === 'online' && (!draft.locality || editingLocality)) {
+    return (
+      <LocalityScreen
+        province={link.round.provinceCode}
+        localities={link.localities ?? []}
+        chosen={draft.locality}
+        focusHeading={moved}
+        onChoose={(locality) => {
+          frozen.current = undefined;
+          setEditingLocality(false);
+          setMoved(true);
+          update((current) => ({ ...current, locality }));
         }}
       />
     );
@@ -114,7 +134,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
       await writeInOrder(() => queueFinished(finishing, submission, new Date(submission.submittedAt)));
       finish();
       void deliverSoon(true);
-      void requestBackgroundSync();
+      void requestBackgroundSync().catch(() => undefined);
     } catch {
       // No storage on this phone (private mode, full disk): deliver while the page is open.
       const outcome = await postResponse(submission);
@@ -152,7 +172,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
           focusHeading={moved}
           isLast={index === screens.length - 1}
           onAnswer={answer}
-          onBack={index > 0 ? () => goTo(index - 1) : undefined}
+          onBack={index > 0 ? () => goTo(index - 1) : link.channel === 'online' ? () => { setMoved(true); setEditingLocality(true); } : undefined}
           onNext={next}
         />
       )}

@@ -3,7 +3,7 @@ import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/
 import { responseAnswers, type AnswerMap } from './answers.ts';
 
 export interface Draft {
-  /** The office link it answers (one draft per link). */
+  /** The survey link it answers (one draft per link). */
   token: string;
   version: string;
   answers: AnswerMap;
@@ -13,6 +13,14 @@ export interface Draft {
   updatedAt: string;
   /** Set once sent to the outbox: the thank-you screen shows that response's delivery. */
   finishedAs?: string;
+  /** Through the online link: where the respondent lives, as they chose it (an office link sets it instead). */
+  locality?: ChosenLocality;
+}
+
+export interface ChosenLocality {
+  province: string;
+  district: string;
+  commune?: string;
 }
 
 export function newDraft(token: string, version: string, firstScreen: string, now: Date): Draft {
@@ -30,6 +38,7 @@ export interface Submission {
   answers: AnswerMap;
   startedAt: string;
   submittedAt: string;
+  locality?: ChosenLocality;
 }
 
 export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft, made: { id: string; clientId: string; now: Date }): Submission {
@@ -41,5 +50,6 @@ export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft
     ...responseAnswers(questionnaire, draft.answers),
     startedAt: draft.startedAt,
     submittedAt: made.now.toISOString(),
+    ...(draft.locality ? { locality: draft.locality } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * lost acknowledgement) harmless. Used by the page and by the service worker alike.
  */
 import { allQueued, recordOutcome, type QueuedResponse } from '../storage/outbox.ts';
+import { savedLanguage } from '../storage/preferences.ts';
 import type { Submission } from '../model/draft.ts';
 import { outcomeOf, retryDelay, type AttemptOutcome } from './backoff.ts';
 
@@ -23,7 +24,8 @@ export async function postResponse(payload: Submission): Promise<AttemptOutcome>
   let status: number;
   let body: { message?: unknown; retryAfterSeconds?: unknown } | undefined;
   try {
-    const response = await fetch('/api/responses', {
+    // The server words a refusal in the reader's language (the service worker has no preference: Vietnamese).
+    const response = await fetch(`/api/responses?lang=${savedLanguage()}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),

@@ -29,11 +29,25 @@ interface SyncRegistration extends ServiceWorkerRegistration {
   sync?: { register(tag: string): Promise<void> };
 }
 
-/** Asks the browser to wake the service worker when there is a network, even with the tab closed. */
-export async function requestBackgroundSync(): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
-  const registration = (await navigator.serviceWorker.getRegistration('/s/')) as SyncRegistration | undefined;
-  await registration?.sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
+/**
+ * Asks the browser to wake the service worker when there is a network, even with the tab closed,
+ * and says whether it will: only when a service worker controls this page and took the request
+ * (Background Sync; Chromium-based browsers have it, Firefox and Safari do not, and no browser
+ * runs a service worker over plain HTTP except on localhost). Without that, a response still in
+ * the outbox leaves the phone only while the page is open, or when the link is opened again.
+ */
+export async function requestBackgroundSync(): Promise<boolean> {
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
+  const registration = (await navigator.serviceWorker.getRegistration('/s/').catch(() => undefined)) as SyncRegistration | undefined;
+  if (!registration?.active || !registration.sync) return false;
+  return registration.sync.register(OUTBOX_SYNC_TAG).then(() => true, () => false);
+}
+
+/** Calls `listener` when a service worker starts (or stops) controlling this page. */
+export function onControllerChange(listener: () => void): () => void {
+  if (!('serviceWorker' in navigator)) return () => undefined;
+  navigator.serviceWorker.addEventListener('controllerchange', listener);
+  return () => navigator.serviceWorker.removeEventListener('controllerchange', listener);
 }
 
 export function startSender(): void {
