@@ -97,8 +97,9 @@ export interface InsertedResponse {
  * Each row's `flags` are those it earned by itself; the statement adds the burst flags, counting
  * the responses stored in the window and the earlier rows of this group that are new (`pos` is
  * a row's place in the group), and holds every flagged row (status `held`) with the facts found.
- * Near-identical candidates come through the four (link_id, rating_band_k, received_at) indexes
- * (at most `CANDIDATES` of them are compared), device counts through (device_hash, received_at).
+ * Near-identical candidates come through the four (link_id, rating_band_k, received_at) indexes,
+ * one exact range scan each (a union, so that no plan can fall back to all of a link's rows; at
+ * most `CANDIDATES` per band are compared), device counts through (device_hash, received_at).
  *
  * Rows go in in id order: two servers inserting overlapping groups then take the ids' locks in
  * the same order and wait for each other instead of deadlocking (which they did, in the
@@ -148,11 +149,10 @@ export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
     ), fresh as (
       select i.*,
         case when i.link_id is null then 0 else
-          (select count(*) from (
-            select s.ratings from responses s
-            where s.link_id = i.link_id and s.received_at >= ${since}::timestamptz
-              and (s.rating_band_1 = i.rating_band_1 or s.rating_band_2 = i.rating_band_2 or s.rating_band_3 = i.rating_band_3 or s.rating_band_4 = i.rating_band_4)
-            limit ${CANDIDATES}::integer) c
+          (select count(*) from (${sql.join([1, 2, 3, 4].map((k) => sql`(
+              select s.id, s.ratings from responses s
+              where s.link_id = i.link_id and s.${sql.raw(`rating_band_${k}`)} = i.${sql.raw(`rating_band_${k}`)} and s.received_at >= ${since}::timestamptz
+              limit ${CANDIDATES}::integer)`), sql` union `)}) c
           where ${near(sql`c.ratings`, sql`i.ratings`)})
           + (select count(*) from input j
             where j.pos < i.pos and j.link_id = i.link_id and (j.rating_band_1 = i.rating_band_1 or j.rating_band_2 = i.rating_band_2

@@ -221,3 +221,19 @@ describe('what looks stuffed is stored, held out of every figure with its reason
     expect(pub.json().responses).toMatchObject({ counted: 1, heldForReview: 1 });
   });
 });
+
+describe('new routes keep the defence', () => {
+  it('lets an anonymous caller write through no route but the link-checked responses and the log-in', async () => {
+    // A route added later that writes without a staff session fails here until it is checked like these.
+    const anonymousWrites = new Set(['POST /api/responses', 'POST /api/session']);
+    const unsafe = app().routeCatalogue.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'));
+    expect(unsafe.length).toBeGreaterThan(10);
+    for (const route of unsafe) {
+      const key = `${route.method} ${route.url}`;
+      if (anonymousWrites.has(key)) continue;
+      const url = route.url.replace(/:[A-Za-z_]+/g, (name) => (name === ':id' ? '00000000-0000-4000-8000-000000000000' : '1'));
+      const res = await app().inject({ method: route.method as 'POST', url, payload: {} });
+      expect([401, 403], key).toContain(res.statusCode);
+    }
+  });
+});
