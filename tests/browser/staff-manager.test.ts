@@ -68,9 +68,19 @@ describe('the staff app for administrators and survey managers', () => {
 
     await row.getByRole('button', { name: 'Mở lại' }).click();
     await expect.poll(() => row.textContent()).toContain('Đang nhận phiếu');
+
+    // The round's online link comes first, with its address, and closes like an office link.
+    const online = page.locator('tr[data-channel="online"]');
+    expect(await page.locator('tbody tr').first().getAttribute('data-channel')).toBe('online');
+    expect(await online.textContent()).toContain('Khảo sát trực tuyến (cổng dịch vụ công, Zalo, tin nhắn)');
+    expect(await online.locator('a[href*="/s/"]').textContent()).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+    await online.getByRole('button', { name: 'Đóng đường dẫn' }).click();
+    await expect.poll(() => online.textContent()).toContain('Đã đóng');
+    await online.getByRole('button', { name: 'Mở lại' }).click();
+    await expect.poll(() => online.textContent()).toContain('Đang nhận phiếu');
   });
 
-  it('lets a manager exclude a response flagged as too fast, keeping it listed', { timeout: 60_000 }, async () => {
+  it('shows a manager why a response was held, in words with the facts, and lets them exclude it, keeping it listed', { timeout: 60_000 }, async () => {
     await staffAccounts(app.database().db);
     const fast = officeSubmission({ startedAt: '2025-03-01T08:30:00+07:00', submittedAt: '2025-03-01T08:30:12+07:00' });
     const posted = await fetch(app.url('/api/responses'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fast) });
@@ -79,8 +89,9 @@ describe('the staff app for administrators and survey managers', () => {
     await logIn(page, app.url('/staff/flags'), 'lan');
     const row = page.locator(`tr[data-response="${fast.id}"]`);
     await row.waitFor();
-    expect(await row.textContent()).toContain('Trả lời quá nhanh');
-    expect(await row.textContent()).toContain('12 giây');
+    expect(await row.textContent()).toContain('Trả lời quá nhanh: trả lời 34 câu trong 12 giây');
+    expect(await row.textContent()).toContain('Chờ xem xét, chưa tính');
+    expect(await page.locator('.held-count').textContent()).toBe('1 phiếu đang chờ xem xét, chưa được tính vào kết quả.');
     await row.getByRole('button', { name: 'Loại khỏi kết quả' }).click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('excluded');
     expect(await row.textContent()).toContain('Đã loại');

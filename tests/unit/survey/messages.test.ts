@@ -17,7 +17,18 @@ describe('the survey message catalogue', () => {
   });
 
   it('speaks Vietnamese with its diacritics to the citizen who sent a response offline', () => {
-    expect(catalogues.vi.statusQueued).toContain('đã lưu, sẽ gửi khi có mạng');
+    expect(catalogues.vi.statusQueued).toContain('đã lưu trên máy');
+    expect(catalogues.vi.statusQueuedKeepOpen).toContain('giữ trang này mở');
     expect(catalogues.vi.statusDelivered).toContain('đã gửi');
+  });
+
+  it('lets the citizen close the page only in the messages for a response the server has or a service worker will send', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const t = catalogues[language];
+      const close = language === 'vi' ? 'có thể đóng trang' : 'may close this page';
+      expect(t.statusDelivered).toContain(close);
+      expect(t.statusQueuedBackground).toContain(close);
+      for (const text of [t.statusQueued, t.statusQueuedKeepOpen, t.statusRefused('x'), t.statusRefusedKept]) expect(text).not.toContain(close);
+    }
   });
 });
