@@ -9,33 +9,31 @@
  */
 import type { QuestionnaireDefinition } from '../questionnaire/definition.ts';
 import { prepareCalibration } from './calibration.ts';
-import { samplingDesign } from './design.ts';
+import { samplingDesign, withLonelyPsu, type LonelyPsu } from './design.ts';
 import { frameWeights } from './design-weights.ts';
-import { estimateDomain, estimationContext, type DomainEstimates } from './domain-estimates.ts';
-import { defaultReliability, type ReliabilityRule } from './intervals.ts';
+import { estimateDomain, estimationContext, type DomainEstimates, type EstimationContext, type RawEstimate } from './domain-estimates.ts';
+import { completeRule, type ReliabilityRule } from './intervals.ts';
+import { combineProvinces } from './provinces.ts';
 import { textColumn, type Microdata } from './microdata.ts';
 import { defaultRakingOptions, marginBasis, marginVariables, rake, type MarginTotal, type RakingOptions, type RakingReport } from './raking.ts';
 import { ratioSpecs } from './ratios.ts';
 import { publish, type AnalysisResult, type GroupResult } from './results.ts';
 import { roundToHundred } from './rounding.ts';
 import {
-  accumulate, cellsOfRows, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics,
+  accumulate, cellsOfRows, SLOT, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics,
 } from './statistics.ts';
 import { estimationPlan, withoutOptionQuestions } from './variables.ts';
 
 /** The level that puts the whole sample in one domain. */
 export const ALL_LEVEL = 'all';
 
-export interface AnalysisOptions {
-  /** Domain levels: `all`, or a column of the data such as `province`, `district`, `commune`, `sex`. */
+export interface AnalysisOptions extends EstimationOptions {
+  /** Domain levels: `all`, or a column of the data such as `province`, `district`, `commune`, `office`, `sex`. */
   levels: string[];
   /** Stratum → population: replaces the weight column by design weights N_h / n_h. */
   frame?: ReadonlyMap<string, number>;
   margins?: MarginTotal[];
   raking?: RakingOptions;
-  reliability?: ReliabilityRule;
-  /** A domain's display name (e.g. a locality's name from its code). */
-  nameOf?: (level: string, code: string) => string | undefined;
 }
 
 export class AnalysisInputError extends Error {}
@@ -99,7 +97,10 @@ export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, 
   const layout = statisticsLayout(withoutOptionQuestions(fullPlan, data.present));
   const codes = data.codes.filter((_, j) => j < fullPlan.itemCount || data.present[j]);
   const start = weightsOf(data, options);
-  const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'));
+  const provinces = data.text.get('province');
+  const noProvince = provinces ? provinces.findIndex((p) => p === '') : -1;
+  if (noProvince >= 0) throw new AnalysisInputError(`row ${noProvince + 2} has no province`);
+  const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'), provinces);
   const domainColumns = options.levels.map((level) =>
     level === ALL_LEVEL ? new Array<string>(data.size).fill(ALL_LEVEL) : textColumn(data, level));
   options.levels.forEach((level) => {
@@ -139,40 +140,121 @@ function cellsByDomain(cells: ReadonlyArray<{ domains: string[] }>, level: numbe
   return byDomain;
 }
 
+export interface EstimationOptions {
+  reliability?: ReliabilityRule;
+  /** A domain's display name (e.g. a locality's name from its code). */
+  nameOf?: (level: string, code: string) => string | undefined;
+  /** What a stratum with a single PSU contributes to a variance (design.ts); default `adjust`. */
+  lonelyPsu?: LonelyPsu;
+  /** Province → population, for figures over several provinces; default: the sum of its respondents' weights. */
+  provincePopulations?: ReadonlyMap<string, number>;
+}
+
+/** N_p per province of the design: given, or the sum of the weights of its respondents (provinces.ts). */
+function provincePopulations(statistics: SufficientStatistics, given?: ReadonlyMap<string, number>): Float64Array {
+  const { design, layout, cells, values } = statistics;
+  const populations = new Float64Array(design.provinces.length);
+  if (given) {
+    design.provinces.forEach((code, p) => {
+      const n = given.get(code);
+      if (n === undefined || !(n > 0) || !Number.isFinite(n)) throw new AnalysisInputError(`no positive population for province "${code}"`);
+      populations[p] = n;
+    });
+    return populations;
+  }
+  cells.forEach((cell, c) => {
+    populations[design.provinceOfPsu[cell.psu]] += values[c * layout.width + layout.respondentsOffset + SLOT.weight];
+  });
+  return populations;
+}
+
 /** Estimates for every domain of every level from cell statistics. */
-export function estimateFromStatistics(def: QuestionnaireDefinition, statistics: SufficientStatistics, options: Pick<AnalysisOptions, 'reliability' | 'nameOf'> = {}): AnalysisResult {
-  const { layout, design, cells, values, calibration } = statistics;
-  const rule = options.reliability ?? defaultReliability;
+export function estimateFromStatistics(def: QuestionnaireDefinition, statistics: SufficientStatistics, options: EstimationOptions = {}): AnalysisResult {
+  const { layout, cells, values, calibration } = statistics;
+  const rule = completeRule(options.reliability);
+  const lonelyPsu = options.lonelyPsu ?? 'adjust';
+  const design = withLonelyPsu(statistics.design, lonelyPsu);
+  if (calibration && design.provinces.length > 1) {
+    throw new AnalysisInputError('raking applies to one province at a time: rake each province to its own margins (sipas rake), then analyse the weight column');
+  }
   const specs = ratioSpecs(layout);
   const prepared = calibration ? prepareCalibration(calibration, layout.width, design.psuCount) : undefined;
-  const context = estimationContext(layout, specs, design, values, Int32Array.from(cells, (c) => c.psu), prepared);
+  const context = estimationContext(layout, specs, design, values, Int32Array.from(cells, (c) => c.psu), prepared, layout.plan.emptyComponents);
+  const populations = provincePopulations(statistics, options.provincePopulations);
   const groups: GroupResult[] = [];
+  const coverage: AnalysisResult['levels'] = [];
   statistics.levels.forEach((level, l) => {
     const byDomain = cellsByDomain(cells, l);
     const calibrationByDomain = calibration ? cellsByDomain(calibration.cells, l) : undefined;
+    let outside = 0;
+    cells.forEach((cell, c) => {
+      if (cell.domains[l] === '') outside += values[c * layout.width + layout.respondentsOffset + SLOT.count];
+    });
+    coverage.push({ level, domains: byDomain.size, respondents_outside: outside });
     for (const code of [...byDomain.keys()].sort(codeOrder.compare)) {
-      const estimates = estimateDomain(context, byDomain.get(code)!, calibrationByDomain?.get(code) ?? []);
+      const estimates = estimateGroup(context, populations, byDomain.get(code)!, calibrationByDomain?.get(code) ?? [], rule.minPsus);
       groups.push(groupResult(layout, specs, estimates, rule, level, code, options.nameOf?.(level, code) ?? (level === ALL_LEVEL ? 'Toàn bộ mẫu' : code)));
     }
   });
+  const several = design.provinces.length > 1;
   return {
     groups,
     questionnaire: def.version,
+    levels: coverage,
     method: {
-      estimator: 'Hájek (ratio) estimator of each index; composites are fixed linear combinations of item indices',
+      estimator: 'Hájek (ratio) estimator of each index; composites are linear combinations of item indices',
       variance: 'Taylor linearisation, with-replacement PSUs within strata (R survey: svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE)); domains over the full design; raked weights: calibration residuals',
-      lonelyPsu: 'a stratum with one PSU contributes its squared PSU total (centred at the grand mean), as survey.lonely.psu = "adjust"',
+      lonelyPsu: LONELY_PSU_RULES[lonelyPsu],
+      lonelyPsuOption: lonelyPsu,
       confidence: 0.95,
       reliability: rule,
+      composites: layout.plan.emptyComponents === 'reweight'
+        ? 'reweight: a composite is the weighted mean of its components with a valid answer in the domain, weights rescaled to add up to one; the components left out are listed in missing_components'
+        : 'require: a composite is empty where one of its components has no valid answer',
       weights: 'column',
+      ...(several ? {
+        provinces: {
+          rule: 'figures over several provinces: Σ W_p θ_p with W_p = N_p / Σ N_q over the provinces with a valid answer; V = Σ W_p² V_p (provinces are independent strata, each with its own design)',
+          populations: Object.fromEntries(design.provinces.map((code, p) => [code, populations[p]])),
+          source: options.provincePopulations ? 'given' : 'sum of the weights of the province\'s respondents',
+        },
+      } : {}),
     },
   };
+}
+
+export const LONELY_PSU_RULES: Record<LonelyPsu, string> = {
+  adjust: 'adjust: a stratum with one PSU contributes its squared PSU total (centred at the grand mean), as survey.lonely.psu = "adjust"',
+  average: 'average: a stratum with one PSU contributes nothing and the province\'s variance is scaled by its strata / its strata with two PSUs or more, as survey.lonely.psu = "average"',
+  remove: 'remove: a stratum with one PSU contributes nothing, as survey.lonely.psu = "remove"',
+  certainty: 'certainty: a stratum with one PSU is taken as sampled with certainty and contributes nothing, as survey.lonely.psu = "certainty"',
+  fail: 'fail: a design with a stratum of one PSU is refused, as survey.lonely.psu = "fail"',
+};
+
+/** One group's estimates: within one province directly, over several as their stratified combination. */
+function estimateGroup(
+  context: EstimationContext, populations: Float64Array, cellIndices: readonly number[], calibrationCells: readonly number[], minPsus: number,
+): DomainEstimates {
+  const { design } = context;
+  const byProvince = new Map<number, number[]>();
+  for (const c of cellIndices) {
+    const p = design.provinceOfPsu[context.cellPsu[c]];
+    const list = byProvince.get(p);
+    if (list) list.push(c);
+    else byProvince.set(p, [c]);
+  }
+  if (byProvince.size === 1) return estimateDomain(context, cellIndices, calibrationCells);
+  const parts = [...byProvince].sort(([a], [b]) => codeOrder.compare(design.provinces[a], design.provinces[b]))
+    .map(([p, list]) => ({ province: design.provinces[p], population: populations[p], estimates: estimateDomain(context, list) }));
+  const combine = (pick: (e: DomainEstimates) => RawEstimate[]) =>
+    pick(parts[0].estimates).map((_, k) => combineProvinces(parts.map((part) => ({ province: part.province, population: part.population, estimate: pick(part.estimates)[k] })), minPsus));
+  return { ratios: combine((e) => e.ratios), composites: combine((e) => e.composites) };
 }
 
 /** Items first in questionnaire order, then elements, parts and the overall index. */
 function groupResult(
   layout: StatisticsLayout, specs: ReturnType<typeof ratioSpecs>, estimates: DomainEstimates,
-  rule: ReliabilityRule, level: string, code: string, name: string,
+  rule: Required<ReliabilityRule>, level: string, code: string, name: string,
 ): GroupResult {
   const plan = layout.plan;
   const indices: GroupResult['indices'] = [];
@@ -190,7 +272,10 @@ function groupResult(
       options[options.length - 1].shares.push({ option: variable.categories[spec.category], ...publish(raw, 'percent', rule), display: null });
     }
   });
-  plan.composites.forEach((composite, c) => indices.push({ index: composite.code, ...publish(estimates.composites[c], 'percent', rule) }));
+  plan.composites.forEach((composite, c) => {
+    const raw = estimates.composites[c];
+    indices.push({ index: composite.code, ...publish(raw, 'percent', rule), missing_components: raw.missing ?? [] });
+  });
 
   // Displayed shares of a single answer add up to 100; those of a multiple choice do not.
   const showRounded = (shares: Array<{ estimate: number | null; display: number | null }>, addUp: boolean) => {

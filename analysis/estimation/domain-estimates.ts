@@ -3,17 +3,19 @@
  * over the *full* design: PSUs without a member of the domain keep their place with a zero total,
  * so a domain estimate is not a re-run on the subset as if it were the whole sample.
  *
- * Composite indices (element, part, overall) are fixed linear combinations θ = Σ a_j p_j of item
+ * Composite indices (element, part, overall) are linear combinations θ = Σ a_j p_j of item
  * indices; their linearised variable is Σ a_j z_j, so their variance comes from the same PSU totals.
- * A composite is estimated only where every one of its items has at least one valid answer, so
- * that it means the same thing in every domain.
+ * Where a component has no valid answer in the domain (nobody there made a complaint, so the
+ * feedback items are empty), the SIPAS rule of the questionnaire version applies (composites.ts):
+ * by default the composite is the weighted mean of the components present, its weights rescaled to
+ * add up to one, and the components left out are listed with the figure.
  */
 import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
-import { psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
+import { compositeCoefficients, compositeTree, type CompositeTree } from './composites.ts';
+import { fullScope, measuresVariance, psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
 import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
 import { SLOT, type StatisticsLayout } from './statistics.ts';
-import { compositeItemWeights } from './variables.ts';
 
 /** A point estimate with its sampling variance, as fractions (not yet percentages). */
 export interface RawEstimate {
@@ -24,6 +26,16 @@ export interface RawEstimate {
   n: number;
   weightSum: number;
   squaredWeightSum: number;
+  /** PSUs holding at least one respondent to this figure in the domain. */
+  psus: number;
+  /** Whether one of those PSUs lies in a stratum that measures variance under the lonely-PSU option. */
+  measured: boolean;
+  /** Composites: components without a valid answer in the domain, left out by the re-weighting rule. */
+  missing?: string[];
+  /** Figures over several provinces: their effective sample size (provinces.ts), in place of Kish's of the weights. */
+  effectiveN?: number;
+  /** Figures over several provinces: the provinces left out for want of a valid answer. */
+  missingProvinces?: string[];
 }
 
 export interface DomainEstimates {
@@ -38,10 +50,11 @@ export interface EstimationContext {
   values: Float64Array;
   cellPsu: Int32Array;
   calibration?: PreparedCalibration;
-  /** Per composite: its satisfaction items and their coefficients. */
-  compositeTerms: Array<{ items: number[]; coefficients: number[] }>;
+  tree: CompositeTree;
   /** Index in `specs` of each item's index ratio. */
   itemIndexSpec: number[];
+  /** Per PSU: 1 when its stratum measures variance (design.ts, measuresVariance). */
+  psuMeasures: Uint8Array;
   /** Scratch: PSU sums and PSU totals of linearised variables. */
   psuSums: Float64Array;
   totals: Float64Array;
@@ -54,20 +67,18 @@ export function estimationContext(
   values: Float64Array,
   cellPsu: Int32Array,
   calibration?: PreparedCalibration,
+  emptyComponents: 'reweight' | 'require' = 'reweight',
 ): EstimationContext {
   const plan = layout.plan;
-  const itemPosition = new Map(plan.variables.slice(0, plan.itemCount).map((v, j) => [v.code, j]));
-  const compositeTerms = plan.composites.map((c) => {
-    const weights = compositeItemWeights(plan, c.code);
-    return { items: [...weights.keys()].map((code) => itemPosition.get(code)!), coefficients: [...weights.values()] };
-  });
   const itemIndexSpec = new Array<number>(plan.itemCount);
   specs.forEach((spec, e) => {
     if (spec.kind === 'index') itemIndexSpec[spec.variable] = e;
   });
+  const psuMeasures = new Uint8Array(design.psuCount);
+  for (const stratum of design.strata) if (measuresVariance(design, stratum)) psuMeasures.fill(1, stratum.first, stratum.first + stratum.count);
   const stride = specs.length + plan.composites.length;
   return {
-    layout, specs, design, values, cellPsu, calibration, compositeTerms, itemIndexSpec,
+    layout, specs, design, values, cellPsu, calibration, tree: compositeTree(plan, emptyComponents), itemIndexSpec, psuMeasures,
     psuSums: new Float64Array(design.psuCount * layout.width),
     totals: new Float64Array(design.psuCount * stride),
   };
@@ -80,6 +91,20 @@ function srsVarianceOfRatio(spec: RatioSpec, ratio: number, count: number, sums:
   let squares = 0;
   for (const term of spec.numerator) squares += sums[term.slot] * (term.coefficient - ratio) ** 2;
   return squares / sums[spec.denominator] / (count - 1);
+}
+
+/** PSUs of the domain with respondents counted at `countSlot`, and whether one of them measures variance. */
+function psuPresence(ctx: EstimationContext, touched: readonly number[], countSlot: number): { psus: number; measured: boolean } {
+  const width = ctx.layout.width;
+  let psus = 0;
+  let measured = false;
+  for (const k of touched) {
+    if (ctx.psuSums[k * width + countSlot] > 0) {
+      psus++;
+      if (ctx.psuMeasures[k]) measured = true;
+    }
+  }
+  return { psus, measured };
 }
 
 export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[]): DomainEstimates {
@@ -110,7 +135,7 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   // domain touches have non-zero totals, and only they are visited (see PsuScope).
   if (ctx.calibration) totals.fill(0);
   else for (const k of touched) totals.fill(0, k * stride, (k + 1) * stride);
-  const scope = ctx.calibration ? undefined : psuScope(design, touched);
+  const scope: PsuScope = ctx.calibration ? fullScope(design) : psuScope(design, touched);
   const ratio = new Float64Array(ratioCount);
   for (let e = 0; e < ratioCount; e++) {
     const spec = specs[e];
@@ -128,8 +153,6 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   }
   if (ctx.calibration && calibrationCells) calibratedAdjustment(ctx.calibration, specs, ratio, sums, calibrationCells, totals, stride);
 
-  const psuRange = ctx.calibration ? design.psuCount : -1;
-  const rows = psuRange >= 0 ? Array.from({ length: psuRange }, (_, k) => k) : touched;
   const ratios: RawEstimate[] = specs.map((spec, e) => {
     const offset = layout.variableOffsets[spec.variable];
     const count = sums[offset + SLOT.count];
@@ -140,26 +163,34 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
       n: count,
       weightSum: sums[offset + SLOT.weight],
       squaredWeightSum: sums[offset + SLOT.squaredWeight],
+      ...psuPresence(ctx, touched, offset + SLOT.count),
     };
   });
 
   // Item pairs recur across composites (an element's pairs are also its part's and SIPAS's).
   const covariances = new Map<number, number>();
-  const composites = ctx.compositeTerms.map((terms, c): RawEstimate => {
+  const itemPresent = ctx.itemIndexSpec.map((e) => !Number.isNaN(ratio[e]));
+  const coefficients = compositeCoefficients(ctx.tree, itemPresent);
+  const composites = coefficients.map((composite, c): RawEstimate => {
     const offset = layout.compositeOffsets[c];
-    const base = { n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight] };
-    const columns = terms.items.map((j) => ctx.itemIndexSpec[j]);
-    if (columns.some((e) => Number.isNaN(ratio[e]))) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
+    const base = {
+      n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight],
+      ...psuPresence(ctx, touched, offset + SLOT.count), missing: composite.missing,
+    };
+    if (composite.items.length === 0) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
+    const columns = composite.items.map((j) => ctx.itemIndexSpec[j]);
     const column = ratioCount + c;
     let value = 0;
-    columns.forEach((e, m) => (value += terms.coefficients[m] * ratio[e]));
-    for (const k of rows) {
-      let z = 0;
-      for (let m = 0; m < columns.length; m++) z += terms.coefficients[m] * totals[k * stride + columns[m]];
-      totals[k * stride + column] = z;
+    columns.forEach((e, m) => (value += composite.coefficients[m] * ratio[e]));
+    for (const { psus } of scope.groups) {
+      for (const k of psus) {
+        let z = 0;
+        for (let m = 0; m < columns.length; m++) z += composite.coefficients[m] * totals[k * stride + columns[m]];
+        totals[k * stride + column] = z;
+      }
     }
     const variance = psuVariance(design, totals, stride, column, scope);
-    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, terms.coefficients, ratios, scope, covariances) };
+    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, composite.coefficients, ratios, scope, covariances) };
   });
   return { ratios, composites };
 }
@@ -174,8 +205,8 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
  * every pair of items per respondent, which a database cannot supply cheaply.)
  */
 function compositeSrsVariance(
-  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[], scope?: PsuScope,
-  covariances = new Map<number, number>(),
+  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[], scope: PsuScope,
+  covariances: Map<number, number>,
 ): number {
   let sum = 0;
   for (let a = 0; a < columns.length; a++) {

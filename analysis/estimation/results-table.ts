@@ -8,16 +8,22 @@ export interface Table {
   rows: TableCell[][];
 }
 
-const ESTIMATE_COLUMNS = ['estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable'] as const;
-const estimateCells = (e: EstimateFields): TableCell[] => ESTIMATE_COLUMNS.map((c) => e[c]);
+const ESTIMATE_COLUMNS = [
+  'estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable',
+  'psus', 'variance_estimable', 'issues', 'missing_provinces',
+] as const;
+/** Lists (reliability issues, provinces left out) as one cell, separated by semicolons. */
+const listCell = (list: readonly string[] | undefined): string => (list ?? []).join(';');
+const estimateCells = (e: EstimateFields): TableCell[] =>
+  ESTIMATE_COLUMNS.map((c) => (c === 'issues' || c === 'missing_provinces' ? listCell(e[c]) : e[c]));
 
 export function resultTables(result: AnalysisResult): Table[] {
   const group = ['level', 'code', 'name'];
   return [
     {
       name: 'indices',
-      header: [...group, 'index', ...ESTIMATE_COLUMNS],
-      rows: result.groups.flatMap((g) => g.indices.map((i) => [g.level, g.code, g.name, i.index, ...estimateCells(i)])),
+      header: [...group, 'index', ...ESTIMATE_COLUMNS, 'missing_components'],
+      rows: result.groups.flatMap((g) => g.indices.map((i) => [g.level, g.code, g.name, i.index, ...estimateCells(i), listCell(i.missing_components)])),
     },
     {
       name: 'items',

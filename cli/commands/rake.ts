@@ -46,7 +46,7 @@ Example:
       options: { margins: { type: 'string' }, frame: { type: 'string' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' }, bounds: { type: 'string' } },
     });
     if (positionals.length !== 1 || !values.margins) throw new UsageError('give one microdata CSV file and --margins MARGINS.csv');
-    const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [] });
+    const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [], emptyComponents: 'reweight' });
     const start = values.frame ? frameWeights(textColumn(data, 'stratum'), await readFrameFile(values.frame)) : data.weights;
     const missing = start.findIndex((w) => Number.isNaN(w));
     if (missing >= 0) throw new InvalidFileError(`row ${missing + 2} has no weight (give the weight column, or --frame)`);

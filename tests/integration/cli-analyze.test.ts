@@ -24,7 +24,8 @@ describe('npx sipas analyze', () => {
     const group = result.groups[0];
     expect(group).toMatchObject({ level: 'district', code: '660', name: 'Thành phố Gia Nghĩa' });
     expect(group.indices.map((i: { index: string }) => i.index)).toEqual(expect.arrayContaining(['A1_1', 'B5_3', 'A1', 'B5', 'policy', 'service', 'SIPAS']));
-    expect(Object.keys(group.indices[0])).toEqual(['index', 'estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable']);
+    expect(Object.keys(group.indices[0])).toEqual(['index', 'estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable', 'psus', 'variance_estimable', 'issues']);
+    expect(Object.keys(group.indices.find((i: { index: string }) => i.index === 'SIPAS'))).toContain('missing_components');
     const reference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).column.find((r: { group: string; index: string }) => r.group === '660' && r.index === 'SIPAS');
     const sipasIndex = group.indices.find((i: { index: string }) => i.index === 'SIPAS');
     expect(Math.abs(sipasIndex.estimate - reference.estimate) / reference.estimate).toBeLessThan(1e-9);
@@ -37,7 +38,7 @@ describe('npx sipas analyze', () => {
     const csv = await readFile(csvFile);
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.toString('utf8').slice(1).trim().split('\n');
-    expect(lines[0]).toBe('level,code,name,index,estimate,se,ci_low,ci_high,ci_logit_low,ci_logit_high,n,weight_sum,deff,n_eff,reliable');
+    expect(lines[0]).toBe('level,code,name,index,estimate,se,ci_low,ci_high,ci_logit_low,ci_logit_high,n,weight_sum,deff,n_eff,reliable,psus,variance_estimable,issues,missing_provinces,missing_components');
     expect(lines[1]).toMatch(/^all,all,Toàn bộ mẫu,A1_1,/);
     const frameReference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).frame.find((r: { group: string; index: string }) => r.group === 'all' && r.index === 'A1_1');
     expect(Math.abs(Number(lines[1].split(',')[4]) - frameReference.estimate)).toBeLessThan(1e-9);
