@@ -14,6 +14,7 @@ import { frameWeights } from './design-weights.ts';
 import { estimateDomain, estimationContext, type DomainEstimates, type EstimationContext, type RawEstimate } from './domain-estimates.ts';
 import { completeRule, type ReliabilityRule } from './intervals.ts';
 import { combineProvinces } from './provinces.ts';
+import { levelRankings, type RankedDomain, type Ranking, type RankingOptions } from './rankings.ts';
 import { textColumn, type Microdata } from './microdata.ts';
 import { defaultRakingOptions, marginBasis, marginVariables, rake, type MarginTotal, type RakingOptions, type RakingReport } from './raking.ts';
 import { ratioSpecs } from './ratios.ts';
@@ -34,6 +35,8 @@ export interface AnalysisOptions extends EstimationOptions {
   frame?: ReadonlyMap<string, number>;
   margins?: MarginTotal[];
   raking?: RakingOptions;
+  /** Re-labels a unit code before grouping (an old unit as the unit that replaced it); null leaves the row out of that level. */
+  unitOf?: (level: string, code: string) => string | null;
 }
 
 export class AnalysisInputError extends Error {}
@@ -101,8 +104,10 @@ export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, 
   const noProvince = provinces ? provinces.findIndex((p) => p === '') : -1;
   if (noProvince >= 0) throw new AnalysisInputError(`row ${noProvince + 2} has no province`);
   const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'), provinces);
+  const unitOf = options.unitOf;
   const domainColumns = options.levels.map((level) =>
-    level === ALL_LEVEL ? new Array<string>(data.size).fill(ALL_LEVEL) : textColumn(data, level));
+    level === ALL_LEVEL ? new Array<string>(data.size).fill(ALL_LEVEL)
+      : unitOf ? textColumn(data, level).map((code) => (code === '' ? '' : unitOf(level, code) ?? '')) : textColumn(data, level));
   options.levels.forEach((level) => {
     if (level !== ALL_LEVEL && !data.text.has(level)) throw new AnalysisInputError(`the data have no column "${level}" to group by`);
   });
@@ -148,6 +153,8 @@ export interface EstimationOptions {
   lonelyPsu?: LonelyPsu;
   /** Province → population, for figures over several provinces; default: the sum of its respondents' weights. */
   provincePopulations?: ReadonlyMap<string, number>;
+  /** Rank the units of these levels by every index, with intervals of plausible ranks (rankings.ts). */
+  rank?: RankingOptions;
 }
 
 /** N_p per province of the design: given, or the sum of the weights of its respondents (provinces.ts). */
@@ -183,7 +190,11 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
   const populations = provincePopulations(statistics, options.provincePopulations);
   const groups: GroupResult[] = [];
   const coverage: AnalysisResult['levels'] = [];
+  const rankings: Ranking[] = [];
+  // The index figures (items' indices, then composites), as the groups list them: captured for covariances.
+  const indexColumns = [...context.itemIndexSpec, ...layout.plan.composites.map((_, c) => specs.length + c)];
   statistics.levels.forEach((level, l) => {
+    const ranked = options.rank?.levels.includes(level) ? [] as RankedDomain[] : undefined;
     const byDomain = cellsByDomain(cells, l);
     const calibrationByDomain = calibration ? cellsByDomain(calibration.cells, l) : undefined;
     let outside = 0;
@@ -192,15 +203,19 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
     });
     coverage.push({ level, domains: byDomain.size, respondents_outside: outside });
     for (const code of [...byDomain.keys()].sort(codeOrder.compare)) {
-      const estimates = estimateGroup(context, populations, byDomain.get(code)!, calibrationByDomain?.get(code) ?? [], rule.minPsus);
-      groups.push(groupResult(layout, specs, estimates, rule, level, code, options.nameOf?.(level, code) ?? (level === ALL_LEVEL ? 'Toàn bộ mẫu' : code)));
+      const { estimates, provinces } = estimateGroup(context, populations, byDomain.get(code)!, calibrationByDomain?.get(code) ?? [], rule.minPsus, ranked ? indexColumns : undefined);
+      const group = groupResult(layout, specs, estimates, rule, level, code, options.nameOf?.(level, code) ?? (level === ALL_LEVEL ? 'Toàn bộ mẫu' : code));
+      groups.push(group);
+      ranked?.push({ group, provinces, influence: estimates.influence });
     }
+    if (ranked) rankings.push(...levelRankings(design, level, ranked, options.rank?.coverage));
   });
   const several = design.provinces.length > 1;
   return {
     groups,
     questionnaire: def.version,
     levels: coverage,
+    ...(options.rank ? { rankings } : {}),
     method: {
       estimator: 'Hájek (ratio) estimator of each index; composites are linear combinations of item indices',
       variance: 'Taylor linearisation, with-replacement PSUs within strata (R survey: svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE)); domains over the full design; raked weights: calibration residuals',
@@ -234,7 +249,8 @@ export const LONELY_PSU_RULES: Record<LonelyPsu, string> = {
 /** One group's estimates: within one province directly, over several as their stratified combination. */
 function estimateGroup(
   context: EstimationContext, populations: Float64Array, cellIndices: readonly number[], calibrationCells: readonly number[], minPsus: number,
-): DomainEstimates {
+  capture?: readonly number[],
+): { estimates: DomainEstimates; provinces: number[] } {
   const { design } = context;
   const byProvince = new Map<number, number[]>();
   for (const c of cellIndices) {
@@ -243,12 +259,12 @@ function estimateGroup(
     if (list) list.push(c);
     else byProvince.set(p, [c]);
   }
-  if (byProvince.size === 1) return estimateDomain(context, cellIndices, calibrationCells);
+  if (byProvince.size === 1) return { estimates: estimateDomain(context, cellIndices, calibrationCells, capture), provinces: [...byProvince.keys()] };
   const parts = [...byProvince].sort(([a], [b]) => codeOrder.compare(design.provinces[a], design.provinces[b]))
     .map(([p, list]) => ({ province: design.provinces[p], population: populations[p], estimates: estimateDomain(context, list) }));
   const combine = (pick: (e: DomainEstimates) => RawEstimate[]) =>
     pick(parts[0].estimates).map((_, k) => combineProvinces(parts.map((part) => ({ province: part.province, population: part.population, estimate: pick(part.estimates)[k] })), minPsus));
-  return { ratios: combine((e) => e.ratios), composites: combine((e) => e.composites) };
+  return { estimates: { ratios: combine((e) => e.ratios), composites: combine((e) => e.composites) }, provinces: [...byProvince.keys()] };
 }
 
 /** Items first in questionnaire order, then elements, parts and the overall index. */

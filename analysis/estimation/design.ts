@@ -41,6 +41,8 @@ export interface SamplingDesign {
   provinces: string[];
   /** Province index of each PSU. */
   provinceOfPsu: Int32Array;
+  /** Stratum index of each PSU. */
+  stratumOfPsu: Int32Array;
   lonelyPsu: LonelyPsu;
   /** Per province: the factor its variances are multiplied by (1, or strata / strata with ≥ 2 PSUs for `average`). */
   provinceScale: Float64Array;
@@ -84,10 +86,14 @@ export function samplingDesign(
     }
   }
   const provinceOfPsu = new Int32Array(psus.length);
-  for (const s of strata) provinceOfPsu.fill(s.province, s.first, s.first + s.count);
+  const stratumOfPsu = new Int32Array(psus.length);
+  strata.forEach((s, h) => {
+    provinceOfPsu.fill(s.province, s.first, s.first + s.count);
+    stratumOfPsu.fill(h, s.first, s.first + s.count);
+  });
   const provinces = [...provinceIndex.keys()];
   const design: SamplingDesign = {
-    strata, psuCount: psus.length, psus, provinces, provinceOfPsu, lonelyPsu: 'adjust', provinceScale: new Float64Array(provinces.length).fill(1),
+    strata, psuCount: psus.length, psus, provinces, provinceOfPsu, stratumOfPsu, lonelyPsu: 'adjust', provinceScale: new Float64Array(provinces.length).fill(1),
   };
   return { design, psuOfRow };
 }

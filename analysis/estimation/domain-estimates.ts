@@ -12,6 +12,7 @@
  */
 import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
 import { compositeCoefficients, compositeTree, type CompositeTree } from './composites.ts';
+import { influenceOf, type Influence } from './domain-covariance.ts';
 import { fullScope, measuresVariance, psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
 import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
@@ -41,6 +42,8 @@ export interface RawEstimate {
 export interface DomainEstimates {
   ratios: RawEstimate[];
   composites: RawEstimate[];
+  /** With `capture`: the PSU totals of the captured figures (for covariances between domains). */
+  influence?: Influence;
 }
 
 export interface EstimationContext {
@@ -107,7 +110,11 @@ function psuPresence(ctx: EstimationContext, touched: readonly number[], countSl
   return { psus, measured };
 }
 
-export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[]): DomainEstimates {
+/**
+ * `capture`: figure columns (ratio spec indices, or specs.length + composite index) whose PSU totals
+ * to keep, for covariances with other domains (domain-covariance.ts).
+ */
+export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[], capture?: readonly number[]): DomainEstimates {
   const { layout, specs, design, values, cellPsu, psuSums, totals } = ctx;
   const width = layout.width;
   const ratioCount = specs.length;
@@ -192,7 +199,9 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     const variance = psuVariance(design, totals, stride, column, scope);
     return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, composite.coefficients, ratios, scope, covariances) };
   });
-  return { ratios, composites };
+  if (!capture) return { ratios, composites };
+  const psus = scope.groups.flatMap((g) => g.psus);
+  return { ratios, composites, influence: influenceOf(psus, totals, stride, capture) };
 }
 
 /**

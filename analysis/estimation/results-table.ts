@@ -1,4 +1,6 @@
 /** The estimates as flat tables (one row per domain and figure), for CSV and spreadsheet output. */
+import type { RoundComparison } from './comparison.ts';
+import type { Ranking } from './rankings.ts';
 import type { AnalysisResult, EstimateFields } from './results.ts';
 
 export type TableCell = string | number | boolean | null;
@@ -41,4 +43,25 @@ export function resultTables(result: AnalysisResult): Table[] {
         g.options.flatMap((q) => q.shares.map((s) => [g.level, g.code, g.name, q.question, s.option, ...estimateCells(s), s.display]))),
     },
   ];
+}
+
+/** Rankings as one table: a row per ranking and unit. */
+export function rankingTable(rankings: readonly Ranking[]): Table {
+  return {
+    name: 'rankings',
+    header: ['level', 'index', 'within', 'code', 'name', 'estimate', 'rank', 'rank_low', 'rank_high', 'above', 'below', 'reliable', 'coverage', 'critical_z'],
+    rows: rankings.flatMap((r) => r.units.map((u) => [
+      r.level, r.index, r.within, u.code, u.name, u.estimate, u.rank, u.rank_low, u.rank_high, u.above, u.below, u.reliable, r.coverage, r.critical_z,
+    ])),
+  };
+}
+
+/** Year-on-year differences as one table. */
+export function comparisonTable(comparison: RoundComparison): Table {
+  const columns = ['estimate', 'previous', 'difference', 'se', 'ci_low', 'ci_high', 'z', 'p_value', 'significant', 'reliable'] as const;
+  return {
+    name: 'comparison',
+    header: ['level', 'code', 'name', 'index', ...columns, 'previous_units'],
+    rows: comparison.differences.map((d) => [d.level, d.code, d.name, d.index, ...columns.map((c) => d[c]), d.previous_units.join(';')]),
+  };
 }

@@ -6,6 +6,7 @@ import { completeRule, kishEffectiveN, logitInterval, reliabilityIssues, waldInt
 import type { LonelyPsu } from './design.ts';
 import type { RawEstimate } from './domain-estimates.ts';
 import type { RakingReport } from './raking.ts';
+import type { Ranking } from './rankings.ts';
 
 export interface EstimateFields {
   estimate: number | null;
@@ -80,6 +81,8 @@ export interface AnalysisResult {
     provinces?: { rule: string; populations: Record<string, number>; source: string };
   };
   raking?: RakingReport;
+  /** With ranking asked for: each ranked level's units by every index, with rank intervals (rankings.ts). */
+  rankings?: Ranking[];
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
