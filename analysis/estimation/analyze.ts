@@ -18,7 +18,7 @@ import { levelRankings, type RankedDomain, type Ranking, type RankingOptions } f
 import { textColumn, type Microdata } from './microdata.ts';
 import { defaultRakingOptions, marginBasis, marginVariables, rake, type MarginTotal, type RakingOptions, type RakingReport } from './raking.ts';
 import { ratioSpecs } from './ratios.ts';
-import { publish, type AnalysisResult, type GroupResult } from './results.ts';
+import { publish, publishInto, type AnalysisResult, type GroupResult, type IndexEstimate, type ItemDetail, type OptionShares } from './results.ts';
 import { roundToHundred } from './rounding.ts';
 import {
   accumulate, cellsOfRows, SLOT, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics,
@@ -95,10 +95,29 @@ function calibrationStatistics(
 
 /** Reduces microdata to cell statistics (after weighting and raking) and estimates every domain. */
 export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, options: AnalysisOptions): AnalysisResult {
+  const { statistics, raking } = microdataStatistics(def, data, options);
+  const result = estimateFromStatistics(def, statistics, options);
+  return {
+    ...result,
+    method: { ...result.method, weights: raking ? 'raked' : options.frame ? 'frame' : 'column' },
+    ...(raking ? { raking } : {}),
+  };
+}
+
+/** Microdata → the cell statistics of the requested levels (weights from the column or a frame, raked if asked). */
+export function microdataStatistics(def: QuestionnaireDefinition, data: Microdata, options: AnalysisOptions): { statistics: SufficientStatistics; raking?: RakingReport } {
   // Option questions without a column in the data are left out rather than reported as empty.
+  // The data may have been read for another plan (e.g. the whole questionnaire, analysed over the
+  // items two versions share): columns are matched by code.
   const fullPlan = estimationPlan(def);
-  const layout = statisticsLayout(withoutOptionQuestions(fullPlan, data.present));
-  const codes = data.codes.filter((_, j) => j < fullPlan.itemCount || data.present[j]);
+  const column = data.variables ? new Map(data.variables.map((code, j) => [code, j])) : undefined;
+  const columnOf = fullPlan.variables.map((v, j) => (column ? column.get(v.code) : j));
+  fullPlan.variables.slice(0, fullPlan.itemCount).forEach((v, j) => {
+    if (columnOf[j] === undefined) throw new AnalysisInputError(`the data have no column for item ${v.code}`);
+  });
+  const keep = columnOf.map((at) => at !== undefined && data.present[at]);
+  const layout = statisticsLayout(withoutOptionQuestions(fullPlan, keep));
+  const codes = columnOf.flatMap((at, j) => (j < fullPlan.itemCount || keep[j] ? [data.codes[at!]] : []));
   const start = weightsOf(data, options);
   const provinces = data.text.get('province');
   const noProvince = provinces ? provinces.findIndex((p) => p === '') : -1;
@@ -125,12 +144,7 @@ export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, 
   const statistics: SufficientStatistics = {
     layout, design, levels: options.levels, cells, values: accumulate(layout, codes, weights, cellOfRow, cells.length), calibration,
   };
-  const result = estimateFromStatistics(def, statistics, options);
-  return {
-    ...result,
-    method: { ...result.method, weights: raking ? 'raked' : options.frame ? 'frame' : 'column' },
-    ...(raking ? { raking } : {}),
-  };
+  return { statistics, raking };
 }
 
 function cellsByDomain(cells: ReadonlyArray<{ domains: string[] }>, level: number): Map<string, number[]> {
@@ -155,6 +169,12 @@ export interface EstimationOptions {
   provincePopulations?: ReadonlyMap<string, number>;
   /** Rank the units of these levels by every index, with intervals of plausible ranks (rankings.ts). */
   rank?: RankingOptions;
+  /**
+   * `all` (default): every index, and per item its mean score and distribution, and the option shares;
+   * `indices`: the indices only (items' and composites'), e.g. for an overview of thousands of communes
+   * and offices — a fifth of the figures, each computed exactly as in `all`.
+   */
+  figures?: 'all' | 'indices';
 }
 
 /** N_p per province of the design: given, or the sum of the weights of its respondents (provinces.ts). */
@@ -184,7 +204,7 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
   if (calibration && design.provinces.length > 1) {
     throw new AnalysisInputError('raking applies to one province at a time: rake each province to its own margins (sipas rake), then analyse the weight column');
   }
-  const specs = ratioSpecs(layout);
+  const specs = options.figures === 'indices' ? ratioSpecs(layout).filter((spec) => spec.kind === 'index') : ratioSpecs(layout);
   const prepared = calibration ? prepareCalibration(calibration, layout.width, design.psuCount) : undefined;
   const context = estimationContext(layout, specs, design, values, Int32Array.from(cells, (c) => c.psu), prepared, layout.plan.emptyComponents);
   const populations = provincePopulations(statistics, options.provincePopulations);
@@ -267,6 +287,14 @@ function estimateGroup(
   return { estimates: { ratios: combine((e) => e.ratios), composites: combine((e) => e.composites) }, provinces: [...byProvince.keys()] };
 }
 
+/** Displayed shares of a single answer add up to 100 (rounding.ts); those of a multiple choice do not. */
+function showRounded(shares: Array<{ estimate: number | null; display: number | null }>, addUp: boolean): void {
+  for (const s of shares) s.display = null;
+  if (shares.some((s) => s.estimate === null)) return;
+  const shown = addUp ? roundToHundred(shares.map((s) => s.estimate!)) : shares.map((s) => Math.round(s.estimate! * 10) / 10);
+  shares.forEach((s, k) => (s.display = shown[k]));
+}
+
 /** Items first in questionnaire order, then elements, parts and the overall index. */
 function groupResult(
   layout: StatisticsLayout, specs: ReturnType<typeof ratioSpecs>, estimates: DomainEstimates,
@@ -276,29 +304,25 @@ function groupResult(
   const indices: GroupResult['indices'] = [];
   const items: GroupResult['items'] = [];
   const options: GroupResult['options'] = [];
-  specs.forEach((spec, e) => {
+  for (let e = 0; e < specs.length; e++) {
+    const spec = specs[e];
     const variable = plan.variables[spec.variable];
     const raw = estimates.ratios[e];
-    if (spec.kind === 'index') indices.push({ index: variable.code, ...publish(raw, 'percent', rule) });
+    if (spec.kind === 'index') indices.push(publishInto({ index: variable.code } as IndexEstimate, raw, 'percent', rule));
     else if (spec.kind === 'mean') items.push({ item: variable.code, mean: publish(raw, 'score', rule), distribution: [] });
     else if (variable.kind === 'rating') {
-      items[items.length - 1].distribution.push({ value: variable.categories[spec.category], ...publish(raw, 'percent', rule), display: null });
+      items[items.length - 1].distribution.push(publishInto({ value: variable.categories[spec.category] } as ItemDetail['distribution'][number], raw, 'percent', rule));
     } else {
       if (spec.category === 0) options.push({ question: variable.code, kind: variable.kind === 'multi' ? 'multi' : 'single', shares: [] });
-      options[options.length - 1].shares.push({ option: variable.categories[spec.category], ...publish(raw, 'percent', rule), display: null });
+      options[options.length - 1].shares.push(publishInto({ option: variable.categories[spec.category] } as OptionShares['shares'][number], raw, 'percent', rule));
     }
-  });
+  }
   plan.composites.forEach((composite, c) => {
     const raw = estimates.composites[c];
-    indices.push({ index: composite.code, ...publish(raw, 'percent', rule), missing_components: raw.missing ?? [] });
+    const figure = publishInto({ index: composite.code } as IndexEstimate, raw, 'percent', rule);
+    figure.missing_components = raw.missing ?? [];
+    indices.push(figure);
   });
-
-  // Displayed shares of a single answer add up to 100; those of a multiple choice do not.
-  const showRounded = (shares: Array<{ estimate: number | null; display: number | null }>, addUp: boolean) => {
-    if (shares.some((s) => s.estimate === null)) return;
-    const shown = addUp ? roundToHundred(shares.map((s) => s.estimate!)) : shares.map((s) => Math.round(s.estimate! * 10) / 10);
-    shares.forEach((s, k) => (s.display = shown[k]));
-  };
   for (const item of items) showRounded(item.distribution, true);
   for (const option of options) showRounded(option.shares, option.kind === 'single');
   return { level, code, name, indices, items, options };

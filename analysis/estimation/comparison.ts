@@ -4,7 +4,7 @@
  * The two rounds are independent samples, so for a figure θ (in points)
  *     Δ = θ̂_now − θ̂_before,   SE(Δ) = √(SE_now² + SE_before²),
  * with the 95 % interval Δ ± z·SE(Δ) (z the normal quantile, as R's qnorm(0.975)), z = Δ / SE(Δ),
- * the two-sided p-value 2·(1 − Φ(|z|)), and "significant" when the interval excludes 0. Where either
+ * the two-sided p-value 2·Φ(−|z|), and "significant" when the interval excludes 0. Where either
  * standard error cannot be estimated, the difference is given without SE, interval or verdict
  * (`significant: null`).
  *
@@ -82,7 +82,7 @@ export function differenceOf(now: { estimate: number | null; se: number | null }
   const z = se > 0 ? difference / se : null;
   return {
     difference, se, ci_low: low, ci_high: high, z,
-    p_value: z === null ? null : 2 * (1 - normalCdf(Math.abs(z), 0, 1)),
+    p_value: z === null ? null : 2 * normalCdf(-Math.abs(z), 0, 1),
     significant: se > 0 ? low > 0 || high < 0 : difference !== 0,
   };
 }

@@ -28,6 +28,8 @@ interface Node {
 export interface CompositeTree {
   rule: EmptyComponentsRule;
   nodes: Node[];
+  /** Coefficients by pattern of items present: most domains share a handful of patterns. */
+  cache: Map<string, CompositeCoefficients[]>;
 }
 
 export function compositeTree(plan: EstimationPlan, rule: EmptyComponentsRule): CompositeTree {
@@ -37,7 +39,7 @@ export function compositeTree(plan: EstimationPlan, rule: EmptyComponentsRule): 
     code: c.code,
     members: c.members.map((m) => ({ ...m, item: items.get(m.code), composite: composites.get(m.code) })),
   }));
-  return { rule, nodes };
+  return { rule, nodes, cache: new Map() };
 }
 
 export interface CompositeCoefficients {
@@ -50,6 +52,13 @@ export interface CompositeCoefficients {
 
 /** Each composite's coefficients on the item indices, given which items have a valid answer. */
 export function compositeCoefficients(tree: CompositeTree, itemPresent: readonly boolean[]): CompositeCoefficients[] {
+  const key = itemPresent.map((p) => (p ? '1' : '0')).join('');
+  let out = tree.cache.get(key);
+  if (!out) tree.cache.set(key, (out = coefficientsFor(tree, itemPresent)));
+  return out;
+}
+
+function coefficientsFor(tree: CompositeTree, itemPresent: readonly boolean[]): CompositeCoefficients[] {
   const out: CompositeCoefficients[] = [];
   for (const node of tree.nodes) {
     const coefficient = new Map<number, number>();

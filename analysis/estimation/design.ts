@@ -13,11 +13,13 @@
  *  - `adjust`: the PSU's total is taken as a deviation from the grand mean (zero for a linearised
  *    variable), so the stratum adds z_hk² — conservative; the default;
  *  - `remove`, `certainty`: the stratum adds nothing (for a one-stage design the two agree);
- *  - `average`: the stratum adds nothing and the province's variance is scaled up by
- *    (its strata) / (its strata with two or more PSUs) — the other strata's average stands in;
- *  - `fail`: a design with such a stratum is refused.
- * Each province is a design of its own (its strata are nested in it), so `average` counts the
- * province's strata, and a province's figures do not depend on what other provinces are in the data.
+ *  - `average`: the stratum adds nothing and the variance is scaled up by (strata) / (strata with
+ *    two or more PSUs), counting the strata where the figure has respondents — the other strata's
+ *    average stands in, as R computes it on the domain's rows (`svymean(…, subset(design, …))`);
+ *    with calibrated weights, whose domains keep every row, the province's strata are counted;
+ *  - `fail`: a design with such a stratum is refused (R fails as soon as an estimate touches it).
+ * Each province is a design of its own (its strata are nested in it), so a province's figures do
+ * not depend on what other provinces are in the data.
  */
 
 export const LONELY_PSU_OPTIONS = ['adjust', 'average', 'remove', 'certainty', 'fail'] as const;
@@ -44,7 +46,7 @@ export interface SamplingDesign {
   /** Stratum index of each PSU. */
   stratumOfPsu: Int32Array;
   lonelyPsu: LonelyPsu;
-  /** Per province: the factor its variances are multiplied by (1, or strata / strata with ≥ 2 PSUs for `average`). */
+  /** Per province: strata / strata with ≥ 2 PSUs (`average` over a whole province; NaN when none has two). */
   provinceScale: Float64Array;
 }
 
@@ -103,7 +105,7 @@ export function withLonelyPsu(design: SamplingDesign, lonelyPsu: LonelyPsu): Sam
   return { ...design, lonelyPsu, provinceScale: provinceScales(design.strata, design.provinces.length, lonelyPsu) };
 }
 
-/** `average`: strata / strata with two PSUs or more, per province (NaN when none has two). */
+/** Strata / strata with two PSUs or more, per province (NaN when none has two); 1 unless `average`. */
 function provinceScales(strata: readonly Stratum[], provinceCount: number, lonelyPsu: LonelyPsu): Float64Array {
   const scale = new Float64Array(provinceCount).fill(1);
   if (lonelyPsu === 'fail') {
@@ -158,13 +160,13 @@ export function fullScope(design: SamplingDesign): PsuScope {
  * Design covariance of two linearised variables given by their PSU totals (`a[k * stride + i]`,
  * `a[k * stride + j]`); with i = j, the variance. PSUs outside the scope have zero totals: each
  * contributes (0 − mean_i)(0 − mean_j), added at once — the same sum, without visiting them.
+ * Lonely strata add z² under `adjust` and nothing otherwise; the `average` scale is the caller's.
  */
 export function psuCovariance(design: SamplingDesign, totals: Float64Array, stride: number, i: number, j: number, scope: PsuScope): number {
   let sum = 0;
   for (const { stratum, psus } of scope.groups) {
-    const scale = design.provinceScale[stratum.province];
     if (stratum.count === 1) {
-      if (design.lonelyPsu === 'adjust') sum += scale * totals[psus[0] * stride + i] * totals[psus[0] * stride + j];
+      if (design.lonelyPsu === 'adjust') sum += totals[psus[0] * stride + i] * totals[psus[0] * stride + j];
       continue;
     }
     let meanI = 0;
@@ -178,7 +180,7 @@ export function psuCovariance(design: SamplingDesign, totals: Float64Array, stri
     let cross = 0;
     for (const k of psus) cross += (totals[k * stride + i] - meanI) * (totals[k * stride + j] - meanJ);
     cross += (stratum.count - psus.length) * meanI * meanJ;
-    sum += (scale * cross * stratum.count) / (stratum.count - 1);
+    sum += (cross * stratum.count) / (stratum.count - 1);
   }
   return sum;
 }

@@ -5,7 +5,8 @@
  * with PSU totals a_k, b_k of the linearised variable (zero where a domain has no member):
  *     C(A, B) = Σ_h s_h · n_h/(n_h − 1) · (Σ_{k∈h} a_k b_k − (Σ_{k∈h} a_k)(Σ_{k∈h} b_k) / n_h),
  * over the strata both touch (s_h the lonely-PSU scale; a stratum with one PSU adds a_k b_k under
- * `adjust`, nothing otherwise) — the off-diagonal of what R's `svyby(…, covmat = TRUE)` returns.
+ * `adjust`, nothing otherwise) — the off-diagonal of what R's `svyby(…, covmat = TRUE)` returns
+ * (which, under `average`, scales by the province's strata as that call does).
  * Domains in different provinces share no stratum: their covariance is zero.
  */
 import type { SamplingDesign } from './design.ts';

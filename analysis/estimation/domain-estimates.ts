@@ -13,7 +13,7 @@
 import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
 import { compositeCoefficients, compositeTree, type CompositeTree } from './composites.ts';
 import { influenceOf, type Influence } from './domain-covariance.ts';
-import { fullScope, measuresVariance, psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
+import { fullScope, measuresVariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
 import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
 import { SLOT, type StatisticsLayout } from './statistics.ts';
@@ -58,9 +58,11 @@ export interface EstimationContext {
   itemIndexSpec: number[];
   /** Per PSU: 1 when its stratum measures variance (design.ts, measuresVariance). */
   psuMeasures: Uint8Array;
-  /** Scratch: PSU sums and PSU totals of linearised variables. */
+  /** Scratch: PSU sums and PSU totals of linearised variables; per PSU the last domain that touched it. */
   psuSums: Float64Array;
   totals: Float64Array;
+  stamp: Int32Array;
+  domains: number;
 }
 
 export function estimationContext(
@@ -79,11 +81,14 @@ export function estimationContext(
   });
   const psuMeasures = new Uint8Array(design.psuCount);
   for (const stratum of design.strata) if (measuresVariance(design, stratum)) psuMeasures.fill(1, stratum.first, stratum.first + stratum.count);
-  const stride = specs.length + plan.composites.length;
+  // One column per ratio and composite, and one for the design-effect variable (compositeSrsVariance).
+  const stride = specs.length + plan.composites.length + 1;
   return {
     layout, specs, design, values, cellPsu, calibration, tree: compositeTree(plan, emptyComponents), itemIndexSpec, psuMeasures,
     psuSums: new Float64Array(design.psuCount * layout.width),
     totals: new Float64Array(design.psuCount * stride),
+    stamp: new Int32Array(design.psuCount),
+    domains: 0,
   };
 }
 
@@ -111,6 +116,22 @@ function psuPresence(ctx: EstimationContext, touched: readonly number[], countSl
 }
 
 /**
+ * Lonely PSUs `average`: (strata) / (strata with two PSUs or more), over the strata where the figure
+ * has respondents counted at `countSlot` — the strata of the rows R's subset keeps. With calibrated
+ * weights R keeps every row, so the province's strata count. 1 for the other options.
+ */
+function averageScale(ctx: EstimationContext, touched: readonly number[], countSlot: number): number {
+  const { design, layout } = ctx;
+  if (design.lonelyPsu !== 'average' || touched.length === 0) return 1;
+  if (ctx.calibration) return design.provinceScale[design.provinceOfPsu[touched[0]]];
+  const strata = new Set<number>();
+  for (const k of touched) if (ctx.psuSums[k * layout.width + countSlot] > 0) strata.add(design.stratumOfPsu[k]);
+  let ok = 0;
+  for (const h of strata) if (design.strata[h].count > 1) ok++;
+  return ok > 0 ? strata.size / ok : Number.NaN;
+}
+
+/**
  * `capture`: figure columns (ratio spec indices, or specs.length + composite index) whose PSU totals
  * to keep, for covariances with other domains (domain-covariance.ts).
  */
@@ -118,16 +139,16 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   const { layout, specs, design, values, cellPsu, psuSums, totals } = ctx;
   const width = layout.width;
   const ratioCount = specs.length;
-  const stride = ratioCount + layout.plan.composites.length;
+  const stride = ratioCount + layout.plan.composites.length + 1;
 
   // Sums over the domain, and per PSU.
   const sums = new Float64Array(width);
   const touched: number[] = [];
-  const seen = new Uint8Array(design.psuCount);
+  const stamp = ++ctx.domains;
   for (const cell of cellIndices) {
     const k = cellPsu[cell];
-    if (!seen[k]) {
-      seen[k] = 1;
+    if (ctx.stamp[k] !== stamp) {
+      ctx.stamp[k] = stamp;
       touched.push(k);
       psuSums.fill(0, k * width, (k + 1) * width);
     }
@@ -160,12 +181,14 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   }
   if (ctx.calibration && calibrationCells) calibratedAdjustment(ctx.calibration, specs, ratio, sums, calibrationCells, totals, stride);
 
+  const designVariance = new Float64Array(ratioCount);
   const ratios: RawEstimate[] = specs.map((spec, e) => {
     const offset = layout.variableOffsets[spec.variable];
     const count = sums[offset + SLOT.count];
+    designVariance[e] = Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e, scope);
     return {
       value: ratio[e],
-      variance: Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e, scope),
+      variance: Number.isNaN(ratio[e]) ? Number.NaN : averageScale(ctx, touched, offset + SLOT.count) * designVariance[e],
       srsVariance: Number.isNaN(ratio[e]) ? Number.NaN : srsVarianceOfRatio(spec, ratio[e], count, sums),
       n: count,
       weightSum: sums[offset + SLOT.weight],
@@ -174,8 +197,6 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     };
   });
 
-  // Item pairs recur across composites (an element's pairs are also its part's and SIPAS's).
-  const covariances = new Map<number, number>();
   const itemPresent = ctx.itemIndexSpec.map((e) => !Number.isNaN(ratio[e]));
   const coefficients = compositeCoefficients(ctx.tree, itemPresent);
   const composites = coefficients.map((composite, c): RawEstimate => {
@@ -196,8 +217,10 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
         totals[k * stride + column] = z;
       }
     }
-    const variance = psuVariance(design, totals, stride, column, scope);
-    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, composite.coefficients, ratios, scope, covariances) };
+    const variance = averageScale(ctx, touched, layout.respondentsOffset + SLOT.count) * psuVariance(design, totals, stride, column, scope);
+    // The design effect needs the items' covariances; where there is no variance (one PSU) there is no design effect either.
+    const srsVariance = base.psus >= 2 && base.measured ? compositeSrsVariance(ctx, scope, columns, composite.coefficients, ratios, designVariance) : Number.NaN;
+    return { ...base, value, variance, srsVariance };
   });
   if (!capture) return { ratios, composites };
   const psus = scope.groups.flatMap((g) => g.psus);
@@ -212,31 +235,33 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
  * It reduces to an item's own design effect for a one-item composite, and to the common design
  * effect when all items share one. (The exact unit-level SRS variance would need cross-products of
  * every pair of items per respondent, which a database cannot supply cheaply.)
+ * With c_j = a_j √(V_srs,j / V_j), the double sum is the design variance of Σ_j c_j z_j — one
+ * variance of one linearised variable rather than a covariance per pair of items; an item without
+ * design variance adds a_j² V_srs,j alone.
  */
 function compositeSrsVariance(
-  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[], scope: PsuScope,
-  covariances: Map<number, number>,
+  ctx: EstimationContext, scope: PsuScope, columns: number[], coefficients: number[], ratios: RawEstimate[], designVariance: Float64Array,
 ): number {
-  let sum = 0;
-  for (let a = 0; a < columns.length; a++) {
-    const ea = columns[a];
-    const sa = ratios[ea].srsVariance;
-    if (Number.isNaN(sa)) return Number.NaN;
-    sum += coefficients[a] * coefficients[a] * sa;
-    for (let b = a + 1; b < columns.length; b++) {
-      const eb = columns[b];
-      const sb = ratios[eb].srsVariance;
-      const va = ratios[ea].variance;
-      const vb = ratios[eb].variance;
-      if (!(va > 0 && vb > 0) || Number.isNaN(sb)) continue;
-      const key = Math.min(ea, eb) * stride + Math.max(ea, eb);
-      let covariance = covariances.get(key);
-      if (covariance === undefined) covariances.set(key, (covariance = psuCovariance(design, totals, stride, ea, eb, scope)));
-      const correlation = covariance / Math.sqrt(va * vb);
-      sum += 2 * coefficients[a] * coefficients[b] * correlation * Math.sqrt(sa * sb);
+  const { totals, design } = ctx;
+  const stride = ctx.specs.length + ctx.layout.plan.composites.length + 1;
+  const column = stride - 1;
+  let alone = 0;
+  const c = new Float64Array(columns.length);
+  for (let m = 0; m < columns.length; m++) {
+    const e = columns[m];
+    const srs = ratios[e].srsVariance;
+    if (Number.isNaN(srs)) return Number.NaN;
+    if (designVariance[e] > 0) c[m] = coefficients[m] * Math.sqrt(srs / designVariance[e]);
+    else alone += coefficients[m] * coefficients[m] * srs;
+  }
+  for (const { psus } of scope.groups) {
+    for (const k of psus) {
+      let z = 0;
+      for (let m = 0; m < columns.length; m++) z += c[m] * totals[k * stride + columns[m]];
+      totals[k * stride + column] = z;
     }
   }
-  return sum;
+  return alone + psuVariance(design, totals, stride, column, scope);
 }
 
 export function effectiveN(estimate: RawEstimate): number {

@@ -31,8 +31,7 @@ export function logitInterval(proportion: number, se: number, z = Z_975): Interv
   if (proportion <= 0 || proportion >= 1) return { low: proportion, high: proportion };
   const centre = Math.log(proportion / (1 - proportion));
   const half = (z * se) / (proportion * (1 - proportion));
-  const expit = (x: number) => 1 / (1 + Math.exp(-x));
-  return { low: expit(centre - half), high: expit(centre + half) };
+  return { low: 1 / (1 + Math.exp(half - centre)), high: 1 / (1 + Math.exp(-centre - half)) };
 }
 
 /**
@@ -76,16 +75,20 @@ export interface ReliabilityFacts {
   halfWidth: number | null;
 }
 
-export function reliabilityIssues(facts: ReliabilityFacts, rule: ReliabilityRule = defaultReliability): ReliabilityIssue[] {
-  const r = completeRule(rule);
-  if (!facts.defined) return ['no_estimate'];
-  const issues: ReliabilityIssue[] = [];
-  if (!facts.varianceEstimable) issues.push('variance_not_estimable');
-  if (facts.n < r.minN) issues.push('few_respondents');
-  if (!(facts.effectiveN >= r.minEffectiveN)) issues.push('low_effective_n');
-  if (facts.varianceEstimable && facts.halfWidth !== null && !(facts.halfWidth <= r.maxHalfWidth)) issues.push('wide_interval');
-  return issues;
+export function reliabilityIssues(facts: ReliabilityFacts, r: Required<ReliabilityRule> = defaultReliability): readonly ReliabilityIssue[] {
+  if (!facts.defined) return ISSUE_LISTS[1];
+  let mask = 0;
+  if (!facts.varianceEstimable) mask |= 2;
+  if (facts.n < r.minN) mask |= 4;
+  // Kish's n of equal weights is n itself up to rounding (30 may come out as 29.999999999999996).
+  if (!(facts.effectiveN >= r.minEffectiveN * (1 - 1e-12))) mask |= 8;
+  if (facts.varianceEstimable && facts.halfWidth !== null && !(facts.halfWidth <= r.maxHalfWidth)) mask |= 16;
+  return ISSUE_LISTS[mask];
 }
+
+/** Every combination of issues as one shared, frozen list (bit k = RELIABILITY_ISSUES[k]). */
+const ISSUE_LISTS: ReadonlyArray<readonly ReliabilityIssue[]> = Array.from({ length: 32 }, (_, mask) =>
+  Object.freeze(RELIABILITY_ISSUES.filter((_, k) => mask & (1 << k))));
 
 /** Kish's effective sample size: (Σw)² / Σw². */
 export function kishEffectiveN(weightSum: number, squaredWeightSum: number): number {

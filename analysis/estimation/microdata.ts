@@ -28,6 +28,8 @@ export interface Microdata {
   codes: Int32Array[];
   /** Per variable of the plan: whether the file has its column. */
   present: boolean[];
+  /** The plan's variable codes, in the order of `codes` (absent: the order of the questionnaire analysed). */
+  variables?: string[];
 }
 
 export interface RowProblem {
@@ -148,7 +150,7 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
   const present = answerSlots.map((slot) => slot.at !== undefined && !unfit.has(slot.variable.code));
   const warnings = [...unfit].map(([code, { line, value }]) =>
     `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
-  return { data: { size, responseIds: ids, text, weights, codes, present }, problems, warnings };
+  return { data: { size, responseIds: ids, text, weights, codes, present, variables: plan.variables.map((v) => v.code) }, problems, warnings };
 }
 
 /** A text column, or a column of empty strings when the file has none. */

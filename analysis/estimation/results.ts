@@ -2,7 +2,7 @@
  * The published shape of the estimates (the contract of `sipas analyze --format json` and of the
  * results API): percentages 0–100 at full precision; rounding is for display only.
  */
-import { completeRule, kishEffectiveN, logitInterval, reliabilityIssues, waldInterval, type ReliabilityIssue, type ReliabilityRule } from './intervals.ts';
+import { kishEffectiveN, logitInterval, reliabilityIssues, Z_975, type ReliabilityIssue, type ReliabilityRule } from './intervals.ts';
 import type { LonelyPsu } from './design.ts';
 import type { RawEstimate } from './domain-estimates.ts';
 import type { RakingReport } from './raking.ts';
@@ -92,33 +92,45 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * logit interval) or a `score` (a mean on the answer scale, judged without an interval width).
  * Where the variance cannot be estimated, the standard error, intervals and design effect are null.
  */
-export function publish(raw: RawEstimate, kind: 'percent' | 'score', rule: ReliabilityRule): EstimateFields {
-  const r = completeRule(rule);
+export function publish(raw: RawEstimate, kind: 'percent' | 'score', rule: Required<ReliabilityRule>): EstimateFields {
+  return publishInto({} as EstimateFields, raw, kind, rule);
+}
+
+/**
+ * The same, written into `target` (an object already holding its label, e.g. `{ index }`): a
+ * national round publishes over a million figures, and each copy of an object costs.
+ */
+export function publishInto<T extends EstimateFields>(target: T, raw: RawEstimate, kind: 'percent' | 'score', rule: Required<ReliabilityRule>): T {
   const scale = kind === 'percent' ? 100 : 1;
-  const defined = Number.isFinite(raw.value);
-  const varianceEstimable = defined && raw.psus >= r.minPsus && raw.measured && Number.isFinite(raw.variance);
+  const value = raw.value;
+  const defined = Number.isFinite(value);
+  const varianceEstimable = defined && raw.psus >= rule.minPsus && raw.measured && Number.isFinite(raw.variance);
   const se = varianceEstimable ? Math.sqrt(Math.max(raw.variance, 0)) : Number.NaN;
-  const wald = waldInterval(raw.value, se);
-  const logit = kind === 'percent' && varianceEstimable ? logitInterval(raw.value, se) : { low: Number.NaN, high: Number.NaN };
+  let logitLow = Number.NaN;
+  let logitHigh = Number.NaN;
+  if (kind === 'percent' && varianceEstimable) {
+    const logit = logitInterval(value, se);
+    logitLow = logit.low;
+    logitHigh = logit.high;
+  }
   const nEff = raw.effectiveN ?? kishEffectiveN(raw.weightSum, raw.squaredWeightSum);
   const issues = reliabilityIssues({
-    defined, varianceEstimable, n: raw.n, effectiveN: nEff, halfWidth: kind === 'percent' ? ((logit.high - logit.low) / 2) * scale : null,
-  }, r);
-  return {
-    estimate: finite(raw.value * scale),
-    se: finite(se * scale),
-    ci_low: finite(wald.low * scale),
-    ci_high: finite(wald.high * scale),
-    ci_logit_low: finite(logit.low * scale),
-    ci_logit_high: finite(logit.high * scale),
-    n: raw.n,
-    weight_sum: raw.weightSum,
-    deff: varianceEstimable && raw.srsVariance > 0 ? finite(raw.variance / raw.srsVariance) : null,
-    n_eff: nEff,
-    reliable: issues.length === 0,
-    psus: raw.psus,
-    variance_estimable: varianceEstimable,
-    issues,
-    ...(raw.missingProvinces ? { missing_provinces: raw.missingProvinces } : {}),
-  };
+    defined, varianceEstimable, n: raw.n, effectiveN: nEff, halfWidth: kind === 'percent' ? ((logitHigh - logitLow) / 2) * scale : null,
+  }, rule);
+  target.estimate = finite(value * scale);
+  target.se = finite(se * scale);
+  target.ci_low = finite((value - Z_975 * se) * scale);
+  target.ci_high = finite((value + Z_975 * se) * scale);
+  target.ci_logit_low = finite(logitLow * scale);
+  target.ci_logit_high = finite(logitHigh * scale);
+  target.n = raw.n;
+  target.weight_sum = raw.weightSum;
+  target.deff = varianceEstimable && raw.srsVariance > 0 ? finite(raw.variance / raw.srsVariance) : null;
+  target.n_eff = nEff;
+  target.reliable = issues.length === 0;
+  target.psus = raw.psus;
+  target.variance_estimable = varianceEstimable;
+  target.issues = issues as ReliabilityIssue[]; // a shared frozen list (intervals.ts)
+  if (raw.missingProvinces) target.missing_provinces = raw.missingProvinces;
+  return target;
 }
