@@ -3,8 +3,8 @@
  * exponent, nothing else. JavaScript's Number() would take "0x1A" (26), "1e400" (Infinity), " 12 ",
  * "" (0) and "Infinity"; a spreadsheet's "1.234" may be a thousand and two hundred and thirty-four
  * written with a Vietnamese thousands separator, or one point two three four. No separator is
- * guessed: "1,234" and "1 234" are refused, and counts (populations) must be whole, so "1.234" as a
- * population is refused too rather than read as 1.234 people.
+ * guessed: "1,234" and "1 234" are refused, and counts (populations) are digits only, so "1.234" or
+ * "20.000" as a population is refused rather than read as 1.234 or 20 people.
  */
 const DECIMAL = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -22,8 +22,9 @@ export function strictNumber(text: string, kind: NumberKind = 'positive'): { val
   const value = Number(t);
   if (!Number.isFinite(value)) return { reason: 'số quá lớn / number out of range' };
   if (!(value > 0)) return { reason: 'phải là số dương / must be a positive number' };
-  if (kind === 'count' && !Number.isInteger(value)) {
-    return { reason: `phải là số nguyên (một số đếm) / must be a whole number (a count)${/^\d{1,3}(\.\d{3})+$/.test(t) ? ', without thousands separators' : ''}` };
+  // A count is written as digits only: "20.000" is twenty thousand with a separator, or twenty — not guessed.
+  if (kind === 'count' && !/^\+?\d+$/.test(t)) {
+    return { reason: `phải là số nguyên viết bằng chữ số (một số đếm) / must be a whole number in digits (a count)${/^\d{1,3}(\.\d{3})+$/.test(t) ? ', without thousands separators' : ''}` };
   }
   return { value };
 }

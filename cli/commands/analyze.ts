@@ -135,6 +135,8 @@ ${RAKING_HELP}
   --previous-frame F  its frame
   --mappings MAP.csv  old_code,new_code: the previous round's units are counted as the units that
                       replaced them (every row names its previous_units)
+  --figures F         all (default) or indices (only the indices, no item details: for thousands of
+                      communes and offices at once)
   --format F          json (default), csv (the indices) or xlsx (indices, items, options, rankings,
                       comparison)
   --out FILE          write there instead of standard output
@@ -151,7 +153,7 @@ Example:
         bounds: { type: 'string' }, 'min-n': { type: 'string' }, 'min-n-eff': { type: 'string' }, 'max-half-width': { type: 'string' },
         'lonely-psu': { type: 'string', default: 'adjust' }, 'province-populations': { type: 'string' },
         rank: { type: 'boolean', default: false }, 'rank-coverage': { type: 'string', default: 'individual' },
-        previous: { type: 'string' }, 'previous-questionnaire': { type: 'string' }, 'previous-frame': { type: 'string' }, mappings: { type: 'string' },
+        figures: { type: 'string', default: 'all' }, previous: { type: 'string' }, 'previous-questionnaire': { type: 'string' }, 'previous-frame': { type: 'string' }, mappings: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one microdata CSV file');
@@ -160,6 +162,7 @@ Example:
     if (values.format === 'xlsx' && !values.out && process.stdout.isTTY) throw new UsageError('xlsx output needs --out FILE');
     if (!(LONELY_PSU_OPTIONS as readonly string[]).includes(values['lonely-psu']!)) throw new UsageError(`--lonely-psu is one of ${LONELY_PSU_OPTIONS.join(', ')}`);
     if (!['individual', 'joint'].includes(values['rank-coverage']!)) throw new UsageError('--rank-coverage is individual or joint');
+    if (!['all', 'indices'].includes(values.figures!)) throw new UsageError('--figures is all or indices');
     if (!values.previous && (values['previous-questionnaire'] || values['previous-frame'] || values.mappings)) throw new UsageError('--previous-questionnaire, --previous-frame and --mappings go with --previous');
     const def = await questionnaireFor(values.questionnaire);
     const levels = values.by!.split(',').map((l) => l.trim()).filter(Boolean);
@@ -180,6 +183,7 @@ Example:
       provincePopulations: values['province-populations'] ? await readProvincePopulationsFile(values['province-populations']) : undefined,
       rank: values.rank ? { levels: levels.filter((l) => l !== ALL_LEVEL), coverage: values['rank-coverage'] as 'individual' | 'joint' } : undefined,
       nameOf: (level, code) => (LOCALITY_LEVELS.has(level) ? demoLocalityName(code) : undefined),
+      figures: values.figures as 'all' | 'indices',
     };
     const result: Output = analyzeMicrodata(def, data, { ...common, levels, frame });
     if (frame) {
