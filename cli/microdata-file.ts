@@ -1,26 +1,86 @@
-/** Reading microdata, frame and margin files for `sipas analyze` and `sipas rake`. */
+/**
+ * Reading microdata, frame, margin, population and mapping files for `sipas analyze` and
+ * `sipas rake`. Every file is refused with a message naming what is wrong — never read into a
+ * silent result:
+ *  - not UTF-8 (the line of the first bad byte), empty, or a header with no row under it;
+ *  - separated by semicolons or tabs (what a spreadsheet in a Vietnamese locale often saves):
+ *    SIPAS files are comma-separated;
+ *  - a column named twice, or without a name; a required column missing;
+ *  - a malformed row (unclosed quote, wrong number of fields): its line;
+ *  - numbers that are not plain decimals (analysis/estimation/numbers.ts): line and column.
+ * CSV is parsed by csv-parse, never by hand.
+ */
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { readMicrodata, type Microdata } from '../analysis/estimation/microdata.ts';
+import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts';
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
 import { UsageError } from './command.ts';
-import { printRowProblems, readCsvRecords } from './csv.ts';
+import { printRowProblems } from './csv.ts';
 
 export class InvalidFileError extends Error {}
 
-async function readText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+/** The file as UTF-8 text; a byte sequence that is not UTF-8 is an error naming its line. */
+async function readUtf8(file: string): Promise<string> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, i));
+      } catch {
+        break;
+      }
+      line++;
+      start = i + 1;
+    }
+    throw new InvalidFileError(`${file}, line ${line}: not UTF-8 text (save the file as "CSV UTF-8")`);
+  }
+}
+
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  /** Each row's line in the file. */
+  lines: number[];
+}
+
+/** A comma-separated file with a header row and at least one row under it. */
+export async function readCsvTable(file: string): Promise<CsvTable> {
+  const text = await readUtf8(file);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    if (error instanceof CsvError) throw new InvalidFileError(`${file}: ${error.message}`);
+    throw error;
+  }
+  if (records.length === 0) throw new InvalidFileError(`${file} is empty`);
+  const header = records[0].record.map((h) => h.trim().normalize('NFC'));
+  if (header.length === 1 && /[;\t]/.test(header[0])) {
+    throw new InvalidFileError(`${file}: the header is one field holding "${header[0].includes(';') ? ';' : 'tab'}": the file is not comma-separated (save it as "CSV UTF-8 (comma delimited)")`);
+  }
+  const names = new Map<string, number>();
+  header.forEach((h) => names.set(h, (names.get(h) ?? 0) + 1));
+  const repeated = [...names].filter(([name, count]) => name !== '' && count > 1).map(([name]) => `"${name}"`);
+  if (repeated.length > 0) throw new InvalidFileError(`${file}, line 1: column ${repeated.join(', ')} appears more than once`);
+  if (names.has('')) throw new InvalidFileError(`${file}, line 1: column ${header.indexOf('') + 1} has no name`);
+  if (records.length === 1) throw new InvalidFileError(`${file} has a header but no rows`);
+  const body = records.slice(1);
+  return { header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
 }
 
 /** The microdata CSV, checked row by row; every problem is printed before giving up. */
 export async function readMicrodataFile(file: string, plan: EstimationPlan): Promise<Microdata> {
-  const rows = parse(await readText(file), { bom: true, skip_empty_lines: true }) as string[][];
-  if (rows.length === 0) throw new InvalidFileError(`${file} is empty`);
-  const [header, ...body] = rows;
-  const { data, problems, warnings } = readMicrodata(header.map((h) => h.normalize('NFC')), body, plan);
+  const { header, rows, lines } = await readCsvTable(file);
+  const { data, problems, warnings } = readMicrodata(header, rows, plan, lines);
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     printRowProblems(problems);
@@ -29,26 +89,57 @@ export async function readMicrodataFile(file: string, plan: EstimationPlan): Pro
   return data;
 }
 
-function positiveNumber(file: string, line: number, column: string, text: string): number {
-  const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new InvalidFileError(`${file}, line ${line}: ${column} "${text}" is not a positive number`);
-  return value;
+/** Records of a small file with the given columns (others are refused as likely mistakes). */
+async function readRecords(file: string, columns: readonly string[]): Promise<Array<{ line: number; values: Record<string, string> }>> {
+  const { header, rows, lines } = await readCsvTable(file);
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) throw new InvalidFileError(`${file} lacks column(s): ${missing.join(', ')} (its columns are ${columns.join(',')})`);
+  return rows.map((row, r) => {
+    if (row.length !== header.length) throw new InvalidFileError(`${file}, line ${lines[r]}: ${row.length} fields where the header has ${header.length}`);
+    return { line: lines[r], values: Object.fromEntries(header.map((h, i) => [h, row[i].trim().normalize('NFC')])) };
+  });
 }
 
-/** FRAME.csv: `stratum,population`. */
-export async function readFrameFile(file: string): Promise<Map<string, number>> {
-  const records = await readCsvRecords(file, ['stratum', 'population']);
-  const frame = new Map<string, number>();
-  records.forEach((r, i) => {
-    const stratum = r.stratum.normalize('NFC');
-    if (frame.has(stratum)) throw new InvalidFileError(`${file}, line ${i + 2}: stratum "${stratum}" appears twice`);
-    frame.set(stratum, positiveNumber(file, i + 2, 'population', r.population));
-  });
-  return frame;
+function number(file: string, line: number, column: string, text: string, kind: NumberKind): number {
+  const parsed = strictNumber(text, kind);
+  if ('reason' in parsed) throw new InvalidFileError(`${file}, line ${line}, column ${column}: "${text}" — ${parsed.reason}`);
+  return parsed.value;
 }
+
+/** A file of `key,value` rows: each key once, every value a number of the kind. */
+async function readKeyedNumbers(file: string, key: string, value: string, kind: NumberKind): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const { line, values } of await readRecords(file, [key, value])) {
+    if (values[key] === '') throw new InvalidFileError(`${file}, line ${line}: ${key} is empty`);
+    if (out.has(values[key])) throw new InvalidFileError(`${file}, line ${line}: ${key} "${values[key]}" appears twice`);
+    out.set(values[key], number(file, line, value, values[value], kind));
+  }
+  return out;
+}
+
+/** FRAME.csv: `stratum,population`, populations whole numbers. */
+export const readFrameFile = (file: string) => readKeyedNumbers(file, 'stratum', 'population', 'count');
+
+/** POPULATIONS.csv: `province,population`. */
+export const readProvincePopulationsFile = (file: string) => readKeyedNumbers(file, 'province', 'population', 'count');
 
 /** MARGINS.csv: `variable,category,total`. */
 export async function readMarginsFile(file: string): Promise<MarginTotal[]> {
-  const records = await readCsvRecords(file, ['variable', 'category', 'total']);
-  return records.map((r, i) => ({ variable: r.variable.normalize('NFC'), category: r.category.normalize('NFC'), total: positiveNumber(file, i + 2, 'total', r.total) }));
+  return (await readRecords(file, ['variable', 'category', 'total'])).map(({ line, values }) => {
+    if (values.variable === '') throw new InvalidFileError(`${file}, line ${line}: variable is empty`);
+    return { variable: values.variable, category: values.category, total: number(file, line, 'total', values.total, 'positive') };
+  });
+}
+
+/** MAP.csv: `old_code,new_code[,effective_from]` — the unit each old unit became. */
+export async function readMappingsFile(file: string): Promise<Map<string, string>> {
+  const next = new Map<string, string>();
+  for (const { line, values } of await readRecords(file, ['old_code', 'new_code'])) {
+    if (values.old_code === '' || values.new_code === '') throw new InvalidFileError(`${file}, line ${line}: old_code and new_code are both needed`);
+    if (next.has(values.old_code) && next.get(values.old_code) !== values.new_code) {
+      throw new InvalidFileError(`${file}, line ${line}: ${values.old_code} is mapped to two units (a split cannot carry a unit's figures into one of them)`);
+    }
+    next.set(values.old_code, values.new_code);
+  }
+  return next;
 }

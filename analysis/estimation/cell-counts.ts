@@ -54,6 +54,8 @@ export function countsOfBits(plan: CountPlan, bytes: Uint8Array): Int32Array {
 export interface CountedCell {
   stratum: string;
   psu: string;
+  /** The province the stratum lies in (each province is a design of its own; design.ts). */
+  province?: string;
   /** One code per level ('' outside every domain of that level). */
   domains: string[];
   /** Responses in the cell. */
@@ -79,7 +81,7 @@ export function statisticsFromCounts(
   plan: CountPlan, cells: readonly CountedCell[], levels: string[], weights: ReadonlyMap<string, number>,
 ): SufficientStatistics {
   const { layout } = plan;
-  const { design, psuOfRow } = samplingDesign(cells.map((c) => c.stratum), cells.map((c) => c.psu));
+  const { design, psuOfRow } = samplingDesign(cells.map((c) => c.stratum), cells.map((c) => c.psu), cells.map((c) => c.province ?? ''));
   const values = new Float64Array(cells.length * layout.width);
   cells.forEach((cell, i) => {
     const w = weights.get(cell.stratum);
@@ -100,6 +102,7 @@ export function statisticsFromCounts(
       put(variable.offset, variable.answered === null ? answered : cell.counts[variable.answered]);
     }
     for (const composite of plan.composites) put(composite.offset, cell.counts[composite.count]);
+    put(layout.respondentsOffset, cell.size);
   });
   return {
     layout,

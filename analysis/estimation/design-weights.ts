@@ -17,3 +17,13 @@ export function frameWeights(stratumOfRow: readonly string[], population: Readon
   stratumOfRow.forEach((stratum, i) => (weights[i] = population.get(stratum)! / sampled.get(stratum)!));
   return weights;
 }
+
+/**
+ * Strata of the frame without a single respondent. Their population is represented by nobody: the
+ * estimates then describe the other strata only, which the results must say (not an error: an
+ * office can close, a commune be missed).
+ */
+export function strataWithoutRespondents(stratumOfRow: readonly string[], population: ReadonlyMap<string, number>): string[] {
+  const sampled = new Set(stratumOfRow);
+  return [...population.keys()].filter((s) => !sampled.has(s)).sort();
+}

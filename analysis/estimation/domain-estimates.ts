@@ -3,17 +3,20 @@
  * over the *full* design: PSUs without a member of the domain keep their place with a zero total,
  * so a domain estimate is not a re-run on the subset as if it were the whole sample.
  *
- * Composite indices (element, part, overall) are fixed linear combinations θ = Σ a_j p_j of item
+ * Composite indices (element, part, overall) are linear combinations θ = Σ a_j p_j of item
  * indices; their linearised variable is Σ a_j z_j, so their variance comes from the same PSU totals.
- * A composite is estimated only where every one of its items has at least one valid answer, so
- * that it means the same thing in every domain.
+ * Where a component has no valid answer in the domain (nobody there made a complaint, so the
+ * feedback items are empty), the SIPAS rule of the questionnaire version applies (composites.ts):
+ * by default the composite is the weighted mean of the components present, its weights rescaled to
+ * add up to one, and the components left out are listed with the figure.
  */
 import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts';
-import { psuCovariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
+import { compositeCoefficients, compositeTree, type CompositeTree } from './composites.ts';
+import { influenceOf, type Influence } from './domain-covariance.ts';
+import { fullScope, measuresVariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
 import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
 import { SLOT, type StatisticsLayout } from './statistics.ts';
-import { compositeItemWeights } from './variables.ts';
 
 /** A point estimate with its sampling variance, as fractions (not yet percentages). */
 export interface RawEstimate {
@@ -24,11 +27,23 @@ export interface RawEstimate {
   n: number;
   weightSum: number;
   squaredWeightSum: number;
+  /** PSUs holding at least one respondent to this figure in the domain. */
+  psus: number;
+  /** Whether one of those PSUs lies in a stratum that measures variance under the lonely-PSU option. */
+  measured: boolean;
+  /** Composites: components without a valid answer in the domain, left out by the re-weighting rule. */
+  missing?: string[];
+  /** Figures over several provinces: their effective sample size (provinces.ts), in place of Kish's of the weights. */
+  effectiveN?: number;
+  /** Figures over several provinces: the provinces left out for want of a valid answer. */
+  missingProvinces?: string[];
 }
 
 export interface DomainEstimates {
   ratios: RawEstimate[];
   composites: RawEstimate[];
+  /** With `capture`: the PSU totals of the captured figures (for covariances between domains). */
+  influence?: Influence;
 }
 
 export interface EstimationContext {
@@ -38,13 +53,16 @@ export interface EstimationContext {
   values: Float64Array;
   cellPsu: Int32Array;
   calibration?: PreparedCalibration;
-  /** Per composite: its satisfaction items and their coefficients. */
-  compositeTerms: Array<{ items: number[]; coefficients: number[] }>;
+  tree: CompositeTree;
   /** Index in `specs` of each item's index ratio. */
   itemIndexSpec: number[];
-  /** Scratch: PSU sums and PSU totals of linearised variables. */
+  /** Per PSU: 1 when its stratum measures variance (design.ts, measuresVariance). */
+  psuMeasures: Uint8Array;
+  /** Scratch: PSU sums and PSU totals of linearised variables; per PSU the last domain that touched it. */
   psuSums: Float64Array;
   totals: Float64Array;
+  stamp: Int32Array;
+  domains: number;
 }
 
 export function estimationContext(
@@ -54,22 +72,23 @@ export function estimationContext(
   values: Float64Array,
   cellPsu: Int32Array,
   calibration?: PreparedCalibration,
+  emptyComponents: 'reweight' | 'require' = 'reweight',
 ): EstimationContext {
   const plan = layout.plan;
-  const itemPosition = new Map(plan.variables.slice(0, plan.itemCount).map((v, j) => [v.code, j]));
-  const compositeTerms = plan.composites.map((c) => {
-    const weights = compositeItemWeights(plan, c.code);
-    return { items: [...weights.keys()].map((code) => itemPosition.get(code)!), coefficients: [...weights.values()] };
-  });
   const itemIndexSpec = new Array<number>(plan.itemCount);
   specs.forEach((spec, e) => {
     if (spec.kind === 'index') itemIndexSpec[spec.variable] = e;
   });
-  const stride = specs.length + plan.composites.length;
+  const psuMeasures = new Uint8Array(design.psuCount);
+  for (const stratum of design.strata) if (measuresVariance(design, stratum)) psuMeasures.fill(1, stratum.first, stratum.first + stratum.count);
+  // One column per ratio and composite, and one for the design-effect variable (compositeSrsVariance).
+  const stride = specs.length + plan.composites.length + 1;
   return {
-    layout, specs, design, values, cellPsu, calibration, compositeTerms, itemIndexSpec,
+    layout, specs, design, values, cellPsu, calibration, tree: compositeTree(plan, emptyComponents), itemIndexSpec, psuMeasures,
     psuSums: new Float64Array(design.psuCount * layout.width),
     totals: new Float64Array(design.psuCount * stride),
+    stamp: new Int32Array(design.psuCount),
+    domains: 0,
   };
 }
 
@@ -82,20 +101,54 @@ function srsVarianceOfRatio(spec: RatioSpec, ratio: number, count: number, sums:
   return squares / sums[spec.denominator] / (count - 1);
 }
 
-export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[]): DomainEstimates {
+/** PSUs of the domain with respondents counted at `countSlot`, and whether one of them measures variance. */
+function psuPresence(ctx: EstimationContext, touched: readonly number[], countSlot: number): { psus: number; measured: boolean } {
+  const width = ctx.layout.width;
+  let psus = 0;
+  let measured = false;
+  for (const k of touched) {
+    if (ctx.psuSums[k * width + countSlot] > 0) {
+      psus++;
+      if (ctx.psuMeasures[k]) measured = true;
+    }
+  }
+  return { psus, measured };
+}
+
+/**
+ * Lonely PSUs `average`: (strata) / (strata with two PSUs or more), over the strata where the figure
+ * has respondents counted at `countSlot` — the strata of the rows R's subset keeps. With calibrated
+ * weights R keeps every row, so the province's strata count. 1 for the other options.
+ */
+function averageScale(ctx: EstimationContext, touched: readonly number[], countSlot: number): number {
+  const { design, layout } = ctx;
+  if (design.lonelyPsu !== 'average' || touched.length === 0) return 1;
+  if (ctx.calibration) return design.provinceScale[design.provinceOfPsu[touched[0]]];
+  const strata = new Set<number>();
+  for (const k of touched) if (ctx.psuSums[k * layout.width + countSlot] > 0) strata.add(design.stratumOfPsu[k]);
+  let ok = 0;
+  for (const h of strata) if (design.strata[h].count > 1) ok++;
+  return ok > 0 ? strata.size / ok : Number.NaN;
+}
+
+/**
+ * `capture`: figure columns (ratio spec indices, or specs.length + composite index) whose PSU totals
+ * to keep, for covariances with other domains (domain-covariance.ts).
+ */
+export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[], capture?: readonly number[]): DomainEstimates {
   const { layout, specs, design, values, cellPsu, psuSums, totals } = ctx;
   const width = layout.width;
   const ratioCount = specs.length;
-  const stride = ratioCount + layout.plan.composites.length;
+  const stride = ratioCount + layout.plan.composites.length + 1;
 
   // Sums over the domain, and per PSU.
   const sums = new Float64Array(width);
   const touched: number[] = [];
-  const seen = new Uint8Array(design.psuCount);
+  const stamp = ++ctx.domains;
   for (const cell of cellIndices) {
     const k = cellPsu[cell];
-    if (!seen[k]) {
-      seen[k] = 1;
+    if (ctx.stamp[k] !== stamp) {
+      ctx.stamp[k] = stamp;
       touched.push(k);
       psuSums.fill(0, k * width, (k + 1) * width);
     }
@@ -110,7 +163,7 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   // domain touches have non-zero totals, and only they are visited (see PsuScope).
   if (ctx.calibration) totals.fill(0);
   else for (const k of touched) totals.fill(0, k * stride, (k + 1) * stride);
-  const scope = ctx.calibration ? undefined : psuScope(design, touched);
+  const scope: PsuScope = ctx.calibration ? fullScope(design) : psuScope(design, touched);
   const ratio = new Float64Array(ratioCount);
   for (let e = 0; e < ratioCount; e++) {
     const spec = specs[e];
@@ -128,40 +181,50 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   }
   if (ctx.calibration && calibrationCells) calibratedAdjustment(ctx.calibration, specs, ratio, sums, calibrationCells, totals, stride);
 
-  const psuRange = ctx.calibration ? design.psuCount : -1;
-  const rows = psuRange >= 0 ? Array.from({ length: psuRange }, (_, k) => k) : touched;
+  const designVariance = new Float64Array(ratioCount);
   const ratios: RawEstimate[] = specs.map((spec, e) => {
     const offset = layout.variableOffsets[spec.variable];
     const count = sums[offset + SLOT.count];
+    designVariance[e] = Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e, scope);
     return {
       value: ratio[e],
-      variance: Number.isNaN(ratio[e]) ? Number.NaN : psuVariance(design, totals, stride, e, scope),
+      variance: Number.isNaN(ratio[e]) ? Number.NaN : averageScale(ctx, touched, offset + SLOT.count) * designVariance[e],
       srsVariance: Number.isNaN(ratio[e]) ? Number.NaN : srsVarianceOfRatio(spec, ratio[e], count, sums),
       n: count,
       weightSum: sums[offset + SLOT.weight],
       squaredWeightSum: sums[offset + SLOT.squaredWeight],
+      ...psuPresence(ctx, touched, offset + SLOT.count),
     };
   });
 
-  // Item pairs recur across composites (an element's pairs are also its part's and SIPAS's).
-  const covariances = new Map<number, number>();
-  const composites = ctx.compositeTerms.map((terms, c): RawEstimate => {
+  const itemPresent = ctx.itemIndexSpec.map((e) => !Number.isNaN(ratio[e]));
+  const coefficients = compositeCoefficients(ctx.tree, itemPresent);
+  const composites = coefficients.map((composite, c): RawEstimate => {
     const offset = layout.compositeOffsets[c];
-    const base = { n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight] };
-    const columns = terms.items.map((j) => ctx.itemIndexSpec[j]);
-    if (columns.some((e) => Number.isNaN(ratio[e]))) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
+    const base = {
+      n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight],
+      ...psuPresence(ctx, touched, offset + SLOT.count), missing: composite.missing,
+    };
+    if (composite.items.length === 0) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
+    const columns = composite.items.map((j) => ctx.itemIndexSpec[j]);
     const column = ratioCount + c;
     let value = 0;
-    columns.forEach((e, m) => (value += terms.coefficients[m] * ratio[e]));
-    for (const k of rows) {
-      let z = 0;
-      for (let m = 0; m < columns.length; m++) z += terms.coefficients[m] * totals[k * stride + columns[m]];
-      totals[k * stride + column] = z;
+    columns.forEach((e, m) => (value += composite.coefficients[m] * ratio[e]));
+    for (const { psus } of scope.groups) {
+      for (const k of psus) {
+        let z = 0;
+        for (let m = 0; m < columns.length; m++) z += composite.coefficients[m] * totals[k * stride + columns[m]];
+        totals[k * stride + column] = z;
+      }
     }
-    const variance = psuVariance(design, totals, stride, column, scope);
-    return { ...base, value, variance, srsVariance: compositeSrsVariance(design, totals, stride, columns, terms.coefficients, ratios, scope, covariances) };
+    const variance = averageScale(ctx, touched, layout.respondentsOffset + SLOT.count) * psuVariance(design, totals, stride, column, scope);
+    // The design effect needs the items' covariances; where there is no variance (one PSU) there is no design effect either.
+    const srsVariance = base.psus >= 2 && base.measured ? compositeSrsVariance(ctx, scope, columns, composite.coefficients, ratios, designVariance) : Number.NaN;
+    return { ...base, value, variance, srsVariance };
   });
-  return { ratios, composites };
+  if (!capture) return { ratios, composites };
+  const psus = scope.groups.flatMap((g) => g.psus);
+  return { ratios, composites, influence: influenceOf(psus, totals, stride, capture) };
 }
 
 /**
@@ -172,31 +235,33 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
  * It reduces to an item's own design effect for a one-item composite, and to the common design
  * effect when all items share one. (The exact unit-level SRS variance would need cross-products of
  * every pair of items per respondent, which a database cannot supply cheaply.)
+ * With c_j = a_j √(V_srs,j / V_j), the double sum is the design variance of Σ_j c_j z_j — one
+ * variance of one linearised variable rather than a covariance per pair of items; an item without
+ * design variance adds a_j² V_srs,j alone.
  */
 function compositeSrsVariance(
-  design: SamplingDesign, totals: Float64Array, stride: number, columns: number[], coefficients: number[], ratios: RawEstimate[], scope?: PsuScope,
-  covariances = new Map<number, number>(),
+  ctx: EstimationContext, scope: PsuScope, columns: number[], coefficients: number[], ratios: RawEstimate[], designVariance: Float64Array,
 ): number {
-  let sum = 0;
-  for (let a = 0; a < columns.length; a++) {
-    const ea = columns[a];
-    const sa = ratios[ea].srsVariance;
-    if (Number.isNaN(sa)) return Number.NaN;
-    sum += coefficients[a] * coefficients[a] * sa;
-    for (let b = a + 1; b < columns.length; b++) {
-      const eb = columns[b];
-      const sb = ratios[eb].srsVariance;
-      const va = ratios[ea].variance;
-      const vb = ratios[eb].variance;
-      if (!(va > 0 && vb > 0) || Number.isNaN(sb)) continue;
-      const key = Math.min(ea, eb) * stride + Math.max(ea, eb);
-      let covariance = covariances.get(key);
-      if (covariance === undefined) covariances.set(key, (covariance = psuCovariance(design, totals, stride, ea, eb, scope)));
-      const correlation = covariance / Math.sqrt(va * vb);
-      sum += 2 * coefficients[a] * coefficients[b] * correlation * Math.sqrt(sa * sb);
+  const { totals, design } = ctx;
+  const stride = ctx.specs.length + ctx.layout.plan.composites.length + 1;
+  const column = stride - 1;
+  let alone = 0;
+  const c = new Float64Array(columns.length);
+  for (let m = 0; m < columns.length; m++) {
+    const e = columns[m];
+    const srs = ratios[e].srsVariance;
+    if (Number.isNaN(srs)) return Number.NaN;
+    if (designVariance[e] > 0) c[m] = coefficients[m] * Math.sqrt(srs / designVariance[e]);
+    else alone += coefficients[m] * coefficients[m] * srs;
+  }
+  for (const { psus } of scope.groups) {
+    for (const k of psus) {
+      let z = 0;
+      for (let m = 0; m < columns.length; m++) z += c[m] * totals[k * stride + columns[m]];
+      totals[k * stride + column] = z;
     }
   }
-  return sum;
+  return alone + psuVariance(design, totals, stride, column, scope);
 }
 
 export function effectiveN(estimate: RawEstimate): number {

@@ -8,6 +8,7 @@
  * Held column by column, with answers coded as small integers, because estimation runs over a
  * million rows at once.
  */
+import { strictNumber } from './numbers.ts';
 import type { EstimationPlan } from './variables.ts';
 
 export const DESIGN_COLUMNS = ['response_id', 'round', 'province', 'district', 'commune', 'stratum', 'psu', 'weight'] as const;
@@ -27,6 +28,8 @@ export interface Microdata {
   codes: Int32Array[];
   /** Per variable of the plan: whether the file has its column. */
   present: boolean[];
+  /** The plan's variable codes, in the order of `codes` (absent: the order of the questionnaire analysed). */
+  variables?: string[];
 }
 
 export interface RowProblem {
@@ -47,13 +50,29 @@ export interface ParsedMicrodata {
 
 const MAX_PROBLEMS = 1000;
 
-/** Reads rows (header first) into microdata, listing every problem found (up to a thousand). */
-export function readMicrodata(header: readonly string[], rows: readonly (readonly string[])[], plan: EstimationPlan): ParsedMicrodata {
+/**
+ * Reads rows (header first) into microdata, listing every problem found (up to a thousand).
+ * `lines`: each row's line in the file (rows may span lines, and empty lines are skipped); by
+ * default row r is on line r + 2.
+ *
+ * Refused: a header naming a column twice or leaving a name empty; a row without stratum or PSU
+ * (a design without clusters gives each row its own PSU, e.g. its response id), or without
+ * province where the file has that column; a weight that is not a plain positive decimal number
+ * (numbers.ts); an answer off the scale; a missing or repeated response id.
+ */
+export function readMicrodata(header: readonly string[], rows: readonly (readonly string[])[], plan: EstimationPlan, lines?: readonly number[]): ParsedMicrodata {
   const problems: RowProblem[] = [];
   const report = (problem: RowProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
-  const position = new Map(header.map((name, i) => [name.trim(), i]));
+  const names = header.map((name) => name.trim());
+  const counted = new Map<string, number>();
+  names.forEach((name) => counted.set(name, (counted.get(name) ?? 0) + 1));
+  for (const [name, count] of counted) {
+    if (name === '') report({ row: 1, column: '', value: '', reason: 'tên cột trống / a column has no name' });
+    else if (count > 1) report({ row: 1, column: name, value: String(count), reason: `tên cột lặp lại ${count} lần / the column name appears ${count} times` });
+  }
+  const position = new Map(names.map((name, i) => [name, i]));
   for (const required of ['response_id', 'stratum', 'psu'] as const) {
     if (!position.has(required)) report({ row: 1, column: required, value: '', reason: 'thiếu cột bắt buộc / required column is missing' });
   }
@@ -83,19 +102,23 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
     if (!unfit.has(code)) unfit.set(code, { line, value });
   };
 
+  const designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
   for (let r = 0; r < size; r++) {
     const row = rows[r];
-    const line = r + 2;
+    const line = lines?.[r] ?? r + 2;
     if (row.length !== header.length) {
       report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${header.length}) / wrong number of columns` });
       continue;
     }
     for (const slot of textSlots) slot.column[r] = row[slot.at].trim().normalize('NFC');
+    for (const { name, at } of designSlots) {
+      if (row[at].trim() === '') report({ row: line, column: name, value: '', reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province' });
+    }
     if (weightAt === undefined || row[weightAt].trim() === '') weights[r] = Number.NaN;
     else {
-      const weight = Number(row[weightAt]);
-      if (!Number.isFinite(weight) || weight <= 0) report({ row: line, column: 'weight', value: row[weightAt], reason: 'trọng số phải là số dương / the weight must be a positive number' });
-      weights[r] = weight;
+      const weight = strictNumber(row[weightAt]);
+      if ('reason' in weight) report({ row: line, column: 'weight', value: row[weightAt], reason: `trọng số / weight: ${weight.reason}` });
+      weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
     for (const slot of answerSlots) {
       if (slot.at === undefined) continue;
@@ -120,14 +143,14 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
   const ids = text.get('response_id') ?? [];
   for (let r = 0; r < size; r++) {
     if (ids[r] === undefined) continue;
-    if (ids[r] === '') report({ row: r + 2, column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
-    else if (seen.has(ids[r])) report({ row: r + 2, column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
+    if (ids[r] === '') report({ row: lines?.[r] ?? r + 2, column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
+    else if (seen.has(ids[r])) report({ row: lines?.[r] ?? r + 2, column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
     seen.add(ids[r]);
   }
   const present = answerSlots.map((slot) => slot.at !== undefined && !unfit.has(slot.variable.code));
   const warnings = [...unfit].map(([code, { line, value }]) =>
     `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
-  return { data: { size, responseIds: ids, text, weights, codes, present }, problems, warnings };
+  return { data: { size, responseIds: ids, text, weights, codes, present, variables: plan.variables.map((v) => v.code) }, problems, warnings };
 }
 
 /** A text column, or a column of empty strings when the file has none. */

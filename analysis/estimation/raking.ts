@@ -6,6 +6,7 @@
  * bounded raking may be unable to meet every margin, which the report says.
  */
 import { kishEffectiveN } from './intervals.ts';
+import { checkFeasibleMargins } from './raking-feasibility.ts';
 
 export interface MarginTotal {
   variable: string;
@@ -25,6 +26,7 @@ export const defaultRakingOptions: RakingOptions = { tolerance: 1e-10, maxIterat
 
 export interface RakingReport {
   converged: boolean;
+  tolerance: number;
   iterations: number;
   /** Largest relative change of any weight in the last iteration. */
   maxChange: number;
@@ -40,6 +42,14 @@ export interface RakingReport {
 }
 
 export class RakingError extends Error {}
+
+/** Raking that did not meet every margin within the tolerance and the iteration cap: an error, with what was reached. */
+export class RakingNotConvergedError extends RakingError {
+  constructor(readonly report: RakingReport) {
+    super(`raking did not converge: the largest margin gap is ${report.maxMarginGap.toExponential(3)} (relative) after ${report.iterations} iterations ` +
+      `(tolerance ${report.tolerance}; raise --max-iterations, loosen --tolerance or --bounds, or check the margins)`);
+  }
+}
 
 interface MarginVariable {
   name: string;
@@ -121,6 +131,7 @@ export function rake(
   variables: MarginVariable[],
   options: RakingOptions = defaultRakingOptions,
 ): { weights: Float64Array; report: RakingReport } {
+  checkFeasibleMargins(variables, start, options.bounds);
   const size = start.length;
   const weights = Float64Array.from(start);
   const previous = new Float64Array(size);
@@ -156,20 +167,20 @@ export function rake(
     return v.categories.map((category, k) => ({ variable: v.name, category, total: v.targets[k], before: before[k], after: after[k] }));
   });
   const sum = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
-  return {
-    weights,
-    report: {
-      converged: gap <= options.tolerance,
-      iterations,
-      maxChange,
-      maxMarginGap: gap,
-      weightRange: { before: range(start), after: range(weights) },
-      adjustmentRange: range(adjustment),
-      effectiveN: { before: kishEffectiveN(sum(start), squaredSum(start)), after: kishEffectiveN(sum(weights), squaredSum(weights)) },
-      atBounds,
-      margins,
-    },
+  const report: RakingReport = {
+    converged: gap <= options.tolerance,
+    tolerance: options.tolerance,
+    iterations,
+    maxChange,
+    maxMarginGap: gap,
+    weightRange: { before: range(start), after: range(weights) },
+    adjustmentRange: range(adjustment),
+    effectiveN: { before: kishEffectiveN(sum(start), squaredSum(start)), after: kishEffectiveN(sum(weights), squaredSum(weights)) },
+    atBounds,
+    margins,
   };
+  if (!report.converged) throw new RakingNotConvergedError(report);
+  return { weights, report };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface StatisticsLayout {
   compositeOffsets: number[];
   /** Per composite: the indices of its satisfaction items. */
   compositeItems: number[][];
+  /** Offset of [count, Σw, Σw²] over every respondent (the province's population, the domain's size). */
+  respondentsOffset: number;
   width: number;
 }
 
@@ -37,9 +39,11 @@ export function statisticsLayout(plan: EstimationPlan): StatisticsLayout {
     width += 3;
     return offset;
   });
+  const respondentsOffset = width;
+  width += 3;
   const itemIndex = new Map(plan.variables.slice(0, plan.itemCount).map((v, j) => [v.code, j]));
   const compositeItems = plan.composites.map((c) => [...compositeItemWeights(plan, c.code).keys()].map((code) => itemIndex.get(code)!));
-  return { plan, variableOffsets, compositeOffsets, compositeItems, width };
+  return { plan, variableOffsets, compositeOffsets, compositeItems, respondentsOffset, width };
 }
 
 /** A cell: one PSU within one combination of domains (a code per level, '' outside every domain). */
@@ -81,7 +85,7 @@ export function accumulate(
   cellOfRow: Int32Array,
   cellCount: number,
 ): Float64Array {
-  const { width, variableOffsets, compositeOffsets, compositeItems } = layout;
+  const { width, variableOffsets, compositeOffsets, compositeItems, respondentsOffset } = layout;
   const variables = layout.plan.variables;
   const values = new Float64Array(cellCount * width);
   const multi = variables.map((v) => v.kind === 'multi');
@@ -89,6 +93,9 @@ export function accumulate(
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
     const base = cellOfRow[i] * width;
+    values[base + respondentsOffset + SLOT.count] += 1;
+    values[base + respondentsOffset + SLOT.weight] += w;
+    values[base + respondentsOffset + SLOT.squaredWeight] += w * w;
     for (let j = 0; j < variables.length; j++) {
       const code = codes[j][i];
       const o = base + variableOffsets[j];

@@ -29,6 +29,8 @@ export interface EstimationPlan {
   itemCount: number;
   /** Elements, then parts, then the overall index: every member precedes its composite. */
   composites: Composite[];
+  /** What a composite does when one of its components is empty in a domain (composites.ts). */
+  emptyComponents: 'reweight' | 'require';
 }
 
 function weighted(codes: string[], weights: Record<string, number> | undefined): Array<{ code: string; weight: number }> {
@@ -60,7 +62,7 @@ export function estimationPlan(def: QuestionnaireDefinition): EstimationPlan {
     ...def.parts.map((p): Composite => ({ code: p.code, kind: 'part', members: weighted(p.elements, elementWeights) })),
     { code: overall.code, kind: 'overall', members: weighted(Object.keys(overall.weights), overall.weights) },
   ];
-  return { variables, itemCount, composites };
+  return { variables, itemCount, composites, emptyComponents: def.aggregation.emptyComponents ?? 'reweight' };
 }
 
 /** The satisfaction items a composite rests on, with their coefficients in it. */

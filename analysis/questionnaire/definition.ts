@@ -88,6 +88,11 @@ export const Aggregation = z.object({
   elementWeights: z.record(z.string(), z.number().positive()).optional(),
   partWeights: z.record(z.string(), z.number().positive()).optional(),
   overall: z.object({ code: z.string(), weights: z.record(z.string(), z.number().positive()) }),
+  /**
+   * A composite whose component has no valid answer in a domain: `reweight` (default) averages the
+   * components present, weights rescaled; `require` leaves the composite empty (analysis/estimation/composites.ts).
+   */
+  emptyComponents: z.enum(['reweight', 'require']).optional(),
 });
 export type Aggregation = z.infer<typeof Aggregation>;
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import { frameWeights } from '../../analysis/estimation/design-weights.ts';
+import { frameWeights, strataWithoutRespondents } from '../../analysis/estimation/design-weights.ts';
 import { textColumn } from '../../analysis/estimation/microdata.ts';
 import { marginVariables, rake, type RakingReport } from '../../analysis/estimation/raking.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -34,7 +34,10 @@ FILE.csv is microdata (see sipas analyze --help); its weight column, or the desi
 --frame (stratum,population: N_h / n_h), are the starting weights. MARGINS.csv has the columns
 variable,category,total — a variable is a column of FILE.csv (e.g. sex, age_group, district);
 every category present in the data needs a total, and each variable's totals add up to the same
-population.
+population. Margins that the sample cannot meet (a category without respondents, two margins in
+conflict, a target outside what --bounds allow) are refused before raking; raking that does not
+meet every margin within --tolerance in --max-iterations is an error printing the largest margin
+gap, and no weights are written. Frame strata without respondents are reported.
 ${RAKING_HELP}
 
 Example:
@@ -46,13 +49,16 @@ Example:
       options: { margins: { type: 'string' }, frame: { type: 'string' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' }, bounds: { type: 'string' } },
     });
     if (positionals.length !== 1 || !values.margins) throw new UsageError('give one microdata CSV file and --margins MARGINS.csv');
-    const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [] });
-    const start = values.frame ? frameWeights(textColumn(data, 'stratum'), await readFrameFile(values.frame)) : data.weights;
+    const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [], emptyComponents: 'reweight' });
+    const frame = values.frame ? await readFrameFile(values.frame) : undefined;
+    const start = frame ? frameWeights(textColumn(data, 'stratum'), frame) : data.weights;
+    const unsampled = frame ? strataWithoutRespondents(textColumn(data, 'stratum'), frame) : [];
+    if (unsampled.length > 0) console.error(`sipas rake: the frame's strata ${unsampled.join(', ')} have no respondent`);
     const missing = start.findIndex((w) => Number.isNaN(w));
     if (missing >= 0) throw new InvalidFileError(`row ${missing + 2} has no weight (give the weight column, or --frame)`);
     const { weights, report } = rake(start, marginVariables(data.text, await readMarginsFile(values.margins), data.size), rakingOptions(values));
     process.stdout.write(stringify([['response_id', 'weight'], ...data.responseIds.map((id, i) => [id, String(weights[i])])]));
     console.error(describe(report));
-    return report.converged ? 0 : 1;
+    return 0;
   },
 };

@@ -44,9 +44,13 @@ describe('the trend across rounds', () => {
     expect(mapped.groups.map((g: TrendGroup) => [g.code, g.name])).toEqual([['68', 'Tỉnh Lâm Đồng']]);
     expect(sipasOf(mapped.groups[0])).toBeCloseTo(sipasOf(current.groups[0]), 10);
     const latest = after.rounds.find((r: { code: string }) => r.code === 'LD-2025-H2');
-    // Everyone answered 4 to the policy items; no one made a complaint, so B5 (and SIPAS) has no figure.
-    expect(latest.groups[0].indices.find((i: { index: string }) => i.index === 'policy').estimate).toBeCloseTo(100, 10);
-    expect(sipasOf(latest.groups[0])).toBeNull();
+    // Everyone answered 4 to the policy items; no one made a complaint, so B5 has no figure and
+    // SIPAS is the re-weighted mean of what was answered, saying that B5 was left out.
+    const figure = (code: string) => latest.groups[0].indices.find((i: { index: string }) => i.index === code);
+    expect(figure('policy').estimate).toBeCloseTo(100, 10);
+    expect(figure('B5').estimate).toBeNull();
+    expect(figure('SIPAS').estimate).toBeCloseTo(0.6 * figure('policy').estimate + 0.4 * figure('service').estimate, 10);
+    expect(figure('SIPAS').missing_components).toEqual(['B5']);
   });
 
   it('keeps units that no reorganisation touched, such as the districts before 07/2025', async () => {

@@ -82,9 +82,29 @@ describe('composite indices', () => {
     expect(index(result, 'SIPAS').n).toBe(60);
   });
 
-  it('is left undefined where one of its items has no valid answer, rather than changing its meaning', () => {
+  it('re-weights over the components with a valid answer where one is empty, and says which were left out', () => {
     const noFeedback = overall(rows.map((r) => ({ ...r, answers: { ...r.answers, B5_1: 'NA', B5_2: 'NA', B5_3: 'NA' } })));
-    expect(index(noFeedback, 'B5')).toMatchObject({ estimate: null, se: null, reliable: false });
+    expect(index(noFeedback, 'B5')).toMatchObject({ estimate: null, se: null, reliable: false, issues: ['no_estimate'], missing_components: ['B5_1', 'B5_2', 'B5_3'] });
+    const value = (code: string) => index(noFeedback, code).estimate!;
+    expect(value('service')).toBeCloseTo(['B1', 'B2', 'B3', 'B4'].reduce((s, e) => s + value(e), 0) / 4, 12);
+    expect(index(noFeedback, 'service').missing_components).toEqual(['B5']);
+    expect(value('SIPAS')).toBeCloseTo(0.6 * value('policy') + 0.4 * value('service'), 12);
+    expect(index(noFeedback, 'SIPAS').missing_components).toEqual(['B5']);
+    expect(index(noFeedback, 'policy').missing_components).toEqual([]);
+    expect(index(noFeedback, 'SIPAS').se).toBeGreaterThan(0);
+  });
+
+  it('re-weights by the remaining weights: one empty item of an element leaves the mean of the others', () => {
+    const oneEmpty = overall(rows.map((r) => ({ ...r, answers: { ...r.answers, B5_2: 'NA' } })));
+    const value = (code: string) => index(oneEmpty, code).estimate!;
+    expect(value('B5')).toBeCloseTo((value('B5_1') + value('B5_3')) / 2, 12);
+    expect(index(oneEmpty, 'B5').missing_components).toEqual(['B5_2']);
+    expect(index(oneEmpty, 'SIPAS').missing_components).toEqual(['B5_2']);
+  });
+
+  it('leaves the composite empty under the rule "require" of a questionnaire version', () => {
+    const strict = { ...def2024, aggregation: { ...def2024.aggregation, emptyComponents: 'require' as const } };
+    const noFeedback = analyzeMicrodata(strict, microdata(rows.map((r) => ({ ...r, answers: { ...r.answers, B5_1: 'NA', B5_2: 'NA', B5_3: 'NA' } })), strict), { levels: ['all'] }).groups[0];
     expect(index(noFeedback, 'service').estimate).toBeNull();
     expect(index(noFeedback, 'SIPAS').estimate).toBeNull();
     expect(index(noFeedback, 'policy').estimate).not.toBeNull();

@@ -33,13 +33,19 @@ function expectSameFigures(a: AnalysisResult, b: AnalysisResult) {
 }
 
 describe('invariants of the estimators', () => {
-  it('keeps every index within 0–100 with a non-negative standard error and an interval around it', () => {
+  it('keeps every index within 0–100 with a non-negative standard error and an interval around it, or no standard error where none can be estimated', () => {
     fc.assert(fc.property(sample, (rows) => {
       for (const g of analyse(rows).groups) {
         for (const i of g.indices) {
           if (i.estimate === null) continue;
           expect(i.estimate).toBeGreaterThanOrEqual(-1e-9);
           expect(i.estimate).toBeLessThanOrEqual(100 + 1e-9);
+          if (!i.variance_estimable) {
+            expect(i.psus < 2 || i.se === null).toBe(true);
+            expect([i.se, i.ci_low, i.ci_logit_low, i.deff]).toEqual([null, null, null, null]);
+            expect(i.reliable).toBe(false);
+            continue;
+          }
           expect(i.se).toBeGreaterThanOrEqual(0);
           expect(i.ci_logit_low!).toBeLessThanOrEqual(i.estimate + 1e-9);
           expect(i.ci_logit_high!).toBeGreaterThanOrEqual(i.estimate - 1e-9);

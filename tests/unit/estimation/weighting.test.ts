@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { frameWeights, FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { readMicrodata } from '../../../analysis/estimation/microdata.ts';
-import { marginVariables, rake, RakingError } from '../../../analysis/estimation/raking.ts';
+import { InfeasibleMarginsError } from '../../../analysis/estimation/raking-feasibility.ts';
+import { marginVariables, rake, RakingError, RakingNotConvergedError } from '../../../analysis/estimation/raking.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { def2024 } from './support.ts';
 
@@ -53,13 +54,49 @@ describe('raking', () => {
     expect(report.weightRange.before).toEqual([1, 1]);
   });
 
-  it('keeps weights within bounds, and says when the margins then cannot be met', () => {
+  it('keeps weights within bounds', () => {
+    const margins = [{ variable: 'sex', category: 'nam', total: 4 }, { variable: 'sex', category: 'nu', total: 6 }];
+    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 2.5 } });
+    expect(Math.max(...weights)).toBeLessThanOrEqual(2.5);
+    expect(report.converged).toBe(true);
+  });
+
+  it('refuses before iterating a target that the bounds put out of reach, naming the margin', () => {
     const margins = [{ variable: 'sex', category: 'nam', total: 100 }, { variable: 'sex', category: 'nu', total: 1 }];
-    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 20 } });
-    expect(Math.max(...weights)).toBeLessThanOrEqual(20);
-    expect(Math.min(...weights)).toBeGreaterThanOrEqual(0.5);
+    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 20 } }))
+      .toThrow(/sex=nam: the target 100 is outside what the bounds allow/);
+  });
+
+  it('refuses before iterating two margins that the sample cannot both meet, naming the categories', () => {
+    // Every woman is old: the women (total 6) cannot be more than the old (total 1).
+    const ages = ['young', 'old', 'old', 'young', 'old'];
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 4 }, { variable: 'sex', category: 'nu', total: 6 },
+      { variable: 'age', category: 'young', total: 9 }, { variable: 'age', category: 'old', total: 1 },
+    ];
+    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(new Map([['sex', sex], ['age', ages]]), margins, 5)))
+      .toThrow(InfeasibleMarginsError);
+    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(new Map([['sex', sex], ['age', ages]]), margins, 5)))
+      .toThrow(/the respondents with sex ∈ \{nu\} are all in age ∈ \{old\}, whose total 1 is less than theirs, 6/);
+  });
+
+  it('is an error, with the largest margin gap, when it does not converge within the iteration limit', () => {
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 6 }, { variable: 'sex', category: 'nu', total: 9 },
+      { variable: 'age', category: 'young', total: 7 }, { variable: 'age', category: 'old', total: 8 },
+    ];
+    let error: unknown;
+    try {
+      rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(columns, margins, 5), { tolerance: 1e-12, maxIterations: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RakingNotConvergedError);
+    const report = (error as RakingNotConvergedError).report;
     expect(report.converged).toBe(false);
-    expect(report.atBounds).toBe(5);
+    expect(report.iterations).toBe(1);
+    expect(report.maxMarginGap).toBeGreaterThan(1e-12);
+    expect((error as Error).message).toContain(report.maxMarginGap.toExponential(3));
   });
 
   it('refuses margins that describe different populations, unknown categories and empty categories', () => {
