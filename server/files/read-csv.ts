@@ -7,7 +7,8 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { malformed, rowProblem, tooLarge, limitText } from './file-problems.ts';
+import { parse as parseSync } from 'csv-parse/sync';
+import { columnLetter, malformed, rowProblem, tooLarge, limitText } from './file-problems.ts';
 import type { TableLimits } from './table-limits.ts';
 import type { RawRow } from './raw-row.ts';
 
@@ -52,6 +53,17 @@ const syntaxReasons: Record<string, [string, string]> = {
   CSV_QUOTE_IN_UNQUOTED_FIELD: ['dấu ngoặc kép trong ô không được bao bởi ngoặc kép', 'a double quote inside an unquoted field'],
 };
 
+/** The header's names, to name a column in an error found before its row reached us. */
+function headerOf(bytes: Buffer): string[] {
+  const end = bytes.indexOf(0x0a);
+  try {
+    const [names] = parseSync(bytes.subarray(0, end < 0 ? Math.min(bytes.length, CHUNK) : Math.min(end, CHUNK)), { bom: true, relax_quotes: true }) as string[][];
+    return names ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** Rows as they come: the header first; `row` is the number a spreadsheet shows (blank lines count). */
 export async function* csvRows(bytes: Buffer, limits: TableLimits): AsyncGenerator<RawRow> {
   const encoding = notUtf8(limits, bytes);
@@ -62,25 +74,26 @@ export async function* csvRows(bytes: Buffer, limits: TableLimits): AsyncGenerat
   });
   const source = Readable.from(chunks(bytes));
   source.pipe(parser);
-  let first = true;
+  let header: string[] | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
       const row = info.records + info.empty_lines;
-      if (first && record.length === 1 && /[;\t|]/.test(record[0])) {
+      if (!header && record.length === 1 && /[;\t|]/.test(record[0])) {
         const separator = record[0].includes(';') ? 'dấu chấm phẩy (;)' : record[0].includes('\t') ? 'dấu tab' : 'dấu |';
         throw malformed(limits, [rowProblem(row, '', record[0],
           `các cột được phân cách bằng ${separator}: hãy dùng dấu phẩy (,) — lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"`,
           'the columns are not separated by commas: use commas — save again as "CSV UTF-8 (Comma delimited)"')]);
       }
-      first = false;
+      header ??= record;
       yield { row, cells: record };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 0;
+    const { lines: line = 0, column: index } = error as CsvError & { lines?: number; column?: number | string | null };
     if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      const column = typeof index === 'number' ? (header ?? headerOf(bytes))[index]?.trim() || columnLetter(index + 1) : '';
       throw tooLarge(limits, `dòng ${line} dài hơn ${limitText.count(limits.cellLength * limits.columns)} ký tự`, `line ${line} is longer than ${limitText.countEn(limits.cellLength * limits.columns)} characters`,
-        rowProblem(line, '', '', `ô hoặc dòng quá dài (tối đa ${limitText.count(limits.cellLength)} ký tự một ô)`, `field or line too long (at most ${limitText.countEn(limits.cellLength)} characters a field)`));
+        rowProblem(line, column, '', `ô hoặc dòng quá dài (tối đa ${limitText.count(limits.cellLength)} ký tự một ô)`, `field or line too long (at most ${limitText.countEn(limits.cellLength)} characters a field)`));
     }
     const [vi, en] = syntaxReasons[error.code] ?? ['CSV không hợp lệ', 'invalid CSV'];
     throw malformed(limits, [rowProblem(line, '', '', `${vi} (dòng ${line})`, `${en} (line ${line})`)]);
