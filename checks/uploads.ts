@@ -4,8 +4,9 @@
  * is timed every 25 ms: an XLSX that unzips to 1 GB, one that lies about its sizes, a million-row
  * CSV, one 19 MB cell, 10,000 columns, a body over the limit, and a few at once. For each it
  * prints the answer, how long it took, the slowest health reply meanwhile and the server's memory
- * (resident now, and its peak so far). It fails when an upload is not refused with a 4xx, or the
- * server stops answering.
+ * (resident now, and its peak so far); then the largest sound import the limits allow. It fails
+ * when a bad upload is not refused with a 4xx, the sound one is not stored, or a health request
+ * fails or takes over 30 s.
  * Options: --database-url URL (a PostgreSQL server to make a database on; default PGlite).
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.ts';
 import { seedDatabase } from '../db/seed/index.ts';
+import { satisfactionItems } from '../analysis/questionnaire/structure.ts';
+import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
 import { createUser } from '../server/domain/auth.ts';
+import { csvText, uploadLimits } from '../server/files/tables.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { giantCellCsv, lyingXlsxBomb, manyRowsCsv, xlsxBomb } from '../tests/support/files/hostile-files.ts';
 import { startServer } from './support/server-process.ts';
@@ -29,6 +33,16 @@ const ROUND = 'DN-2025-H1';
 function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
+}
+
+/** Rows of the 2024 template that every round accepts once their serials are issued and returned. */
+function soundImport(rows: number): Buffer {
+  const def = seededQuestionnaire('2024')!;
+  const items = satisfactionItems(def).map((i) => i.code);
+  const header = ['serial', 'locality', 'sex', 'age_group', 'had_procedure', ...items, 'comment'];
+  return Buffer.from(csvText([header, ...Array.from({ length: rows }, (_, i) => [
+    String(i + 1), '661', i % 2 ? 'nam' : 'nu', '35_49', 'no', ...items.map((code) => (code.startsWith('B') ? 'NA' : String(1 + (i % 5)))), `Ý kiến số ${i + 1}`,
+  ])]));
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'sipas-uploads-'));
@@ -73,7 +87,7 @@ try {
       const probe = (async () => {
         while (running) {
           const started = performance.now();
-          const ok = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+          const ok = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
           if (!ok) healthFailures++;
           slowest = Math.max(slowest, performance.now() - started);
           peakRss = Math.max(peakRss, memoryMb(server.pid, 'VmRSS'));
@@ -103,6 +117,19 @@ try {
     const burst = await watched(() => Promise.all([...cases, ...cases].map(upload)));
     line('all of them at once, twice', cases.reduce((n, c) => n + 2 * c.body.length, 0), [...new Set(burst.result.map((r) => r.status))].join('/'), burst);
     if (burst.result.some((r) => r.status < 400 || r.status >= 500) || burst.healthFailures > 0) failed = true;
+    // The largest file the limits allow, and sound: every row stored, the server still answering.
+    const json = (method: string, path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const rows = uploadLimits.responses.rows;
+    for (const res of [
+      await json('POST', `/api/rounds/${ROUND}/paper-forms`, { localityCode: '661', serials: `1-${rows}` }),
+      await json('POST', `/api/rounds/${ROUND}/paper-forms/status`, { serials: `1-${rows}`, status: 'returned' }),
+    ]) if (!res.ok) throw new Error(`could not prepare the forms: ${res.status} ${await res.text()}`);
+    const sound = { what: `sound import of ${rows.toLocaleString('en')} rows`, url: `/api/rounds/${ROUND}/imports`, type: 'text/csv', body: soundImport(rows) };
+    const stored = await watched(() => upload(sound));
+    line(sound.what, sound.body.length, String(stored.result.status), stored);
+    console.log(`  → ${stored.result.body.slice(0, 400)}`);
+    if (stored.result.status !== 200 || stored.healthFailures > 0) failed = true;
     const health = await fetch(`${server.url}/api/health`);
     console.log(`\nafter: health ${health.status}; server resident ${memoryMb(server.pid, 'VmRSS').toFixed(0)} MB, peak ${memoryMb(server.pid, 'VmHWM').toFixed(0)} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     if (!health.ok) failed = true;

@@ -16,7 +16,7 @@ import type { Database } from '../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
 import { findBatch, lockForms, markFormsVerified, type PaperFormRow } from '../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { findResponses, insertResponsesOnce } from '../../db/queries/responses.ts';
+import { findResponses, insertResponsesOnce, type NewResponseRow } from '../../db/queries/responses.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
 import { rowProblem, type RowProblem } from '../errors.ts';
 import { detectFormat, readTable, uploadLimits, type Table } from '../files/tables.ts';
@@ -158,15 +158,8 @@ function lifecycleProblem(form: PaperFormRow, batchCode: string | undefined): [s
   }
 }
 
-interface Accepted {
-  serial: number;
-  row: number;
-  form: NonNullable<ImportedRow['form']>;
-  locality: LocalityChain;
-}
-
-/** Every row against the round's paper forms (locked by the caller's transaction) and what is stored. */
-async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[], problems: ImportProblem[]) {
+/** Every row against the round's paper forms (locked by the caller's transaction): the serials that may be stored. */
+async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[], chains: Map<string, LocalityChain | undefined>, problems: ImportProblem[]) {
   const serials = rows.flatMap((r) => (r.serial === undefined ? [] : [r.serial]));
   const forms = new Map((await lockForms(tx, round.id, serials)).map((f) => [f.serial, f]));
   const batchCodes = new Map<number, string>();
@@ -179,10 +172,7 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
   for (let i = 0; i < storedIds.length; i += 5000) {
     for (const r of await findResponses(tx, storedIds.slice(i, i + 5000))) storedHashes.set(r.id, r.contentHash);
   }
-  const chains = new Map<string, LocalityChain | undefined>();
-  for (const code of new Set([...forms.values()].map((f) => f.localityCode))) chains.set(code, await localityChain(tx, code));
-
-  const accepted: Accepted[] = [];
+  const accepted: number[] = [];
   let unchanged = 0;
   for (const r of rows) {
     if (r.serial === undefined) continue;
@@ -195,7 +185,7 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
     const chain = chains.get(form.localityCode);
     if (r.locality && r.locality !== form.localityCode) {
       problem('locality', r.locality, `phiếu số ${r.serial} được phát cho đơn vị ${form.localityCode}`, `form ${r.serial} was issued to unit ${form.localityCode}`);
-    } else if (!chain || chain.province !== round.provinceCode) {
+    } else if (r.locality && (!chain || chain.province !== round.provinceCode)) {
       problem('locality', r.locality, `đơn vị ${form.localityCode} không thuộc tỉnh của đợt khảo sát (${round.provinceCode})`, `unit ${form.localityCode} is not in the round's province (${round.provinceCode})`);
     }
     const refused = lifecycleProblem(form, form.batchId === null ? undefined : batchCodes.get(form.batchId));
@@ -211,7 +201,7 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
       }
       continue;
     }
-    if (r.form && chain) accepted.push({ serial: r.serial, row: r.row, form: r.form, locality: chain });
+    if (r.form && chain) accepted.push(r.serial);
   }
   return { accepted, unchanged };
 }
@@ -226,21 +216,32 @@ export async function importResponses(
   const def = await findQuestionnaire(db, round.questionnaireVersion);
   if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} is missing`);
   const { rows, problems } = await checkImportRows(def, table);
+  const chains = new Map<string, LocalityChain | undefined>();
+  for (const code of new Set(rows.map((r) => r.locality).filter(Boolean))) chains.set(code, await localityChain(db, code));
+  // The stored rows are worked out before the transaction, which then holds the forms (and, on
+  // PGlite, the one connection) only for the checks against them and the writes.
+  const prepared = new Map<number, NewResponseRow>();
+  for (const r of rows) {
+    const chain = chains.get(r.locality);
+    if (!r.form || r.serial === undefined || !chain) continue;
+    prepared.set(r.serial, responseRow(def, {
+      id: paperResponseId(round.id, r.serial), round, channel: 'paper', locality: chain, profile: r.form.profile, answers: r.form.answers, contentHash: r.form.contentHash,
+    }));
+    if (prepared.size % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
 
   return db.transaction(async (tx) => {
-    const { accepted, unchanged } = await checkLifecycle(tx, round, rows, problems);
+    const { accepted, unchanged } = await checkLifecycle(tx, round, rows, chains, problems);
     // All or nothing: one problem anywhere in the file and nothing is written (the locks end with the transaction).
     if (problems.length > 0) return { problems: problems.sort((a, b) => a.row - b.row), imported: 0, unchanged: 0 };
-    const stored = accepted.map((a) => ({ ...a, id: paperResponseId(round.id, a.serial) }));
-    await insertResponsesOnce(tx, stored.map((a) => responseRow(def, {
-      id: a.id, round, channel: 'paper', locality: a.locality, profile: a.form.profile, answers: a.form.answers, contentHash: a.form.contentHash,
-    })));
-    await markFormsVerified(tx, round.id, stored.map((a) => ({ serial: a.serial, responseId: a.id })));
+    const stored = accepted.map((serial) => ({ serial, row: prepared.get(serial)! }));
+    await insertResponsesOnce(tx, stored.map((a) => a.row));
+    await markFormsVerified(tx, round.id, stored.map((a) => ({ serial: a.serial, responseId: a.row.id })));
     const audit: AuditEntry[] = stored.map((a) => ({
       userId: actorId, action: 'verify_by_import', entity: 'paper_form', entityId: `${round.code}:${a.serial}`, field: 'status', oldValue: 'returned', newValue: 'verified',
     }));
     audit.push({ userId: actorId, action: 'import_responses', entity: 'round', entityId: round.code, newValue: { imported: stored.length, unchanged, rows: rows.length } });
-    for (let i = 0; i < audit.length; i += 2000) await recordAudit(tx, audit.slice(i, i + 2000));
+    await recordAudit(tx, audit);
     return { problems: [], imported: stored.length, unchanged };
   });
 }

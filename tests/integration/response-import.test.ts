@@ -219,5 +219,5 @@ describe('npx sipas import-responses', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
