@@ -81,5 +81,6 @@ describe('npx sipas', () => {
     for (const command of ['migrate', 'seed', 'import-localities']) {
       expect((await sipas(command, '--help')).stdout).toMatch(/^Usage: sipas /);
     }
-  });
+    // Five command-line runs, each opening PGlite: a busy machine needs more than the default minute.
+  }, 180_000);
 });
