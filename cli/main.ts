@@ -1,5 +1,7 @@
 import { commands } from './commands/index.ts';
+import { Problem } from '../server/errors.ts';
 import { UsageError } from './command.ts';
+import { printProblem } from './csv.ts';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -34,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(`sipas ${name}: ${error.message}\n\n${command.help}`);
       return 2;
+    }
+    if (error instanceof Problem) {
+      printProblem(error);
+      return 1;
     }
     console.error(`sipas ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

@@ -42,3 +42,26 @@ export const problems = {
       en: `A response with id ${id} is already stored with different content. A sent response cannot be changed; create a new one.`,
     }),
 };
+
+/** One problem of an uploaded file: its row as a spreadsheet numbers it (the header is row 1), the column, the value, why. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  value: string;
+  reason: Worded;
+}
+
+/** More than this many are counted, not listed: the reply stays a few megabytes at most. */
+export const LISTED_PROBLEMS = 10_000;
+const SHOWN_VALUE = 200;
+
+export function rowProblem(row: number, column: string, value: string, vi: string, en: string): RowProblem {
+  const shown = value.length > SHOWN_VALUE ? `${value.slice(0, SHOWN_VALUE)}…` : value;
+  return { row, column, value: shown, reason: { vi, en } };
+}
+
+/** A file refused for what is in it: every problem listed (reasons in the reader's language), nothing stored. */
+export function fileProblem(code: number, slug: string, worded: Worded, rows: RowProblem[]): Problem {
+  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  return new Problem(code, slug, worded, [], { problems: sorted.slice(0, LISTED_PROBLEMS), problemCount: rows.length });
+}

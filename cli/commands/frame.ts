@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { frameOverview, removeFrame, saveFrame } from '../../server/domain/frames.ts';
+import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../server/domain/frames.ts';
 import { roundOrFail } from '../../server/domain/paper-forms.ts';
 import { Problem } from '../../server/errors.ts';
-import { detectFormat, readTable } from '../../server/files/tables.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printRowProblems } from '../csv.ts';
+import { printProblem, readUpload } from '../csv.ts';
+import { csvText, uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const frameCommand: Command = {
@@ -26,7 +25,7 @@ ${DATABASE_HELP}`,
     const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { remove: { type: 'boolean', default: false } } });
     const [code, file] = positionals;
     if (!code || positionals.length > 2 || (file && values.remove)) throw new UsageError('give a round code, and either a frame file or --remove');
-    const bytes = file ? await readFile(file).catch(() => { throw new UsageError(`cannot read ${file}`); }) : undefined;
+    const bytes = file ? await readUpload(file, uploadLimits.frame) : undefined;
     return withDatabase(async (database) => {
       const round = await roundOrFail(database.db, code).catch((error: unknown) => {
         throw error instanceof Problem ? new UsageError(error.worded.en) : error;
@@ -38,19 +37,18 @@ ${DATABASE_HELP}`,
       }
       if (bytes) {
         try {
-          const saved = await saveFrame(database.db, null, round, await readTable(bytes, detectFormat(file!, bytes)));
+          const saved = await saveFrame(database.db, null, round, await readFrameTable(bytes, file!));
           console.log(`round ${code}: frame of ${saved.strata} strata saved (total population ${saved.population.toLocaleString('en')})`);
           return 0;
         } catch (error) {
           if (!(error instanceof Problem)) throw error;
-          printRowProblems((error.extra.problems as Array<{ row: number; column: string; value: string; reason: string }>) ?? []);
+          printProblem(error);
           return 1;
         }
       }
       const overview = await frameOverview(database, round);
       console.log(`round ${code}: ${overview.weighted ? 'weighted by its frame' : 'no frame (unweighted)'}`);
-      console.log(['stratum', 'responses', 'population'].join('\t'));
-      for (const s of overview.strata) console.log([s.stratum, s.responses, s.population ?? ''].join('\t'));
+      process.stdout.write(csvText([['stratum', 'responses', 'population'], ...overview.strata.map((s) => [s.stratum, s.responses, s.population])], { delimiter: '\t' }));
       return 0;
     });
   },

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { importLocalities, LOCALITY_COLUMNS } from '../../server/domain/locality-import.ts';
+import { importLocalities, REQUIRED_LOCALITY_COLUMNS } from '../../server/domain/locality-import.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printRowProblems, readCsvRecords } from '../csv.ts';
+import { printRowProblems, readTableFile } from '../csv.ts';
+import { uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importLocalitiesCommand: Command = {
@@ -26,7 +27,7 @@ ${DATABASE_HELP}`,
   async run(argv) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     if (positionals.length !== 1) throw new UsageError('give exactly one CSV file');
-    const records = await readCsvRecords(positionals[0], LOCALITY_COLUMNS);
+    const records = (await readTableFile(positionals[0], { limits: uploadLimits.localities, required: REQUIRED_LOCALITY_COLUMNS })).rows;
     const result = await withDatabase((database) => importLocalities(database.db, records));
     if (result.problems.length > 0) {
       printRowProblems(result.problems);

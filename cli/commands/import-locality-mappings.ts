@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { importLocalityMappings } from '../../server/domain/locality-import.ts';
+import { importLocalityMappings, MAPPING_COLUMNS } from '../../server/domain/locality-import.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printRowProblems, readCsvRecords } from '../csv.ts';
+import { printRowProblems, readTableFile } from '../csv.ts';
+import { uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importLocalityMappingsCommand: Command = {
@@ -16,7 +17,7 @@ ${DATABASE_HELP}`,
   async run(argv) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     if (positionals.length !== 1) throw new UsageError('give exactly one CSV file');
-    const records = await readCsvRecords(positionals[0], ['old_code', 'new_code', 'effective_from']);
+    const records = (await readTableFile(positionals[0], { limits: uploadLimits.localities, required: MAPPING_COLUMNS })).rows;
     const result = await withDatabase((database) => importLocalityMappings(database.db, records));
     if (result.problems.length > 0) {
       printRowProblems(result.problems);

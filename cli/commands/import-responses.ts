@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importResponses } from '../../server/domain/response-import.ts';
-import { detectFormat, readTable } from '../../server/files/tables.ts';
+import { importResponses, readResponsesTable } from '../../server/domain/response-import.ts';
+import { uploadLimits } from '../../server/files/tables.ts';
 import { UsageError, type Command } from '../command.ts';
-import { printRowProblems } from '../csv.ts';
+import { printRowProblems, readUpload } from '../csv.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importResponsesCommand: Command = {
@@ -18,20 +17,22 @@ several choices separated by "|". Every row is checked and all problems are list
 column, value, reason); nothing is stored unless every row is sound. Re-importing the same
 file adds nothing. Imported forms count as verified paper responses.
 
+As with double entry, only forms issued in the round (for the locality the row names) and
+marked returned can be imported: not a form in a keyers' batch, being keyed, spoiled, never
+returned, or already verified with other content.
+
 ${DATABASE_HELP}`,
   async run(argv) {
     const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { round: { type: 'string' } } });
     if (positionals.length !== 1 || !values.round) throw new UsageError('give one file and --round CODE');
-    const bytes = await readFile(positionals[0]).catch(() => {
-      throw new UsageError(`cannot read ${positionals[0]}`);
-    });
-    const records = await readTable(bytes, detectFormat(positionals[0], bytes));
-    const result = await withDatabase(({ db }) => importResponses(db, null, values.round!, records));
+    const bytes = await readUpload(positionals[0], uploadLimits.responses);
+    const table = await readResponsesTable(bytes, positionals[0]);
+    const result = await withDatabase(({ db }) => importResponses(db, null, values.round!, table));
     if (result.problems.length > 0) {
       printRowProblems(result.problems);
       return 1;
     }
-    console.log(`${records.length} rows: ${result.imported} imported, ${result.unchanged} already stored.`);
+    console.log(`${table.rows.length} rows: ${result.imported} imported, ${result.unchanged} already stored.`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ensureLink, ensureOnlineLink } from '../../db/queries/links.ts';
 import { findRoundByCode, listOffices, listRounds } from '../../db/queries/rounds.ts';
+import { csvText } from '../../server/files/tables.ts';
 import { publicBaseUrl } from '../../server/public-url.ts';
 import { surveyUrl } from '../../server/routes/pages/poster.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -33,14 +34,15 @@ ${DATABASE_HELP}`,
         if (open.length !== 1) throw new UsageError(`${open.length} rounds are open; choose one with --round`);
         round = open[0];
       }
-      const rows: string[] = [];
+      const rows: string[][] = [];
       for (const office of (await listOffices(db)).filter((o) => o.active)) {
-        rows.push([office.code, office.name, surveyUrl(base, await ensureLink(db, office.id, round.id))].join('\t'));
+        rows.push([office.code, office.name, surveyUrl(base, await ensureLink(db, office.id, round.id))]);
       }
-      rows.push(['online', 'Khảo sát trực tuyến', surveyUrl(base, await ensureOnlineLink(db, round.id))].join('\t'));
+      rows.push(['online', 'Khảo sát trực tuyến', surveyUrl(base, await ensureOnlineLink(db, round.id))]);
       return rows;
     });
-    for (const line of lines) console.log(line);
+    // Tab-separated text is pasted into spreadsheets: written like every other table (no formulas).
+    if (lines.length > 0) process.stdout.write(csvText(lines, { delimiter: '\t' }));
     return 0;
   },
 };

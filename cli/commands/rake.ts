@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { frameWeights, strataWithoutRespondents } from '../../analysis/estimation/design-weights.ts';
 import { textColumn } from '../../analysis/estimation/microdata.ts';
 import { marginVariables, rake, type RakingReport } from '../../analysis/estimation/raking.ts';
+import { csvText } from '../../server/files/tables.ts';
 import { UsageError, type Command } from '../command.ts';
 import { InvalidFileError, readFrameFile, readMarginsFile, readMicrodataFile } from '../microdata-file.ts';
 import { rakingOptions, RAKING_HELP } from './raking-options.ts';
@@ -57,7 +57,7 @@ Example:
     const missing = start.findIndex((w) => Number.isNaN(w));
     if (missing >= 0) throw new InvalidFileError(`row ${missing + 2} has no weight (give the weight column, or --frame)`);
     const { weights, report } = rake(start, marginVariables(data.text, await readMarginsFile(values.margins), data.size), rakingOptions(values));
-    process.stdout.write(stringify([['response_id', 'weight'], ...data.responseIds.map((id, i) => [id, String(weights[i])])]));
+    process.stdout.write(csvText([['response_id', 'weight'], ...data.responseIds.map((id, i) => [id, weights[i]])]));
     console.error(describe(report));
     return 0;
   },

@@ -16,6 +16,29 @@ export async function findForms(db: Database, roundId: number, serials: number[]
   return found;
 }
 
+/**
+ * The forms, locked until the transaction ends: whoever changes a form's state (import, batches,
+ * marking) reads it this way first, so two changes of one form cannot both start from the same state.
+ */
+export async function lockForms(db: Database, roundId: number, serials: number[]): Promise<PaperFormRow[]> {
+  const found: PaperFormRow[] = [];
+  for (let i = 0; i < serials.length; i += 5000) {
+    found.push(...(await db.select().from(paperForms).where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000)))).for('update')));
+  }
+  return found;
+}
+
+/** Each form verified as its own response (one statement per few thousand forms). */
+export async function markFormsVerified(db: Database, roundId: number, forms: Array<{ serial: number; responseId: string }>): Promise<void> {
+  for (let i = 0; i < forms.length; i += 5000) {
+    const chunk = JSON.stringify(forms.slice(i, i + 5000));
+    await db.execute(sql`
+      update paper_forms set status = 'verified', response_id = v."responseId", updated_at = now()
+      from jsonb_to_recordset(${chunk}::jsonb) as v(serial int, "responseId" text)
+      where paper_forms.round_id = ${roundId} and paper_forms.serial = v.serial`);
+  }
+}
+
 export async function findForm(db: Database, roundId: number, serial: number): Promise<PaperFormRow | undefined> {
   return (await findForms(db, roundId, [serial]))[0];
 }

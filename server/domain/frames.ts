@@ -8,61 +8,56 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { findFrame, replaceFrame, type FrameRow } from '../../db/queries/frames.ts';
 import { stratumCounts } from '../../db/queries/microdata.ts';
 import type { RoundRow } from '../../db/queries/rounds.ts';
-import { Problem } from '../errors.ts';
-import type { TableRecord } from '../files/tables.ts';
+import { fileProblem, rowProblem, type RowProblem } from '../errors.ts';
+import { detectFormat, readTable, uploadLimits, type Table, type TableRow } from '../files/tables.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { stratumOf } from './survey-design.ts';
 
-export interface FrameProblem {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
 /** Checks every row; the frame is used only when all rows are sound. */
-export function checkFrame(records: TableRecord[]): { rows: FrameRow[]; problems: FrameProblem[] } {
-  const problems: FrameProblem[] = [];
-  const rows: FrameRow[] = [];
-  const seen = new Set<string>();
-  if (records.length === 0) problems.push({ row: 1, column: '', value: '', reason: 'tệp không có dòng nào / the file has no rows' });
-  for (const column of ['stratum', 'population']) {
-    if (records.length > 0 && !(column in records[0])) problems.push({ row: 1, column, value: '', reason: 'thiếu cột / missing column' });
-  }
-  if (problems.length > 0) return { rows, problems };
-  records.forEach((record, i) => {
-    const row = i + 2;
-    const stratum = record.stratum.trim();
-    const text = record.population.trim().replace(/[\s_]/g, '');
-    const population = Number(text);
-    if (stratum === '') problems.push({ row, column: 'stratum', value: '', reason: 'thiếu mã tầng / the stratum is empty' });
-    else if (seen.has(stratum)) problems.push({ row, column: 'stratum', value: stratum, reason: 'tầng bị lặp / the stratum appears twice' });
-    if (text === '' || !Number.isFinite(population) || population <= 0) {
-      problems.push({ row, column: 'population', value: record.population, reason: 'dân số phải là số dương / the population must be a positive number' });
+export function checkFrame(rows: TableRow[]): { frame: FrameRow[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const frame: FrameRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, cells } of rows) {
+    const stratum = (cells.stratum ?? '').trim();
+    const population = cells.population ?? '';
+    const text = population.trim().replace(/[\s_]/g, '');
+    const value = Number(text);
+    if (stratum === '') problems.push(rowProblem(row, 'stratum', '', 'thiếu mã tầng', 'the stratum is empty'));
+    else if (seen.has(stratum)) problems.push(rowProblem(row, 'stratum', stratum, `tầng bị lặp (dòng ${seen.get(stratum)})`, `the stratum appears twice (row ${seen.get(stratum)})`));
+    else seen.set(stratum, row);
+    if (text === '' || !Number.isFinite(value) || value <= 0) {
+      problems.push(rowProblem(row, 'population', population, 'dân số phải là số dương', 'the population must be a positive number'));
     }
-    seen.add(stratum);
-    rows.push({ stratum, population });
-  });
-  return { rows, problems };
+    frame.push({ stratum, population: value });
+  }
+  return { frame, problems };
 }
 
-export async function saveFrame(db: Database, actorId: number | null, round: RoundRow, records: TableRecord[]): Promise<{ strata: number; population: number }> {
-  const { rows, problems } = checkFrame(records);
+export const FRAME_COLUMNS = ['stratum', 'population'] as const;
+
+/** The frame file as uploaded (CSV or XLSX), read within the frame's limits. */
+export function readFrameTable(bytes: Buffer, nameOrType: string): Promise<Table> {
+  return readTable(bytes, detectFormat(nameOrType, bytes), { limits: uploadLimits.frame, required: FRAME_COLUMNS });
+}
+
+export async function saveFrame(db: Database, actorId: number | null, round: RoundRow, table: Table): Promise<{ strata: number; population: number }> {
+  const { frame, problems } = checkFrame(table.rows);
   if (problems.length > 0) {
-    throw new Problem(400.5, 'frame_rejected', {
+    throw fileProblem(400.5, 'frame_rejected', {
       vi: `Không lưu khung mẫu: ${problems.length} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
       en: `Frame not saved: ${problems.length} problem(s). Fix the rows below and upload the whole file again.`,
-    }, [], { problems });
+    }, problems);
   }
   await db.transaction(async (tx) => {
     const before = await findFrame(tx, round.id);
-    await replaceFrame(tx, round.id, rows);
+    await replaceFrame(tx, round.id, frame);
     await recordAudit(tx, [{
       userId: actorId, action: 'set_frame', entity: 'round', entityId: round.code, field: 'frame',
-      oldValue: before ? Object.fromEntries(before) : null, newValue: Object.fromEntries(rows.map((r) => [r.stratum, r.population])),
+      oldValue: before ? Object.fromEntries(before) : null, newValue: Object.fromEntries(frame.map((r) => [r.stratum, r.population])),
     }]);
   });
-  return { strata: rows.length, population: rows.reduce((sum, r) => sum + r.population, 0) };
+  return { strata: frame.length, population: frame.reduce((sum, r) => sum + r.population, 0) };
 }
 
 export async function removeFrame(db: Database, actorId: number | null, round: RoundRow): Promise<void> {

@@ -8,7 +8,6 @@
  * never the whole file in memory.
  */
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import { decodeAnswer, type CodedQuestion } from '../../analysis/estimation/answer-bits.ts';
 import { stratumWeights } from '../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../analysis/estimation/design-weights.ts';
@@ -17,7 +16,8 @@ import { estimationPlan } from '../../analysis/estimation/variables.ts';
 import type { OptionValue, Question, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { escapedField, escapedRecords, LineWriter, utf8 } from '../files/csv-fragments.ts';
+import { LineWriter, utf8 } from '../files/csv-fragments.ts';
+import { csvHead, escapedField, escapedRecords, writeCsv } from '../files/tables.ts';
 import { findFrame } from '../../db/queries/frames.ts';
 import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../db/queries/microdata.ts';
 import { officeCodes } from '../../db/queries/results.ts';
@@ -26,7 +26,6 @@ import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
 import { frameIncomplete, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
-const BOM = '\uFEFF';
 const BATCH = 10_000;
 
 export interface MicrodataLayout {
@@ -149,7 +148,7 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
     return writer.take();
   };
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield Buffer.from(BOM + stringify([layout.header]), 'utf8');
+    yield csvHead(layout.header);
     for await (const batch of microdataBatches(handle, round.id, layout.textFields, BATCH)) yield batchBytes(batch);
   }
   return {
@@ -192,5 +191,5 @@ export function codebookRows(def: QuestionnaireDefinition, withText: boolean): s
 
 export function codebookCsv(def: QuestionnaireDefinition, withText: boolean): Buffer {
   const rows = codebookRows(def, withText);
-  return Buffer.from(BOM + stringify([['column', 'mô tả', 'description', 'giá trị / values'], ...rows]), 'utf8');
+  return writeCsv(['column', 'mô tả', 'description', 'giá trị / values'], rows);
 }

@@ -6,7 +6,7 @@ import { formatSerialList, parseSerialList } from '../../analysis/questionnaire/
 import type { Database } from '../../db/client.ts';
 import { auditTrail, recordAudit } from '../../db/queries/audit.ts';
 import { existingLocalityCodes } from '../../db/queries/localities.ts';
-import { findBatch, findForm, findForms, insertBatch, insertForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../db/queries/paper.ts';
+import { findBatch, findForm, findForms, insertBatch, insertForms, lockForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../db/queries/paper.ts';
 import { findRoundByCode, type RoundRow } from '../../db/queries/rounds.ts';
 import { findUsersByIds } from '../../db/queries/users.ts';
 import type { FormStatus } from '../../db/schema/paper.ts';
@@ -69,7 +69,7 @@ export async function markForms(
   const round = await roundOrFail(db, input.roundCode);
   const serials = serialsOrFail(input.serials);
   return db.transaction(async (tx) => {
-    const forms = await findForms(tx, round.id, serials);
+    const forms = await lockForms(tx, round.id, serials);
     const known = new Set(forms.map((f) => f.serial));
     const unknown = serials.filter((s) => !known.has(s));
     if (unknown.length > 0) throw field('serials', `Chưa cấp các số sê-ri: ${formatSerialList(unknown)}`, `Serials not issued: ${formatSerialList(unknown)}`);
@@ -111,7 +111,7 @@ export async function createBatch(
     throw field('reconcilerId', 'Người đối chiếu phải khác hai người nhập liệu', 'The reconciler must be a third person');
   }
   return db.transaction(async (tx) => {
-    const forms = await findForms(tx, round.id, serials);
+    const forms = await lockForms(tx, round.id, serials);
     const ready = new Set(forms.filter((f) => f.status === 'returned' && f.batchId === null).map((f) => f.serial));
     const notReady = serials.filter((s) => !ready.has(s));
     if (notReady.length > 0) {

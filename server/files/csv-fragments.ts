@@ -1,27 +1,4 @@
-/**
- * CSV for millions of rows, with every field escaped by csv-stringify.
- */
-import { stringify } from 'csv-stringify/sync';
-
-/*
- * Writing a million rows of some seventy fields through csv-stringify record by record takes far
- * longer than the export may. So csv-stringify escapes each field once where values repeat (the
- * coded answers: a few per question) and in one call per batch where they do not (ids, codes,
- * free text); a record is then its escaped fragments joined by the delimiter, which is what the
- * library itself would write, since a field's escaping does not depend on its neighbours. The
- * fragments of a batch are separated by NUL, which no field can contain: PostgreSQL text and
- * jsonb cannot hold it.
- */
-const NUL = '\u0000';
-
-export function escapedRecords(rows: string[][]): string[] {
-  if (rows.length === 0) return [];
-  // Line breaks inside a field must still be quoted, as with the library's own record delimiter.
-  return stringify(rows, { record_delimiter: NUL, quote_record_delimiter: true }).split(NUL).slice(0, rows.length);
-}
-
-export const escapedField = (value: string) => escapedRecords([[value]])[0];
-
+/** Bytes of a large CSV file, written batch by batch (the fields escaped by csv-writer.ts). */
 export const utf8 = new TextEncoder();
 
 /** A batch's lines, written byte by byte into one buffer (millions of small strings cost more). */

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
+import { formatIssue, issuePath, type Language } from '../../analysis/questionnaire/issue-messages.ts';
 import { isConnectionLoss, postgresError } from '../../db/errors.ts';
 import { Problem, problems, type Worded } from '../errors.ts';
 import { requestLanguage } from '../language.ts';
@@ -30,6 +30,16 @@ const fastifyClientErrors: Record<string, { slug: string; worded: Worded }> = {
   },
 };
 
+/** A file's problems (server/errors.ts RowProblem) carry their reason in both languages: send the reader's. */
+function localizedExtra(extra: Record<string, unknown>, language: Language): Record<string, unknown> {
+  if (!Array.isArray(extra.problems)) return extra;
+  const problems = (extra.problems as Array<{ reason: unknown }>).map((p) => {
+    const reason = p.reason as Worded | string;
+    return typeof reason === 'object' && reason !== null ? { ...p, reason: reason[language] } : p;
+  });
+  return { ...extra, problems };
+}
+
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   const language = requestLanguage(request);
   const issues = problem.issues.map((i) => ({ path: i.path, message: i.worded[language] }));
@@ -40,7 +50,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Prob
     code: problem.slug,
     message: problem.worded[language],
     ...(issues.length > 0 ? { issues } : {}),
-    ...problem.extra,
+    ...localizedExtra(problem.extra, language),
   });
 }
 

@@ -76,3 +76,9 @@ export const ProblemView = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+/** A refused file: every problem with its row (header = 1), column, value and reason in the reader's language. */
+export const FileProblemView = ProblemView.extend({
+  problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional(),
+  problemCount: z.number().int().optional(),
+});

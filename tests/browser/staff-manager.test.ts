@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../../db/queries/users.ts';
 import { createUser } from '../../server/domain/auth.ts';
+import { issueForms, markForms } from '../../server/domain/paper-forms.ts';
 import { writeCsv } from '../../server/files/tables.ts';
 import { PASSWORD } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
@@ -100,6 +101,10 @@ describe('the staff app for administrators and survey managers', () => {
 
   it('imports a keyed file all or nothing, listing every error with row, column, value and reason', { timeout: 60_000 }, async () => {
     await staffAccounts(app.database().db);
+    // Only forms issued in the round and marked returned can be imported, as with double entry.
+    const lan = (await findUserByUsername(app.database().db, 'lan'))!;
+    await issueForms(app.database().db, lan.id, { roundCode: 'DN-2025-H1', localityCode: '661', serials: '701-702' });
+    await markForms(app.database().db, lan.id, { roundCode: 'DN-2025-H1', serials: '701-702', status: 'returned' });
     const page = await desk(app);
     await logIn(page, app.url('/staff/import'), 'lan');
     expect(await page.getByRole('link', { name: 'Tải mẫu XLSX (có trang mã hóa)' }).getAttribute('href')).toBe('/api/rounds/DN-2025-H1/import-template?format=xlsx');

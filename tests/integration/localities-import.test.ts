@@ -14,11 +14,13 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+/** Records as the table reader gives them: the header is row 1, data from row 2. */
+const rows = (records: Array<Record<string, string>>) => records.map((cells, i) => ({ row: i + 2, cells }));
 const commune = { code: '24619', name: 'Phường Nghĩa Đức', level: 'commune', parent_code: '660', valid_from: '2004-01-01', valid_to: '2025-06-30' };
 
 describe('importing administrative units', () => {
   it('stores names in NFC and is idempotent on re-import', async () => {
-    const records = [{ ...commune, name: commune.name.normalize('NFD') }];
+    const records = rows([{ ...commune, name: commune.name.normalize('NFD') }]);
     expect(await importLocalities(database.db, records)).toMatchObject({ problems: [], inserted: 1, updated: 0 });
     expect(await importLocalities(database.db, records)).toMatchObject({ problems: [], inserted: 0, updated: 0 });
     const [stored] = await findLocalities(database.db, ['24619']);
@@ -27,32 +29,32 @@ describe('importing administrative units', () => {
   });
 
   it('updates a changed unit', async () => {
-    await importLocalities(database.db, [commune]);
-    expect(await importLocalities(database.db, [{ ...commune, valid_to: '' }])).toMatchObject({ inserted: 0, updated: 1 });
+    await importLocalities(database.db, rows([commune]));
+    expect(await importLocalities(database.db, rows([{ ...commune, valid_to: '' }]))).toMatchObject({ inserted: 0, updated: 1 });
     expect((await findLocalities(database.db, ['24619']))[0].validTo).toBeNull();
   });
 
   it('reports every bad row and stores nothing', async () => {
-    const result = await importLocalities(database.db, [
+    const result = await importLocalities(database.db, rows([
       { ...commune, code: '90001' },
       { ...commune, code: '90002', parent_code: '12345' },
       { ...commune, code: '90003', valid_from: '01/01/2004' },
-    ]);
+    ]));
     expect(result.problems.map((p) => [p.row, p.column])).toEqual([[4, 'valid_from'], [3, 'parent_code']]);
     expect(await findLocalities(database.db, ['90001'])).toEqual([]);
   });
 
   it('accepts children listed before their parents in the same file', async () => {
-    const result = await importLocalities(database.db, [
+    const result = await importLocalities(database.db, rows([
       { code: '6801', name: 'Xã Mới', level: 'commune', parent_code: '6800', valid_from: '2025-07-01', valid_to: '' },
       { code: '6800', name: 'Đơn vị thử', level: 'district', parent_code: '68', valid_from: '2025-07-01', valid_to: '' },
-    ]);
+    ]));
     expect(result.problems).toEqual([]);
   });
 
   it('stores old → new mappings between known units only', async () => {
-    expect((await importLocalityMappings(database.db, [{ old_code: '660', new_code: '68', effective_from: '2025-07-01' }])).problems).toEqual([]);
-    const bad = await importLocalityMappings(database.db, [{ old_code: '660', new_code: 'nope', effective_from: '2025-07-01' }]);
+    expect((await importLocalityMappings(database.db, rows([{ old_code: '660', new_code: '68', effective_from: '2025-07-01' }]))).problems).toEqual([]);
+    const bad = await importLocalityMappings(database.db, rows([{ old_code: '660', new_code: 'nope', effective_from: '2025-07-01' }]));
     expect(bad.problems[0]).toMatchObject({ column: 'new_code', value: 'nope' });
   });
 });
@@ -79,5 +81,6 @@ describe('npx sipas', () => {
     for (const command of ['migrate', 'seed', 'import-localities']) {
       expect((await sipas(command, '--help')).stdout).toMatch(/^Usage: sipas /);
     }
-  });
+    // Five command-line runs, each opening PGlite: a busy machine needs more than the default minute.
+  }, 180_000);
 });

@@ -2,14 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { codebook, importResponses, templateColumns } from '../../domain/response-import.ts';
+import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/response-import.ts';
 import { roundOrFail } from '../../domain/paper-forms.ts';
-import { Problem } from '../../errors.ts';
-import { detectFormat, readTable, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { fileProblem, Problem } from '../../errors.ts';
+import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
 
-const IMPORT_LIMIT = 20 * 1024 * 1024;
+const IMPORT_LIMIT = uploadLimits.responses.bytes;
 const RoundParams = z.object({ code: z.string().min(1).max(64) });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,8 +49,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
       response: {
         200: z.object({ imported: z.number(), unchanged: z.number() }),
-        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional() }),
-        401: ProblemView, 403: ProblemView, 404: ProblemView,
+        400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
       },
     },
   }, async (request) => {
@@ -58,15 +57,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
       throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' });
     }
-    const records = await readTable(bytes, detectFormat(request.headers['content-type'] ?? '', bytes)).catch(() => {
-      throw new Problem(400.3, 'unreadable_file', { vi: 'Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX theo mẫu', en: 'Unreadable file: use the CSV (UTF-8) or XLSX template' });
-    });
-    const result = await importResponses(app.database.db, requireStaff(request).user.id, request.params.code, records);
+    const table = await readResponsesTable(bytes, request.headers['content-type'] ?? '');
+    const result = await importResponses(app.database.db, requireStaff(request).user.id, request.params.code, table);
     if (result.problems.length > 0) {
-      throw new Problem(400.4, 'import_rejected', {
+      throw fileProblem(400.4, 'import_rejected', {
         vi: `Không nhập: ${result.problems.length} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
         en: `Nothing imported: ${result.problems.length} problem(s). Fix the rows below and import the whole file again.`,
-      }, [], { problems: result.problems });
+      }, result.problems);
     }
     return { imported: result.imported, unchanged: result.unchanged };
   });

@@ -2,17 +2,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
-import { frameOverview, removeFrame, saveFrame } from '../../domain/frames.ts';
+import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/frames.ts';
 import { roundOrFail } from '../../domain/paper-forms.ts';
 import { publishRound, withdrawRound } from '../../domain/publication.ts';
 import { Problem } from '../../errors.ts';
-import { detectFormat, readTable, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { RoundView } from '../../schemas/results.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
 import { RoundParams } from './results.ts';
 
-const FRAME_LIMIT = 2 * 1024 * 1024;
+const FRAME_LIMIT = uploadLimits.frame.bytes;
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
 
 export function roundView(r: RoundRow): z.infer<typeof RoundView> {
@@ -53,8 +53,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
       response: {
         200: z.object({ strata: z.number(), population: z.number() }),
-        400: ProblemView.extend({ problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional() }),
-        401: ProblemView, 403: ProblemView, 404: ProblemView,
+        400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
       },
     },
   }, async (request) => {
@@ -63,10 +62,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
       throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' });
     }
-    const records = await readTable(bytes, detectFormat(request.headers['content-type'] ?? '', bytes)).catch(() => {
-      throw new Problem(400.3, 'unreadable_file', { vi: 'Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX với các cột stratum,population', en: 'Unreadable file: use CSV (UTF-8) or XLSX with columns stratum,population' });
-    });
-    return saveFrame(db(), requireStaff(request).user.id, round, records);
+    return saveFrame(db(), requireStaff(request).user.id, round, await readFrameTable(bytes, request.headers['content-type'] ?? ''));
   });
 
   app.delete('/rounds/:code/frame', {

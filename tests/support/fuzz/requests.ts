@@ -28,6 +28,8 @@ export interface FuzzRequest {
 
 /** A complete, valid response through the demo office link, to be spoiled one field at a time. */
 export interface ResponseBase {
+  /** A round that exists: files are sent to its upload routes as a manager, so that they are read. */
+  roundCode: string;
   link: string;
   profile: Record<string, unknown>;
   answers: Record<string, unknown>;
@@ -130,7 +132,17 @@ function responseBodies(base: ResponseBase): fc.Arbitrary<{ kind: string; payloa
   );
 }
 
-export function requestsFor(route: CataloguedRoute, base: ResponseBase): fc.Arbitrary<FuzzRequest> {
+/** A file an uploader might send: malformed, oversized, or an archive that inflates without end. */
+export interface HostileFile {
+  what: string;
+  contentType: string;
+  payload: Buffer;
+}
+
+/** Routes that take a file as their body (their own body limit, no JSON schema): imports, frames, … */
+export const takesFile = (route: CataloguedRoute) => route.method !== 'GET' && route.bodyLimit !== undefined && route.schema?.body === undefined;
+
+export function requestsFor(route: CataloguedRoute, base: ResponseBase, files: HostileFile[] = []): fc.Arbitrary<FuzzRequest> {
   const names = paramNames(route.url);
   const params = fc.array(hostileParam, { minLength: names.length, maxLength: names.length });
   const writes = route.method !== 'GET' && route.method !== 'HEAD';
@@ -144,10 +156,13 @@ export function requestsFor(route: CataloguedRoute, base: ResponseBase): fc.Arbi
       { weight: 2, arbitrary: rawBodies.map((b) => ({ kind: `raw: ${b.what}`, payload: b.payload })) },
       { weight: 1, arbitrary: fc.record({ type: fc.constantFrom(...badContentTypes), body: fc.constantFrom('{"a":1}', '<x/>', 'a=1&b=2', '\u0000\u0001', 'serial,locality\n1,660\n\u0000', 'PK\u0003\u0004garbage', '"unterminated,\n') }).map(({ type, body }) => ({ kind: `content type ${type}`, payload: body, contentType: type })) },
       { weight: 1, arbitrary: fc.constant({ kind: 'no content type', payload: '{"a":1}', contentType: '' }) },
+      { weight: takesFile(route) && files.length > 0 ? 6 : 0, arbitrary: files.length > 0 ? fc.constantFrom(...files).map((f) => ({ kind: `file: ${f.what}`, payload: f.payload, contentType: f.contentType })) : fc.constant({ kind: 'none', payload: '{}' }) },
     );
 
   return fc.record({ params, query: queryFor(route), body: bodies, caller, csrf, language }).map(({ params: values, query, body, caller: who, csrf: token, language: lang }) => {
-    const url = pathWith(route.url, values) + (query.text ? `?${query.text}` : '');
+    // A file must reach the reader to test it: the round exists and a manager sends it.
+    const file = body.kind.startsWith('file: ');
+    const url = pathWith(route.url, file ? names.map((name, k) => (name === 'code' ? base.roundCode : values[k])) : values) + (query.text ? `?${query.text}` : '');
     const headers: Record<string, string> = { ...lang };
     const contentType = 'contentType' in body && body.contentType !== undefined ? body.contentType : body.payload !== undefined ? 'application/json' : undefined;
     if (contentType) headers['content-type'] = contentType;
@@ -159,8 +174,8 @@ export function requestsFor(route: CataloguedRoute, base: ResponseBase): fc.Arbi
       url,
       headers,
       payload: body.payload,
-      caller: who,
-      csrf: token,
+      caller: file ? 'manager' : who,
+      csrf: file ? 'right' : token,
       expectField: body.expectField ?? query.expectField,
     };
   });

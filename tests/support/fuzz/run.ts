@@ -13,12 +13,15 @@ import type { CataloguedRoute } from '../../../server/plugins/route-catalogue.ts
 import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
 import { addStaff, logInAs, type Agent } from '../staff.ts';
 import { officeSubmission } from '../submissions.ts';
-import { requestsFor, type Caller, type FuzzRequest, type ResponseBase } from './requests.ts';
+import { hostileFiles } from './files.ts';
+import { requestsFor, type Caller, type FuzzRequest, type HostileFile, type ResponseBase } from './requests.ts';
 
 export interface FuzzContext {
   app: FastifyInstance;
   agents: Record<Role, Agent>;
   base: ResponseBase;
+  /** Files for the routes that take one (made once: an archive bomb takes a moment to build). */
+  files: HostileFile[];
 }
 
 export interface FuzzReply {
@@ -57,7 +60,7 @@ export async function prepareFuzz(app: FastifyInstance, db: Database): Promise<F
   const round = (await findRoundByCode(db, DEMO_ROUND_CODE))!;
   const link = (await listLinksOfRound(db, round.id))[0].token;
   const { profile, answers } = officeSubmission();
-  return { app, agents, base: { link, profile, answers } };
+  return { app, agents, base: { roundCode: DEMO_ROUND_CODE, link, profile, answers }, files: await hostileFiles() };
 }
 
 export async function send(context: FuzzContext, request: FuzzRequest): Promise<FuzzReply> {
@@ -124,7 +127,7 @@ export async function fuzzEveryRoute(context: FuzzContext, options: { runsPerRou
   const tally = newFuzzTally();
   const routes = context.app.routeCatalogue;
   for (const [k, route] of routes.entries()) {
-    const requests = fc.sample(requestsFor(route, context.base), { numRuns: runsFor(route, options.runsPerRoute), seed: options.seed + k });
+    const requests = fc.sample(requestsFor(route, context.base, context.files), { numRuns: runsFor(route, options.runsPerRoute), seed: options.seed + k });
     for (const generated of requests) {
       // Logging out is not a bad request: it is sent without a session (and must answer 401).
       const request: FuzzRequest = route.method === 'DELETE' && route.url === '/api/session' ? { ...generated, caller: 'anonymous' as Caller } : generated;
