@@ -17,7 +17,7 @@ import { localities, surveyRounds } from '../../db/schema/index.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
-import { officeSubmission } from '../support/submissions.ts';
+import { distinctAnswers, officeSubmission, plausibleTimes } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
 
@@ -90,8 +90,9 @@ describe('every CSV and XLSX the platform serves', () => {
     const round = (await findRoundByCode(db, DEMO_ROUND_CODE))!;
     const link = (await listLinksOfRound(db, round.id))[0].token;
     for (const [k, payload] of PAYLOADS.entries()) {
-      const { profile, answers } = officeSubmission({ answers: { ...officeSubmission().answers, comment: payload, A1_1: 1 + (k % 5) } });
-      const res = await app().inject({ method: 'POST', url: '/api/responses', payload: { id: randomUUID(), link, profile, answers, submittedAt: new Date().toISOString() } });
+      // Distinct, plausibly timed responses: near-identical or implausible ones would be held out of the downloads.
+      const { profile, answers } = distinctAnswers(k);
+      const res = await app().inject({ method: 'POST', url: '/api/responses', payload: { id: randomUUID(), link, profile, answers: { ...answers, comment: payload }, ...plausibleTimes() } });
       expect(res.statusCode, res.body).toBe(201);
     }
   });
@@ -131,7 +132,8 @@ describe('a stored name that starts like a formula', () => {
     const round = (await findRoundByCode(db, DEMO_ROUND_CODE))!;
     const link = (await listLinksOfRound(db, round.id))[0].token;
     const { profile, answers } = officeSubmission();
-    await app().inject({ method: 'POST', url: '/api/responses', payload: { id: randomUUID(), link, profile, answers, submittedAt: new Date().toISOString() } });
+    const posted = await app().inject({ method: 'POST', url: '/api/responses', payload: { id: randomUUID(), link, profile, answers, ...plausibleTimes() } });
+    expect(posted.json().status, posted.body).toBe('accepted');
     const res = await admin.request({ url: `/api/rounds/${DEMO_ROUND_CODE}/results.csv?by=district` });
     const rows = parse(res.rawPayload, { bom: true, columns: true }) as Array<Record<string, string>>;
     const district = rows.filter((r) => r.code === '660');
