@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
+import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Any limit not given keeps its default. */
   rateLimits?: Partial<RateLimitSettings>;
+  /** How failed log-ins are held back; any number not given keeps its default. */
+  logInThrottle?: Partial<ThrottleNumbers>;
   /** The built UI's folder; survey-ui/dist unless a test points elsewhere. */
   uiRoot?: string;
   /** Keys the hashes of device ids (server/secrets.ts); main.ts passes the configured one, tests get a random one. */
@@ -56,7 +59,7 @@ export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean
 }
 
 export async function buildApp({
-  database, logger = false, rateLimits = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  database, logger = false, rateLimits = {}, logInThrottle = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies() }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -74,7 +77,7 @@ export async function buildApp({
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });
-  await app.register(authPlugin);
+  await app.register(authPlugin, { throttle: { ...defaultThrottle, ...logInThrottle } });
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(posterRoutes);
   await app.ready();

@@ -12,6 +12,12 @@ export interface StaffUser {
   active: boolean;
 }
 
+/** An account as the Users screen lists it. */
+export interface StaffAccount extends StaffUser {
+  /** Until when repeated failed log-ins hold back further ones (ISO 8601), or null. */
+  logInBlockedUntil: string | null;
+}
+
 export interface Session {
   user: StaffUser;
   csrfToken: string;

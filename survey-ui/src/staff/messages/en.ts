@@ -42,6 +42,9 @@ export const en: Messages = {
   inactive: 'Deactivated',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
+  logInHeldBack: (until) => `Log-ins held back until ${until} after repeated wrong passwords`,
+  unlockLogIn: 'Unlock log-in',
+  logInUnlocked: (username) => `Log-in unlocked for ${username}.`,
   createUserTitle: 'Create an account',
   passwordHint: 'At least 10 characters. The user should change it after the first log-in.',
   createUser: 'Create account',
@@ -138,6 +141,7 @@ export const en: Messages = {
     reconcile: 'Reconciliation decision', reconcile_override: 'Value both keyers agreed on changed',
     verify_by_agreement: 'Verified (entries agree)', verify_by_reconciliation: 'Verified after reconciliation',
     import_responses: 'Imported from a file', create_user: 'Account created', activate_user: 'Account reactivated', deactivate_user: 'Account deactivated',
+    unlock_log_in: 'Log-in unlocked',
     open_link: 'Survey link opened', close_link: 'Survey link closed', review_response: 'Flagged response reviewed',
   },
 

@@ -42,6 +42,9 @@ export const vi = {
   inactive: 'Đã khóa',
   deactivate: 'Khóa tài khoản',
   reactivate: 'Mở lại',
+  logInHeldBack: (until: string) => `Đăng nhập tạm chặn đến ${until} do nhập sai mật khẩu nhiều lần`,
+  unlockLogIn: 'Mở khóa đăng nhập',
+  logInUnlocked: (username: string) => `Đã mở khóa đăng nhập cho ${username}.`,
   createUserTitle: 'Tạo tài khoản',
   passwordHint: 'Ít nhất 10 ký tự. Người dùng nên đổi sau lần đăng nhập đầu.',
   createUser: 'Tạo tài khoản',
@@ -138,6 +141,7 @@ export const vi = {
     reconcile: 'Quyết định đối chiếu', reconcile_override: 'Sửa giá trị hai người nhập giống nhau',
     verify_by_agreement: 'Xác nhận (hai bản nhập khớp)', verify_by_reconciliation: 'Xác nhận sau đối chiếu',
     import_responses: 'Nhập từ tệp', create_user: 'Tạo tài khoản', activate_user: 'Mở lại tài khoản', deactivate_user: 'Khóa tài khoản',
+    unlock_log_in: 'Mở khóa đăng nhập',
     open_link: 'Mở đường dẫn khảo sát', close_link: 'Đóng đường dẫn khảo sát', review_response: 'Xem xét phiếu bị gắn cờ',
   } as Record<string, string>,
 
