@@ -20,6 +20,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterRoutes, posterStyle } from './routes/pages/poster.ts';
+import { configuredPublicUrl, publicUrlPlugin, type PublicUrl } from './public-url.ts';
 import { UI_DIST } from '../survey-ui/build/pages.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
@@ -36,6 +37,10 @@ export interface AppOptions {
   secret?: string;
   /** How long rounds, offices, links and localities are cached (ms); 0 reads them for every response. */
   lookupTtlMs?: number;
+  /** The address posters and links print; SIPAS_PUBLIC_URL (or this machine's own address) unless given. */
+  publicUrl?: PublicUrl;
+  /** Whose X-Forwarded-* headers to believe; SIPAS_TRUST_PROXY unless given (server/app.ts, trustedProxies). */
+  trustProxy?: boolean | string;
 }
 
 const DEFAULT_LOOKUP_TTL_MS = 10_000;
@@ -48,20 +53,23 @@ const withoutAddresses = (logger: AppOptions['logger']): AppOptions['logger'] =>
 };
 
 /**
- * Whose X-Forwarded-For and -Proto to believe (SIPAS_TRUST_PROXY): by default only a proxy on this
- * machine, so a client elsewhere cannot pick the IP address its rate limits are counted under.
- * `true` trusts any; otherwise addresses or subnets separated by commas (`10.0.0.5`, `10.0.0.0/8`).
+ * Whose X-Forwarded-For, -Host and -Proto to believe (SIPAS_TRUST_PROXY): nobody's unless it is set,
+ * so that no client can pick the address its limits are counted under or pass for HTTPS. The
+ * reverse proxy's address or subnet (`127.0.0.1`, `10.0.0.5`, `10.0.0.0/8`, several separated by
+ * commas, or `loopback`); `true` trusts any peer (only when nothing else can reach the server).
  */
 export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean | string {
-  if (!setting) return 'loopback';
-  if (setting === 'true' || setting === 'false') return setting === 'true';
-  return setting;
+  const value = setting?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
 }
 
 export async function buildApp({
   database, logger = false, rateLimits = {}, logInThrottle = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(),
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies() }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(routeCataloguePlugin);
@@ -74,6 +82,7 @@ export async function buildApp({
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
   await app.register(databasePlugin, { database });
+  await app.register(publicUrlPlugin, { publicUrl });
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });

@@ -76,6 +76,8 @@ describe('the staff app for administrators and survey managers', () => {
     const token = await demoLinkToken(app.database().db);
     expect(await row.getByRole('link', { name: /In áp phích/ }).getAttribute('href')).toBe(`/poster/${token}`);
     expect(await row.textContent()).toContain('Đang nhận phiếu');
+    // The test server has no SIPAS_PUBLIC_URL: the page says its links are not public.
+    expect(await page.locator('[data-public-url-missing]').textContent()).toContain('chưa phải địa chỉ công khai');
     await row.getByRole('button', { name: 'Đóng đường dẫn' }).click();
     await expect.poll(() => row.textContent()).toContain('Đã đóng');
 

@@ -128,6 +128,8 @@ export interface OfficeLink {
   open: boolean;
   office: { code: string; name: string; localityCode: string };
   surveyUrl: string;
+  /** False when the server has no public address set: surveyUrl is its own, local one. */
+  publicUrlConfigured: boolean;
   posterPath: string;
 }
 

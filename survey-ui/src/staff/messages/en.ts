@@ -167,6 +167,7 @@ export const en: Messages = {
   linkClosed: 'Closed',
   roundNotOpen: 'Round not open',
   surveyUrl: 'Link',
+  publicUrlMissing: 'These links and QR codes use the server’s own address, not a public one (SIPAS_PUBLIC_URL is not set): only phones on the same network can open them. Ask the administrator to set the public address before printing posters.',
   printPoster: 'Print poster',
   posterOf: (office) => `Print the poster of ${office} (opens a new tab)`,
   closeLink: 'Close link',

@@ -167,6 +167,7 @@ export const vi = {
   linkClosed: 'Đã đóng',
   roundNotOpen: 'Đợt khảo sát chưa mở',
   surveyUrl: 'Đường dẫn',
+  publicUrlMissing: 'Các đường dẫn và mã QR dưới đây dùng địa chỉ riêng của máy chủ, chưa phải địa chỉ công khai (chưa đặt SIPAS_PUBLIC_URL): chỉ điện thoại trong cùng mạng mới mở được. Nhờ quản trị viên đặt địa chỉ công khai trước khi in áp phích.',
   printPoster: 'In áp phích',
   posterOf: (office: string) => `In áp phích của ${office} (mở thẻ mới)`,
   closeLink: 'Đóng đường dẫn',
