@@ -95,6 +95,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db: db as unknown as Database, kind: 'pglite', migrate: () => migratePglite(db, { migrationsFolder }), close: () => client.close() };
   }
   const unlock = lockFolder(dataDir);
+  // File times can be as coarse as 2 s: a little earlier, so nothing written after opening is missed.
+  const openedAt = Date.now() - 5_000;
   let client: PGlite;
   try {
     client = await openPgliteFolder(dataDir);
@@ -110,7 +112,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     async close() {
       try {
         await client.close();
-        flushFolder(dataDir);
+        flushFolder(dataDir, { changedSince: openedAt });
       } finally {
         unlock();
       }
