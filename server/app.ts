@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
+import { httpTimeouts, timeoutOptions, type HttpTimeouts } from './connections.ts';
 import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
   publicUrl?: PublicUrl;
   /** Whose X-Forwarded-* headers to believe; SIPAS_TRUST_PROXY unless given (server/app.ts, trustedProxies). */
   trustProxy?: boolean | string;
+  /** How long the server waits for clients (server/connections.ts); any not given keeps its default. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 const DEFAULT_LOOKUP_TTL_MS = 10_000;
@@ -67,9 +70,11 @@ export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean
 
 export async function buildApp({
   database, logger = false, rateLimits = {}, logInThrottle = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
-  publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(),
+  publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(), timeouts = {},
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy, ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(routeCataloguePlugin);

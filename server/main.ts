@@ -9,6 +9,7 @@ import { DataFolderError } from '../db/pglite-folder.ts';
 import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp, trustedProxies } from './app.ts';
+import { closeGracefully, shutdownTimes } from './connections.ts';
 import { configuredPublicUrl, PublicUrlError, publicUrlWarning } from './public-url.ts';
 import { loadSecret } from './secrets.ts';
 import { seedDemoResponses } from './domain/demo-responses.ts';
@@ -45,17 +46,24 @@ const demoResponses = await seedDemoResponses(database.db);
 const app = await buildApp({ database, secret, publicUrl, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 
 let closing = false;
-/** Stops taking requests, stores every response under way, closes (and for PGlite flushes) the database. */
+/**
+ * Stops taking requests, lets those under way finish (a few seconds), closes what clients still
+ * hold open, stores every response under way, closes (and for PGlite flushes) the database — and
+ * exits within 10 s whatever the clients or the database do (server/connections.ts).
+ */
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info(`${signal}: closing`);
+  setTimeout(() => {
+    console.error(`${signal}: still closing after ${shutdownTimes.deadlineMs / 1000} s; exiting now (every acknowledged response is already committed).`);
+    process.exit(1);
+  }, shutdownTimes.deadlineMs).unref();
   try {
-    await app.close();
+    await closeGracefully(app, database);
   } finally {
-    await database.close();
+    process.exit(0);
   }
-  process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
