@@ -14,6 +14,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { restrictToOwner } from './owner-only.ts';
 import { flushFolder, lockFolder, openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema/index.ts';
 
@@ -113,6 +114,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       try {
         await client.close();
         flushFolder(dataDir, { changedSince: openedAt });
+        // Left owner-only whatever umask this process had (the server and the CLI set 077 themselves).
+        restrictToOwner(dataDir);
       } finally {
         unlock();
       }

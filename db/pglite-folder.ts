@@ -11,9 +11,10 @@
  * commit waits for its WAL to reach the disk, as on PostgreSQL.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { ownerOnlyFolder, secureAtRest } from './owner-only.ts';
 import { durableStartParams, SyncedNodeFS } from './pglite-synced-fs.ts';
 
 export const LOCK_FILE = 'sipas.lock';
@@ -30,14 +31,18 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock, or explains who holds it. A lock left by a process that died is taken over. */
+/**
+ * Takes the folder's lock, or explains who holds it. A lock left by a process that died is taken
+ * over. The folder is made owner-only (db/owner-only.ts), with a warning if others could read it.
+ */
 export function lockFolder(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(dataDir)) secureAtRest([{ path: dataDir, what: 'The database folder' }]);
+  else ownerOnlyFolder(dataDir);
   const file = join(dataDir, LOCK_FILE);
   const mine = `${process.pid} ${hostname()}\n`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, mine, { flag: 'wx' });
+      writeFileSync(file, mine, { flag: 'wx', mode: 0o600 });
       return () => {
         try {
           if (readFileSync(file, 'utf8') === mine) unlinkSync(file);

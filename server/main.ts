@@ -5,6 +5,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import { configuredDatabaseOptions, openDatabase } from '../db/client.ts';
+import { OWNER_ONLY_UMASK, secureBackups } from '../db/owner-only.ts';
 import { DataFolderError } from '../db/pglite-folder.ts';
 import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
@@ -13,6 +14,9 @@ import { closeGracefully, shutdownTimes } from './connections.ts';
 import { configuredPublicUrl, PublicUrlError, publicUrlWarning } from './public-url.ts';
 import { loadSecret } from './secrets.ts';
 import { seedDemoResponses } from './domain/demo-responses.ts';
+
+// Whatever this process writes — the data folder's files, the secret, backups — is born owner-only (db/owner-only.ts).
+process.umask(OWNER_ONLY_UMASK);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -39,6 +43,7 @@ const publicUrl = (() => {
     return refuseToStart(error);
   }
 })();
+secureBackups(configuredDatabaseOptions().dataDir);
 const database = await openDatabase(configuredDatabaseOptions()).catch(refuseToStart);
 await database.migrate();
 const seeded = await seedDatabase(database.db);
