@@ -74,17 +74,18 @@ export async function reserveAttempt(db: Database, username: string, address: st
 
 /** The password was right: the address starts afresh, and the account gets back the attempt it lent. */
 export async function forgiveAttempt(db: Database, username: string, address: string): Promise<void> {
+  // The account's row first, as reserveAttempt locks them: the opposite order could deadlock with it.
   await db.transaction(async (tx) => {
-    await tx.delete(logInFailures).where(and(eq(logInFailures.username, username), eq(logInFailures.address, address)));
     await tx.update(logInPressure).set({ level: sql`greatest(0, ${logInPressure.level} - 1)` }).where(eq(logInPressure.username, username));
+    await tx.delete(logInFailures).where(and(eq(logInFailures.username, username), eq(logInFailures.address, address)));
   });
 }
 
 /** An administrator lifts every block on the name, from every address. */
 export async function clearThrottle(db: Database, username: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.delete(logInFailures).where(eq(logInFailures.username, username));
     await tx.delete(logInPressure).where(eq(logInPressure.username, username));
+    await tx.delete(logInFailures).where(eq(logInFailures.username, username));
   });
 }
 

@@ -62,7 +62,8 @@ export async function logIn(db: Database, attempt: LogInAttempt, throttle: Throt
   const right = await verifyPassword(attempt.password, checked ? checked.passwordHash : await decoyHash);
   if (!checked || !right) throw badCredentials();
   await forgiveAttempt(db, username, attempt.network);
-  await forgetOldFailures(db, throttle);
+  // Housekeeping: a failure here (two servers deleting the same rows at once) must not fail the log-in.
+  await forgetOldFailures(db, throttle).catch(() => undefined);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await insertSession(db, {

@@ -80,6 +80,28 @@ describe('printed addresses', () => {
   });
 });
 
+describe('every page and API reply', () => {
+  it('names no host a client sent, on any GET route the app serves, for a visitor or an administrator', async () => {
+    const app = await appWith({ publicUrl: fallback, trustProxy: true });
+    await addStaff(database().db, 'admin', 'quan.tri');
+    const admin = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'quan.tri', password: PASSWORD } });
+    const cookies = { sipas_session: admin.cookies.find((c) => c.name === 'sipas_session')!.value };
+    const [link] = await officeLinks(app, {});
+    const params: Record<string, string> = { code: 'DN-2025-H1', token: link.token, version: '2024', id: '1', serial: '1', '*': 'batches' };
+    const urls = app.routeCatalogue.filter((r) => r.method === 'GET')
+      .map((r) => r.url.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => params[name ?? whole]));
+    expect(urls.length).toBeGreaterThan(30);
+    for (const url of urls) {
+      for (const asAdmin of [false, true]) {
+        const res = await app.inject({ url, headers: forged, ...(asAdmin ? { cookies } : {}) });
+        expect(res.statusCode, url).toBeLessThan(500);
+        const seen = `${JSON.stringify(res.headers)}\n${res.body}`;
+        expect(seen, `${url} ${asAdmin ? 'as admin' : ''}`).not.toMatch(/evil\.example|phishing\.example|forwarded\.example/);
+      }
+    }
+  });
+});
+
 describe('forwarded headers', () => {
   it('are believed from nobody unless SIPAS_TRUST_PROXY names the proxy', () => {
     expect(trustedProxies(undefined)).toBe(false);
