@@ -56,5 +56,5 @@ describe('npx sipas user', () => {
     }
     const unknown = await sipas(['user', 'unlock', 'nobody']).catch((e: { stderr: string; code: number }) => e);
     expect(unknown).toMatchObject({ code: 2 });
-  });
+  }, 240_000);
 });
