@@ -1,4 +1,5 @@
 import { configuredDatabaseOptions, openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { secureBackups } from '../db/owner-only.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 
 /**
@@ -9,6 +10,7 @@ export async function withDatabase<T>(
   work: (database: DatabaseHandle) => Promise<T>,
   options: { seed: boolean } = { seed: true },
 ): Promise<T> {
+  secureBackups(configuredDatabaseOptions().dataDir);
   const database = await openDatabase(configuredDatabaseOptions());
   try {
     await database.migrate();

@@ -1,3 +1,4 @@
+import { OWNER_ONLY_UMASK } from '../db/owner-only.ts';
 import { commands } from './commands/index.ts';
 import { Problem } from '../server/errors.ts';
 import { UsageError } from './command.ts';
@@ -16,6 +17,8 @@ function overview(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Whatever a command writes — the data folder's files, backups — is born owner-only (db/owner-only.ts).
+  process.umask(OWNER_ONLY_UMASK);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(overview());

@@ -14,6 +14,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { restrictToOwner } from './owner-only.ts';
 import { flushFolder, lockFolder, openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema/index.ts';
 
@@ -95,6 +96,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db: db as unknown as Database, kind: 'pglite', migrate: () => migratePglite(db, { migrationsFolder }), close: () => client.close() };
   }
   const unlock = lockFolder(dataDir);
+  // File times can be as coarse as 2 s: a little earlier, so nothing written after opening is missed.
+  const openedAt = Date.now() - 5_000;
   let client: PGlite;
   try {
     client = await openPgliteFolder(dataDir);
@@ -110,7 +113,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     async close() {
       try {
         await client.close();
-        flushFolder(dataDir);
+        flushFolder(dataDir, { changedSince: openedAt });
+        // Left owner-only whatever umask this process had (the server and the CLI set 077 themselves).
+        restrictToOwner(dataDir);
       } finally {
         unlock();
       }

@@ -11,9 +11,10 @@
  * commit waits for its WAL to reach the disk, as on PostgreSQL.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { ownerOnlyFolder, secureAtRest } from './owner-only.ts';
 import { durableStartParams, SyncedNodeFS } from './pglite-synced-fs.ts';
 
 export const LOCK_FILE = 'sipas.lock';
@@ -30,14 +31,18 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock, or explains who holds it. A lock left by a process that died is taken over. */
+/**
+ * Takes the folder's lock, or explains who holds it. A lock left by a process that died is taken
+ * over. The folder is made owner-only (db/owner-only.ts), with a warning if others could read it.
+ */
 export function lockFolder(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(dataDir)) secureAtRest([{ path: dataDir, what: 'The database folder' }]);
+  else ownerOnlyFolder(dataDir);
   const file = join(dataDir, LOCK_FILE);
   const mine = `${process.pid} ${hostname()}\n`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, mine, { flag: 'wx' });
+      writeFileSync(file, mine, { flag: 'wx', mode: 0o600 });
       return () => {
         try {
           if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
@@ -89,14 +94,21 @@ export async function openPgliteFolder(dataDir: string, options: { loadDataDir?:
   }
 }
 
-/** fsync every file and folder under the data folder, so a clean stop leaves nothing only in memory. */
-export function flushFolder(dir: string): void {
+/**
+ * fsync every file and folder under the data folder, so a clean stop leaves nothing only in memory.
+ * `changedSince` (ms): only those modified since — on close, what this process wrote. The rest
+ * was already on disk when the folder was opened: flushed by the last clean close or when the folder
+ * was made, or, after a crash, by PostgreSQL's own sync of the whole folder before it recovers (fsync
+ * is on). Syncing only those keeps a stop to a fraction of a second rather than seconds.
+ */
+export function flushFolder(dir: string, options: { changedSince?: number } = {}): void {
+  const changed = (path: string) => options.changedSince === undefined || statSync(path).mtimeMs >= options.changedSince;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) flushFolder(path);
-    else if (entry.isFile()) fsyncPath(path, 'r');
+    if (entry.isDirectory()) flushFolder(path, options);
+    else if (entry.isFile() && changed(path)) fsyncPath(path, 'r');
   }
-  fsyncPath(dir, 'r');
+  if (changed(dir)) fsyncPath(dir, 'r');
 }
 
 /** fsync one folder's own entry list (after files were created, moved or removed in it). */

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
+import { httpTimeouts, timeoutOptions, type HttpTimeouts } from './connections.ts';
+import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
@@ -19,6 +21,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterRoutes, posterStyle } from './routes/pages/poster.ts';
+import { configuredPublicUrl, publicUrlPlugin, type PublicUrl } from './public-url.ts';
 import { UI_DIST } from '../survey-ui/build/pages.ts';
 import { zodValidatorCompiler } from './validation.ts';
 
@@ -27,12 +30,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Any limit not given keeps its default. */
   rateLimits?: Partial<RateLimitSettings>;
+  /** How failed log-ins are held back; any number not given keeps its default. */
+  logInThrottle?: Partial<ThrottleNumbers>;
   /** The built UI's folder; survey-ui/dist unless a test points elsewhere. */
   uiRoot?: string;
   /** Keys the hashes of device ids (server/secrets.ts); main.ts passes the configured one, tests get a random one. */
   secret?: string;
   /** How long rounds, offices, links and localities are cached (ms); 0 reads them for every response. */
   lookupTtlMs?: number;
+  /** The address posters and links print; SIPAS_PUBLIC_URL (or this machine's own address) unless given. */
+  publicUrl?: PublicUrl;
+  /** Whose X-Forwarded-* headers to believe; SIPAS_TRUST_PROXY unless given (server/app.ts, trustedProxies). */
+  trustProxy?: boolean | string;
+  /** How long the server waits for clients (server/connections.ts); any not given keeps its default. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 const DEFAULT_LOOKUP_TTL_MS = 10_000;
@@ -45,20 +56,25 @@ const withoutAddresses = (logger: AppOptions['logger']): AppOptions['logger'] =>
 };
 
 /**
- * Whose X-Forwarded-For and -Proto to believe (SIPAS_TRUST_PROXY): by default only a proxy on this
- * machine, so a client elsewhere cannot pick the IP address its rate limits are counted under.
- * `true` trusts any; otherwise addresses or subnets separated by commas (`10.0.0.5`, `10.0.0.0/8`).
+ * Whose X-Forwarded-For, -Host and -Proto to believe (SIPAS_TRUST_PROXY): nobody's unless it is set,
+ * so that no client can pick the address its limits are counted under or pass for HTTPS. The
+ * reverse proxy's address or subnet (`127.0.0.1`, `10.0.0.5`, `10.0.0.0/8`, several separated by
+ * commas, or `loopback`); `true` trusts any peer (only when nothing else can reach the server).
  */
 export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean | string {
-  if (!setting) return 'loopback';
-  if (setting === 'true' || setting === 'false') return setting === 'true';
-  return setting;
+  const value = setting?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
 }
 
 export async function buildApp({
-  database, logger = false, rateLimits = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  database, logger = false, rateLimits = {}, logInThrottle = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(), timeouts = {},
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies() }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy, ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(routeCataloguePlugin);
@@ -71,10 +87,11 @@ export async function buildApp({
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
   await app.register(databasePlugin, { database });
+  await app.register(publicUrlPlugin, { publicUrl });
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });
-  await app.register(authPlugin);
+  await app.register(authPlugin, { throttle: { ...defaultThrottle, ...logInThrottle } });
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(posterRoutes);
   await app.ready();

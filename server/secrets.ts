@@ -4,11 +4,12 @@
  *
  * It comes from the environment (SIPAS_SECRET, at least 32 characters). An installation that sets
  * none gets one generated on first start and kept in SIPAS_SECRET_FILE (default ./.sipas-secret,
- * readable by its owner only) — enough for one server; servers that share a database must share
+ * readable by its owner only, and made so again with a warning if it was not) — enough for one server; servers that share a database must share
  * the secret, so set SIPAS_SECRET on each of them.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { secureAtRest } from '../db/owner-only.ts';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -36,12 +37,14 @@ export function loadSecret(env: NodeJS.ProcessEnv = process.env): LoadedSecret {
   const file = env.SIPAS_SECRET_FILE || './.sipas-secret';
   const existing = readSecretFile(file);
   if (existing !== undefined) {
+    secureAtRest([{ path: file, what: 'The secret file' }]);
     if (existing.length < MIN_SECRET_LENGTH) throw new Error(`${file} must hold a secret of at least ${MIN_SECRET_LENGTH} characters`);
     return { secret: existing, source: file };
   }
   const secret = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
   } catch (error) {
     // Another process made it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { secret: readSecretFile(file)!, source: file };

@@ -49,11 +49,15 @@ export interface StartOptions {
   env: Record<string, string | undefined>;
   port?: number;
   timeoutMs?: number;
+  /** Start it with this umask (through sh, which then execs node: signals still reach the server). */
+  umask?: number;
 }
 
-export async function startServer({ env, port, timeoutMs = 60_000 }: StartOptions): Promise<ServerProcess> {
+export async function startServer({ env, port, timeoutMs = 60_000, umask }: StartOptions): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const command = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const [program, ...args] = umask === undefined ? command : ['sh', '-c', `umask ${umask.toString(8).padStart(3, '0')} && exec "$0" "$@"`, ...command];
+  const child: ChildProcess = spawn(program, args, {
     cwd: repositoryRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(listenPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

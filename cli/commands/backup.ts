@@ -1,15 +1,18 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { configuredDatabaseOptions } from '../../db/client.ts';
+import { secureBackups } from '../../db/owner-only.ts';
 import { backupFileName, backupFolder, describeBackup } from '../../db/backup/pglite-backup.ts';
 import { dumpPostgres } from '../../db/backup/postgres-dump.ts';
 import { UsageError, type Command } from '../command.ts';
 
-/** Written under a temporary name and synced, so that FILE is either the whole backup or absent. */
+/** Written owner-only under a temporary name and synced, so that FILE is either the whole backup or absent. */
 function writeDurably(file: string, bytes: Uint8Array): void {
   const partial = `${file}.partial`;
-  const fd = openSync(partial, 'w');
+  const fd = openSync(partial, 'w', 0o600);
   try {
+    // A partial file left by an earlier attempt keeps its mode through 'w': set it whatever it was.
+    fchmodSync(fd, 0o600);
     writeSync(fd, bytes);
     fsyncSync(fd);
   } finally {
@@ -42,6 +45,7 @@ An existing FILE is never overwritten.`,
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
     if (positionals.length > 1) throw new UsageError('give at most one file name');
     const options = configuredDatabaseOptions();
+    secureBackups(options.dataDir);
     const file = positionals[0] ?? (options.url ? backupFileName().replace(/\.sipas$/, '.dump') : backupFileName());
     if (existsSync(file)) throw new UsageError(`${file} already exists; give another file name`);
     if (options.url) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ensureLink, ensureOnlineLink } from '../../db/queries/links.ts';
 import { findRoundByCode, listOffices, listRounds } from '../../db/queries/rounds.ts';
 import { csvText } from '../../server/files/tables.ts';
-import { publicBaseUrl } from '../../server/public-url.ts';
+import { configuredPublicUrl, publicUrlWarning } from '../../server/public-url.ts';
 import { surveyUrl } from '../../server/routes/pages/poster.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
@@ -20,12 +20,16 @@ or text messages: the respondent chooses their locality.
 
 Options:
   --round CODE     the round (default: the open round; required when several are open)
-  --base-url URL   the address phones reach (default: SIPAS_PUBLIC_URL, else http://localhost:PORT)
+  --base-url URL   the address phones reach (default: SIPAS_PUBLIC_URL, else this computer's own
+                   address on the office network, with a warning)
 
 ${DATABASE_HELP}`,
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { round: { type: 'string' }, 'base-url': { type: 'string' } } });
-    const base = values['base-url']?.replace(/\/+$/, '') ?? publicBaseUrl();
+    const publicUrl = configuredPublicUrl(values['base-url'] ? { ...process.env, SIPAS_PUBLIC_URL: values['base-url'] } : process.env);
+    const warning = publicUrlWarning(publicUrl);
+    if (warning) console.error(warning);
+    const base = publicUrl.base;
     const lines = await withDatabase(async ({ db }) => {
       let round = values.round ? await findRoundByCode(db, values.round) : undefined;
       if (values.round && !round) throw new UsageError(`no round has code ${values.round}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { configuredDatabaseOptions } from '../../db/client.ts';
+import { secureBackups } from '../../db/owner-only.ts';
 import { describeBackup, restoreFolder } from '../../db/backup/pglite-backup.ts';
 import { restorePostgres } from '../../db/backup/postgres-dump.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -29,6 +30,7 @@ database DATABASE_URL names, which must be empty (create a new one), then migrat
       throw new UsageError(`cannot read ${file}`);
     }
     const options = configuredDatabaseOptions();
+    secureBackups(options.dataDir);
     if (options.url) {
       if (values.force) throw new UsageError('--force does not apply to PostgreSQL: restore into a new, empty database');
       const restored = await restorePostgres(options.url, file, bytes);

@@ -1,9 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { listUsers, setFreeTextClearance } from '../../db/queries/users.ts';
+import { findUserByUsername, listUsers, setFreeTextClearance } from '../../db/queries/users.ts';
 import { roles, type Role } from '../../db/schema/staff.ts';
-import { createUser } from '../../server/domain/auth.ts';
+import { createUser, normalizeUsername } from '../../server/domain/auth.ts';
+import { defaultThrottle } from '../../server/domain/log-in-throttle.ts';
+import { unlockStaffLogIn } from '../../server/domain/staff-accounts.ts';
 import { Problem } from '../../server/errors.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
@@ -22,10 +24,15 @@ async function readPassword(): Promise<string> {
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'Create or list staff accounts (admin, manager, keyer, analyst)',
+  summary: 'Create, list or unlock staff accounts (admin, manager, keyer, analyst)',
   help: `Usage: sipas user add USERNAME --role ROLE [--name "Họ và tên"]
        sipas user list
+       sipas user unlock USERNAME
        sipas user free-text USERNAME on|off
+
+unlock: lift the hold that repeated failed log-ins put on an account, from every address
+(audited). Without it the hold ends by itself: after five failures in a row from one address the
+next attempt from there waits 1 minute, then 2, 4 … up to 1 hour.
 
 free-text: whether an analyst's microdata downloads include free-text answers (comments, "other"
 fields). Admins and managers always get them; analysts only when cleared this way.
@@ -52,12 +59,22 @@ ${DATABASE_HELP}`,
       console.log(`${user.username} (${user.role}): free text in microdata ${setting === 'on' ? 'cleared' : 'not cleared'}${user.role === 'analyst' ? '' : ' (admins and managers always see it)'}`);
       return 0;
     }
+    if (action === 'unlock') {
+      if (!username) throw new UsageError('expected: unlock USERNAME');
+      const unlocked = await withDatabase(async ({ db }) => {
+        const user = await findUserByUsername(db, normalizeUsername(username));
+        return user ? unlockStaffLogIn(db, null, user.id, defaultThrottle) : undefined;
+      });
+      if (!unlocked) throw new UsageError(`no account ${username}`);
+      console.log(`${unlocked.username} (${unlocked.role}): log-ins no longer held back`);
+      return 0;
+    }
     if (action === 'list') {
       const users = await withDatabase(({ db }) => listUsers(db));
       for (const u of users) console.log([u.username, u.role, u.active ? 'active' : 'disabled', u.displayName].join('\t'));
       return 0;
     }
-    if (action !== 'add' || !username) throw new UsageError('expected: add USERNAME --role ROLE, or list');
+    if (action !== 'add' || !username) throw new UsageError('expected: add USERNAME --role ROLE, list, unlock USERNAME or free-text USERNAME on|off');
     if (!values.role || !roles.includes(values.role as Role)) throw new UsageError(`--role must be one of: ${roles.join(', ')}`);
     const password = await readPassword();
     try {

@@ -8,7 +8,7 @@
  * rebuilds the folder beside the target, checks every table against the backup's description,
  * brings the schema up to this version's migrations, and only then moves it into place.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationLevel, responsesByChannel, serverVersion, tableFacts, type MigrationLevel, type TableFacts } from '../queries/database-facts.ts';
+import { ownerOnlyFolder, restrictToOwner } from '../owner-only.ts';
 import { DataFolderError, flushFolder, LOCK_FILE, lockFolder, openPgliteFolder, syncDirectory } from '../pglite-folder.ts';
 import type { Database } from '../client.ts';
 import * as schema from '../schema/index.ts';
@@ -96,9 +97,9 @@ function differences(expected: Record<string, TableFacts>, actual: Record<string
     .map((n) => `${n} (${expected[n]?.rows ?? 'absent'} rows in the backup, ${actual[n]?.rows ?? 'absent'} restored)`);
 }
 
-/** Moves a folder's entries (all but the lock) into another folder; across file systems by copying. */
+/** Moves a folder's entries (all but the lock) into another (owner-only) folder; across file systems by copying. */
 function moveEntries(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
+  ownerOnlyFolder(to);
   for (const name of readdirSync(from)) {
     if (name === LOCK_FILE) continue;
     try {
@@ -134,6 +135,7 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
     }
     const staging = `${target}.restoring`;
     rmSync(staging, { recursive: true, force: true });
+    ownerOnlyFolder(staging);
     let client: PGlite;
     try {
       client = await openPgliteFolder(staging, { loadDataDir: new Blob([new Uint8Array(payload)]) });
@@ -170,6 +172,9 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
     }
     moveEntries(staging, target);
     rmSync(staging, { recursive: true, force: true });
+    // What PGlite unpacked keeps the modes of the backup's tar: owner-only, like everything at rest.
+    restrictToOwner(target);
+    if (replacedTo) restrictToOwner(replacedTo);
     flushFolder(target);
     syncDirectory(dirname(target));
     done = true;

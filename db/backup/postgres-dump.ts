@@ -5,7 +5,7 @@
  * the tools are missing or too old for the server.
  */
 import { spawnSync } from 'node:child_process';
-import { renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrationLevel, responsesByChannel, serverVersion, type MigrationLevel } from '../queries/database-facts.ts';
@@ -86,6 +86,9 @@ export async function dumpPostgres(url: string, file: string): Promise<DumpSumma
     const migrations = await migrationLevel(db);
     const byChannel = await responsesByChannel(db);
     const partial = `${file}.partial`;
+    // Made owner-only before pg_dump writes into it (pg_dump keeps an existing file's mode).
+    closeSync(openSync(partial, 'w', 0o600));
+    chmodSync(partial, 0o600);
     const { safeUrl, env } = connection(url);
     const run = spawnSync(tool.path, ['--format=custom', '--no-owner', `--snapshot=${rows[0].snapshot}`, `--file=${partial}`, `--dbname=${safeUrl}`], { env, encoding: 'utf8' });
     if (run.status !== 0) {
@@ -102,6 +105,7 @@ export async function dumpPostgres(url: string, file: string): Promise<DumpSumma
         throw new PostgresToolError(`pg_restore cannot read the dump pg_dump wrote: ${list.stderr.trim()}`);
       }
     }
+    chmodSync(partial, 0o600);
     renameSync(partial, file);
     return { serverVersion: server.version, migrations, responses: Object.values(byChannel).reduce((a, b) => a + b, 0), byChannel };
   } finally {

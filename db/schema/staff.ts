@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const roles = ['admin', 'manager', 'keyer', 'analyst'] as const;
 export type Role = (typeof roles)[number];
@@ -17,11 +17,40 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Analysts see free-text answers in microdata only when cleared; admins and managers always do. */
     canReadComments: boolean('can_read_comments').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('users_role_check', sql`${t.role} in ('admin', 'manager', 'keyer', 'analyst')`)],
+);
+
+/**
+ * Failed log-ins in a row under one typed username from one network address, and when the next
+ * attempt from there may be checked (server/domain/log-in-throttle.ts). Keyed by the name as typed
+ * (normalised), not by account, so that unknown names take exactly the same path as real ones.
+ */
+export const logInFailures = pgTable(
+  'log_in_failures',
+  {
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    retryAt: timestamp('retry_at', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] }), index('log_in_failures_last_idx').on(t.lastFailureAt)],
+);
+
+/**
+ * Failed log-ins under one typed username from every address together: a leaky bucket whose level
+ * drains continuously, the ceiling that guessing spread over many addresses runs into.
+ */
+export const logInPressure = pgTable(
+  'log_in_pressure',
+  {
+    username: text('username').primaryKey(),
+    level: doublePrecision('level').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('log_in_pressure_updated_idx').on(t.updatedAt)],
 );
 
 /** Server-side sessions; the cookie carries a random token whose SHA-256 is stored here. */

@@ -1,23 +1,27 @@
 /**
  * Staff log-in and sessions. Sessions live in the database (the cookie holds only a random token,
- * stored hashed); repeated failures lock an account for a while; every unsafe request made with
- * the cookie must echo the session's CSRF token.
+ * stored hashed); repeated failures hold log-ins back for a while (domain/log-in-throttle.ts);
+ * every unsafe request made with the cookie must echo the session's CSRF token.
+ *
+ * A wrong password, an unknown name, a deactivated account and a held-back attempt all take the
+ * same steps — the name's counters reserved, one scrypt verification (against a decoy hash where
+ * there is no password to check) — and end in the same reply, so none of them tells a guesser
+ * whether an account exists, is active, or is being held back.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
+import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../db/queries/log-in-throttle.ts';
 import {
-  clearFailedLogins, deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, recordFailedLogin,
-  touchSession, type PublicUser,
+  deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
 } from '../../db/queries/users.ts';
 import type { Role } from '../../db/schema/staff.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { Problem, problems } from '../errors.ts';
+import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export const sessionPolicy = {
   absoluteHours: 12,
   idleMinutes: 120,
-  lockAfterFailures: 5,
-  lockMinutes: 15,
 };
 
 export interface StaffSession {
@@ -33,35 +37,42 @@ export function normalizeUsername(username: string): string {
 }
 
 const badCredentials = () =>
-  new Problem(401.1, 'bad_credentials', { vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' });
+  new Problem(401.1, 'bad_credentials', {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu. Sau nhiều lần nhập sai, đăng nhập bị tạm chặn: hãy chờ ít phút rồi thử lại, hoặc nhờ quản trị viên mở khóa.',
+    en: 'Wrong username or password. After repeated failures log-ins are held back for a while: wait a few minutes and try again, or ask an administrator to unlock the account.',
+  });
 
-export async function logIn(db: Database, username: string, password: string): Promise<{ token: string; session: StaffSession }> {
-  const user = await findUserByUsername(db, normalizeUsername(username));
-  if (!user || !user.active) {
-    await verifyPassword(password, await decoyHash);
-    throw badCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-    throw new Problem(429.1, 'account_locked', {
-      vi: `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau ${minutes} phút.`,
-      en: `Account locked after repeated failed log-ins. Try again in ${minutes} minutes.`,
-    });
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    await recordFailedLogin(db, user.id, sessionPolicy.lockAfterFailures, new Date(Date.now() + sessionPolicy.lockMinutes * 60_000));
-    throw badCredentials();
-  }
-  await clearFailedLogins(db, user.id);
+/** Guesses checked against each account's real password hash, by user id: what throttling bounds (tests read it). */
+const evaluations = new Map<number, number>();
+export const passwordEvaluations = (userId: number): number => evaluations.get(userId) ?? 0;
+
+export interface LogInAttempt {
+  username: string;
+  password: string;
+  /** The client's network (server/client-network.ts), whose failures are counted apart from other networks'. */
+  network: string;
+}
+
+export async function logIn(db: Database, attempt: LogInAttempt, throttle: ThrottleNumbers = defaultThrottle): Promise<{ token: string; session: StaffSession }> {
+  const username = normalizeUsername(attempt.username);
+  const user = await findUserByUsername(db, username);
+  const reserved = await reserveAttempt(db, username, attempt.network, throttle);
+  const checked = reserved && user?.active ? user : undefined;
+  if (checked) evaluations.set(checked.id, passwordEvaluations(checked.id) + 1);
+  const right = await verifyPassword(attempt.password, checked ? checked.passwordHash : await decoyHash);
+  if (!checked || !right) throw badCredentials();
+  await forgiveAttempt(db, username, attempt.network);
+  // Housekeeping: a failure here (two servers deleting the same rows at once) must not fail the log-in.
+  await forgetOldFailures(db, throttle).catch(() => undefined);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await insertSession(db, {
     tokenHash: sha256(token),
-    userId: user.id,
+    userId: checked.id,
     csrfToken,
     expiresAt: new Date(Date.now() + sessionPolicy.absoluteHours * 3600_000),
   });
-  const { id, username: name, displayName, role, active } = user;
+  const { id, username: name, displayName, role, active } = checked;
   return { token, session: { user: { id, username: name, displayName, role, active }, csrfToken, tokenHash: sha256(token) } };
 }
 

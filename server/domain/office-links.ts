@@ -9,6 +9,7 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../db/queries/links.ts';
 import { listOffices } from '../../db/queries/rounds.ts';
 import { problems } from '../errors.ts';
+import type { PublicUrl } from '../public-url.ts';
 import { surveyUrl } from '../routes/pages/poster.ts';
 import { windowState, type WindowState } from './late-delivery.ts';
 import { roundOrFail } from './paper-forms.ts';
@@ -23,10 +24,12 @@ export interface OfficeLinkView {
   state: WindowState;
   office: { code: string; name: string; localityCode: string } | null;
   surveyUrl: string;
+  /** False when SIPAS_PUBLIC_URL is not set: surveyUrl is then this server's own address. */
+  publicUrlConfigured: boolean;
   posterPath: string;
 }
 
-export function linkView(link: LinkDetails, baseUrl: string, now = new Date()): OfficeLinkView {
+export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date()): OfficeLinkView {
   const state = windowState(surveyWindow(link), now);
   return {
     token: link.token,
@@ -35,19 +38,20 @@ export function linkView(link: LinkDetails, baseUrl: string, now = new Date()): 
     open: state === 'open',
     state,
     office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
-    surveyUrl: surveyUrl(baseUrl, link.token),
+    surveyUrl: surveyUrl(publicUrl.base, link.token),
+    publicUrlConfigured: publicUrl.configured,
     posterPath: `/poster/${encodeURIComponent(link.token)}`,
   };
 }
 
-export async function officeLinksOfRound(db: Database, roundCode: string, baseUrl: string): Promise<OfficeLinkView[]> {
+export async function officeLinksOfRound(db: Database, roundCode: string, publicUrl: PublicUrl): Promise<OfficeLinkView[]> {
   const round = await roundOrFail(db, roundCode);
   await ensureOnlineLink(db, round.id);
   for (const office of (await listOffices(db)).filter((o) => o.active)) await ensureLink(db, office.id, round.id);
-  return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, baseUrl));
+  return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, publicUrl));
 }
 
-export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, baseUrl: string): Promise<OfficeLinkView> {
+export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, publicUrl: PublicUrl): Promise<OfficeLinkView> {
   return db.transaction(async (tx) => {
     const before = await findLinkByToken(tx, token);
     if (!before) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
@@ -58,6 +62,6 @@ export async function setOfficeLinkActive(db: Database, actorId: number, token: 
         field: 'active', oldValue: before.active, newValue: active,
       }]);
     }
-    return linkView((await findLinkByToken(tx, token))!, baseUrl);
+    return linkView((await findLinkByToken(tx, token))!, publicUrl);
   });
 }

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import fp from 'fastify-plugin';
 import type { Role } from '../../db/schema/staff.ts';
 import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
+import type { ThrottleNumbers } from '../domain/log-in-throttle.ts';
 import { Problem } from '../errors.ts';
 
 export const SESSION_COOKIE = 'sipas_session';
@@ -22,6 +23,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     allow(...roles: Role[]): onRequestAsyncHookHandler;
+    /** How failed log-ins are held back (domain/log-in-throttle.ts). */
+    logInThrottle: ThrottleNumbers;
   }
 }
 
@@ -36,9 +39,10 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
   else reply.setCookie(SESSION_COOKIE, token, { ...options, maxAge: sessionPolicy.absoluteHours * 3600 });
 }
 
-export const authPlugin = fp(
-  async (app) => {
+export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
+  async (app, { throttle }) => {
     await app.register(cookie);
+    app.decorate('logInThrottle', throttle);
     app.decorateRequest('staff', null);
     app.addHook('onRequest', async (request) => {
       const token = request.cookies[SESSION_COOKIE];

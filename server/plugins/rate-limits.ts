@@ -1,9 +1,10 @@
 /**
  * Rate limits, counted in memory per server. The anonymous survey: a whole office may share one
  * IP address, so its limits are counted per device (the client id the phone keeps) and per office
- * link, not per IP. Staff: log-in attempts per IP address (repeated failures on one account lock
- * it in the database: domain/auth.ts), and every staff route's requests per IP address, so that
- * one machine cannot hammer the API however many accounts it tries.
+ * link, not per IP. Staff: log-in attempts per client network — an IPv4 address or an IPv6 /64,
+ * server/client-network.ts — (repeated failures on one account are held back in the database:
+ * domain/log-in-throttle.ts), and every staff route's requests per client network, so that one
+ * machine cannot hammer the API however many accounts it tries.
  *
  * Behind a reverse proxy the IP address is the client's only when the proxy is trusted
  * (SIPAS_TRUST_PROXY, server/app.ts); otherwise every client counts as the proxy.
@@ -11,6 +12,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { clientNetwork } from '../client-network.ts';
 import type { Worded } from '../errors.ts';
 import { Problem } from '../errors.ts';
 
@@ -97,8 +99,8 @@ export const rateLimitPlugin = fp<{ settings: RateLimitSettings }>(
       limit(settings.perDevicePerMinute, 60_000, (r) => `device:${bodyField(r, 'clientId') ?? r.ip}`, refusals.survey),
       limit(settings.perLinkPerMinute, 60_000, (r) => `link:${bodyField(r, 'link') ?? r.ip}`, refusals.survey),
     ]);
-    app.decorate('logInRateLimit', limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${r.ip}`, refusals.logIn));
-    app.decorate('staffRateLimit', limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${r.ip}`, refusals.staff));
+    app.decorate('logInRateLimit', limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${clientNetwork(r.ip)}`, refusals.logIn));
+    app.decorate('staffRateLimit', limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${clientNetwork(r.ip)}`, refusals.staff));
   },
   { name: 'rate-limits' },
 );

@@ -50,6 +50,23 @@ describe('the staff app for administrators and survey managers', () => {
     expect((await findUserByUsername(app.database().db, 'thu.tran'))?.active).toBe(false);
   });
 
+  it('shows an administrator an account held back by wrong passwords and lets them unlock it', { timeout: 60_000 }, async () => {
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
+    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
+    const attempt = (password: string) => fetch(app.url('/api/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'minh', password }) });
+    for (let k = 0; k < 5; k++) await attempt(`sai-mat-khau-${k}`);
+    expect((await attempt(PASSWORD)).status).toBe(401);
+
+    const page = await desk(app);
+    await logIn(page, app.url('/staff/users'), 'admin');
+    const row = page.locator('tr[data-user="minh"]');
+    await expect.poll(() => row.textContent()).toContain('Đăng nhập tạm chặn đến');
+    await row.getByRole('button', { name: 'Mở khóa đăng nhập' }).click();
+    await page.getByText('Đã mở khóa đăng nhập cho minh.').waitFor();
+    await expect.poll(() => row.textContent()).not.toContain('tạm chặn');
+    expect((await attempt(PASSWORD)).status).toBe(200);
+  });
+
   it('lists office links with their poster, and a closed link makes the survey say it has ended', { timeout: 60_000 }, async () => {
     await staffAccounts(app.database().db);
     const page = await desk(app);
@@ -60,6 +77,8 @@ describe('the staff app for administrators and survey managers', () => {
     const token = await demoLinkToken(app.database().db);
     expect(await row.getByRole('link', { name: /In áp phích/ }).getAttribute('href')).toBe(`/poster/${token}`);
     expect(await row.textContent()).toContain('Đang nhận phiếu');
+    // The test server has no SIPAS_PUBLIC_URL: the page says its links are not public.
+    expect(await page.locator('[data-public-url-missing]').textContent()).toContain('chưa phải địa chỉ công khai');
     await row.getByRole('button', { name: 'Đóng đường dẫn' }).click();
     await expect.poll(() => row.textContent()).toContain('Đã đóng');
 

@@ -32,6 +32,7 @@ const matrix: Array<[string, string, Role[]]> = [
   ['GET', '/api/rounds/DN-2025-H1/import-template', managers],
   ['POST', '/api/rounds/DN-2025-H1/imports', managers],
   ['PATCH', '/api/users/1', ['admin']],
+  ['POST', '/api/users/1/unlock', ['admin']],
   ['GET', '/api/rounds', everyone],
   ['GET', '/api/localities?parent=67', managers],
   ['GET', '/api/rounds/DN-2025-H1/paper-forms/1', managers],

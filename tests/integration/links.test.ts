@@ -105,7 +105,9 @@ describe('office survey links', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('Bộ phận Một cửa thành phố Gia Nghĩa');
-    expect(res.body).toContain(`http://sipas.example.vn/s/${token}`);
+    // The configured address, never the request's Host (tests/integration/forwarded-headers.test.ts).
+    expect(res.body).toContain(`${app().publicUrl.base}/s/${token}`);
+    expect(res.body).not.toContain('sipas.example.vn');
     expect(res.body).toMatch(/<svg[^>]*viewBox/);
     expect(res.body).toContain('@page { size: A4');
   });

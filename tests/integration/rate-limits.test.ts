@@ -63,6 +63,17 @@ describe('rate limits', () => {
     expect((await logIn(second, 'lan', PASSWORD)).statusCode).toBe(200);
   });
 
+  it('count the log-ins of every address in one IPv6 /64 together, an IPv4-mapped address as its IPv4 one', async () => {
+    const app = await appWith({ logInsPerIpPer15Minutes: 3 });
+    const logIn = (remoteAddress: string) =>
+      app.inject({ method: 'POST', url: '/api/session', remoteAddress, payload: { username: 'nobody', password: 'sai-mat-khau-1234' } });
+    for (const suffix of ['1', 'a:b', 'ffff:1']) expect((await logIn(`2001:db8:7:8::${suffix}`)).statusCode).toBe(401);
+    expect((await logIn('2001:db8:7:8:9:9:9:9')).statusCode).toBe(429);
+    expect((await logIn('2001:db8:7:9::1')).statusCode).toBe(401);
+    for (let k = 0; k < 3; k++) await logIn('198.51.100.44');
+    expect((await logIn('::ffff:198.51.100.44')).statusCode).toBe(429);
+  });
+
   it('stop staff requests from one IP address past the limit, logged in or not', async () => {
     const app = await appWith({ staffPerIpPerMinute: 3 });
     await addStaff(database().db, 'admin', 'quan.tri');

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/office-links.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { publicBaseUrl } from '../../public-url.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
 const OfficeLinkView = z.object({
@@ -13,7 +12,8 @@ const OfficeLinkView = z.object({
   open: z.boolean().describe('Whether citizens can answer now: link, office and round open, within the round\'s days'),
   state: z.enum(['open', 'not_started', 'ended', 'closed']),
   office: z.object({ code: z.string(), name: z.string(), localityCode: z.string() }).nullable().describe('Null for the online link'),
-  surveyUrl: z.string(),
+  surveyUrl: z.string().describe('The address the QR code carries: SIPAS_PUBLIC_URL, never the request\'s Host'),
+  publicUrlConfigured: z.boolean().describe('False when SIPAS_PUBLIC_URL is not set: surveyUrl is this server\'s own address, not a public one'),
   posterPath: z.string().describe('The print-ready A4 poster with the QR code'),
 });
 
@@ -27,7 +27,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ code: z.string().min(1).max(64) }),
       response: { 200: z.array(OfficeLinkView), 404: ProblemView },
     },
-  }, async (request) => officeLinksOfRound(app.database.db, request.params.code, publicBaseUrl(request)));
+  }, async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl));
 
   app.patch('/links/:token', {
     onRequest: managers,
@@ -38,7 +38,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },
     },
   }, async (request) => {
-    const link = await setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, publicBaseUrl(request));
+    const link = await setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, app.publicUrl);
     // Responses check links through a short-lived cache: this server applies the change at once.
     app.lookups.forgetMutable();
     return link;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../../db/schema/staff.ts';
 import { logIn, logOut } from '../../domain/auth.ts';
+import { clientNetwork } from '../../client-network.ts';
 import { Problem } from '../../errors.ts';
 import { setSessionCookie } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
@@ -15,10 +16,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'Staff log-in: sets an HttpOnly session cookie',
       body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
-      response: { 200: SessionView, 401: ProblemView, 429: ProblemView },
+      response: { 200: SessionView, 401: ProblemView.describe('Wrong username or password, unknown or deactivated account, or log-ins held back after repeated failures: one reply for all'), 429: ProblemView },
     },
   }, async (request, reply) => {
-    const { token, session } = await logIn(app.database.db, request.body.username, request.body.password);
+    const { username, password } = request.body;
+    const { token, session } = await logIn(app.database.db, { username, password, network: clientNetwork(request.ip) }, app.logInThrottle);
     setSessionCookie(request, reply, token);
     return { user: session.user, csrfToken: session.csrfToken };
   });

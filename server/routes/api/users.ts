@@ -1,19 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listUsers } from '../../../db/queries/users.ts';
 import { roles } from '../../../db/schema/staff.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { createUser } from '../../domain/auth.ts';
-import { setStaffActive } from '../../domain/staff-accounts.ts';
+import { listStaffAccounts, setStaffActive, unlockStaffLogIn } from '../../domain/staff-accounts.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 import { StaffUserView } from './session.ts';
 
+const StaffAccountView = StaffUserView.extend({
+  logInBlockedUntil: z.iso.datetime().nullable().describe('Until when repeated failed log-ins hold back further ones from some address (or from all); null when none'),
+});
+
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', {
     onRequest: app.allow('admin', 'manager'),
-    schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffUserView) } },
-  }, async () => listUsers(app.database.db));
+    schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffAccountView) } },
+  }, async () => listStaffAccounts(app.database.db, app.logInThrottle));
+
+  app.post('/users/:id/unlock', {
+    onRequest: app.allow('admin'),
+    schema: {
+      summary: 'Lift the hold that repeated failed log-ins put on an account, from every address (audited)',
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      response: { 200: StaffAccountView, 400: ProblemView, 404: ProblemView },
+    },
+  }, async (request) => unlockStaffLogIn(app.database.db, requireStaff(request).user.id, request.params.id, app.logInThrottle));
 
   app.post('/users', {
     onRequest: app.allow('admin'),

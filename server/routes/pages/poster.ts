@@ -7,7 +7,6 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { findLinkByToken } from '../../../db/queries/links.ts';
 import { problems } from '../../errors.ts';
-import { publicBaseUrl } from '../../public-url.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,6 +22,7 @@ ol { text-align: left; font-size: 15pt; line-height: 1.5; margin: 6mm auto; max-
 .url { font-size: 11pt; word-break: break-all; color: #333; }
 .note { font-size: 12pt; margin-top: 6mm; }
 .closed { font-size: 16pt; color: #a00; border: 2px solid #a00; padding: 4mm; }
+.not-public { font-size: 12pt; color: #a00; border: 1px dashed #a00; padding: 3mm; }
 `;
 
 export function surveyUrl(base: string, token: string): string {
@@ -35,7 +35,7 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const link = await findLinkByToken(app.database.db, request.params.token);
     if (!link) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
-    const url = surveyUrl(publicBaseUrl(request), link.token);
+    const url = surveyUrl(app.publicUrl.base, link.token);
     // Error correction level M survives a smudged or curled print; margin 2 is enough on white paper.
     const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     // The online link's poster (for a notice board or a portal page) names the province's survey instead of an office.
@@ -48,6 +48,7 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
 <h1>Ông/Bà hài lòng với sự phục vụ của chúng tôi?</h1>
 <h2>${office}</h2>
 ${link.active ? '' : '<p class="closed">Đường dẫn này đã đóng cùng đợt khảo sát.</p>'}
+${app.publicUrl.configured ? '' : '<p class="not-public">Địa chỉ dưới đây là địa chỉ riêng của máy chủ, chưa phải địa chỉ công khai (chưa đặt SIPAS_PUBLIC_URL): chỉ điện thoại trong cùng mạng mới mở được. Hãy đặt địa chỉ công khai trước khi in.</p>'}
 <div class="qr" role="img" aria-label="Mã QR mở phiếu khảo sát">${qr}</div>
 <ol>
 <li>Mở máy ảnh của điện thoại và quét mã QR.</li>

@@ -12,6 +12,12 @@ export interface StaffUser {
   active: boolean;
 }
 
+/** An account as the Users screen lists it. */
+export interface StaffAccount extends StaffUser {
+  /** Until when repeated failed log-ins hold back further ones (ISO 8601), or null. */
+  logInBlockedUntil: string | null;
+}
+
 export interface Session {
   user: StaffUser;
   csrfToken: string;
@@ -125,6 +131,8 @@ export interface OfficeLink {
   state: 'open' | 'not_started' | 'ended' | 'closed';
   office: { code: string; name: string; localityCode: string } | null;
   surveyUrl: string;
+  /** False when the server has no public address set: surveyUrl is its own, local one. */
+  publicUrlConfigured: boolean;
   posterPath: string;
 }
 

@@ -31,6 +31,7 @@ export function LinksPage() {
       <p>{t.linksIntro}</p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
+      {links.data?.some((link) => !link.publicUrlConfigured) && <p class="notice error" data-public-url-missing>{t.publicUrlMissing}</p>}
       {!round ? <p>{t.noRounds}</p> : !links.data ? <Loading error={links.error} /> : links.data.length === 0 ? <p>{t.noOffices}</p> : (
         <table>
           <thead><tr><th scope="col">{t.office}</th><th scope="col">{t.status}</th><th scope="col">{t.surveyUrl}</th><th scope="col">{t.actions}</th></tr></thead>

@@ -1,4 +1,4 @@
-import type { StaffUser } from '../api/types.ts';
+import type { StaffAccount } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { CreateUserForm } from '../components/CreateUserForm.tsx';
 import { DoneNotice } from '../components/DoneNotice.tsx';
@@ -7,17 +7,27 @@ import { Loading } from '../components/Loading.tsx';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
 
-/** Accounts with their roles; the administrator creates, deactivates and reactivates them. */
+/**
+ * Accounts with their roles; the administrator creates, deactivates and reactivates them, and
+ * lifts the hold that repeated wrong passwords put on an account's log-ins.
+ */
 export function UsersPage() {
   const t = useMessages();
-  const { api, session } = useStaff();
-  const users = useLoad(() => api.get<StaffUser[]>('/users'), []);
+  const { api, session, language } = useStaff();
+  const users = useLoad(() => api.get<StaffAccount[]>('/users'), []);
   const action = useAction();
-  const setActive = (user: StaffUser, active: boolean) =>
+  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short' });
+  const setActive = (user: StaffAccount, active: boolean) =>
     action.run(async () => {
       await api.send('PATCH', `/users/${user.id}`, { active });
       users.reload();
       return `${user.username}: ${active ? t.active : t.inactive}`;
+    });
+  const unlock = (user: StaffAccount) =>
+    action.run(async () => {
+      await api.send('POST', `/users/${user.id}/unlock`);
+      users.reload();
+      return t.logInUnlocked(user.username);
     });
 
   return (
@@ -34,12 +44,18 @@ export function UsersPage() {
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
                 <td>{t.roles[u.role]}</td>
-                <td>{u.active ? t.active : t.inactive}</td>
                 <td>
+                  {u.active ? t.active : t.inactive}
+                  {u.logInBlockedUntil && <div class="state-off">{t.logInHeldBack(time.format(new Date(u.logInBlockedUntil)))}</div>}
+                </td>
+                <td class="actions">
                   {u.id !== session.user.id && (
                     <button type="button" class="button small" disabled={action.busy} onClick={() => void setActive(u, !u.active)}>
                       {u.active ? t.deactivate : t.reactivate}
                     </button>
+                  )}
+                  {u.logInBlockedUntil && (
+                    <button type="button" class="button small" disabled={action.busy} onClick={() => void unlock(u)}>{t.unlockLogIn}</button>
                   )}
                 </td>
               </tr>
