@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
-import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { intakePlugin } from './plugins/intake.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
@@ -60,7 +60,9 @@ export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean
 export async function buildApp({
   database, logger = false, rateLimits = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies() }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy: trustedProxies(), frameworkErrors: frameworkErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Before the catalogue, so that it records each route as it is served.

@@ -30,7 +30,7 @@ const fastifyClientErrors: Record<string, { slug: string; worded: Worded }> = {
   },
 };
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   const language = requestLanguage(request);
   const issues = problem.issues.map((i) => ({ path: i.path, message: i.worded[language] }));
   const retryAfter = problem.extra.retryAfterSeconds;
@@ -72,6 +72,20 @@ function toProblem(error: FastifyError | Error): Problem | undefined {
     return new Problem(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' });
   }
   return undefined;
+}
+
+/**
+ * What Fastify's router refuses before any route is chosen (FastifyServerOptions.frameworkErrors):
+ * a path whose %-escapes are not UTF-8, e.g. half a surrogate pair, gets a worded 400 like any other.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = error.code === 'FST_ERR_BAD_URL'
+    ? new Problem(400.6, 'bad_url', {
+      vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
+      en: 'The path holds an invalid character (a %-escape that is not UTF-8)',
+    })
+    : new Problem(error.statusCode ?? 400, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
+  void sendProblem(request, reply, problem);
 }
 
 export const errorHandlerPlugin = fp(

@@ -168,3 +168,18 @@ describe('replies', () => {
     expect(statuses.filter((s) => / 2\d\d$/.test(s)).length, statuses.join('\n')).toBeGreaterThan(30);
   });
 });
+
+describe('what the router refuses before any route', () => {
+  it('answers a path whose %-escapes are not UTF-8 (half a surrogate pair) with a worded 400, in the language asked', async () => {
+    const vi = await app().inject({ url: '/api/links/abcdefgh%ED%A0%80ijkl' });
+    expect(vi.statusCode).toBe(400);
+    expect(vi.json()).toEqual({ statusCode: 400, code: 'bad_url', message: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)' });
+    const en = await app().inject({ url: '/api/rounds/%C0%AE%C0%AE/results', headers: { 'accept-language': 'en' } });
+    expect(en.json()).toMatchObject({ code: 'bad_url', message: 'The path holds an invalid character (a %-escape that is not UTF-8)' });
+  });
+
+  it('words a number too large to be finite as such', async () => {
+    const reply = await agents.analyst.request({ url: '/api/rounds/DN-2025-H1/results?minN=1e400&lang=en' });
+    expect(reply.json().issues).toEqual([{ path: 'querystring.minN', message: 'The number is too large (not finite)' }]);
+  });
+});
