@@ -78,7 +78,13 @@ function eachUnknownKey(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key] }));
 }
 
-export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema: declared }) => {
+  // Strict whatever the route: API routes come strict already (plugins/strict-input.ts), pages too.
+  const schema = strictSchema(declared);
+  return (data) => validate(schema, data);
+};
+
+function validate(schema: z.ZodType, data: unknown) {
   const refused = inputIssues(data);
   // Safe on hostile depth: request schemas are not recursive, so zod stops where the shape ends.
   const result = schema.safeParse(data, { reportInput: true });
@@ -88,7 +94,7 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema 
   const under = (path: PropertyKey[], prefix: PropertyKey[]) => prefix.length <= path.length && prefix.every((key, k) => key === path[k]);
   const issues = [...found, ...refused.filter((r) => !found.some((f) => under(r.path, f.path)))];
   return { error: new RequestValidationError(issues) };
-};
+}
 
 /**
  * zod's plain object drops keys it does not know, silently: a misspelt or smuggled field would
