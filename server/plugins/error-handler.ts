@@ -75,16 +75,27 @@ function toProblem(error: FastifyError | Error): Problem | undefined {
 }
 
 /**
- * What Fastify's router refuses before any route is chosen (FastifyServerOptions.frameworkErrors):
- * a path whose %-escapes are not UTF-8, e.g. half a surrogate pair, gets a worded 400 like any other.
+ * What Fastify's router refuses before any route is chosen (FastifyServerOptions.frameworkErrors),
+ * in the one problem format: a path whose %-escapes are not UTF-8 (e.g. half a surrogate pair), a
+ * path parameter longer than the router keeps (100 characters).
  */
+const routerErrors: Record<string, { slug: string; worded: Worded }> = {
+  FST_ERR_BAD_URL: {
+    slug: 'bad_url',
+    worded: { vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)', en: 'The path holds an invalid character (a %-escape that is not UTF-8)' },
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    slug: 'path_too_long',
+    worded: { vi: 'Một phần của đường dẫn quá dài', en: 'A part of the path is too long' },
+  },
+};
+
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const problem = error.code === 'FST_ERR_BAD_URL'
-    ? new Problem(400.6, 'bad_url', {
-      vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
-      en: 'The path holds an invalid character (a %-escape that is not UTF-8)',
-    })
-    : new Problem(error.statusCode ?? 400, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
+  const known = routerErrors[error.code];
+  if (!known) request.log.error({ err: error }, 'router error');
+  const problem = known
+    ? new Problem(error.statusCode ?? 400, known.slug, known.worded)
+    : new Problem(500, 'internal_error', { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' });
   void sendProblem(request, reply, problem);
 }
 

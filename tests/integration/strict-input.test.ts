@@ -178,6 +178,12 @@ describe('what the router refuses before any route', () => {
     expect(en.json()).toMatchObject({ code: 'bad_url', message: 'The path holds an invalid character (a %-escape that is not UTF-8)' });
   });
 
+  it('answers a path parameter longer than the router keeps with a worded 414', async () => {
+    const reply = await agents.manager.request({ method: 'DELETE', url: `/api/rounds/${'p'.repeat(3000)}/frame` });
+    expect(reply.statusCode).toBe(414);
+    expect(reply.json()).toEqual({ statusCode: 414, code: 'path_too_long', message: 'Một phần của đường dẫn quá dài' });
+  });
+
   it('words a number too large to be finite as such', async () => {
     const reply = await agents.analyst.request({ url: '/api/rounds/DN-2025-H1/results?minN=1e400&lang=en' });
     expect(reply.json().issues).toEqual([{ path: 'querystring.minN', message: 'The number is too large (not finite)' }]);
