@@ -2,9 +2,11 @@
  * npm run fuzz — 10,000+ generated bad requests to every route the app serves (enumerated from
  * the app, so new routes are covered), as anonymous callers and as staff of every role: wrong
  * types, huge strings, deep JSON, invalid UTF-8, NUL and broken surrogates, SQL and script
- * injection, unknown fields, bad content types, hostile path and query parameters. Checks: no 5xx,
- * no stack trace or SQL in a reply, no bad request succeeds, every 4xx is a worded problem, a 400
- * about a field names it, and a checksum of every table is the same afterwards.
+ * injection, unknown fields (in query strings, bodies and objects inside them), numbers beyond a
+ * database integer, bad content types, hostile path and query parameters. Checks: no 5xx, no stack
+ * trace or SQL in a reply, no bad request succeeds (nor a read with a field its route does not take),
+ * every 4xx is a worded problem, a 400 about a field names it, every JSON reply is of a status and
+ * shape its route declares, and a checksum of every table is the same afterwards.
  *
  * Options: --requests N (10000), --seed N (random; printed, to repeat a run), --short (1,000).
  * Runs on in-memory PGlite, or in a fresh database on DATABASE_URL's server.
@@ -69,6 +71,7 @@ try {
   row('bad requests sent', tally.requests);
   row('5xx replies', [...tally.byStatus].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0));
   row('400s naming the spoiled field', tally.fieldsNamed);
+  row('unknown or refused query fields', tally.faultyQueries);
   row('violations', tally.violations.length);
   row('tables changed', changed.length === 0 ? 'none' : changed.join(', '));
   for (const v of tally.violations.slice(0, 10)) {

@@ -11,13 +11,14 @@ import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
-import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { intakePlugin } from './plugins/intake.ts';
 import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { defaultRateLimits, rateLimitPlugin, type RateLimitSettings } from './plugins/rate-limits.ts';
 import { routeCataloguePlugin } from './plugins/route-catalogue.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { strictInputPlugin } from './plugins/strict-input.ts';
 import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterRoutes, posterStyle } from './routes/pages/poster.ts';
@@ -47,6 +48,7 @@ export interface AppOptions {
 }
 
 const DEFAULT_LOOKUP_TTL_MS = 10_000;
+const API_PREFIX = '/api';
 
 /** Request logs say what was asked, not who asked: a citizen's IP address is kept nowhere. */
 const withoutAddresses = (logger: AppOptions['logger']): AppOptions['logger'] => {
@@ -73,10 +75,13 @@ export async function buildApp({
   publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(), timeouts = {},
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy, ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
+    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler,
+    ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before the catalogue, so that it records each route as it is served.
+  await app.register(strictInputPlugin, { prefix: API_PREFIX });
   await app.register(routeCataloguePlugin);
   // The API speaks JSON only; other bodies get 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
@@ -92,7 +97,7 @@ export async function buildApp({
   await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });
   await app.register(authPlugin, { throttle: { ...defaultThrottle, ...logInThrottle } });
-  await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(apiRoutes, { prefix: API_PREFIX });
   await app.register(posterRoutes);
   await app.ready();
   return app;

@@ -44,7 +44,11 @@ const reasons: Record<AnswerIssueReason, Record<Language, (q: string) => string>
 
 type Issue = z.core.$ZodIssue;
 
+/** zod words an infinite number as "expected number, received number"; 1e400 in JSON or a query reads as Infinity. */
+const notFinite: Record<Language, string> = { vi: 'Số quá lớn (không hữu hạn)', en: 'The number is too large (not finite)' };
+
 export function formatIssue(issue: Issue, language: Language): string {
+  if (issue.code === 'invalid_type' && typeof issue.input === 'number' && Math.abs(issue.input) === Infinity) return notFinite[language];
   const reason = issue.code === 'custom' ? (issue.params?.reason as AnswerIssueReason | undefined) : undefined;
   if (issue.code === 'custom' && reason && reason in reasons) {
     return reasons[reason][language](String(issue.params?.question ?? issue.path.at(-1) ?? ''));

@@ -40,7 +40,7 @@ function localizedExtra(extra: Record<string, unknown>, language: Language): Rec
   return { ...extra, problems };
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   const language = requestLanguage(request);
   const issues = problem.issues.map((i) => ({ path: i.path, message: i.worded[language] }));
   const retryAfter = problem.extra.retryAfterSeconds;
@@ -82,6 +82,31 @@ function toProblem(error: FastifyError | Error): Problem | undefined {
     return new Problem(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' });
   }
   return undefined;
+}
+
+/**
+ * What Fastify's router refuses before any route is chosen (FastifyServerOptions.frameworkErrors),
+ * in the one problem format: a path whose %-escapes are not UTF-8 (e.g. half a surrogate pair), a
+ * path parameter longer than the router keeps (100 characters).
+ */
+const routerErrors: Record<string, { slug: string; worded: Worded }> = {
+  FST_ERR_BAD_URL: {
+    slug: 'bad_url',
+    worded: { vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)', en: 'The path holds an invalid character (a %-escape that is not UTF-8)' },
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    slug: 'path_too_long',
+    worded: { vi: 'Một phần của đường dẫn quá dài', en: 'A part of the path is too long' },
+  },
+};
+
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = routerErrors[error.code];
+  if (!known) request.log.error({ err: error }, 'router error');
+  const problem = known
+    ? new Problem(error.statusCode ?? 400, known.slug, known.worded)
+    : new Problem(500, 'internal_error', { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' });
+  void sendProblem(request, reply, problem);
 }
 
 export const errorHandlerPlugin = fp(

@@ -75,6 +75,7 @@ export const ProblemView = z.object({
   code: z.string(),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  retryAfterSeconds: z.number().int().optional().describe('With 429 and 503: when to try again (also the Retry-After header)'),
 });
 
 /** A refused file: every problem with its row (header = 1), column, value and reason in the reader's language. */

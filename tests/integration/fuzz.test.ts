@@ -22,5 +22,6 @@ describe('every route under generated bad requests', () => {
     expect(changedTables(before, after)).toEqual([]);
     expect(tally.requests).toBe(app().routeCatalogue.reduce((n, r) => n + runsFor(r, 6), 0));
     expect(tally.fieldsNamed).toBeGreaterThan(0);
+    expect(tally.faultyQueries).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -45,6 +45,8 @@ describe('rate limits', () => {
     expect(third.statusCode).toBe(429);
     expect(third.json().message).toContain('sẽ tự gửi lại sau');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    // The phone reads when to send again from the body (survey-ui/src/survey/sending/backoff.ts).
+    expect(third.json().retryAfterSeconds).toBe(Number(third.headers['retry-after']));
   });
 
   it('stop log-in attempts from one IP address, whatever the accounts, in Vietnamese, and not from another', async () => {
@@ -83,7 +85,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await list(first)).statusCode).toBe(200);
     const refused = await list(first);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().message).toContain('quá nhiều yêu cầu');
+    expect(refused.json()).toMatchObject({ message: expect.stringContaining('quá nhiều yêu cầu'), retryAfterSeconds: Number(refused.headers['retry-after']) });
     expect((await list(second)).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/users', remoteAddress: first })).statusCode).toBe(429);
     // The survey is not a staff route: phones behind the same address keep going.

@@ -7,13 +7,17 @@ import { comparison, ownEntry, reconcile, saveEntry } from '../../domain/double-
 import { createBatch, formHistory, issueForms, markForms } from '../../domain/paper-forms.ts';
 import { paperProgress } from '../../domain/paper-progress.ts';
 import { requireStaff } from '../../plugins/auth.ts';
+import { INTEGER_MAX, RowId, RowIdParam } from '../../schemas/request-fields.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
-const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
-const KeyedFormBody = z.object({ profile: z.record(z.string(), AnswerValue).default({}), answers: z.record(z.string(), AnswerValue).default({}) });
+// Each answer is then checked against its question (text up to the question's length, options of its scale).
+const AnswerItem = z.union([z.string().max(10_000), z.number().int().min(-INTEGER_MAX).max(INTEGER_MAX)]);
+const AnswerValue = z.union([AnswerItem, z.array(AnswerItem)]);
+const Answers = z.record(z.string().max(64), AnswerValue);
+const KeyedFormBody = z.object({ profile: Answers.default({}), answers: Answers.default({}) });
 const RoundParams = z.object({ code: z.string().min(1).max(64) });
-const BatchParams = z.object({ id: z.coerce.number().int().positive() });
-const FormParams = BatchParams.extend({ serial: z.coerce.number().int().positive() });
+const BatchParams = z.object({ id: RowIdParam });
+const FormParams = BatchParams.extend({ serial: RowIdParam });
 const AuditView = z.object({ at: z.string(), userId: z.number().nullable(), username: z.string().nullable(), action: z.string(), field: z.string().nullable(), oldValue: z.unknown(), newValue: z.unknown() });
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
 
@@ -26,7 +30,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'Issue numbered paper forms to a locality (serial ranges), optionally with its sample target',
       params: RoundParams,
-      body: z.object({ localityCode: z.string().min(1), serials: z.string().min(1).max(10_000).describe('e.g. "1-500, 601-650"'), target: z.number().int().min(0).optional() }),
+      body: z.object({ localityCode: z.string().min(1).max(16), serials: z.string().min(1).max(10_000).describe('e.g. "1-500, 601-650"'), target: z.number().int().min(0).max(INTEGER_MAX).optional() }),
       response: { 201: z.object({ issued: z.number() }), ...errors },
     },
   }, async (request, reply) => {
@@ -51,7 +55,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
       body: z.object({
         code: z.string().min(1).max(40), serials: z.string().min(1).max(10_000),
-        firstKeyerId: z.number().int(), secondKeyerId: z.number().int(), reconcilerId: z.number().int().optional(),
+        firstKeyerId: RowId, secondKeyerId: RowId, reconcilerId: RowId.optional(),
       }),
       response: { 201: z.object({ id: z.number(), code: z.string() }), ...errors },
     },
@@ -72,7 +76,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: staffWhoKey,
     schema: {
       summary: 'Batches: all for managers, the assigned ones for a keyer, with how many forms are in each state',
-      querystring: z.object({ round: z.string().optional() }),
+      querystring: z.object({ round: z.string().min(1).max(64).optional() }),
       response: {
         200: z.array(z.object({
           id: z.number(), code: z.string(), roundId: z.number(), round: z.string(), firstKeyerId: z.number(), secondKeyerId: z.number(), reconcilerId: z.number().nullable(),
@@ -102,7 +106,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: managers,
     schema: {
       summary: 'One paper form: its state, batch and audit trail',
-      params: RoundParams.extend({ serial: z.coerce.number().int().positive() }),
+      params: RoundParams.extend({ serial: RowIdParam }),
       response: {
         200: z.object({
           serial: z.number(), status: z.string(), localityCode: z.string(), responseId: z.string().nullable(),
@@ -147,7 +151,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: managers,
     schema: {
       summary: 'The audit trail of one thing (e.g. entity=paper_form, id=DN-2025-H1:17)',
-      querystring: z.object({ entity: z.string().min(1), id: z.string().min(1) }),
+      querystring: z.object({ entity: z.string().min(1).max(64), id: z.string().min(1).max(200) }),
       response: { 200: z.array(AuditView) },
     },
   }, async (request) => (await auditTrail(app.database.db, request.query.entity, request.query.id)).map((e) => ({ ...e, at: e.at.toISOString() })));

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import { createUser } from '../../domain/auth.ts';
 import { listStaffAccounts, setStaffActive, unlockStaffLogIn } from '../../domain/staff-accounts.ts';
 import { requireStaff } from '../../plugins/auth.ts';
+import { RowIdParam } from '../../schemas/request-fields.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 import { StaffUserView } from './session.ts';
 
@@ -31,7 +32,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: app.allow('admin'),
     schema: {
       summary: 'Create a staff account',
-      body: z.object({ username: z.string(), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) }),
+      body: z.object({ username: z.string().max(80), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) }),
       response: { 201: StaffUserView, 400: ProblemView, 409: ProblemView },
     },
   }, async (request, reply) => {
@@ -44,7 +45,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: app.allow('admin'),
     schema: {
       summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: RowIdParam }),
       body: z.object({ active: z.boolean() }),
       response: { 200: StaffUserView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
     },

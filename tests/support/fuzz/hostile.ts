@@ -56,7 +56,8 @@ export const deepValue = fc.integer({ min: 20, max: 2_000 }).map((depth) => {
 /** Any JSON value of the wrong kind for most fields. */
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-1, 0, 2 ** 53, -(2 ** 31), 1.5)) },
+  // Beyond what a PostgreSQL integer holds (2^31 − 1), and beyond what a double holds exactly.
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 31), -(2 ** 31) - 1, 1e21, 1.5)) },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), { maxKeys: 3 }) },
@@ -72,7 +73,7 @@ export function encodeAny(text: string): string {
 export const hostileParam: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...injectionStrings).map(encodeAny) },
   { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 30 }).map(encodeAny) },
-  { weight: 1, arbitrary: fc.constantFrom('-1', '0', '99999999999999999999', '1.5', 'NaN', '0x10') },
+  { weight: 1, arbitrary: fc.constantFrom('-1', '0', '99999999999999999999', '2147483648', '99999999999', '-2147483649', '1e400', '1.5', 'NaN', '0x10') },
   { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AE%C0%AE', '..%2F..%2F', '%2e%2e%2f', '%00') },
   { weight: 1, arbitrary: fc.integer({ min: 500, max: 5_000 }).map((n) => 'p'.repeat(n)) },
 );

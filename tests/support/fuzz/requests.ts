@@ -24,6 +24,8 @@ export interface FuzzRequest {
   csrf: 'right' | 'wrong' | 'missing';
   /** The field at fault, as the reply's issue path would name it (`body` fields bare, `params.x`, `querystring.x`). */
   expectField?: string;
+  /** Carries a fault the route's schemas refuse (an unknown field, a value they refuse): may not succeed, even as a read. */
+  faulty?: boolean;
 }
 
 /** A complete, valid response through the demo office link, to be spoiled one field at a time. */
@@ -56,19 +58,31 @@ const caller = fc.constantFrom<Caller>('anonymous', 'admin', 'admin', 'manager',
 const csrf = fc.constantFrom<'right' | 'wrong' | 'missing'>('right', 'right', 'right', 'wrong', 'missing');
 const language = fc.constantFrom<Record<string, string>>({}, { 'accept-language': 'en-GB,en;q=0.9' }, { 'accept-language': 'vi-VN' });
 
-/** Query strings: the schema's own keys with hostile values, and keys it does not know. */
-function queryFor(route: CataloguedRoute): fc.Arbitrary<{ text: string; expectField?: string }> {
+/**
+ * Query strings: the schema's own keys with hostile values, and keys it does not know — plain,
+ * nested in brackets, prototype names, undecodable — each of which an API route must refuse by name.
+ */
+function queryFor(route: CataloguedRoute): fc.Arbitrary<{ text: string; expectField?: string; faulty?: boolean }> {
   const schema = route.schema?.querystring;
-  const keys = isObjectSchema(schema) ? Object.keys(schema.shape) : [];
-  const key = fc.oneof(keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('lang'), fc.constantFrom('lang', 'include', 'page', 'x', "a'b", '__proto__'));
+  const api = route.url.startsWith('/api/');
+  const shape = (isObjectSchema(schema) ? schema.shape : {}) as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  const unknownKeys = ['page', 'x', "a'b", '__proto__', 'constructor', 'isAdmin', 'where[role]', 'by[0]', 'include[]'];
+  const key = fc.oneof(keys.length > 0 ? fc.constantFrom(...keys) : fc.constant('lang'), fc.constantFrom('lang', 'include', ...unknownKeys));
+  const isKnown = (k: string) => Object.hasOwn(shape, k);
   return fc.oneof(
     fc.constant({ text: '' }),
     fc.array(fc.tuple(key, hostileString.filter((s) => s.length < 3000)), { minLength: 1, maxLength: 3 }).map((pairs) => {
       const text = pairs.map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`).join('&');
-      const known = pairs.find(([k, v]) => isObjectSchema(schema) && Object.hasOwn(schema.shape, k) && !(schema.shape[k] as z.ZodType).safeParse(v).success);
-      return { text, expectField: known ? `querystring.${known[0]}` : undefined };
+      const refused = pairs.find(([k, v]) => isKnown(k) && !shape[k].safeParse(v).success);
+      const unknown = api ? pairs.find(([k]) => !isKnown(k)) : undefined;
+      const fault = refused ?? unknown;
+      return { text, expectField: fault ? `querystring.${fault[0]}` : undefined, faulty: fault !== undefined };
     }),
-    fc.constantFrom({ text: 'lang=en&lang=vi' }, { text: '%zz=1' }, { text: 'a[b][c]=1' }, { text: '&&&=' }),
+    fc.constantFrom(
+      { text: 'lang=en&lang=vi', expectField: 'querystring.lang' }, { text: '%zz=1', expectField: 'querystring.%zz' },
+      { text: 'a[b][c]=1', expectField: 'querystring.a[b][c]' }, { text: 'filter%5Brole%5D=admin', expectField: 'querystring.filter[role]' },
+    ).map((q) => (api ? { ...q, faulty: true } : { text: q.text })),
   );
 }
 
@@ -76,8 +90,12 @@ function queryFor(route: CataloguedRoute): fc.Arbitrary<{ text: string; expectFi
 function fieldBodies(schema: z.ZodObject): fc.Arbitrary<{ kind: string; payload: string; expectField?: string }> {
   const shape = schema.shape as Record<string, z.ZodType>;
   const keys = Object.keys(shape).filter((k) => refusedValue(shape[k], 'probe') !== undefined);
-  if (keys.length === 0) return fc.constant({ kind: 'empty object', payload: '{"unknownField": 1}' });
-  return fc
+  if (keys.length === 0) return fc.constant({ kind: 'empty object', payload: '{"unknownField": 1}', expectField: 'unknownField' });
+  // Objects inside the body (e.g. a locality) take no more keys than the top does.
+  const objects = Object.keys(shape).filter((k) => objectInside(shape[k]));
+  const nestedUnknown = fc.record({ field: fc.constantFrom(...(objects.length > 0 ? objects : keys)), name: fc.constantFrom('isAdmin', 'role', '__proto__x', 'a.b') })
+    .map(({ field, name }) => ({ kind: 'unknown field in a nested object', payload: JSON.stringify({ [field]: { [name]: true } }), expectField: `${field}.${name}` }));
+  const fields = fc
     .record({
       target: fc.constantFrom(...keys),
       value: wrongValue,
@@ -89,6 +107,14 @@ function fieldBodies(schema: z.ZodObject): fc.Arbitrary<{ kind: string; payload:
       const body = { ...others, ...unknown, [target]: wrong };
       return { kind: 'field', payload: JSON.stringify(body), expectField: target };
     });
+  return objects.length > 0 ? fc.oneof({ weight: 4, arbitrary: fields }, { weight: 1, arbitrary: nestedUnknown }) : fields;
+}
+
+/** Whether a field is an object of named fields (not a record of any keys), under optional and default. */
+function objectInside(field: z.ZodType): boolean {
+  const def = field._zod.def as unknown as { type: string; innerType?: z.ZodType };
+  if (def.type === 'object') return true;
+  return def.innerType !== undefined && objectInside(def.innerType);
 }
 
 /**
@@ -117,6 +143,10 @@ function responseBodies(base: ResponseBase): fc.Arbitrary<{ kind: string; payloa
     ['answers.NO_SUCH_ITEM', fc.oneof(fc.integer({ min: 1, max: 5 }), hostileString)],
     ['answers.comment', fc.constantFrom('a\u0000b', 'x\ud800', 'c'.repeat(2001))],
     ['clientId', fc.oneof(fc.constantFrom('short', 'x'.repeat(65), 7, ['a']), fc.constant(null))],
+    // Fields no response has, at the top and inside the locality.
+    ['isAdmin', fc.constantFrom(true, 'yes', 1)],
+    ['status', fc.constantFrom('accepted', 'excluded')],
+    ['locality.isAdmin', fc.constantFrom(true, 'x')],
   ];
   return fc.record({ spoil: fc.constantFrom(...spoil.map((s) => s[0])), seed: fc.nat() }).chain(({ spoil: path }) =>
     spoil.find((s) => s[0] === path)![1].map((value) => {
@@ -125,6 +155,7 @@ function responseBodies(base: ResponseBase): fc.Arbitrary<{ kind: string; payloa
         submittedAt: '2025-03-01T08:30:00+07:00',
       };
       const [head, tail] = path.split('.');
+      if (head === 'locality') body.locality = { province: '67', district: '660' };
       if (tail) (body[head] as Record<string, unknown>)[tail] = value;
       else body[head] = value;
       return { kind: `response.${path}`, payload: JSON.stringify(body), expectField: path };
@@ -177,6 +208,7 @@ export function requestsFor(route: CataloguedRoute, base: ResponseBase, files: H
       caller: file ? 'manager' : who,
       csrf: file ? 'right' : token,
       expectField: body.expectField ?? query.expectField,
+      faulty: query.faulty,
     };
   });
 }

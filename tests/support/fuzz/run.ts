@@ -13,6 +13,7 @@ import type { CataloguedRoute } from '../../../server/plugins/route-catalogue.ts
 import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
 import { addStaff, logInAs, type Agent } from '../staff.ts';
 import { officeSubmission } from '../submissions.ts';
+import { declaredFor } from '../request-schemas.ts';
 import { hostileFiles } from './files.ts';
 import { requestsFor, type Caller, type FuzzRequest, type HostileFile, type ResponseBase } from './requests.ts';
 
@@ -27,6 +28,8 @@ export interface FuzzContext {
 export interface FuzzReply {
   status: number;
   body: string;
+  contentType?: string;
+  retryAfter?: string;
 }
 
 export interface FuzzTally {
@@ -37,11 +40,13 @@ export interface FuzzTally {
   byKind: Map<string, number>;
   /** 400s about a targeted field that named it. */
   fieldsNamed: number;
+  /** Requests whose query string holds a field the route does not take, or a value it refuses. */
+  faultyQueries: number;
   violations: Array<{ request: FuzzRequest; reply: FuzzReply; problems: string[] }>;
 }
 
 export function newFuzzTally(): FuzzTally {
-  return { requests: 0, byStatus: new Map(), byRoute: new Map(), byKind: new Map(), fieldsNamed: 0, violations: [] };
+  return { requests: 0, byStatus: new Map(), byRoute: new Map(), byKind: new Map(), fieldsNamed: 0, faultyQueries: 0, violations: [] };
 }
 
 /** Staff of every role, logged in; the demo office link for valid responses to spoil. */
@@ -79,20 +84,43 @@ export async function send(context: FuzzContext, request: FuzzRequest): Promise<
     cookies,
     ...(request.payload !== undefined ? { payload: request.payload } : {}),
   });
-  return { status: reply.statusCode, body: reply.body };
+  const header = (name: string) => (reply.headers[name] === undefined ? undefined : String(reply.headers[name]));
+  return { status: reply.statusCode, body: reply.body, contentType: header('content-type'), retryAfter: header('retry-after') };
 }
 
 const leaks = /\n\s+at\s|\bat\s+\S+\s+\(|[\w/.-]+\.(ts|mjs|cjs):\d+|node_modules|DrizzleQueryError|Failed query|\bselect\b.+\bfrom\b.+\bwhere\b/i;
 
 const names = (path: string, field: string) => path === field || path.startsWith(`${field}.`) || field.startsWith(`${path}.`) && path.length > 0;
 
-export function judge(request: FuzzRequest, reply: FuzzReply): { problems: string[]; named: boolean } {
+/**
+ * A reply in JSON is one its route declares: a status with a response schema (its own or its class,
+ * 4xx), a body that schema takes, and nothing the schema dropped on the way (Retry-After's seconds).
+ */
+function undeclared(route: CataloguedRoute | undefined, request: FuzzRequest, reply: FuzzReply): string[] {
+  if (!route || route.schema?.hide || request.method === 'HEAD' || !reply.contentType?.startsWith('application/json')) return [];
+  const schema = declaredFor(route, reply.status);
+  if (!schema) return [`answered ${reply.status}, which its route does not declare`];
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.body);
+  } catch {
+    return ['a JSON reply that is not JSON'];
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return [`a ${reply.status} reply its response schema refuses: ${JSON.stringify(parsed.error.issues).slice(0, 200)}`];
+  if (reply.retryAfter !== undefined && typeof (body as { retryAfterSeconds?: unknown }).retryAfterSeconds !== 'number') return ['Retry-After without retryAfterSeconds in the body'];
+  return [];
+}
+
+export function judge(request: FuzzRequest, reply: FuzzReply, route?: CataloguedRoute): { problems: string[]; named: boolean } {
   const problems: string[] = [];
   let named = false;
   if (reply.status >= 500) problems.push(`answered ${reply.status}`);
   if (leaks.test(reply.body) && !reply.body.startsWith('<!doctype html>')) problems.push('the reply shows a stack trace or SQL');
   const writes = request.method !== 'GET' && request.method !== 'HEAD';
   if (writes && reply.status < 400) problems.push(`a bad ${request.method} succeeded with ${reply.status}`);
+  if (!writes && request.faulty && reply.status < 400) problems.push(`a ${request.method} with a field its route does not take succeeded with ${reply.status}`);
+  problems.push(...undeclared(route, request, reply));
   if (reply.status >= 400 && request.method !== 'HEAD') {
     let problem: { message?: unknown; code?: unknown; issues?: Array<{ path: string; message: string }> } | undefined;
     try {
@@ -132,7 +160,7 @@ export async function fuzzEveryRoute(context: FuzzContext, options: { runsPerRou
       // Logging out is not a bad request: it is sent without a session (and must answer 401).
       const request: FuzzRequest = route.method === 'DELETE' && route.url === '/api/session' ? { ...generated, caller: 'anonymous' as Caller } : generated;
       const reply = await send(context, request);
-      const { problems, named } = judge(request, reply);
+      const { problems, named } = judge(request, reply, route);
       tally.requests++;
       tally.byStatus.set(reply.status, (tally.byStatus.get(reply.status) ?? 0) + 1);
       const statuses = tally.byRoute.get(request.route) ?? new Map<number, number>();
@@ -141,6 +169,7 @@ export async function fuzzEveryRoute(context: FuzzContext, options: { runsPerRou
       const kind = request.kind.replace(/^raw: (arrays|objects) \d+ deep$/, 'raw: $1 nested deep').replace(/^response\..*/, 'response, one field spoiled');
       tally.byKind.set(kind, (tally.byKind.get(kind) ?? 0) + 1);
       if (named) tally.fieldsNamed++;
+      if (request.faulty) tally.faultyQueries++;
       if (problems.length > 0) tally.violations.push({ request: { ...request, payload: typeof request.payload === 'string' ? request.payload.slice(0, 300) : request.payload && '<bytes>' }, reply: { status: reply.status, body: reply.body.slice(0, 300) }, problems });
       options.onRequest?.(tally);
     }

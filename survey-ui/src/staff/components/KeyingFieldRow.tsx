@@ -1,24 +1,29 @@
 import type { Ref } from 'preact';
-import { formatValue, optionLegend } from '../keying/format.ts';
-import type { Cell, Field } from '../keying/form-state.ts';
+import { fieldDisplay, optionLegend } from '../keying/format.ts';
+import type { Field, FormState } from '../keying/form-state.ts';
 import { useMessages } from '../messages/catalogue.ts';
 
 /**
  * One question of the paper form: its code and text, the keys of its options, and what was keyed.
- * Option fields show the value in a read-only box that takes the keys; text fields are typed.
+ * Option fields show the value in a read-only box that takes the keys; text fields are typed, and
+ * their box always shows the form's own text for them (a controlled input), never a stale label.
  */
-export function KeyingFieldRow({ field, index, cell, current, inputRef, onFocusField }: {
+export function KeyingFieldRow({ fields, state, field, index, words, inputRef, onFocusField, onText }: {
+  fields: Field[];
+  state: FormState;
   field: Field;
   index: number;
-  cell: Cell | undefined;
-  current: boolean;
+  words: { notApplicable: string; blank: string };
   inputRef: Ref<HTMLInputElement>;
   onFocusField: (index: number) => void;
+  onText: (text: string) => void;
 }) {
   const t = useMessages();
   const id = `field-${field.code}`;
+  const cell = state.values[field.code];
   const skipped = cell?.kind === 'na';
-  const shown = skipped ? t.cellNotApplicable : cell?.kind === 'blank' ? t.cellBlank : cell?.kind === 'value' ? formatValue(field, cell.value, '') : '';
+  const current = index === state.cursor;
+  const shown = fieldDisplay(fields, state, field, words);
   const isText = field.question.type === 'text';
   const hint = isText ? t.textField : field.question.type === 'multi' ? `${optionLegend(field)} — ${t.multiField}` : optionLegend(field);
   return (
@@ -33,13 +38,14 @@ export function KeyingFieldRow({ field, index, cell, current, inputRef, onFocusF
         class="keying-value"
         readOnly={!isText || skipped}
         tabIndex={skipped ? -1 : 0}
-        defaultValue={isText && cell?.kind === 'value' ? String(cell.value) : undefined}
-        value={isText && !skipped ? undefined : shown}
+        value={shown.value}
+        placeholder={shown.placeholder || undefined}
         maxLength={field.question.maxLength}
         autocomplete="off"
         aria-describedby={`${id}-keys`}
         aria-disabled={skipped || undefined}
         onFocus={() => onFocusField(index)}
+        onInput={isText ? (event) => onText(event.currentTarget.value) : undefined}
       />
     </div>
   );

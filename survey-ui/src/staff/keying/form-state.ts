@@ -38,6 +38,12 @@ export type Cell = { kind: 'value'; value: AnswerValue } | { kind: 'blank' } | {
 export interface FormState {
   values: Record<string, Cell>;
   cursor: number;
+  /**
+   * What stands in the current text field while the keyer types, before it is taken (Tab, Enter,
+   * ↑, ↓, a click elsewhere, saving). The text box shows this and nothing else: a label such as
+   * "not applicable" is never part of what can be typed into and stored.
+   */
+  draft?: string;
 }
 
 export const KEYS = { blank: '0', notApplicable: '.' } as const;
@@ -112,12 +118,34 @@ function setCell(q: KeyingQuestionnaire, fields: Field[], state: FormState, cell
   return advance ? { values, cursor: nextApplicable(fields, moved, state.cursor + 1, 1) } : moved;
 }
 
+/** The text a text field holds: what is being typed into it, else what was taken. */
+export function textOf(fields: Field[], state: FormState, field: Field): string {
+  if (state.draft !== undefined && fields[state.cursor] === field) return state.draft;
+  const cell = state.values[field.code];
+  return cell?.kind === 'value' ? String(cell.value) : '';
+}
+
+/** What the keyer typed into the current text field, kept as typed until it is taken. */
+export function editText(fields: Field[], state: FormState, text: string): FormState {
+  const field = fields[state.cursor];
+  if (!field || field.question.type !== 'text' || !isApplicable(state, field)) return state;
+  return { ...state, draft: text };
+}
+
+/** Takes what is being typed into the current text field as its value (see typeText). */
+export function commitDraft(q: KeyingQuestionnaire, fields: Field[], state: FormState): FormState {
+  if (state.draft === undefined) return state;
+  return typeText(q, fields, state, state.draft, false);
+}
+
 /**
  * One key press on a non-text field. Digits choose (or, for multiple choice, toggle) an option and
  * move on; 0 leaves it blank; "." marks not applicable, which only a skipped field can be; Tab or
  * ArrowDown move on; Backspace or ArrowUp go back; Enter asks to save the form.
  */
-export function pressKey(q: KeyingQuestionnaire, fields: Field[], state: FormState, key: string): KeyOutcome {
+export function pressKey(q: KeyingQuestionnaire, fields: Field[], typed: FormState, key: string): KeyOutcome {
+  // Whatever the key, text being typed is taken first: it never follows the cursor to another field.
+  const state = commitDraft(q, fields, typed);
   const field = fields[state.cursor];
   if (key === 'Enter') return { state, error: 'save' };
   if (key === 'Backspace' || key === 'ArrowUp') return { state: { ...state, cursor: nextApplicable(fields, state, state.cursor - 1, -1) } };
@@ -152,8 +180,9 @@ export function missingRequired(fields: Field[], state: FormState): Field[] {
   return fields.filter((f) => f.question.required && isApplicable(state, f) && state.values[f.code] === undefined);
 }
 
-export function goTo(fields: Field[], state: FormState, index: number): FormState {
-  return { ...state, cursor: Math.min(Math.max(0, index), fields.length) };
+/** Moves the cursor to a field (a click, or a required field to fill), taking any text being typed first. */
+export function goTo(q: KeyingQuestionnaire, fields: Field[], state: FormState, index: number): FormState {
+  return { ...commitDraft(q, fields, state), cursor: Math.min(Math.max(0, index), fields.length) };
 }
 
 /** The entry as the API takes it: blank and not-applicable fields are simply absent. */

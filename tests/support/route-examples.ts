@@ -1,0 +1,92 @@
+/**
+ * One well-formed request per API route: its path parameters, query and body pass the route's
+ * schemas, and it is sent by a role the route lets in. Attacks then spoil one thing at a time, so
+ * that the field a refusal names can only be the spoiled one. A route of the app missing here
+ * fails tests/integration/strict-input.test.ts: a new route must say what a good request is.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../db/schema/staff.ts';
+import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
+import { officeSubmission } from './submissions.ts';
+
+export interface RouteExample {
+  as: Role | 'anonymous';
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** A JSON body; routes without a body schema take none. */
+  body?: Record<string, unknown>;
+}
+
+/** What the examples refer to, made by the test before it sends them. */
+export interface ExampleData {
+  link: string;
+  batchId: number;
+  spareUserId: number;
+  keyerIds: [number, number];
+}
+
+const round = { code: DEMO_ROUND_CODE };
+const form = (data: ExampleData) => ({ id: String(data.batchId), serial: '1' });
+
+export function routeExamples(data: ExampleData): Record<string, RouteExample> {
+  return {
+    'GET /api/health': { as: 'anonymous' },
+    'GET /api/questionnaires': { as: 'anonymous' },
+    'GET /api/questionnaires/:version': { as: 'anonymous', params: { version: '2024' } },
+    'GET /api/links/:token': { as: 'anonymous', params: { token: data.link }, query: { include: 'questionnaire' } },
+    'POST /api/responses': { as: 'anonymous', body: { ...officeSubmission(), id: randomUUID(), round: undefined, channel: undefined, office: undefined, link: data.link, locality: { province: '67', district: '660' } } },
+    'POST /api/session': { as: 'anonymous', body: { username: 'strict.admin', password: 'not the password' } },
+    'GET /api/session': { as: 'admin' },
+    'DELETE /api/session': { as: 'analyst' },
+    'GET /api/users': { as: 'admin' },
+    'POST /api/users': { as: 'admin', body: { username: 'strict.new', displayName: 'Người mới', role: 'keyer', password: 'mật-khẩu-đủ-dài' } },
+    'PATCH /api/users/:id': { as: 'admin', params: { id: String(data.spareUserId) }, body: { active: false } },
+    'POST /api/rounds/:code/paper-forms': { as: 'manager', params: round, body: { localityCode: '660', serials: '101-102', target: 2 } },
+    'POST /api/rounds/:code/paper-forms/status': { as: 'manager', params: round, body: { serials: '101', status: 'returned' } },
+    'POST /api/rounds/:code/batches': { as: 'manager', params: round, body: { code: 'B2', serials: '101', firstKeyerId: data.keyerIds[0], secondKeyerId: data.keyerIds[1] } },
+    'GET /api/rounds/:code/paper-progress': { as: 'manager', params: round },
+    'GET /api/batches': { as: 'manager', query: { round: DEMO_ROUND_CODE } },
+    'GET /api/batches/:id': { as: 'manager', params: { id: String(data.batchId) } },
+    'GET /api/rounds/:code/paper-forms/:serial': { as: 'manager', params: { ...round, serial: '1' } },
+    'GET /api/batches/:id/forms/:serial/entry': { as: 'keyer', params: form(data) },
+    'PUT /api/batches/:id/forms/:serial/entry': { as: 'keyer', params: form(data), body: { profile: { sex: 'nu' }, answers: { had_procedure: 'no' }, seconds: 60 } },
+    'GET /api/batches/:id/forms/:serial/comparison': { as: 'manager', params: form(data) },
+    'POST /api/batches/:id/forms/:serial/reconciliation': { as: 'manager', params: form(data), body: { profile: { sex: 'nu' }, answers: { had_procedure: 'no' } } },
+    'GET /api/audit': { as: 'manager', query: { entity: 'paper_form', id: `${DEMO_ROUND_CODE}:1` } },
+    'GET /api/rounds/:code/import-template': { as: 'manager', params: round, query: { format: 'csv' } },
+    'POST /api/rounds/:code/imports': { as: 'manager', params: round },
+    'GET /api/rounds': { as: 'keyer' },
+    'GET /api/localities': { as: 'manager', query: { parent: '67' } },
+    'GET /api/rounds/:code/links': { as: 'manager', params: round },
+    'PATCH /api/links/:token': { as: 'manager', params: { token: data.link }, body: { active: true } },
+    'GET /api/rounds/:code/flagged-responses': { as: 'manager', params: round },
+    'POST /api/responses/:id/review': { as: 'manager', params: { id: randomUUID() }, body: { decision: 'accepted' } },
+    'GET /api/rounds/:code/results': { as: 'analyst', params: round, query: { by: 'province,district', minN: '30', maxHalfWidth: '10' } },
+    'GET /api/rounds/:code/results.csv': { as: 'analyst', params: round, query: { by: 'district' } },
+    'GET /api/rounds/:code/results.xlsx': { as: 'analyst', params: round, query: { by: 'province' } },
+    'GET /api/rounds/:code/microdata.csv': { as: 'analyst', params: round },
+    'GET /api/rounds/:code/codebook.csv': { as: 'analyst', params: round },
+    'GET /api/results/trend': { as: 'analyst', query: { by: 'province', rounds: DEMO_ROUND_CODE } },
+    'GET /api/results/rounds': { as: 'analyst' },
+    'GET /api/rounds/:code/frame': { as: 'analyst', params: round },
+    'PUT /api/rounds/:code/frame': { as: 'manager', params: round },
+    'DELETE /api/rounds/:code/frame': { as: 'manager', params: round },
+    'POST /api/rounds/:code/publish': { as: 'manager', params: round },
+    'POST /api/rounds/:code/unpublish': { as: 'manager', params: round },
+    'GET /api/public/rounds': { as: 'anonymous' },
+    'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province' } },
+    'GET /api/openapi.json': { as: 'anonymous' },
+  };
+}
+
+/** The example of a route; HEAD is answered by its GET. */
+export function exampleOf(examples: Record<string, RouteExample>, method: string, url: string): RouteExample | undefined {
+  return examples[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
+
+/** The concrete URL of a route with an example's parameters and query (each value percent-encoded). */
+export function urlOf(pattern: string, params: Record<string, string> = {}, query: Record<string, string> = {}): string {
+  const path = pattern.replace(/:([A-Za-z_]+)/g, (_, name: string) => encodeURIComponent(params[name]));
+  const search = new URLSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
+}
