@@ -41,6 +41,7 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/users': { as: 'admin' },
     'POST /api/users': { as: 'admin', body: { username: 'strict.new', displayName: 'Người mới', role: 'keyer', password: 'mật-khẩu-đủ-dài' } },
     'PATCH /api/users/:id': { as: 'admin', params: { id: String(data.spareUserId) }, body: { active: false } },
+    'POST /api/users/:id/unlock': { as: 'admin', params: { id: String(data.spareUserId) } },
     'POST /api/rounds/:code/paper-forms': { as: 'manager', params: round, body: { localityCode: '660', serials: '101-102', target: 2 } },
     'POST /api/rounds/:code/paper-forms/status': { as: 'manager', params: round, body: { serials: '101', status: 'returned' } },
     'POST /api/rounds/:code/batches': { as: 'manager', params: round, body: { code: 'B2', serials: '101', firstKeyerId: data.keyerIds[0], secondKeyerId: data.keyerIds[1] } },

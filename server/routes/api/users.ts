@@ -23,7 +23,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     onRequest: app.allow('admin'),
     schema: {
       summary: 'Lift the hold that repeated failed log-ins put on an account, from every address (audited)',
-      params: z.object({ id: z.coerce.number().int().positive() }),
+      params: z.object({ id: RowIdParam }),
       response: { 200: StaffAccountView, 400: ProblemView, 404: ProblemView },
     },
   }, async (request) => unlockStaffLogIn(app.database.db, requireStaff(request).user.id, request.params.id, app.logInThrottle));
