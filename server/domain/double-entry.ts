@@ -8,7 +8,7 @@ import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { compareEntries, type FieldDifference, type KeyedForm } from '../../analysis/questionnaire/compare-entries.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
-import { entriesOfForm, findBatch, findForm, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../db/queries/paper.ts';
+import { entriesOfForm, findBatch, findForm, lockForms, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
 import { insertStaffResponse } from '../../db/queries/responses.ts';
 import { roundById } from '../../db/queries/rounds.ts';
@@ -46,8 +46,13 @@ export async function visibleBatch(db: Database, batchId: number, user: PublicUs
   return batch;
 }
 
-async function formOfBatch(db: Database, batch: BatchRow, serial: number): Promise<PaperFormRow> {
-  const form = await findForm(db, batch.roundId, serial);
+/**
+ * The form of a batch. Inside a transaction that changes it, pass `lock`: the row stays locked
+ * until commit, so two keyers saving the same form at once are taken one after the other and the
+ * second sees the first's entry (otherwise both could see one entry and leave it keyed once).
+ */
+async function formOfBatch(db: Database, batch: BatchRow, serial: number, lock = false): Promise<PaperFormRow> {
+  const form = lock ? (await lockForms(db, batch.roundId, [serial]))[0] : await findForm(db, batch.roundId, serial);
   if (!form || form.batchId !== batch.id) {
     throw problems.validation([{ path: 'serial', worded: { vi: `Phiếu số ${serial} không thuộc lô ${batch.code}`, en: `Form ${serial} is not in batch ${batch.code}` } }]);
   }
@@ -95,7 +100,7 @@ export async function saveEntry(
   const keyed = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
 
   return db.transaction(async (tx) => {
-    const form = await formOfBatch(tx, batch, input.serial);
+    const form = await formOfBatch(tx, batch, input.serial, true);
     if (!['returned', 'keyed_once'].includes(form.status)) {
       throw new Problem(409.7, 'form_closed', {
         vi: `Phiếu số ${form.serial} đã được cả hai người nhập (${form.status}); mọi sửa đổi phải qua đối chiếu`,
@@ -166,7 +171,7 @@ export async function reconcile(
   const { def, round } = await questionnaireOf(db, batch.roundId);
   const decided = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
   return db.transaction(async (tx) => {
-    const form = await formOfBatch(tx, batch, input.serial);
+    const form = await formOfBatch(tx, batch, input.serial, true);
     if (form.status !== 'keyed_twice') {
       throw new Problem(409.8, 'nothing_to_reconcile', { vi: `Phiếu số ${form.serial} không chờ đối chiếu (${form.status})`, en: `Form ${form.serial} is not awaiting reconciliation (${form.status})` });
     }

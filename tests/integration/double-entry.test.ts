@@ -38,6 +38,22 @@ describe('double entry of paper forms', () => {
     expect(stored).toMatchObject({ channel: 'paper', provinceCode: '67', districtCode: '660', roundCode: ROUND });
   });
 
+  it('takes two keyers saving one form at the same moment one after the other, never leaving it keyed once', async () => {
+    const { manager, a, b, batchId } = await batchReady();
+    for (const serial of [5, 6, 7]) {
+      const slip = form();
+      if (serial === 6) slip.answers.A1_1 = 2;
+      const outcomes = await Promise.all([key(a, batchId, serial, form()), key(b, batchId, serial, slip)]);
+      expect(outcomes.map((r) => r.statusCode)).toEqual([200, 200]);
+      const statuses = outcomes.map((r) => r.json().status).sort();
+      expect(statuses).toEqual(serial === 6 ? ['keyed_once', 'keyed_twice'] : ['keyed_once', 'verified']);
+    }
+    expect(await paperResponse(database().db, 1, 5)).toBeDefined();
+    expect(await paperResponse(database().db, 1, 6)).toBeUndefined();
+    expect((await manager.request({ url: `/api/batches/${batchId}/forms/6/comparison` })).json().differences).toHaveLength(1);
+    expect(await paperResponse(database().db, 1, 7)).toBeDefined();
+  });
+
   it('keeps a required question the paper left blank as missing instead of refusing the form', async () => {
     const { a, b, batchId } = await batchReady();
     const blank = form();
