@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
-import { contentHash } from '../server/domain/responses.ts';
+import { contentHash } from '../server/domain/responses/responses.ts';
 import type { ResponseSubmission } from '../server/schemas/responses.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { randomLinkSubmission } from '../tests/support/random-responses.ts';

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
 import { httpTimeouts, timeoutOptions, type HttpTimeouts } from './connections.ts';
-import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.ts';
+import { defaultThrottle, type ThrottleNumbers } from './domain/accounts/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';

@@ -1,6 +1,6 @@
 /**
  * Staff log-in and sessions. Sessions live in the database (the cookie holds only a random token,
- * stored hashed); repeated failures hold log-ins back for a while (domain/log-in-throttle.ts);
+ * stored hashed); repeated failures hold log-ins back for a while (domain/accounts/log-in-throttle.ts);
  * every unsafe request made with the cookie must echo the session's CSRF token.
  *
  * A wrong password, an unknown name, a deactivated account and a held-back attempt all take the
@@ -9,14 +9,14 @@
  * whether an account exists, is active, or is being held back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../../db/client.ts';
-import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../db/queries/log-in-throttle.ts';
+import type { Database } from '../../../db/client.ts';
+import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../../db/queries/log-in-throttle.ts';
 import {
   deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
-} from '../../db/queries/users.ts';
-import type { Role } from '../../db/schema/staff.ts';
-import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
-import { Problem, problems } from '../errors.ts';
+} from '../../../db/queries/users.ts';
+import type { Role } from '../../../db/schema/staff.ts';
+import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { Problem, problems } from '../../errors.ts';
 import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export const sessionPolicy = {

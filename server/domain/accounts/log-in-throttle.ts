@@ -16,10 +16,10 @@
  * attempt is not counted: hammering a held-back account does not lengthen the wait. A counter with
  * no failure for a day is forgotten; an administrator can lift all of a name's counters at once.
  */
-import type { Database } from '../../db/client.ts';
-import { throttleStates, type ThrottleNumbers } from '../../db/queries/log-in-throttle.ts';
+import type { Database } from '../../../db/client.ts';
+import { throttleStates, type ThrottleNumbers } from '../../../db/queries/log-in-throttle.ts';
 
-export type { ThrottleNumbers } from '../../db/queries/log-in-throttle.ts';
+export type { ThrottleNumbers } from '../../../db/queries/log-in-throttle.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -3,11 +3,11 @@
  * log-ins put on one. A deactivated account cannot log in and its open sessions end at once; its
  * past entries and decisions stay in the audit trail.
  */
-import type { Database } from '../../db/client.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { clearThrottle } from '../../db/queries/log-in-throttle.ts';
-import { deleteSessionsOfUser, findUsersByIds, listUsers, setUserActive, type PublicUser } from '../../db/queries/users.ts';
-import { Problem, problems } from '../errors.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import { clearThrottle } from '../../../db/queries/log-in-throttle.ts';
+import { deleteSessionsOfUser, findUsersByIds, listUsers, setUserActive, type PublicUser } from '../../../db/queries/users.ts';
+import { Problem, problems } from '../../errors.ts';
 import { logInBlockedUntil, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export interface StaffAccount extends PublicUser {

@@ -7,23 +7,23 @@
  * import runs), every problem of the file is reported in one answer, nothing is stored unless all
  * rows are sound, and re-importing the same file adds nothing.
  */
-import { answersSchema, compactAnswers, type AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
-import type { Question, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { formatIssue } from '../../analysis/questionnaire/issue-messages.ts';
-import { applicableQuestions } from '../../analysis/questionnaire/skip.ts';
-import { scaleOf } from '../../analysis/questionnaire/structure.ts';
-import type { Database } from '../../db/client.ts';
-import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
-import { findBatch, lockForms, markFormsVerified, type PaperFormRow } from '../../db/queries/paper.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { findResponses, insertServerResponses, type NewResponseRow } from '../../db/queries/responses.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
-import { rowProblem, type RowProblem } from '../errors.ts';
-import { detectFormat, readTable, uploadLimits, type Table } from '../files/tables.ts';
-import { newPaperResponseId } from './double-entry.ts';
-import { localityChain, type LocalityChain } from './localities.ts';
-import { roundOrFail } from './paper-forms.ts';
-import { responseRow, sha256Json } from './response-row.ts';
+import { answersSchema, compactAnswers, type AnswerMap } from '../../../analysis/questionnaire/answers-schema.ts';
+import type { Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { formatIssue } from '../../../analysis/questionnaire/issue-messages.ts';
+import { applicableQuestions } from '../../../analysis/questionnaire/skip.ts';
+import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
+import { findBatch, lockForms, markFormsVerified, type PaperFormRow } from '../../../db/queries/paper.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { findResponses, insertServerResponses, type NewResponseRow } from '../../../db/queries/responses.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { rowProblem, type RowProblem } from '../../errors.ts';
+import { detectFormat, readTable, uploadLimits, type Table } from '../../files/tables.ts';
+import { newPaperResponseId } from '../paper-forms/double-entry.ts';
+import { localityChain, type LocalityChain } from '../localities/localities.ts';
+import { roundOrFail } from '../paper-forms/paper-forms.ts';
+import { responseRow, sha256Json } from '../responses/response-row.ts';
 
 export const NOT_APPLICABLE = 'NA';
 export const MULTI_SEPARATOR = '|';

@@ -4,16 +4,16 @@
  * first look, as `sipas offices` does. Closing a link makes the survey say politely that it has
  * ended and refuses what is sent through it; reopening it lets responses in again. Both are audited.
  */
-import type { Database } from '../../db/client.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../db/queries/links.ts';
-import { listOffices } from '../../db/queries/rounds.ts';
-import { problems } from '../errors.ts';
-import type { PublicUrl } from '../public-url.ts';
-import { surveyUrl } from '../routes/pages/poster.ts';
-import { windowState, type WindowState } from './late-delivery.ts';
-import { roundOrFail } from './paper-forms.ts';
-import { surveyWindow } from './response-context.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../../db/queries/links.ts';
+import { listOffices } from '../../../db/queries/rounds.ts';
+import { problems } from '../../errors.ts';
+import type { PublicUrl } from '../../public-url.ts';
+import { surveyUrl } from '../../routes/pages/poster.ts';
+import { windowState, type WindowState } from '../responses/late-delivery.ts';
+import { roundOrFail } from '../paper-forms/paper-forms.ts';
+import { surveyWindow } from '../responses/response-context.ts';
 
 export interface OfficeLinkView {
   token: string;

@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client.ts';
-import { findLocalities, type LocalityRow } from '../../db/queries/localities.ts';
+import type { Database } from '../../../db/client.ts';
+import { findLocalities, type LocalityRow } from '../../../db/queries/localities.ts';
 
 export interface LocalityChain {
   province: string;

@@ -2,10 +2,10 @@
  * Checking a list of administrative units before it is stored: every problem is reported with its
  * row, and nothing is stored unless the whole list is sound.
  */
-import type { Database } from '../../db/client.ts';
-import { existingLocalityCodes, insertLocalityMappings, upsertLocalities, type LocalityLevel, type LocalityRow } from '../../db/queries/localities.ts';
-import { rowProblem, type RowProblem } from '../errors.ts';
-import type { TableRow } from '../files/tables.ts';
+import type { Database } from '../../../db/client.ts';
+import { existingLocalityCodes, insertLocalityMappings, upsertLocalities, type LocalityLevel, type LocalityRow } from '../../../db/queries/localities.ts';
+import { rowProblem, type RowProblem } from '../../errors.ts';
+import type { TableRow } from '../../files/tables.ts';
 
 export const LOCALITY_COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
 /** valid_to may be left out: every unit is then still in force. */

@@ -4,7 +4,7 @@
  * one new unit; a unit split between several new units cannot carry its responses into any one of
  * them, so it is left out of that comparison rather than guessed.
  */
-import type { LocalityMappingRow } from '../../db/queries/locality-mappings.ts';
+import type { LocalityMappingRow } from '../../../db/queries/locality-mappings.ts';
 
 /** A function from a unit code to the code of the unit in force on `asOf` (null when split). */
 export function successorsAsOf(mappings: readonly LocalityMappingRow[], asOf: string): (code: string) => string | null {

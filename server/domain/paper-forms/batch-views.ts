@@ -3,11 +3,11 @@
  * the batches assigned to them, their part in each, and which forms they have keyed themselves —
  * never the other keyer's values.
  */
-import type { Database } from '../../db/client.ts';
-import { formsOfBatch, listBatches, serialsKeyedBy, statusCountsOfBatches, type BatchRow } from '../../db/queries/paper.ts';
-import { roundById } from '../../db/queries/rounds.ts';
-import { listUsers, type PublicUser } from '../../db/queries/users.ts';
-import type { FormStatus } from '../../db/schema/paper.ts';
+import type { Database } from '../../../db/client.ts';
+import { formsOfBatch, listBatches, serialsKeyedBy, statusCountsOfBatches, type BatchRow } from '../../../db/queries/paper.ts';
+import { roundById } from '../../../db/queries/rounds.ts';
+import { listUsers, type PublicUser } from '../../../db/queries/users.ts';
+import type { FormStatus } from '../../../db/schema/paper.ts';
 import { visibleBatch } from './double-entry.ts';
 import { roundOrFail } from './paper-forms.ts';
 

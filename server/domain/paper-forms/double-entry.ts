@@ -4,19 +4,19 @@
  * third keyer) to decide field by field. Every entry, change and decision is audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
-import { compareEntries, type FieldDifference, type KeyedForm } from '../../analysis/questionnaire/compare-entries.ts';
-import type { Database } from '../../db/client.ts';
-import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
-import { entriesOfForm, findBatch, findForm, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../db/queries/paper.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { insertStaffResponse } from '../../db/queries/responses.ts';
-import { roundById } from '../../db/queries/rounds.ts';
-import type { PublicUser } from '../../db/queries/users.ts';
-import { Problem, problems } from '../errors.ts';
-import { localityChain } from './localities.ts';
-import { responseRow, sha256Json } from './response-row.ts';
-import { paperAnswersSchema, validateAnswers } from './responses.ts';
+import type { AnswerMap } from '../../../analysis/questionnaire/answers-schema.ts';
+import { compareEntries, type FieldDifference, type KeyedForm } from '../../../analysis/questionnaire/compare-entries.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
+import { entriesOfForm, findBatch, findForm, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../../db/queries/paper.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { insertStaffResponse } from '../../../db/queries/responses.ts';
+import { roundById } from '../../../db/queries/rounds.ts';
+import type { PublicUser } from '../../../db/queries/users.ts';
+import { Problem, problems } from '../../errors.ts';
+import { localityChain } from '../localities/localities.ts';
+import { responseRow, sha256Json } from '../responses/response-row.ts';
+import { paperAnswersSchema, validateAnswers } from '../responses/responses.ts';
 
 /**
  * A paper form's response gets a random id drawn by the server when the form is verified or

@@ -2,15 +2,15 @@
  * Numbered paper forms: issued per locality, returned, grouped into batches for two keyers.
  * Every change of a form's state is recorded in the audit trail.
  */
-import { formatSerialList, parseSerialList } from '../../analysis/questionnaire/serials.ts';
-import type { Database } from '../../db/client.ts';
-import { auditTrail, recordAudit } from '../../db/queries/audit.ts';
-import { existingLocalityCodes } from '../../db/queries/localities.ts';
-import { findBatch, findForm, findForms, insertBatch, insertForms, lockForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../db/queries/paper.ts';
-import { findRoundByCode, type RoundRow } from '../../db/queries/rounds.ts';
-import { findUsersByIds } from '../../db/queries/users.ts';
-import type { FormStatus } from '../../db/schema/paper.ts';
-import { Problem, problems } from '../errors.ts';
+import { formatSerialList, parseSerialList } from '../../../analysis/questionnaire/serials.ts';
+import type { Database } from '../../../db/client.ts';
+import { auditTrail, recordAudit } from '../../../db/queries/audit.ts';
+import { existingLocalityCodes } from '../../../db/queries/localities.ts';
+import { findBatch, findForm, findForms, insertBatch, insertForms, lockForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../../db/queries/paper.ts';
+import { findRoundByCode, type RoundRow } from '../../../db/queries/rounds.ts';
+import { findUsersByIds } from '../../../db/queries/users.ts';
+import type { FormStatus } from '../../../db/schema/paper.ts';
+import { Problem, problems } from '../../errors.ts';
 
 const field = (path: string, vi: string, en: string) => problems.validation([{ path, worded: { vi, en } }]);
 

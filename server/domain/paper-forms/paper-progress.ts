@@ -1,12 +1,12 @@
 /** Where the paper forms of a round stand: per batch, per keyer, per locality against its target. */
-import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
-import { fieldAgreement } from '../../analysis/questionnaire/compare-entries.ts';
-import { formatSerialList } from '../../analysis/questionnaire/serials.ts';
-import type { Database } from '../../db/client.ts';
-import { findLocalities } from '../../db/queries/localities.ts';
-import { entriesOfRound, formsOfRound, listBatches, listSampleTargets } from '../../db/queries/paper.ts';
-import { listUsers } from '../../db/queries/users.ts';
-import type { FormStatus } from '../../db/schema/paper.ts';
+import type { AnswerMap } from '../../../analysis/questionnaire/answers-schema.ts';
+import { fieldAgreement } from '../../../analysis/questionnaire/compare-entries.ts';
+import { formatSerialList } from '../../../analysis/questionnaire/serials.ts';
+import type { Database } from '../../../db/client.ts';
+import { findLocalities } from '../../../db/queries/localities.ts';
+import { entriesOfRound, formsOfRound, listBatches, listSampleTargets } from '../../../db/queries/paper.ts';
+import { listUsers } from '../../../db/queries/users.ts';
+import type { FormStatus } from '../../../db/schema/paper.ts';
 import { roundOrFail } from './paper-forms.ts';
 
 type StatusCounts = Partial<Record<FormStatus, number>>;

@@ -10,19 +10,19 @@
  * instead (round, seed, how many), so loading the same seed again adds only what is missing.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/client.ts';
-import { findFrame, replaceFrame } from '../../db/queries/frames.ts';
-import { hasFact, lockFact, recordFact, setFact } from '../../db/queries/installation.ts';
-import { ensureLink } from '../../db/queries/links.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { insertServerResponses } from '../../db/queries/responses.ts';
-import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfAbsent, type RoundRow } from '../../db/queries/rounds.ts';
-import { demoAnswers, seededRandom } from '../../db/seed/demo-answers.ts';
-import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { demoLocalities } from '../../db/seed/localities.ts';
-import type { Channel } from '../../db/schema/responses.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { Problem } from '../errors.ts';
+import type { Database } from '../../../db/client.ts';
+import { findFrame, replaceFrame } from '../../../db/queries/frames.ts';
+import { hasFact, lockFact, recordFact, setFact } from '../../../db/queries/installation.ts';
+import { ensureLink } from '../../../db/queries/links.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { insertServerResponses } from '../../../db/queries/responses.ts';
+import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfAbsent, type RoundRow } from '../../../db/queries/rounds.ts';
+import { demoAnswers, seededRandom } from '../../../db/seed/demo-answers.ts';
+import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
+import { demoLocalities } from '../../../db/seed/localities.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { Problem } from '../../errors.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 
 export const EARLIER_DEMO_ROUND = 'DN-2024';

@@ -9,14 +9,14 @@
  * and responses only ever ask for a round's version, so it is kept, with its compiled schema, for
  * the life of the process.
  */
-import { answersSchema, type ResponseAnswers } from '../../analysis/questionnaire/answers-schema.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
+import { answersSchema, type ResponseAnswers } from '../../../analysis/questionnaire/answers-schema.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import type { z } from 'zod';
-import type { Database } from '../../db/client.ts';
-import { findLinkByToken, type LinkDetails } from '../../db/queries/links.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { findOfficeByCode, findRoundByCode, type OfficeRow, type RoundRow } from '../../db/queries/rounds.ts';
-import { localityChain, type LocalityChain } from './localities.ts';
+import type { Database } from '../../../db/client.ts';
+import { findLinkByToken, type LinkDetails } from '../../../db/queries/links.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { findOfficeByCode, findRoundByCode, type OfficeRow, type RoundRow } from '../../../db/queries/rounds.ts';
+import { localityChain, type LocalityChain } from '../localities/localities.ts';
 
 /** A map of recent answers (absent ones included), each kept for `ttlMs`; concurrent misses share one load. */
 export class ExpiringCache<V> {

@@ -5,13 +5,13 @@
  * round, office or channel than its link is refused, not quietly corrected. Round, office and
  * channel can never be chosen by the client alone.
  */
-import type { LinkDetails } from '../../db/queries/links.ts';
-import type { OfficeRow, RoundRow } from '../../db/queries/rounds.ts';
-import type { Channel } from '../../db/schema/responses.ts';
-import { Problem, problems, type Worded } from '../errors.ts';
-import type { ResponseSubmission } from '../schemas/responses.ts';
+import type { LinkDetails } from '../../../db/queries/links.ts';
+import type { OfficeRow, RoundRow } from '../../../db/queries/rounds.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
+import { Problem, problems, type Worded } from '../../errors.ts';
+import type { ResponseSubmission } from '../../schemas/responses.ts';
 import { lateDeliveryClosing, windowState, type SurveyWindow } from './late-delivery.ts';
-import type { LocalityChain } from './localities.ts';
+import type { LocalityChain } from '../localities/localities.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
 
 export interface ResponseContext {

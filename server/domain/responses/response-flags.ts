@@ -22,7 +22,7 @@
  * response alone decides the other flags, here.
  */
 import { createHash } from 'node:crypto';
-import type { BurstCheck } from '../../db/queries/responses.ts';
+import type { BurstCheck } from '../../../db/queries/responses.ts';
 import { startOfDayVietnam } from './late-delivery.ts';
 
 export type ResponseFlag = 'too_fast' | 'implausible_time' | 'identical_burst' | 'device_burst' | 'late_delivery';

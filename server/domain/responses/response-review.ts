@@ -4,12 +4,12 @@
  * until a reviewer (analyst, manager or admin) decides: accepted (counted from then on) or excluded
  * (never counted, never deleted). Each decision is audited and can be changed by a later one.
  */
-import { RATING_MISSING, RATING_NOT_APPLICABLE } from '../../analysis/questionnaire/ratings.ts';
-import type { Database } from '../../db/client.ts';
-import { auditOfAction, recordAudit } from '../../db/queries/audit.ts';
-import { findResponse, listFlaggedResponses, setResponseStatus } from '../../db/queries/responses.ts';
-import { Problem, problems } from '../errors.ts';
-import { roundOrFail } from './paper-forms.ts';
+import { RATING_MISSING, RATING_NOT_APPLICABLE } from '../../../analysis/questionnaire/ratings.ts';
+import type { Database } from '../../../db/client.ts';
+import { auditOfAction, recordAudit } from '../../../db/queries/audit.ts';
+import { findResponse, listFlaggedResponses, setResponseStatus } from '../../../db/queries/responses.ts';
+import { Problem, problems } from '../../errors.ts';
+import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import type { FlagFacts } from './response-flags.ts';
 
 export const reviewDecisions = ['accepted', 'excluded'] as const;
@@ -21,7 +21,7 @@ export interface FlaggedResponseView {
   channel: string;
   office: { code: string; name: string } | null;
   flags: string[];
-  /** The facts behind the flags (server/domain/response-flags.ts, `FlagFacts`). */
+  /** The facts behind the flags (server/domain/responses/response-flags.ts, `FlagFacts`). */
   facts: FlagFacts;
   status: string;
   receivedAt: string;

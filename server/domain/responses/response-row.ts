@@ -1,16 +1,16 @@
 /** The stored form of an accepted response, whichever channel it came through. */
 import { createHash } from 'node:crypto';
-import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
-import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { ratingsVector } from '../../analysis/questionnaire/ratings.ts';
-import { applicableQuestions } from '../../analysis/questionnaire/skip.ts';
-import type { GroupRow } from '../../db/queries/responses.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
-import type { Channel } from '../../db/schema/responses.ts';
-import { answerBitsOf } from './answer-bits.ts';
+import type { AnswerMap } from '../../../analysis/questionnaire/answers-schema.ts';
+import { canonicalJson } from '../../../analysis/questionnaire/canonical.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { ratingsVector } from '../../../analysis/questionnaire/ratings.ts';
+import { applicableQuestions } from '../../../analysis/questionnaire/skip.ts';
+import type { GroupRow } from '../../../db/queries/responses.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
+import { answerBitsOf } from '../results/answer-bits.ts';
 import { ratingBands } from './response-flags.ts';
-import type { LocalityChain } from './localities.ts';
+import type { LocalityChain } from '../localities/localities.ts';
 
 export const sha256Json = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 

@@ -10,10 +10,10 @@
  * a resend is told apart from a conflict by the content hash; plausibility flags are computed by
  * the same rules, counting the earlier responses of the same group as already received.
  */
-import type { Database } from '../../db/client.ts';
-import { postgresError } from '../../db/errors.ts';
-import { findResponses, insertResponseGroup, type GroupRow, type InsertedResponse } from '../../db/queries/responses.ts';
-import { problems } from '../errors.ts';
+import type { Database } from '../../../db/client.ts';
+import { postgresError } from '../../../db/errors.ts';
+import { findResponses, insertResponseGroup, type GroupRow, type InsertedResponse } from '../../../db/queries/responses.ts';
+import { problems } from '../../errors.ts';
 import { burstCheck, ownFlags, type OwnFacts } from './response-flags.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';
 

@@ -4,16 +4,16 @@
  * that no longer passes those checks (its round has closed since) is still acknowledged when its
  * id is stored with the same content: the phone only missed the first acknowledgement.
  */
-import { compactAnswers, type ResponseAnswers } from '../../analysis/questionnaire/answers-schema.ts';
-import { answersSchema } from '../../analysis/questionnaire/answers-schema.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messages.ts';
-import type { Database } from '../../db/client.ts';
-import { findResponse } from '../../db/queries/responses.ts';
-import type { Channel } from '../../db/schema/responses.ts';
-import { Problem, problems } from '../errors.ts';
-import { keyedHash } from '../secrets.ts';
-import type { ResponseSubmission } from '../schemas/responses.ts';
+import { compactAnswers, type ResponseAnswers } from '../../../analysis/questionnaire/answers-schema.ts';
+import { answersSchema } from '../../../analysis/questionnaire/answers-schema.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { formatIssue, issuePath } from '../../../analysis/questionnaire/issue-messages.ts';
+import type { Database } from '../../../db/client.ts';
+import { findResponse } from '../../../db/queries/responses.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
+import { Problem, problems } from '../../errors.ts';
+import { keyedHash } from '../../secrets.ts';
+import type { ResponseSubmission } from '../../schemas/responses.ts';
 import { responseContext } from './response-context.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';

@@ -4,12 +4,12 @@
  * estimation plan), get them made again from their JSON record before results are computed.
  */
 import { createHash } from 'node:crypto';
-import { answerBitsLayout, encodeAnswerBits, layoutFingerprint, type AnswerBitsLayout } from '../../analysis/estimation/answer-bits.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import type { Answers } from '../../analysis/questionnaire/skip.ts';
-import type { Database } from '../../db/client.ts';
-import { factValue, setFact } from '../../db/queries/installation.ts';
-import { clearAnswerBits, responsesWithoutBits, setAnswerBits } from '../../db/queries/results.ts';
+import { answerBitsLayout, encodeAnswerBits, layoutFingerprint, type AnswerBitsLayout } from '../../../analysis/estimation/answer-bits.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { Answers } from '../../../analysis/questionnaire/skip.ts';
+import type { Database } from '../../../db/client.ts';
+import { factValue, setFact } from '../../../db/queries/installation.ts';
+import { clearAnswerBits, responsesWithoutBits, setAnswerBits } from '../../../db/queries/results.ts';
 
 const layouts = new WeakMap<QuestionnaireDefinition, AnswerBitsLayout>();
 

@@ -3,14 +3,14 @@
  * survey manager as CSV or XLSX, replaced as a whole and audited. Stratum codes follow the design
  * (survey-design.ts), e.g. `660-office`; `GET …/frame` lists the strata a round's responses fall in.
  */
-import type { Database } from '../../db/client.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { findFrame, replaceFrame, type FrameRow } from '../../db/queries/frames.ts';
-import { stratumCounts } from '../../db/queries/microdata.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
-import { fileProblem, rowProblem, type RowProblem } from '../errors.ts';
-import { detectFormat, readTable, uploadLimits, type Table, type TableRow } from '../files/tables.ts';
-import type { DatabaseHandle } from '../../db/client.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import { findFrame, replaceFrame, type FrameRow } from '../../../db/queries/frames.ts';
+import { stratumCounts } from '../../../db/queries/microdata.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { fileProblem, rowProblem, type RowProblem } from '../../errors.ts';
+import { detectFormat, readTable, uploadLimits, type Table, type TableRow } from '../../files/tables.ts';
+import type { DatabaseHandle } from '../../../db/client.ts';
 import { stratumOf } from './survey-design.ts';
 
 /** Checks every row; the frame is used only when all rows are sound. */

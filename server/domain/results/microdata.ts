@@ -8,20 +8,20 @@
  * never the whole file in memory.
  */
 import { Readable } from 'node:stream';
-import { decodeAnswer, type CodedQuestion } from '../../analysis/estimation/answer-bits.ts';
-import { stratumWeights } from '../../analysis/estimation/cell-counts.ts';
-import { FrameError } from '../../analysis/estimation/design-weights.ts';
-import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../analysis/estimation/microdata.ts';
-import { estimationPlan } from '../../analysis/estimation/variables.ts';
-import type { OptionValue, Question, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { scaleOf } from '../../analysis/questionnaire/structure.ts';
-import type { DatabaseHandle } from '../../db/client.ts';
-import { LineWriter, utf8 } from '../files/csv-fragments.ts';
-import { csvHead, escapedField, escapedRecords, writeCsv } from '../files/tables.ts';
-import { findFrame } from '../../db/queries/frames.ts';
-import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../db/queries/microdata.ts';
-import { officeCodes } from '../../db/queries/results.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
+import { decodeAnswer, type CodedQuestion } from '../../../analysis/estimation/answer-bits.ts';
+import { stratumWeights } from '../../../analysis/estimation/cell-counts.ts';
+import { FrameError } from '../../../analysis/estimation/design-weights.ts';
+import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
+import { estimationPlan } from '../../../analysis/estimation/variables.ts';
+import type { OptionValue, Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
+import type { DatabaseHandle } from '../../../db/client.ts';
+import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
+import { csvHead, escapedField, escapedRecords, writeCsv } from '../../files/tables.ts';
+import { findFrame } from '../../../db/queries/frames.ts';
+import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../../db/queries/microdata.ts';
+import { officeCodes } from '../../../db/queries/results.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
 import { frameIncomplete, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';

@@ -3,11 +3,11 @@
  * says what the figures are — round, questionnaire, method, date — then indices, items, options).
  */
 import type { RoundResult } from './results.ts';
-import type { AnalysisResult } from '../../analysis/estimation/results.ts';
-import { resultTables, type TableCell } from '../../analysis/estimation/results-table.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
-import { writeCsv, writeXlsx } from '../files/tables.ts';
+import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
+import { resultTables, type TableCell } from '../../../analysis/estimation/results-table.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { writeCsv, writeXlsx } from '../../files/tables.ts';
 import type { ResultLevel } from './survey-design.ts';
 
 const cellText = (cell: TableCell) => (typeof cell === 'boolean' ? String(cell) : cell);

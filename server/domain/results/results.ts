@@ -3,19 +3,19 @@
  * (db/queries/results.ts), the cells get their stratum and PSU (survey-design.ts) and their design
  * weight (the round's frame, or 1), and the estimation is the same as for a microdata file.
  */
-import { estimateFromStatistics } from '../../analysis/estimation/analyze.ts';
-import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type CountedCell, type CountPlan } from '../../analysis/estimation/cell-counts.ts';
-import { FrameError } from '../../analysis/estimation/design-weights.ts';
-import type { ReliabilityRule } from '../../analysis/estimation/intervals.ts';
-import type { AnalysisResult } from '../../analysis/estimation/results.ts';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import type { Database } from '../../db/client.ts';
-import { findFrame } from '../../db/queries/frames.ts';
-import { findLocalities } from '../../db/queries/localities.ts';
-import { findQuestionnaire } from '../../db/queries/questionnaires.ts';
-import { countCells, officeCodes, statusCounts } from '../../db/queries/results.ts';
-import type { RoundRow } from '../../db/queries/rounds.ts';
-import { Problem } from '../errors.ts';
+import { estimateFromStatistics } from '../../../analysis/estimation/analyze.ts';
+import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type CountedCell, type CountPlan } from '../../../analysis/estimation/cell-counts.ts';
+import { FrameError } from '../../../analysis/estimation/design-weights.ts';
+import type { ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
+import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { Database } from '../../../db/client.ts';
+import { findFrame } from '../../../db/queries/frames.ts';
+import { findLocalities } from '../../../db/queries/localities.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { countCells, officeCodes, statusCounts } from '../../../db/queries/results.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { Problem } from '../../errors.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
 import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
 

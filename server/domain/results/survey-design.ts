@@ -11,7 +11,7 @@
  * A frame gives each stratum's population N_h (people for paper and online, files processed at the
  * office for office strata); the design weight is N_h / n_h. Without a frame every weight is 1.
  */
-import type { Channel } from '../../db/schema/responses.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
 
 export interface DesignFacts {
   id: string;

@@ -3,12 +3,12 @@
  * its units relabelled as the units in force at the end of the latest round compared (domain
  * estimation over the merged unit, not an average of old units' figures).
  */
-import type { AnalysisResult } from '../../analysis/estimation/results.ts';
-import type { Database } from '../../db/client.ts';
-import { listLocalityMappings } from '../../db/queries/locality-mappings.ts';
-import { listRounds, type RoundRow } from '../../db/queries/rounds.ts';
-import { Problem } from '../errors.ts';
-import { successorsAsOf } from './locality-successors.ts';
+import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
+import type { Database } from '../../../db/client.ts';
+import { listLocalityMappings } from '../../../db/queries/locality-mappings.ts';
+import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
+import { Problem } from '../../errors.ts';
+import { successorsAsOf } from '../localities/locality-successors.ts';
 import { roundResults } from './results.ts';
 import type { ResultLevel } from './survey-design.ts';
 

@@ -4,11 +4,11 @@
  * collection (the office links are disabled); withdrawing puts the round back to closed. Both
  * are audited.
  */
-import type { Database } from '../../db/client.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { setLinksActive } from '../../db/queries/links.ts';
-import { setRoundPublication, type RoundRow } from '../../db/queries/rounds.ts';
-import { Problem } from '../errors.ts';
+import type { Database } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import { setLinksActive } from '../../../db/queries/links.ts';
+import { setRoundPublication, type RoundRow } from '../../../db/queries/rounds.ts';
+import { Problem } from '../../errors.ts';
 
 export async function publishRound(db: Database, actorId: number | null, round: RoundRow): Promise<RoundRow> {
   if (round.status === 'draft') {

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/response-import.ts';
-import { roundOrFail } from '../../domain/paper-forms.ts';
+import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/imports/response-import.ts';
+import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { fileProblem, Problem } from '../../errors.ts';
 import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';

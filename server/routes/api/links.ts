@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { findLinkByToken } from '../../../db/queries/links.ts';
 import { unitsOfProvince } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { windowState } from '../../domain/late-delivery.ts';
-import { surveyWindow } from '../../domain/response-context.ts';
+import { windowState } from '../../domain/responses/late-delivery.ts';
+import { surveyWindow } from '../../domain/responses/response-context.ts';
 import { problems } from '../../errors.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 

@@ -1,7 +1,7 @@
 /** Office survey links as a survey manager handles them: list with posters, open and close. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/office-links.ts';
+import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/links/office-links.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 

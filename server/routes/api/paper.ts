@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditTrail } from '../../../db/queries/audit.ts';
-import { batchDetail, batchesFor } from '../../domain/batch-views.ts';
-import { comparison, ownEntry, reconcile, saveEntry } from '../../domain/double-entry.ts';
-import { createBatch, formHistory, issueForms, markForms } from '../../domain/paper-forms.ts';
-import { paperProgress } from '../../domain/paper-progress.ts';
+import { batchDetail, batchesFor } from '../../domain/paper-forms/batch-views.ts';
+import { comparison, ownEntry, reconcile, saveEntry } from '../../domain/paper-forms/double-entry.ts';
+import { createBatch, formHistory, issueForms, markForms } from '../../domain/paper-forms/paper-forms.ts';
+import { paperProgress } from '../../domain/paper-forms/paper-progress.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { INTEGER_MAX, RowId, RowIdParam } from '../../schemas/request-fields.ts';
 import { ProblemView } from '../../schemas/responses.ts';

@@ -6,8 +6,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
-import { roundResults } from '../../domain/results.ts';
-import type { ResultLevel } from '../../domain/survey-design.ts';
+import { roundResults } from '../../domain/results/results.ts';
+import type { ResultLevel } from '../../domain/results/survey-design.ts';
 import { problems } from '../../errors.ts';
 import { AnalysisResultView, RoundView } from '../../schemas/results.ts';
 import { ProblemView } from '../../schemas/responses.ts';

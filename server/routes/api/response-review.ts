@@ -1,7 +1,7 @@
 /** Responses flagged as implausible, and a survey manager's decision on each. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { flaggedResponses, reviewDecisions, reviewResponse } from '../../domain/response-review.ts';
+import { flaggedResponses, reviewDecisions, reviewResponse } from '../../domain/responses/response-review.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 

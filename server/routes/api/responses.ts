@@ -7,7 +7,7 @@ import { ProblemView, ResponseSubmission, StoredResponseView } from '../../schem
 const RESPONSE_BODY_LIMIT = 64 * 1024;
 
 /**
- * The stored record a 200/201 carries is built field by field from its zod type (domain/response-view.ts),
+ * The stored record a 200/201 carries is built field by field from its zod type (domain/responses/response-view.ts),
  * so it is written out as is; checking it against the schema again cost as much as validating the request.
  * Problems keep the schema-checked serializer.
  */

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
-import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/frames.ts';
-import { roundOrFail } from '../../domain/paper-forms.ts';
-import { publishRound, withdrawRound } from '../../domain/publication.ts';
+import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/results/frames.ts';
+import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
+import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts';
 import { Problem } from '../../errors.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../../db/schema/staff.ts';
-import { logIn, logOut } from '../../domain/auth.ts';
+import { logIn, logOut } from '../../domain/accounts/auth.ts';
 import { clientNetwork } from '../../client-network.ts';
 import { Problem } from '../../errors.ts';
 import { setSessionCookie } from '../../plugins/auth.ts';
