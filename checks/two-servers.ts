@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
 import { contentHash } from '../server/domain/responses/responses.ts';
-import type { ResponseSubmission } from '../server/schemas/responses.ts';
+import type { ResponseSubmission } from '../contract/responses.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { randomLinkSubmission } from '../tests/support/random-responses.ts';
 import { prepareDatabase } from './support/fixture.ts';

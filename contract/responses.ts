@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels } from '../../db/schema/responses.ts';
+import { channels } from '../db/schema/responses.ts';
 
 const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
 type AnswerValue = z.infer<typeof AnswerValue>;

@@ -1,7 +1,7 @@
 /** The results' JSON: the contract of `sipas analyze --format json` (analysis/estimation/results.ts). */
 import { z } from 'zod';
-import { LONELY_PSU_OPTIONS } from '../../analysis/estimation/design.ts';
-import { RELIABILITY_ISSUES } from '../../analysis/estimation/intervals.ts';
+import { LONELY_PSU_OPTIONS } from '../analysis/estimation/design.ts';
+import { RELIABILITY_ISSUES } from '../analysis/estimation/intervals.ts';
 
 const n = z.number().nullable();
 export const EstimateView = z.object({

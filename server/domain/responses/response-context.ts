@@ -9,7 +9,7 @@ import type { LinkDetails } from '../../../db/queries/links.ts';
 import type { OfficeRow, RoundRow } from '../../../db/queries/rounds.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
 import { Problem, problems, type Worded } from '../../errors.ts';
-import type { ResponseSubmission } from '../../schemas/responses.ts';
+import type { ResponseSubmission } from '../../../contract/responses.ts';
 import { lateDeliveryClosing, windowState, type SurveyWindow } from './late-delivery.ts';
 import type { LocalityChain } from '../localities/localities.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';

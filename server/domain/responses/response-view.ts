@@ -1,6 +1,6 @@
 /** How an accepted or stored response is shown back to the client that sent it. */
 import type { StoredResponse } from '../../../db/queries/responses.ts';
-import type { StoredResponseView } from '../../schemas/responses.ts';
+import type { StoredResponseView } from '../../../contract/responses.ts';
 
 export type SubmitOutcome = { created: boolean; response: StoredResponseView };
 

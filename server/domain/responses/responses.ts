@@ -13,7 +13,7 @@ import { findResponse } from '../../../db/queries/responses.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
 import { Problem, problems } from '../../errors.ts';
 import { keyedHash } from '../../secrets.ts';
-import type { ResponseSubmission } from '../../schemas/responses.ts';
+import type { ResponseSubmission } from '../../../contract/responses.ts';
 import { responseContext } from './response-context.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';

@@ -7,7 +7,7 @@ import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { fileProblem, Problem } from '../../errors.ts';
 import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
+import { FileProblemView, ProblemView } from '../../../contract/responses.ts';
 
 const IMPORT_LIMIT = uploadLimits.responses.bytes;
 const RoundParams = z.object({ code: z.string().min(1).max(64) });

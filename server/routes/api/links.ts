@@ -6,7 +6,7 @@ import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { windowState } from '../../domain/responses/late-delivery.ts';
 import { surveyWindow } from '../../domain/responses/response-context.ts';
 import { problems } from '../../errors.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 export const LinkView = z.object({
   token: z.string(),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/links/office-links.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 const OfficeLinkView = z.object({
   token: z.string(),

@@ -7,8 +7,8 @@ import { comparison, ownEntry, reconcile, saveEntry } from '../../domain/paper-f
 import { createBatch, formHistory, issueForms, markForms } from '../../domain/paper-forms/paper-forms.ts';
 import { paperProgress } from '../../domain/paper-forms/paper-progress.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { INTEGER_MAX, RowId, RowIdParam } from '../../schemas/request-fields.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { INTEGER_MAX, RowId, RowIdParam } from '../../../contract/fields.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 // Each answer is then checked against its question (text up to the question's length, options of its scale).
 const AnswerItem = z.union([z.string().max(10_000), z.number().int().min(-INTEGER_MAX).max(INTEGER_MAX)]);

@@ -9,8 +9,8 @@ import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds
 import { roundResults } from '../../domain/results/results.ts';
 import type { ResultLevel } from '../../domain/results/survey-design.ts';
 import { problems } from '../../errors.ts';
-import { AnalysisResultView, RoundView } from '../../schemas/results.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { AnalysisResultView, RoundView } from '../../../contract/results.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 import { roundView } from './round-results-admin.ts';
 import { LevelsQuery, RoundParams } from './results.ts';
 

@@ -4,7 +4,7 @@ import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.
 import { findQuestionnaire, listQuestionnaireVersions } from '../../../db/queries/questionnaires.ts';
 import { problems } from '../../errors.ts';
 import { requestLanguage } from '../../language.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 const LanguageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
 

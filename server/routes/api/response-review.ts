@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { flaggedResponses, reviewDecisions, reviewResponse } from '../../domain/responses/response-review.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 export const responseReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   // Analysts review too: holding flagged responses out of the figures until someone looks is their business.

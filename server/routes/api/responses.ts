@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProblemView, ResponseSubmission, StoredResponseView } from '../../schemas/responses.ts';
+import { ProblemView, ResponseSubmission, StoredResponseView } from '../../../contract/responses.ts';
 
 /** A response is a few kilobytes; anything near this is not a response. */
 const RESPONSE_BODY_LIMIT = 64 * 1024;

@@ -12,8 +12,8 @@ import { RESULT_LEVELS, type ResultLevel } from '../../domain/results/survey-des
 import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { AnalysisResultView } from '../../schemas/results.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { AnalysisResultView } from '../../../contract/results.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 export const RoundParams = z.object({ code: z.string().min(1).max(64) });
 

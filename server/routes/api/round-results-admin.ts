@@ -8,8 +8,8 @@ import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts'
 import { Problem } from '../../errors.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { RoundView } from '../../schemas/results.ts';
-import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
+import { RoundView } from '../../../contract/results.ts';
+import { FileProblemView, ProblemView } from '../../../contract/responses.ts';
 import { RoundParams } from './results.ts';
 
 const FRAME_LIMIT = uploadLimits.frame.bytes;

@@ -5,7 +5,7 @@ import { logIn, logOut } from '../../domain/accounts/auth.ts';
 import { clientNetwork } from '../../client-network.ts';
 import { Problem } from '../../errors.ts';
 import { setSessionCookie } from '../../plugins/auth.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 
 export const StaffUserView = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(roles), active: z.boolean() });
 const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE') });

@@ -5,8 +5,8 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import { createUser } from '../../domain/accounts/auth.ts';
 import { listStaffAccounts, setStaffActive, unlockStaffLogIn } from '../../domain/accounts/staff-accounts.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { RowIdParam } from '../../schemas/request-fields.ts';
-import { ProblemView } from '../../schemas/responses.ts';
+import { RowIdParam } from '../../../contract/fields.ts';
+import { ProblemView } from '../../../contract/responses.ts';
 import { StaffUserView } from './session.ts';
 
 const StaffAccountView = StaffUserView.extend({
