@@ -1,8 +1,12 @@
+/** Responses: what a phone, a web form or an import submits, and the stored record the server answers with. */
 import { z } from 'zod';
-import { channels } from '../db/schema/responses.ts';
 
-const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
-type AnswerValue = z.infer<typeof AnswerValue>;
+/** How a response came in (db/schema/responses.ts stores the same list; tests/unit/contract checks they agree). */
+export const channels = ['office', 'paper', 'online'] as const;
+export type Channel = (typeof channels)[number];
+
+export const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
+export type AnswerValue = z.output<typeof AnswerValue>;
 
 const isAnswerItem = (item: unknown) => typeof item === 'string' || Number.isInteger(item);
 const isAnswerValue = (value: unknown) => isAnswerItem(value) || (Array.isArray(value) && value.every(isAnswerItem));
@@ -51,7 +55,13 @@ export const ResponseSubmission = z
     submittedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
-export type ResponseSubmission = z.infer<typeof ResponseSubmission>;
+/** What the server holds after reading a submission (defaults filled in). */
+export type ResponseSubmission = z.output<typeof ResponseSubmission>;
+/** What a client sends. */
+export type ResponseSubmissionInput = z.input<typeof ResponseSubmission>;
+
+export const SubmitQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
+
 
 export const StoredResponseView = z.object({
   id: z.uuid(),
@@ -68,18 +78,4 @@ export const StoredResponseView = z.object({
   submittedAt: z.string().nullable(),
   receivedAt: z.string(),
 });
-export type StoredResponseView = z.infer<typeof StoredResponseView>;
-
-export const ProblemView = z.object({
-  statusCode: z.number().int(),
-  code: z.string(),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  retryAfterSeconds: z.number().int().optional().describe('With 429 and 503: when to try again (also the Retry-After header)'),
-});
-
-/** A refused file: every problem with its row (header = 1), column, value and reason in the reader's language. */
-export const FileProblemView = ProblemView.extend({
-  problems: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })).optional(),
-  problemCount: z.number().int().optional(),
-});
+export type StoredResponseView = z.output<typeof StoredResponseView>;

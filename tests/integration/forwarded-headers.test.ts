@@ -11,7 +11,7 @@ import { buildApp, trustedProxies } from '../../server/app.ts';
 import { passwordEvaluations } from '../../server/domain/accounts/auth.ts';
 import { defaultThrottle } from '../../server/domain/accounts/log-in-throttle.ts';
 import type { PublicUrl } from '../../server/public-url.ts';
-import { surveyUrl } from '../../server/routes/pages/poster.ts';
+import { surveyUrl } from '../../server/domain/links/poster.ts';
 import { useTestApp } from '../support/app.ts';
 import { unlimited } from '../support/rate-limits.ts';
 import { addStaff, PASSWORD } from '../support/staff.ts';

@@ -8,11 +8,19 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import { clearThrottle } from '../../../db/queries/log-in-throttle.ts';
 import { deleteSessionsOfUser, findUsersByIds, listUsers, setUserActive, type PublicUser } from '../../../db/queries/users.ts';
 import { Problem, problems } from '../../errors.ts';
+import { createUser } from './auth.ts';
 import { logInBlockedUntil, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export interface StaffAccount extends PublicUser {
   /** Until when failed log-ins hold back further ones from some address (or from all), ISO 8601, or null. */
   logInBlockedUntil: string | null;
+}
+
+/** An administrator creates an account; the audit trail says who and with which role. */
+export async function createStaffAccount(db: Database, actorId: number, input: Parameters<typeof createUser>[1]): Promise<PublicUser> {
+  const user = await createUser(db, input);
+  await recordAudit(db, [{ userId: actorId, action: 'create_user', entity: 'user', entityId: String(user.id), newValue: { username: user.username, role: user.role } }]);
+  return user;
 }
 
 export async function listStaffAccounts(db: Database, throttle: ThrottleNumbers): Promise<StaffAccount[]> {

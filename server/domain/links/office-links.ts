@@ -4,30 +4,17 @@
  * first look, as `sipas offices` does. Closing a link makes the survey say politely that it has
  * ended and refuses what is sent through it; reopening it lets responses in again. Both are audited.
  */
+import type { OfficeLinkView } from '../../../contract/links.ts';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../../db/queries/links.ts';
 import { listOffices } from '../../../db/queries/rounds.ts';
 import { problems } from '../../errors.ts';
 import type { PublicUrl } from '../../public-url.ts';
-import { surveyUrl } from '../../routes/pages/poster.ts';
-import { windowState, type WindowState } from '../responses/late-delivery.ts';
+import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import { surveyWindow } from '../responses/response-context.ts';
-
-export interface OfficeLinkView {
-  token: string;
-  channel: 'office' | 'online';
-  active: boolean;
-  /** Whether a citizen opening the link can answer now: link, office and round open, within the round's days. */
-  open: boolean;
-  state: WindowState;
-  office: { code: string; name: string; localityCode: string } | null;
-  surveyUrl: string;
-  /** False when SIPAS_PUBLIC_URL is not set: surveyUrl is then this server's own address. */
-  publicUrlConfigured: boolean;
-  posterPath: string;
-}
+import { posterPath, surveyUrl } from './poster.ts';
 
 export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date()): OfficeLinkView {
   const state = windowState(surveyWindow(link), now);
@@ -40,7 +27,7 @@ export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date
     office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
     surveyUrl: surveyUrl(publicUrl.base, link.token),
     publicUrlConfigured: publicUrl.configured,
-    posterPath: `/poster/${encodeURIComponent(link.token)}`,
+    posterPath: posterPath(link.token),
   };
 }
 

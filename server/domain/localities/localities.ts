@@ -1,5 +1,6 @@
+import type { LocalityView } from '../../../contract/localities.ts';
 import type { Database } from '../../../db/client.ts';
-import { findLocalities, type LocalityRow } from '../../../db/queries/localities.ts';
+import { childLocalities, findLocalities, type LocalityRow } from '../../../db/queries/localities.ts';
 
 export interface LocalityChain {
   province: string;
@@ -19,4 +20,9 @@ export async function localityChain(db: Database, code: string): Promise<Localit
   }
   if (!chain.province) return undefined;
   return { province: chain.province, district: chain.district ?? null, commune: chain.commune ?? null };
+}
+
+/** The units directly below one unit, e.g. the districts of a province. */
+export async function childLocalityViews(db: Database, parent: string): Promise<LocalityView[]> {
+  return (await childLocalities(db, parent)).map(({ code, name, level, validFrom, validTo }) => ({ code, name, level, validFrom, validTo }));
 }

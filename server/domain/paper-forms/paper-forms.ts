@@ -11,6 +11,7 @@ import { findRoundByCode, type RoundRow } from '../../../db/queries/rounds.ts';
 import { findUsersByIds } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
 import { Problem, problems } from '../../errors.ts';
+import { auditEventView } from '../audit/audit-trail.ts';
 
 const field = (path: string, vi: string, en: string) => problems.validation([{ path, worded: { vi, en } }]);
 
@@ -138,6 +139,6 @@ export async function formHistory(db: Database, roundCode: string, serial: numbe
   return {
     serial, status: form.status, localityCode: form.localityCode, responseId: form.responseId,
     batch: batch ? { id: batch.id, code: batch.code } : null,
-    trail: trail.map((e) => ({ ...e, at: e.at.toISOString() })),
+    trail: trail.map(auditEventView),
   };
 }

@@ -6,7 +6,7 @@
 import { estimateFromStatistics } from '../../../analysis/estimation/analyze.ts';
 import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type CountedCell, type CountPlan } from '../../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../../analysis/estimation/design-weights.ts';
-import type { ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
+import { defaultReliability, type ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
 import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
 import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import type { Database } from '../../../db/client.ts';
@@ -21,7 +21,8 @@ import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from '
 
 export interface ResultsOptions {
   levels: ResultLevel[];
-  reliability?: ReliabilityRule;
+  /** What a request leaves out is the method's default. */
+  reliability?: Partial<ReliabilityRule>;
   /** Re-labels a unit before grouping (e.g. an old district as the unit that replaced it); null leaves it out. */
   unitOf?: (code: string) => string | null;
 }
@@ -82,7 +83,12 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
   const codes = [...new Set(cells.flatMap((c) => c.domains))].filter((c) => c !== '' && c !== 'all');
   const names = new Map((await findLocalities(db, codes)).map((l) => [l.code, l.name]));
   const result = estimateFromStatistics(def, statistics, {
-    reliability: options.reliability,
+    reliability: options.reliability && {
+      minN: options.reliability.minN ?? defaultReliability.minN,
+      maxHalfWidth: options.reliability.maxHalfWidth ?? defaultReliability.maxHalfWidth,
+      minEffectiveN: options.reliability.minEffectiveN,
+      minPsus: options.reliability.minPsus,
+    },
     nameOf: (level, code) => (level === 'all' ? undefined : names.get(code)),
   });
   const status = await statusCounts(db, round.id);

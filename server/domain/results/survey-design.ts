@@ -11,6 +11,7 @@
  * A frame gives each stratum's population N_h (people for paper and online, files processed at the
  * office for office strata); the design weight is N_h / n_h. Without a frame every weight is 1.
  */
+import type { ResultLevel } from '../../../contract/results.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
 
 export interface DesignFacts {
@@ -32,9 +33,8 @@ export function psuOf(r: DesignFacts): string {
   return r.commune ?? r.district ?? r.province;
 }
 
-/** The levels a results request may group by, from the widest. */
-export const RESULT_LEVELS = ['all', 'province', 'district', 'commune'] as const;
-export type ResultLevel = (typeof RESULT_LEVELS)[number];
+/** The levels a results request may group by, from the widest: the API's own list. */
+export { RESULT_LEVELS, type ResultLevel } from '../../../contract/results.ts';
 
 /** A response's domain code at a level ('' when it has no unit at that level). */
 export function domainOf(level: ResultLevel, r: Pick<DesignFacts, 'province' | 'district' | 'commune'>): string {

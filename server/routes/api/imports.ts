@@ -1,16 +1,16 @@
 /** The import template of a round (CSV, or XLSX with a codebook sheet) and the import itself. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ImportedView, ImportTemplateQuery } from '../../../contract/imports.ts';
+import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
+import { RoundParams } from '../../../contract/rounds.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/imports/response-import.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { fileProblem, Problem } from '../../errors.ts';
 import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { FileProblemView, ProblemView } from '../../../contract/responses.ts';
 
 const IMPORT_LIMIT = uploadLimits.responses.bytes;
-const RoundParams = z.object({ code: z.string().min(1).max(64) });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
@@ -22,7 +22,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: "The round's import template: CSV (header only) or XLSX with a codebook sheet",
       params: RoundParams,
-      querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      querystring: ImportTemplateQuery,
     },
   }, async (request, reply) => {
     const round = await roundOrFail(app.database.db, request.params.code);
@@ -48,7 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',
       params: RoundParams,
       response: {
-        200: z.object({ imported: z.number(), unchanged: z.number() }),
+        200: ImportedView,
         400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
       },
     },

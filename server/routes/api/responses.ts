@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ProblemView, ResponseSubmission, StoredResponseView } from '../../../contract/responses.ts';
+import { ProblemView } from '../../../contract/problems.ts';
+import { ResponseSubmission, StoredResponseView, SubmitQuery } from '../../../contract/responses.ts';
 
 /** A response is a few kilobytes; anything near this is not a response. */
 const RESPONSE_BODY_LIMIT = 64 * 1024;
@@ -27,7 +27,7 @@ export const responseRoutes: FastifyPluginAsyncZod = async (app) => {
         'Every response carries the link of an open round (office QR link or the round\'s online link): without one → 400 (link); ' +
         'a closed link or round → 409 round_not_open, before the round\'s first day → 409 round_not_started, after its last (Vietnam time) → 409 round_ended. ' +
         'A response that looks implausible is stored with status held and its flags, out of the figures until reviewed.',
-      querystring: z.object({ lang: z.enum(['vi', 'en']).optional() }),
+      querystring: SubmitQuery,
       body: ResponseSubmission,
       response: { 200: StoredResponseView, 201: StoredResponseView, 400: ProblemView, 409: ProblemView, 413: ProblemView, 415: ProblemView, 429: ProblemView },
     },
