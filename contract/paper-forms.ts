@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AuditEventView } from './audit.ts';
 import { INTEGER_MAX, RowId, RowIdParam } from './fields.ts';
-import { AnswerValue } from './responses.ts';
+import { AnswerValue, StoredAnswers } from './responses.ts';
 
 /** Where a numbered form stands (db/schema/paper.ts stores the same list; tests/unit/contract checks they agree). */
 export const formStatuses = ['issued', 'returned', 'keyed_once', 'keyed_twice', 'verified', 'spoiled', 'unreturned'] as const;
@@ -19,7 +19,7 @@ export type KeyedAnswers = z.output<typeof KeyedAnswers>;
 export const KeyedFormBody = z.object({ profile: KeyedAnswers.default({}), answers: KeyedAnswers.default({}) });
 export type KeyedFormBody = z.input<typeof KeyedFormBody>;
 /** An entry as stored and shown back. */
-export const KeyedFormView = z.object({ profile: z.record(z.string(), AnswerValue), answers: z.record(z.string(), AnswerValue) });
+export const KeyedFormView = z.object({ profile: StoredAnswers, answers: StoredAnswers });
 export type KeyedForm = z.output<typeof KeyedFormView>;
 export const EntryBody = KeyedFormBody.extend({ seconds: z.number().int().min(0).max(86_400).optional() });
 export type EntryBody = z.input<typeof EntryBody>;

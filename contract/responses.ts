@@ -7,6 +7,9 @@ export type Channel = (typeof channels)[number];
 
 export const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
 export type AnswerValue = z.output<typeof AnswerValue>;
+/** Answers by question code, as stored and shown back. */
+export const StoredAnswers = z.record(z.string(), AnswerValue);
+export type StoredAnswers = z.output<typeof StoredAnswers>;
 
 const isAnswerItem = (item: unknown) => typeof item === 'string' || Number.isInteger(item);
 const isAnswerValue = (value: unknown) => isAnswerItem(value) || (Array.isArray(value) && value.every(isAnswerItem));
@@ -70,8 +73,8 @@ export const StoredResponseView = z.object({
   channel: z.enum(channels),
   office: z.string().nullable(),
   locality: z.object({ province: z.string(), district: z.string().nullable(), commune: z.string().nullable() }),
-  profile: z.record(z.string(), AnswerValue),
-  answers: z.record(z.string(), AnswerValue),
+  profile: StoredAnswers,
+  answers: StoredAnswers,
   status: z.string(),
   flags: z.array(z.string()).describe('Reasons for review, e.g. too_fast; a flagged response is kept but held (status held) out of the figures until reviewed'),
   startedAt: z.string().nullable(),
