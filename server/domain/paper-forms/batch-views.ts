@@ -3,6 +3,7 @@
  * the batches assigned to them, their part in each, and which forms they have keyed themselves —
  * never the other keyer's values.
  */
+import type { BatchPart } from '../../../contract/paper-forms.ts';
 import type { Database } from '../../../db/client.ts';
 import { formsOfBatch, listBatches, serialsKeyedBy, statusCountsOfBatches, type BatchRow } from '../../../db/queries/paper.ts';
 import { roundById } from '../../../db/queries/rounds.ts';
@@ -10,8 +11,6 @@ import { listUsers, type PublicUser } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
 import { visibleBatch } from './double-entry.ts';
 import { roundOrFail } from './paper-forms.ts';
-
-export type BatchPart = 'first' | 'second' | 'reconciler';
 
 function partOf(batch: BatchRow, user: PublicUser): BatchPart | null {
   if (batch.firstKeyerId === user.id) return 'first';

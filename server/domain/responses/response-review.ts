@@ -5,6 +5,7 @@
  * (never counted, never deleted). Each decision is audited and can be changed by a later one.
  */
 import { RATING_MISSING, RATING_NOT_APPLICABLE } from '../../../analysis/questionnaire/ratings.ts';
+import type { FlaggedResponseView, ReviewDecision, ReviewedView } from '../../../contract/response-review.ts';
 import type { Database } from '../../../db/client.ts';
 import { auditOfAction, recordAudit } from '../../../db/queries/audit.ts';
 import { findResponse, listFlaggedResponses, setResponseStatus } from '../../../db/queries/responses.ts';
@@ -12,26 +13,7 @@ import { Problem, problems } from '../../errors.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import type { FlagFacts } from './response-flags.ts';
 
-export const reviewDecisions = ['accepted', 'excluded'] as const;
-export type ReviewDecision = (typeof reviewDecisions)[number];
 const REVIEW = 'review_response';
-
-export interface FlaggedResponseView {
-  id: string;
-  channel: string;
-  office: { code: string; name: string } | null;
-  flags: string[];
-  /** The facts behind the flags (server/domain/responses/response-flags.ts, `FlagFacts`). */
-  facts: FlagFacts;
-  status: string;
-  receivedAt: string;
-  /** Time between opening and sending the survey, when the phone reported both. */
-  seconds: number | null;
-  /** How many satisfaction items were rated, and how many different ratings they used. */
-  rated: number;
-  distinctRatings: number;
-  review: { decision: ReviewDecision; by: string | null; at: string } | null;
-}
 
 export async function flaggedResponses(db: Database, roundCode: string): Promise<FlaggedResponseView[]> {
   const round = await roundOrFail(db, roundCode);
@@ -58,7 +40,7 @@ export async function flaggedResponses(db: Database, roundCode: string): Promise
   });
 }
 
-export async function reviewResponse(db: Database, actorId: number, id: string, decision: ReviewDecision): Promise<{ id: string; status: ReviewDecision }> {
+export async function reviewResponse(db: Database, actorId: number, id: string, decision: ReviewDecision): Promise<ReviewedView> {
   return db.transaction(async (tx) => {
     const response = await findResponse(tx, id);
     if (!response) throw problems.notFound({ vi: `Không có phiếu mã ${id}`, en: `No response has id ${id}` });
