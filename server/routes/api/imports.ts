@@ -3,11 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImportedView, ImportTemplateQuery } from '../../../contract/imports.ts';
 import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
-import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/imports/response-import.ts';
-import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
+import { importTemplate } from '../../domain/imports/import-template.ts';
+import { importResponses, readResponsesTable } from '../../domain/imports/response-import.ts';
 import { fileProblem, Problem } from '../../errors.ts';
-import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 
 const IMPORT_LIMIT = uploadLimits.responses.bytes;
@@ -25,20 +24,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ImportTemplateQuery,
     },
   }, async (request, reply) => {
-    const round = await roundOrFail(app.database.db, request.params.code);
-    const def = (await findQuestionnaire(app.database.db, round.questionnaireVersion))!;
-    const name = `sipas-mau-nhap-${round.code}`;
-    if (request.query.format === 'csv') {
-      reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8');
-      return writeCsv(templateColumns(def), []);
-    }
-    const bytes = await writeXlsx([
-      { name: 'Dữ liệu', header: templateColumns(def), rows: [] },
-      { name: 'Mã hóa', header: ['cột', 'câu hỏi', 'giá trị', 'điều kiện'], rows: codebook(def) },
-      { name: 'Thông tin', header: ['mục', 'giá trị'], rows: [['đợt khảo sát', round.code], ['tên đợt', round.name], ['phiên bản phiếu', def.version]] },
-    ]);
-    reply.header('content-disposition', `attachment; filename="${name}.xlsx"`).type(XLSX_MEDIA_TYPE);
-    return bytes;
+    const file = await importTemplate(app.database.db, request.params.code, request.query.format);
+    reply.header('content-disposition', `attachment; filename="${file.fileName}"`).type(file.mediaType);
+    return file.body;
   });
 
   app.post('/rounds/:code/imports', {

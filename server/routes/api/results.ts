@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemView } from '../../../contract/problems.ts';
 import { AnalysisResultView, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
-import { recordAudit } from '../../../db/queries/audit.ts';
-import { readsFreeText } from '../../../db/queries/users.ts';
-import { codebookCsv, microdataExport } from '../../domain/results/microdata.ts';
+import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
 import { questionnaireOfRound, roundResults } from '../../domain/results/results.ts';
@@ -71,11 +69,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
     },
   }, async (request, reply) => {
-    const staff = requireStaff(request);
     const round = await roundOrFail(db(), request.params.code);
-    const withText = await readsFreeText(db(), staff.user.id);
-    const exported = await microdataExport(app.database, round, withText);
-    await recordAudit(db(), [{ userId: staff.user.id, action: 'download_microdata', entity: 'round', entityId: round.code, newValue: { rows: exported.rows, freeText: withText } }]);
+    const exported = await microdataDownload(app.database, requireStaff(request).user.id, round);
     reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
     return reply.send(exported.stream);
   });
@@ -85,10 +80,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
   }, async (request, reply) => {
     const round = await roundOrFail(db(), request.params.code);
-    const def = await questionnaireOfRound(db(), round);
-    const withText = await readsFreeText(db(), requireStaff(request).user.id);
+    const codebook = await codebookDownload(db(), requireStaff(request).user.id, round);
     reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}.csv`)).type('text/csv; charset=utf-8');
-    return codebookCsv(def, withText);
+    return codebook;
   });
 
   app.get('/results/trend', {
