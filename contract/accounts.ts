@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RowIdParam } from './fields.ts';
 
-/** What a staff member may do (db/schema/staff.ts stores the same list; tests/unit/contract checks they agree). */
+/** What a staff member may do (db/schema/staff.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const roles = ['admin', 'manager', 'keyer', 'analyst'] as const;
 export type Role = (typeof roles)[number];
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LocalityChoiceView } from './localities.ts';
 import { QuestionnaireDefinitionView } from './questionnaires.ts';
 
-/** db/schema/links.ts stores the same list; tests/unit/contract checks they agree. */
+/** db/schema/links.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree. */
 export const linkChannels = ['office', 'online'] as const;
 export type LinkChannel = (typeof linkChannels)[number];
 

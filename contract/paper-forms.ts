@@ -4,7 +4,7 @@ import { AuditEventView } from './audit.ts';
 import { INTEGER_MAX, RowId, RowIdParam } from './fields.ts';
 import { AnswerValue, StoredAnswers } from './responses.ts';
 
-/** Where a numbered form stands (db/schema/paper.ts stores the same list; tests/unit/contract checks they agree). */
+/** Where a numbered form stands (db/schema/paper.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const formStatuses = ['issued', 'returned', 'keyed_once', 'keyed_twice', 'verified', 'spoiled', 'unreturned'] as const;
 export type FormStatus = (typeof formStatuses)[number];
 

@@ -1,7 +1,7 @@
 /** Responses: what a phone, a web form or an import submits, and the stored record the server answers with. */
 import { z } from 'zod';
 
-/** How a response came in (db/schema/responses.ts stores the same list; tests/unit/contract checks they agree). */
+/** How a response came in (db/schema/responses.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const channels = ['office', 'paper', 'online'] as const;
 export type Channel = (typeof channels)[number];
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * The method's vocabularies, as analysis/estimation names them (design.ts, intervals.ts);
- * tests/unit/contract checks they agree, and the routes' return types break the build if the
- * analysis says something these do not.
+ * tests/unit/architecture/contract-vocabularies.test.ts checks they agree, and the routes' return
+ * types break the build if the analysis says something these do not.
  */
 export const RELIABILITY_ISSUES = ['no_estimate', 'variance_not_estimable', 'few_respondents', 'low_effective_n', 'wide_interval'] as const;
 export const LONELY_PSU_OPTIONS = ['adjust', 'average', 'remove', 'certainty', 'fail'] as const;

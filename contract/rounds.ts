@@ -1,7 +1,7 @@
 /** Survey rounds: the list staff screens choose from, a round with its publication, its frame. */
 import { z } from 'zod';
 
-/** A round's life (db/schema/rounds.ts stores the same list; tests/unit/contract checks they agree). */
+/** A round's life (db/schema/rounds.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const roundStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export type RoundStatus = (typeof roundStatuses)[number];
 
