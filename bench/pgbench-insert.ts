@@ -14,8 +14,8 @@ import { groupInsertStatement, groupRecords } from '../db/queries/responses.ts';
 import { findRoundByCode } from '../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../db/seed/index.ts';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
-import { burstCheck, ownFlags } from '../server/domain/response-flags.ts';
-import { responseRow } from '../server/domain/response-row.ts';
+import { burstCheck, ownFlags } from '../server/domain/responses/response-flags.ts';
+import { responseRow } from '../server/domain/responses/response-row.ts';
 import { randomAnswers } from '../tests/support/random-responses.ts';
 
 export interface PgbenchRates {

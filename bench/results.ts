@@ -23,8 +23,8 @@ import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent } from '../db/q
 import { demoAnswers, seededRandom } from '../db/seed/demo-answers.ts';
 import { DEMO_ROUND_CODE, seedDatabase } from '../db/seed/index.ts';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
-import { createUser } from '../server/domain/auth.ts';
-import { responseRow, sha256Json } from '../server/domain/response-row.ts';
+import { createUser } from '../server/domain/accounts/auth.ts';
+import { responseRow, sha256Json } from '../server/domain/responses/response-row.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 
 const { values } = parseArgs({

@@ -19,8 +19,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
 import { reserveAttempt } from '../db/queries/log-in-throttle.ts';
 import { seedDatabase } from '../db/seed/index.ts';
-import { createUser } from '../server/domain/auth.ts';
-import { defaultThrottle } from '../server/domain/log-in-throttle.ts';
+import { createUser } from '../server/domain/accounts/auth.ts';
+import { defaultThrottle } from '../server/domain/accounts/log-in-throttle.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { startServer } from './support/server-process.ts';
 

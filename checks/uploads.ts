@@ -18,7 +18,7 @@ import { openDatabase } from '../db/client.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { satisfactionItems } from '../analysis/questionnaire/structure.ts';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
-import { createUser } from '../server/domain/auth.ts';
+import { createUser } from '../server/domain/accounts/auth.ts';
 import { csvText, uploadLimits } from '../server/files/tables.ts';
 import { createPostgresDatabase } from '../tests/support/database.ts';
 import { giantCellCsv, lyingXlsxBomb, manyRowsCsv, xlsxBomb } from '../tests/support/files/hostile-files.ts';

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
 import { httpTimeouts, timeoutOptions, type HttpTimeouts } from './connections.ts';
-import { defaultThrottle, type ThrottleNumbers } from './domain/log-in-throttle.ts';
+import { defaultThrottle, type ThrottleNumbers } from './domain/accounts/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
@@ -21,7 +21,8 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { strictInputPlugin } from './plugins/strict-input.ts';
 import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
-import { posterRoutes, posterStyle } from './routes/pages/poster.ts';
+import { posterStyle } from './domain/links/poster.ts';
+import { posterRoutes } from './routes/pages/poster.ts';
 import { configuredPublicUrl, publicUrlPlugin, type PublicUrl } from './public-url.ts';
 import { UI_DIST } from '../survey-ui/build/pages.ts';
 import { zodValidatorCompiler } from './validation.ts';

@@ -13,7 +13,7 @@ import { buildApp, trustedProxies } from './app.ts';
 import { closeGracefully, shutdownTimes } from './connections.ts';
 import { configuredPublicUrl, PublicUrlError, publicUrlWarning } from './public-url.ts';
 import { loadSecret } from './secrets.ts';
-import { seedDemoResponses } from './domain/demo-responses.ts';
+import { seedDemoResponses } from './domain/responses/demo-responses.ts';
 
 // Whatever this process writes — the data folder's files, the secret, backups — is born owner-only (db/owner-only.ts).
 process.umask(OWNER_ONLY_UMASK);

@@ -8,7 +8,7 @@ import { ensureLink } from '../../db/queries/links.ts';
 import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent } from '../../db/queries/rounds.ts';
 import { responses } from '../../db/schema/index.ts';
 import { DEMO_ROUND_CODE, seedDatabase } from '../../db/seed/index.ts';
-import { seedDemoResponses } from '../../server/domain/demo-responses.ts';
+import { seedDemoResponses } from '../../server/domain/responses/demo-responses.ts';
 
 const districts = ['660', '661', '662', '663', '664', '665', '666', '667'];
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/demo-responses.ts';
+import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/responses/demo-responses.ts';
 import { Problem } from '../../server/errors.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../server/domain/frames.ts';
-import { roundOrFail } from '../../server/domain/paper-forms.ts';
+import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../server/domain/results/frames.ts';
+import { roundOrFail } from '../../server/domain/paper-forms/paper-forms.ts';
 import { Problem } from '../../server/errors.ts';
 import { UsageError, type Command } from '../command.ts';
 import { printProblem, readUpload } from '../csv.ts';

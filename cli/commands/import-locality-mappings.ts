@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importLocalityMappings, MAPPING_COLUMNS } from '../../server/domain/locality-import.ts';
+import { importLocalityMappings, MAPPING_COLUMNS } from '../../server/domain/localities/locality-import.ts';
 import { UsageError, type Command } from '../command.ts';
 import { printRowProblems, readTableFile } from '../csv.ts';
 import { uploadLimits } from '../../server/files/tables.ts';

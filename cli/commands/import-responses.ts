@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importResponses, readResponsesTable } from '../../server/domain/response-import.ts';
+import { importResponses, readResponsesTable } from '../../server/domain/imports/response-import.ts';
 import { uploadLimits } from '../../server/files/tables.ts';
 import { UsageError, type Command } from '../command.ts';
 import { printRowProblems, readUpload } from '../csv.ts';

@@ -3,7 +3,7 @@ import { ensureLink, ensureOnlineLink } from '../../db/queries/links.ts';
 import { findRoundByCode, listOffices, listRounds } from '../../db/queries/rounds.ts';
 import { csvText } from '../../server/files/tables.ts';
 import { configuredPublicUrl, publicUrlWarning } from '../../server/public-url.ts';
-import { surveyUrl } from '../../server/routes/pages/poster.ts';
+import { surveyUrl } from '../../server/domain/links/poster.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 

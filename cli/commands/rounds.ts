@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { setLinksActive } from '../../db/queries/links.ts';
 import { findRoundByCode, listRounds, setRoundStatus } from '../../db/queries/rounds.ts';
-import { publishRound, withdrawRound } from '../../server/domain/publication.ts';
+import { publishRound, withdrawRound } from '../../server/domain/rounds/publication.ts';
 import { Problem } from '../../server/errors.ts';
 import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { seedDatabase } from '../../db/seed/index.ts';
-import { seedDemoResponses } from '../../server/domain/demo-responses.ts';
+import { seedDemoResponses } from '../../server/domain/responses/demo-responses.ts';
 import type { Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 

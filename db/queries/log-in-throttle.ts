@@ -1,5 +1,5 @@
 /**
- * The counters behind log-in throttling (server/domain/log-in-throttle.ts explains the policy).
+ * The counters behind log-in throttling (server/domain/accounts/log-in-throttle.ts explains the policy).
  * Each attempt is reserved by one upsert per counter, whose WHERE refuses it when the counter is
  * full: the row lock the upsert takes makes parallel attempts under one name queue behind each
  * other, so they can never all pass the check before one of them is counted.

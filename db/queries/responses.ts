@@ -67,7 +67,7 @@ export type GroupRow = Required<Pick<NewResponseRow,
   | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'flagFacts'
   | 'ratingBand1' | 'ratingBand2' | 'ratingBand3' | 'ratingBand4' | 'startedAt' | 'submittedAt'>>;
 
-/** How the storing statement decides the burst flags (server/domain/response-flags.ts says why they are decided there). */
+/** How the storing statement decides the burst flags (server/domain/responses/response-flags.ts says why they are decided there). */
 export interface BurstCheck {
   /** Responses received since then are in the window. */
   since: Date;

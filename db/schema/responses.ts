@@ -60,7 +60,7 @@ export const responses = pgTable(
     /**
      * Keys of the satisfaction ratings in four interleaved bands (items 1, 5, 9… ; 2, 6, 10… ; …):
      * two responses whose ratings differ in at most three items share at least one band, so the
-     * near-identical check finds its candidates through these indexes (server/domain/response-flags.ts).
+     * near-identical check finds its candidates through these indexes (server/domain/responses/response-flags.ts).
      */
     ratingBand1: bigint('rating_band_1', { mode: 'bigint' }),
     ratingBand2: bigint('rating_band_2', { mode: 'bigint' }),

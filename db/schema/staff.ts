@@ -24,7 +24,7 @@ export const users = pgTable(
 
 /**
  * Failed log-ins in a row under one typed username from one network address, and when the next
- * attempt from there may be checked (server/domain/log-in-throttle.ts). Keyed by the name as typed
+ * attempt from there may be checked (server/domain/accounts/log-in-throttle.ts). Keyed by the name as typed
  * (normalised), not by account, so that unknown names take exactly the same path as real ones.
  */
 export const logInFailures = pgTable(

@@ -9,8 +9,8 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../db/schema/staff.ts';
-import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
-import type { ThrottleNumbers } from '../domain/log-in-throttle.ts';
+import { sessionOf, sessionPolicy, type StaffSession } from '../domain/accounts/auth.ts';
+import type { ThrottleNumbers } from '../domain/accounts/log-in-throttle.ts';
 import { Problem } from '../errors.ts';
 
 export const SESSION_COOKIE = 'sipas_session';
@@ -23,7 +23,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     allow(...roles: Role[]): onRequestAsyncHookHandler;
-    /** How failed log-ins are held back (domain/log-in-throttle.ts). */
+    /** How failed log-ins are held back (domain/accounts/log-in-throttle.ts). */
     logInThrottle: ThrottleNumbers;
   }
 }

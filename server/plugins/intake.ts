@@ -4,9 +4,9 @@
  * caller closes the database.
  */
 import fp from 'fastify-plugin';
-import { ReferenceLookups } from '../domain/reference-lookups.ts';
-import { ResponseIntake } from '../domain/responses.ts';
-import { ResponseWriter } from '../domain/response-writer.ts';
+import { ReferenceLookups } from '../domain/responses/reference-lookups.ts';
+import { ResponseIntake } from '../domain/responses/responses.ts';
+import { ResponseWriter } from '../domain/responses/response-writer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

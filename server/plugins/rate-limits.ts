@@ -3,7 +3,7 @@
  * IP address, so its limits are counted per device (the client id the phone keeps) and per office
  * link, not per IP. Staff: log-in attempts per client network — an IPv4 address or an IPv6 /64,
  * server/client-network.ts — (repeated failures on one account are held back in the database:
- * domain/log-in-throttle.ts), and every staff route's requests per client network, so that one
+ * domain/accounts/log-in-throttle.ts), and every staff route's requests per client network, so that one
  * machine cannot hammer the API however many accounts it tries.
  *
  * Behind a reverse proxy the IP address is the client's only when the proxy is trusted

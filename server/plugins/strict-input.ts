@@ -8,7 +8,7 @@
 import type { FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { ProblemView } from '../schemas/responses.ts';
+import { ProblemView } from '../../contract/problems.ts';
 import { bodyIssues, RequestValidationError, strictQuery, strictSchema } from '../validation.ts';
 
 const WITHOUT_BODY = new Set<string>(['GET', 'HEAD', 'OPTIONS']);

@@ -9,8 +9,8 @@ import type { Plugin } from 'vite';
 import { PROJECT_ROOT, UI_DIST, UI_ROOT } from './pages.ts';
 
 const HASH_FILE = join(UI_DIST, '.inputs-hash');
-/** The UI imports the pure questionnaire model from analysis/, so its changes count too. */
-const INPUT_FOLDERS = [UI_ROOT, join(PROJECT_ROOT, 'analysis')];
+/** The UI imports the pure questionnaire model from analysis/ and the API's types from contract/, so their changes count too. */
+const INPUT_FOLDERS = [UI_ROOT, join(PROJECT_ROOT, 'analysis'), join(PROJECT_ROOT, 'contract')];
 const INPUT_FILES = ['vite.config.ts', 'package-lock.json', 'tsconfig.json'].map((f) => join(PROJECT_ROOT, f));
 
 function* sourceFiles(dir: string): Generator<string> {

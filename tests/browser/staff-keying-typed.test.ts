@@ -12,7 +12,7 @@ import { entriesOfForm } from '../../db/queries/paper.ts';
 import { findRoundByCode, insertRoundIfAbsent } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
-import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms.ts';
+import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import { initialState, keyingFields, type KeyingQuestionnaire } from '../../survey-ui/src/staff/keying/form-state.ts';
 import { openScreen, type KeyingContext } from '../../survey-ui/src/staff/keying/keyboard.ts';
 import { playStroke, shownOn, showsStored, strokes, words, type Played, type Stroke } from '../support/keying-strokes.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../../db/queries/users.ts';
-import { createUser } from '../../server/domain/auth.ts';
-import { issueForms, markForms } from '../../server/domain/paper-forms.ts';
+import { createUser } from '../../server/domain/accounts/auth.ts';
+import { issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import { writeCsv } from '../../server/files/tables.ts';
 import { PASSWORD } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';

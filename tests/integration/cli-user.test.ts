@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { auditTrail } from '../../db/queries/audit.ts';
 import { reserveAttempt } from '../../db/queries/log-in-throttle.ts';
-import { defaultThrottle, logInBlockedUntil } from '../../server/domain/log-in-throttle.ts';
+import { defaultThrottle, logInBlockedUntil } from '../../server/domain/accounts/log-in-throttle.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import { findRoundByCode, insertRoundIfAbsent } from '../../db/queries/rounds.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
-import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/demo-responses.ts';
-import { validateAnswers } from '../../server/domain/responses.ts';
+import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/responses/demo-responses.ts';
+import { validateAnswers } from '../../server/domain/responses/responses.ts';
 import { useTestApp } from '../support/app.ts';
 
 const { database } = useTestApp();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLocalities } from '../../db/queries/localities.ts';
-import { importLocalities, importLocalityMappings } from '../../server/domain/locality-import.ts';
+import { importLocalities, importLocalityMappings } from '../../server/domain/localities/locality-import.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;

@@ -9,8 +9,8 @@ import { listLinksOfRound } from '../../db/queries/links.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
-import { responseRow } from '../../server/domain/response-row.ts';
-import { ResponseWriter, type AcceptedResponse } from '../../server/domain/response-writer.ts';
+import { responseRow } from '../../server/domain/responses/response-row.ts';
+import { ResponseWriter, type AcceptedResponse } from '../../server/domain/responses/response-writer.ts';
 import { useTestApp } from '../support/app.ts';
 import { randomAnswers, seededRandom } from '../support/random-responses.ts';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { insertServerResponses } from '../../db/queries/responses.ts';
 import { findRoundByCode, insertRoundIfAbsent } from '../../db/queries/rounds.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
-import { responseRow } from '../../server/domain/response-row.ts';
+import { responseRow } from '../../server/domain/responses/response-row.ts';
 import { useTestApp } from '../support/app.ts';
 import { loadDemo } from '../support/results.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';

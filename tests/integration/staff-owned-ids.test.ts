@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { findForm } from '../../db/queries/paper.ts';
 import { findResponse } from '../../db/queries/responses.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
-import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/demo-responses.ts';
+import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/responses/demo-responses.ts';
 import { writeCsv } from '../../server/files/tables.ts';
 import { useTestApp } from '../support/app.ts';
 import { paperResponse } from '../support/paper-forms.ts';

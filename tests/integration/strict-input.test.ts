@@ -12,7 +12,7 @@ import { listLinksOfRound } from '../../db/queries/links.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import type { Role } from '../../db/schema/staff.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms.ts';
+import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import type { CataloguedRoute } from '../../server/plugins/route-catalogue.ts';
 import { useTestApp } from '../support/app.ts';
 import { declaredFor, fieldsOf, hostileValues, schemaFaults } from '../support/request-schemas.ts';

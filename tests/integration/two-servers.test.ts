@@ -99,10 +99,10 @@ describe('two servers on one database', () => {
 describe('two servers writing overlapping groups', () => {
   it('finish both, without a deadlock, when each inserts the same responses in the opposite order at the same moment', async () => {
     const { insertResponseGroup } = await import('../../db/queries/responses.ts');
-    const { responseRow } = await import('../../server/domain/response-row.ts');
+    const { responseRow } = await import('../../server/domain/responses/response-row.ts');
     const { findRoundByCode } = await import('../../db/queries/rounds.ts');
     const { seededQuestionnaire } = await import('../../db/seed/questionnaires/index.ts');
-    const { burstCheck } = await import('../../server/domain/response-flags.ts');
+    const { burstCheck } = await import('../../server/domain/responses/response-flags.ts');
     const def = seededQuestionnaire('2024')!;
     const round = (await findRoundByCode(database().db, 'DN-2025-H1'))!;
     const row = () => {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { CataloguedRoute } from '../../server/plugins/route-catalogue.ts';
-import { INTEGER_MAX } from '../../server/schemas/request-fields.ts';
+import { INTEGER_MAX } from '../../contract/fields.ts';
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;

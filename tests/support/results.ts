@@ -6,7 +6,7 @@ import type { AnalysisResult, EstimateFields } from '../../analysis/estimation/r
 import type { Database } from '../../db/client.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/demo-responses.ts';
+import { ensureDemoRounds, loadDemoResponses } from '../../server/domain/responses/demo-responses.ts';
 
 export async function loadDemo(db: Database, count: number, code = DEMO_ROUND_CODE): Promise<void> {
   await ensureDemoRounds(db);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../db/client.ts';
 import type { Role } from '../../db/schema/staff.ts';
-import { createUser } from '../../server/domain/auth.ts';
+import { createUser } from '../../server/domain/accounts/auth.ts';
 
 export const PASSWORD = 'mật-khẩu-đủ-dài-2025';
 

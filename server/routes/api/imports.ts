@@ -1,16 +1,15 @@
 /** The import template of a round (CSV, or XLSX with a codebook sheet) and the import itself. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/response-import.ts';
-import { roundOrFail } from '../../domain/paper-forms.ts';
+import { ImportedView, ImportTemplateQuery } from '../../../contract/imports.ts';
+import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
+import { RoundParams } from '../../../contract/rounds.ts';
+import { importTemplate } from '../../domain/imports/import-template.ts';
+import { importResponses, readResponsesTable } from '../../domain/imports/response-import.ts';
 import { fileProblem, Problem } from '../../errors.ts';
-import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
+import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
 
 const IMPORT_LIMIT = uploadLimits.responses.bytes;
-const RoundParams = z.object({ code: z.string().min(1).max(64) });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
@@ -22,23 +21,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: "The round's import template: CSV (header only) or XLSX with a codebook sheet",
       params: RoundParams,
-      querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      querystring: ImportTemplateQuery,
     },
   }, async (request, reply) => {
-    const round = await roundOrFail(app.database.db, request.params.code);
-    const def = (await findQuestionnaire(app.database.db, round.questionnaireVersion))!;
-    const name = `sipas-mau-nhap-${round.code}`;
-    if (request.query.format === 'csv') {
-      reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8');
-      return writeCsv(templateColumns(def), []);
-    }
-    const bytes = await writeXlsx([
-      { name: 'Dữ liệu', header: templateColumns(def), rows: [] },
-      { name: 'Mã hóa', header: ['cột', 'câu hỏi', 'giá trị', 'điều kiện'], rows: codebook(def) },
-      { name: 'Thông tin', header: ['mục', 'giá trị'], rows: [['đợt khảo sát', round.code], ['tên đợt', round.name], ['phiên bản phiếu', def.version]] },
-    ]);
-    reply.header('content-disposition', `attachment; filename="${name}.xlsx"`).type(XLSX_MEDIA_TYPE);
-    return bytes;
+    const file = await importTemplate(app.database.db, request.params.code, request.query.format);
+    reply.header('content-disposition', `attachment; filename="${file.fileName}"`).type(file.mediaType);
+    return file.body;
   });
 
   app.post('/rounds/:code/imports', {
@@ -48,7 +36,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',
       params: RoundParams,
       response: {
-        200: z.object({ imported: z.number(), unchanged: z.number() }),
+        200: ImportedView,
         400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
       },
     },

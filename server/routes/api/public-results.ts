@@ -5,14 +5,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ProblemView } from '../../../contract/problems.ts';
+import { AnalysisResultView, PublicResultsQuery } from '../../../contract/results.ts';
+import { RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
-import { roundResults } from '../../domain/results.ts';
-import type { ResultLevel } from '../../domain/survey-design.ts';
+import { roundResults } from '../../domain/results/results.ts';
 import { problems } from '../../errors.ts';
-import { AnalysisResultView, RoundView } from '../../schemas/results.ts';
-import { ProblemView } from '../../schemas/responses.ts';
-import { roundView } from './round-results-admin.ts';
-import { LevelsQuery, RoundParams } from './results.ts';
+import { roundView } from '../../domain/rounds/round-view.ts';
 
 export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -25,7 +24,7 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'The indices of a published round (province and locality level; no item details)',
       params: RoundParams,
-      querystring: z.object({ by: LevelsQuery }),
+      querystring: PublicResultsQuery,
       response: { 200: AnalysisResultView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
     },
   }, async (request) => {
@@ -33,7 +32,7 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!round || round.status !== 'published') {
       throw problems.notFound({ vi: `Không có kết quả đã công bố của đợt ${request.params.code}`, en: `No published results for round ${request.params.code}` });
     }
-    const result = await roundResults(db(), round, { levels: request.query.by as ResultLevel[] });
+    const result = await roundResults(db(), round, { levels: request.query.by });
     return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };
   });
 };

@@ -1,28 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ProblemView } from '../../../contract/problems.ts';
+import { LanguageQuery, LocalizedQuestionnaireView, QuestionnaireParams, QuestionnaireSummaryView } from '../../../contract/questionnaires.ts';
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import { findQuestionnaire, listQuestionnaireVersions } from '../../../db/queries/questionnaires.ts';
 import { problems } from '../../errors.ts';
 import { requestLanguage } from '../../language.ts';
-import { ProblemView } from '../../schemas/responses.ts';
-
-const LanguageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
 
 export const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/questionnaires', {
     schema: {
       summary: 'Questionnaire versions stored on this installation',
-      response: { 200: z.array(z.object({ version: z.string(), title: z.string() })) },
+      response: { 200: z.array(QuestionnaireSummaryView) },
     },
   }, async () => listQuestionnaireVersions(app.database.db));
 
   app.get('/questionnaires/:version', {
     schema: {
       summary: 'One questionnaire version in Vietnamese, or in English where translated (?lang=en)',
-      params: z.object({ version: z.string().min(1).max(32) }),
+      params: QuestionnaireParams,
       querystring: LanguageQuery,
-      // The definition's own zod schema validated it when it was stored; here it is passed through.
-      response: { 200: z.record(z.string(), z.unknown()), 404: ProblemView },
+      response: { 200: LocalizedQuestionnaireView, 404: ProblemView },
     },
   }, async (request) => {
     const def = await findQuestionnaire(app.database.db, request.params.version);

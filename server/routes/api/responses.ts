@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ProblemView, ResponseSubmission, StoredResponseView } from '../../schemas/responses.ts';
+import { ProblemView } from '../../../contract/problems.ts';
+import { ResponseSubmission, StoredResponseView, SubmitQuery } from '../../../contract/responses.ts';
 
 /** A response is a few kilobytes; anything near this is not a response. */
 const RESPONSE_BODY_LIMIT = 64 * 1024;
 
 /**
- * The stored record a 200/201 carries is built field by field from its zod type (domain/response-view.ts),
+ * The stored record a 200/201 carries is built field by field from its zod type (domain/responses/response-view.ts),
  * so it is written out as is; checking it against the schema again cost as much as validating the request.
  * Problems keep the schema-checked serializer.
  */
@@ -27,7 +27,7 @@ export const responseRoutes: FastifyPluginAsyncZod = async (app) => {
         'Every response carries the link of an open round (office QR link or the round\'s online link): without one → 400 (link); ' +
         'a closed link or round → 409 round_not_open, before the round\'s first day → 409 round_not_started, after its last (Vietnam time) → 409 round_ended. ' +
         'A response that looks implausible is stored with status held and its flags, out of the figures until reviewed.',
-      querystring: z.object({ lang: z.enum(['vi', 'en']).optional() }),
+      querystring: SubmitQuery,
       body: ResponseSubmission,
       response: { 200: StoredResponseView, 201: StoredResponseView, 400: ProblemView, 409: ProblemView, 413: ProblemView, 415: ProblemView, 429: ProblemView },
     },

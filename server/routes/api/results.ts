@@ -1,36 +1,15 @@
 /** A round's results for analysts and survey managers: JSON, CSV, XLSX, microdata and its codebook, the trend. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { defaultReliability } from '../../../analysis/estimation/intervals.ts';
-import { recordAudit } from '../../../db/queries/audit.ts';
-import { readsFreeText } from '../../../db/queries/users.ts';
-import { codebookCsv, microdataExport } from '../../domain/microdata.ts';
-import { roundOrFail } from '../../domain/paper-forms.ts';
-import { resultsCsv, resultsXlsx } from '../../domain/result-files.ts';
-import { questionnaireOfRound, roundResults } from '../../domain/results.ts';
-import { RESULT_LEVELS, type ResultLevel } from '../../domain/survey-design.ts';
-import { trendAcrossRounds } from '../../domain/trend.ts';
+import { ProblemView } from '../../../contract/problems.ts';
+import { AnalysisResultView, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import { RoundParams } from '../../../contract/rounds.ts';
+import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
+import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
+import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
+import { questionnaireOfRound, roundResults } from '../../domain/results/results.ts';
+import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { AnalysisResultView } from '../../schemas/results.ts';
-import { ProblemView } from '../../schemas/responses.ts';
-
-export const RoundParams = z.object({ code: z.string().min(1).max(64) });
-
-/** `by=province,district`: one or more levels, each all, province, district or commune. */
-export const LevelsQuery = z
-  .string()
-  .max(100)
-  .default('all')
-  .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
-  .pipe(z.array(z.enum(RESULT_LEVELS)).min(1))
-  .describe('all, province, district or commune; several separated by commas (province,district)');
-
-const ResultsQuery = z.object({
-  by: LevelsQuery,
-  minN: z.coerce.number().int().min(0).max(100_000).default(defaultReliability.minN).describe('fewest respondents for a reliable figure'),
-  maxHalfWidth: z.coerce.number().positive().max(100).default(defaultReliability.maxHalfWidth).describe('widest reliable 95 % half-width, in points'),
-});
 
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
 
@@ -44,9 +23,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   const readers = app.allow('admin', 'manager', 'analyst');
   const db = () => app.database.db;
 
-  const compute = async (code: string, query: z.infer<typeof ResultsQuery>) => {
+  const compute = async (code: string, query: ResultsQuery) => {
     const round = await roundOrFail(db(), code);
-    const result = await roundResults(db(), round, { levels: query.by as ResultLevel[], reliability: { minN: query.minN, maxHalfWidth: query.maxHalfWidth } });
+    const result = await roundResults(db(), round, { levels: query.by, reliability: { minN: query.minN, maxHalfWidth: query.maxHalfWidth } });
     return { round, result };
   };
 
@@ -75,7 +54,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { round, result } = await compute(request.params.code, request.query);
     const def = await questionnaireOfRound(db(), round);
-    const bytes = await resultsXlsx(result, { round, def, levels: request.query.by as ResultLevel[], generatedAt: new Date() });
+    const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
     reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.xlsx`)).type(XLSX_MEDIA_TYPE);
     return bytes;
   });
@@ -90,11 +69,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       params: RoundParams,
     },
   }, async (request, reply) => {
-    const staff = requireStaff(request);
     const round = await roundOrFail(db(), request.params.code);
-    const withText = await readsFreeText(db(), staff.user.id);
-    const exported = await microdataExport(app.database, round, withText);
-    await recordAudit(db(), [{ userId: staff.user.id, action: 'download_microdata', entity: 'round', entityId: round.code, newValue: { rows: exported.rows, freeText: withText } }]);
+    const exported = await microdataDownload(app.database, requireStaff(request).user.id, round);
     reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
     return reply.send(exported.stream);
   });
@@ -104,18 +80,17 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
   }, async (request, reply) => {
     const round = await roundOrFail(db(), request.params.code);
-    const def = await questionnaireOfRound(db(), round);
-    const withText = await readsFreeText(db(), requireStaff(request).user.id);
+    const codebook = await codebookDownload(db(), requireStaff(request).user.id, round);
     reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}.csv`)).type('text/csv; charset=utf-8');
-    return codebookCsv(def, withText);
+    return codebook;
   });
 
   app.get('/results/trend', {
     onRequest: readers,
     schema: {
       summary: 'Indices of every round (not drafts), units relabelled as those in force at the end of the latest round',
-      querystring: z.object({ by: LevelsQuery, rounds: z.string().max(2000).optional().describe('only these round codes, separated by commas') }),
-      response: { 200: z.object({ asOf: z.string(), rounds: z.array(z.unknown()) }), ...errors },
+      querystring: TrendQuery,
+      response: { 200: TrendView, ...errors },
     },
-  }, async (request) => trendAcrossRounds(db(), request.query.by as ResultLevel[], request.query.rounds?.split(',').map((c) => c.trim()).filter(Boolean)));
+  }, async (request) => trendAcrossRounds(db(), request.query.by, request.query.rounds?.split(',').map((c) => c.trim()).filter(Boolean)));
 };

@@ -1,31 +1,18 @@
 /** What survey managers do to a round's results: its frame (design weights), publishing, withdrawing. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
-import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/frames.ts';
-import { roundOrFail } from '../../domain/paper-forms.ts';
-import { publishRound, withdrawRound } from '../../domain/publication.ts';
+import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
+import { FrameSavedView, FrameView, RoundParams, RoundView } from '../../../contract/rounds.ts';
+import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/results/frames.ts';
+import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
+import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts';
+import { roundsWithResults, roundView } from '../../domain/rounds/round-view.ts';
 import { Problem } from '../../errors.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
-import { RoundView } from '../../schemas/results.ts';
-import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
-import { RoundParams } from './results.ts';
 
 const FRAME_LIMIT = uploadLimits.frame.bytes;
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
-
-export function roundView(r: RoundRow): z.infer<typeof RoundView> {
-  return {
-    code: r.code, name: r.name, provinceCode: r.provinceCode, periodStart: r.periodStart, periodEnd: r.periodEnd,
-    questionnaireVersion: r.questionnaireVersion, status: r.status, demo: r.demo, publishedAt: r.publishedAt?.toISOString() ?? null,
-  };
-}
-
-const FrameView = z.object({
-  weighted: z.boolean(),
-  strata: z.array(z.object({ stratum: z.string(), responses: z.number(), population: z.number().nullable() })),
-});
 
 export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
@@ -38,7 +25,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/results/rounds', {
     onRequest: readers,
     schema: { summary: 'Rounds with results to read (every round but drafts), oldest first', response: { 200: z.array(RoundView), 401: ProblemView, 403: ProblemView } },
-  }, async () => (await listRounds(db())).filter((r) => r.status !== 'draft').map(roundView));
+  }, async () => roundsWithResults(db()));
 
   app.get('/rounds/:code/frame', {
     onRequest: readers,
@@ -52,7 +39,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
       params: RoundParams,
       response: {
-        200: z.object({ strata: z.number(), population: z.number() }),
+        200: FrameSavedView,
         400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
       },
     },

@@ -1,35 +1,27 @@
 /** Survey rounds and administrative units, for staff screens to choose from. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { childLocalities } from '../../../db/queries/localities.ts';
-import { listRounds } from '../../../db/queries/rounds.ts';
-import { roles } from '../../../db/schema/staff.ts';
-import { roundStatuses } from '../../../db/schema/rounds.ts';
+import { roles } from '../../../contract/accounts.ts';
+import { LocalitiesQuery, LocalityView } from '../../../contract/localities.ts';
+import { RoundSummaryView } from '../../../contract/rounds.ts';
+import { childLocalityViews } from '../../domain/localities/localities.ts';
+import { roundSummaries } from '../../domain/rounds/round-view.ts';
 
 export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rounds', {
     onRequest: app.allow(...roles),
     schema: {
       summary: 'Survey rounds, oldest first',
-      response: {
-        200: z.array(z.object({
-          code: z.string(), name: z.string(), provinceCode: z.string(), periodStart: z.string(), periodEnd: z.string(),
-          questionnaireVersion: z.string(), status: z.enum(roundStatuses),
-        })),
-      },
+      response: { 200: z.array(RoundSummaryView) },
     },
-  }, async () => (await listRounds(app.database.db)).map(({ code, name, provinceCode, periodStart, periodEnd, questionnaireVersion, status }) => ({
-    code, name, provinceCode, periodStart, periodEnd, questionnaireVersion, status,
-  })));
+  }, async () => roundSummaries(app.database.db));
 
   app.get('/localities', {
     onRequest: app.allow('admin', 'manager'),
     schema: {
       summary: 'The administrative units directly below one unit (e.g. ?parent=67 for the districts of Đắk Nông)',
-      querystring: z.object({ parent: z.string().min(1).max(16) }),
-      response: {
-        200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
-      },
+      querystring: LocalitiesQuery,
+      response: { 200: z.array(LocalityView) },
     },
-  }, async (request) => (await childLocalities(app.database.db, request.query.parent)).map(({ code, name, level, validFrom, validTo }) => ({ code, name, level, validFrom, validTo })));
+  }, async (request) => childLocalityViews(app.database.db, request.query.parent));
 };

@@ -1,21 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../../../db/schema/staff.ts';
-import { logIn, logOut } from '../../domain/auth.ts';
+import { LogInBody, roles, SessionView } from '../../../contract/accounts.ts';
+import { ProblemView } from '../../../contract/problems.ts';
+import { logIn, logOut } from '../../domain/accounts/auth.ts';
 import { clientNetwork } from '../../client-network.ts';
 import { Problem } from '../../errors.ts';
 import { setSessionCookie } from '../../plugins/auth.ts';
-import { ProblemView } from '../../schemas/responses.ts';
-
-export const StaffUserView = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(roles), active: z.boolean() });
-const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE') });
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/session', {
     onRequest: app.logInRateLimit,
     schema: {
       summary: 'Staff log-in: sets an HttpOnly session cookie',
-      body: z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+      body: LogInBody,
       response: { 200: SessionView, 401: ProblemView.describe('Wrong username or password, unknown or deactivated account, or log-ins held back after repeated failures: one reply for all'), 429: ProblemView },
     },
   }, async (request, reply) => {

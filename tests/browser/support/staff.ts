@@ -7,8 +7,8 @@ import { entriesOfForm, findForm } from '../../../db/queries/paper.ts';
 import { findRoundByCode } from '../../../db/queries/rounds.ts';
 import type { Database } from '../../../db/client.ts';
 import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
-import { createUser } from '../../../server/domain/auth.ts';
-import { createBatch, issueForms, markForms } from '../../../server/domain/paper-forms.ts';
+import { createUser } from '../../../server/domain/accounts/auth.ts';
+import { createBatch, issueForms, markForms } from '../../../server/domain/paper-forms/paper-forms.ts';
 import { PASSWORD } from '../../support/staff.ts';
 import type { BrowserApp } from './browser-app.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ResultGroup } from '../../../survey-ui/src/results/api/types.ts';
+import type { Estimate, ResultGroup } from '../../../survey-ui/src/results/api/types.ts';
 import { indexColumns, policyRows } from '../../../survey-ui/src/results/model/columns.ts';
 import { numberFormats } from '../../../survey-ui/src/results/model/format.ts';
 import { byName, parPoints, ranking } from '../../../survey-ui/src/results/model/localities.ts';
@@ -9,10 +9,12 @@ import { QuestionnaireDefinition } from '../../../analysis/questionnaire/definit
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import { sipas2024 } from '../../../db/seed/questionnaires/sipas-2024.ts';
 
-const estimate = (value: number | null, extra: Partial<{ n: number; reliable: boolean; ci_low: number; ci_high: number }> = {}) =>
-  ({ estimate: value, se: 1, ci_low: value === null ? null : value - 2, ci_high: value === null ? null : value + 2, n: 100, weight_sum: 100, reliable: true, ...extra });
+const estimate = (value: number | null, extra: Partial<{ n: number; reliable: boolean; ci_low: number; ci_high: number }> = {}): Estimate => ({
+  estimate: value, se: 1, ci_low: value === null ? null : value - 2, ci_high: value === null ? null : value + 2, ci_logit_low: null, ci_logit_high: null,
+  n: 100, weight_sum: 100, deff: null, n_eff: 100, reliable: true, psus: 10, variance_estimable: true, issues: [], ...extra,
+});
 const group = (code: string, name: string, sipas: number | null): ResultGroup =>
-  ({ level: 'district', code, name, indices: [{ index: 'SIPAS', ...estimate(sipas) }], options: [] });
+  ({ level: 'district', code, name, indices: [{ index: 'SIPAS', ...estimate(sipas) }], items: [], options: [] });
 
 describe('the results pages’ model', () => {
   it('sorts localities in Vietnamese order, Đ after D and tones after the base letter', () => {

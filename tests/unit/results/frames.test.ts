@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrame } from '../../../server/domain/frames.ts';
+import { checkFrame } from '../../../server/domain/results/frames.ts';
 
 const rows = (records: Array<Record<string, string>>) => records.map((cells, i) => ({ row: i + 2, cells }));
 

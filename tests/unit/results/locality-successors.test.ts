@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { successorsAsOf } from '../../../server/domain/locality-successors.ts';
+import { successorsAsOf } from '../../../server/domain/localities/locality-successors.ts';
 
 const mappings = [
   { oldCode: '67', newCode: '68', effectiveFrom: '2025-07-01' },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ExpiringCache } from '../../../server/domain/reference-lookups.ts';
+import { ExpiringCache } from '../../../server/domain/responses/reference-lookups.ts';
 
 describe('the short-lived lookup cache', () => {
   it('answers a repeated lookup from memory until its time is up, then reads again', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lateDeliveryClosing, windowState, type SurveyWindow } from '../../../server/domain/late-delivery.ts';
+import { lateDeliveryClosing, windowState, type SurveyWindow } from '../../../server/domain/responses/late-delivery.ts';
 
 const round: SurveyWindow = { roundStatus: 'open', periodStart: '2025-01-01', periodEnd: '2025-06-30', demo: false, linkActive: true, linkDisabledAt: null };
 const at = (text: string) => new Date(text);

@@ -11,7 +11,7 @@ import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/de
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import type { AnswerValue } from '../../../analysis/questionnaire/skip.ts';
 import { seededQuestionnaires } from '../../../db/seed/questionnaires/index.ts';
-import { paperAnswersSchema, validateAnswers } from '../../../server/domain/responses.ts';
+import { paperAnswersSchema, validateAnswers } from '../../../server/domain/responses/responses.ts';
 import { fieldDisplay } from '../../../survey-ui/src/staff/keying/format.ts';
 import { entryPayload, initialState, keyingFields, type KeyingQuestionnaire } from '../../../survey-ui/src/staff/keying/form-state.ts';
 import { openScreen, type KeyingContext } from '../../../survey-ui/src/staff/keying/keyboard.ts';

@@ -3,6 +3,7 @@
  * echoed on every write, and the reader's language asked for so refusals come worded for them.
  */
 import type { Language } from '../../../../analysis/questionnaire/issue-messages.ts';
+import type { FileProblemView } from '../../../../contract/problems.ts';
 import type { ImportProblem } from './types.ts';
 
 export class ApiError extends Error {
@@ -23,7 +24,8 @@ export interface ApiClient {
   upload<T>(path: string, file: Blob, contentType: string): Promise<T>;
 }
 
-type Problem = { code?: string; message?: string; issues?: ApiError['issues']; problems?: ImportProblem[] };
+/** A refusal's body, if the reply was JSON at all (a proxy's error page is not). */
+type Problem = Partial<FileProblemView>;
 
 async function parse<T>(response: Response, onUnauthorised: () => void): Promise<T> {
   if (response.status === 204) return null as T;

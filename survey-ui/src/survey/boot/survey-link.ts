@@ -1,25 +1,12 @@
 import type { QuestionnaireDefinition } from '../../../../analysis/questionnaire/definition.ts';
+import type { SurveyLinkView } from '../../../../contract/links.ts';
+import type { LocalityChoiceView } from '../../../../contract/localities.ts';
 
 /** A district or commune the citizen of an online link may say they live in. */
-export interface LocalityChoice {
-  code: string;
-  name: string;
-  level: 'district' | 'commune';
-  parentCode: string;
-}
+export type LocalityChoice = LocalityChoiceView;
 
-/** What `GET /api/links/:token?include=questionnaire` answers (server/routes/api/links.ts). */
-export interface SurveyLink {
-  token: string;
-  /** An office's QR code (office and locality set) or the round's online link (the citizen says where they live). */
-  channel: 'office' | 'online';
-  open: boolean;
-  state: 'open' | 'not_started' | 'ended' | 'closed';
-  round: { code: string; name: string; questionnaireVersion: string; provinceCode: string; periodStart: string; periodEnd: string };
-  office: { code: string; name: string; localityCode: string } | null;
-  localities?: LocalityChoice[];
-  questionnaire?: QuestionnaireDefinition;
-}
+/** What `GET /api/links/:token?include=questionnaire` answers (contract/links.ts). */
+export type SurveyLink = SurveyLinkView;
 
 export type SurveyBoot =
   | { kind: 'ready'; link: SurveyLink & { questionnaire: QuestionnaireDefinition } }

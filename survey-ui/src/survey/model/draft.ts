@@ -1,5 +1,6 @@
 /** A survey in progress on this phone, kept after every answer so a reload resumes it. */
 import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
+import type { ResponseSubmissionInput } from '../../../../contract/responses.ts';
 import { responseAnswers, type AnswerMap } from './answers.ts';
 
 export interface Draft {
@@ -28,18 +29,12 @@ export function newDraft(token: string, version: string, firstScreen: string, no
   return { token, version, answers: {}, screen: firstScreen, startedAt: at, updatedAt: at };
 }
 
-/** What the server receives (POST /api/responses), frozen once made: resending it is harmless. */
-export interface Submission {
-  id: string;
-  link: string;
-  clientId: string;
-  questionnaireVersion: string;
-  profile: AnswerMap;
-  answers: AnswerMap;
-  startedAt: string;
-  submittedAt: string;
-  locality?: ChosenLocality;
-}
+/**
+ * What the server receives (POST /api/responses, contract/responses.ts), frozen once made:
+ * resending it is harmless. The phone always sends these fields.
+ */
+export type Submission = Required<Pick<ResponseSubmissionInput, 'id' | 'link' | 'clientId' | 'questionnaireVersion' | 'profile' | 'answers' | 'startedAt' | 'submittedAt'>>
+  & Pick<ResponseSubmissionInput, 'locality'>;
 
 export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft, made: { id: string; clientId: string; now: Date }): Submission {
   return {

@@ -1,0 +1,102 @@
+/** The results' JSON: the contract of `sipas analyze --format json` (analysis/estimation/results.ts). */
+import { z } from 'zod';
+
+/**
+ * The method's vocabularies, as analysis/estimation names them (design.ts, intervals.ts);
+ * tests/unit/architecture/contract-vocabularies.test.ts checks they agree, and the routes' return
+ * types break the build if the analysis says something these do not.
+ */
+export const RELIABILITY_ISSUES = ['no_estimate', 'variance_not_estimable', 'few_respondents', 'low_effective_n', 'wide_interval'] as const;
+export const LONELY_PSU_OPTIONS = ['adjust', 'average', 'remove', 'certainty', 'fail'] as const;
+
+/** The levels figures are given at: all (the whole set), province, district or commune. */
+export const RESULT_LEVELS = ['all', 'province', 'district', 'commune'] as const;
+export type ResultLevel = (typeof RESULT_LEVELS)[number];
+
+/** `by=province,district`: one or more levels, each all, province, district or commune. */
+export const LevelsQuery = z
+  .string()
+  .max(100)
+  .default('all')
+  .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
+  .pipe(z.array(z.enum(RESULT_LEVELS)).min(1))
+  .describe('all, province, district or commune; several separated by commas (province,district)');
+
+/** Left out, the method's own rule applies (analysis/estimation/intervals.ts: 30 respondents, 10 points). */
+export const ResultsQuery = z.object({
+  by: LevelsQuery,
+  minN: z.coerce.number().int().min(0).max(100_000).optional().describe('fewest respondents for a reliable figure'),
+  maxHalfWidth: z.coerce.number().positive().max(100).optional().describe('widest reliable 95 % half-width, in points'),
+});
+export type ResultsQuery = z.output<typeof ResultsQuery>;
+export const PublicResultsQuery = z.object({ by: LevelsQuery });
+
+const n = z.number().nullable();
+export const EstimateView = z.object({
+  estimate: n, se: n, ci_low: n, ci_high: n, ci_logit_low: n, ci_logit_high: n,
+  n: z.number(), weight_sum: z.number(), deff: n, n_eff: z.number(), reliable: z.boolean(),
+  psus: z.number().describe('PSUs with at least one respondent to this figure'),
+  variance_estimable: z.boolean().describe('false: fewer than two PSUs (or only strata without a variance): se and intervals are null'),
+  issues: z.array(z.enum(RELIABILITY_ISSUES)).describe('why the figure is not reliable; empty when it is'),
+  missing_provinces: z.array(z.string()).optional().describe('figures over several provinces: provinces without a valid answer, left out'),
+});
+const OptionValue = z.union([z.string(), z.number()]);
+
+export const IndexView = EstimateView.extend({
+  index: z.string().describe('An item code, an element code, policy, service or SIPAS'),
+  missing_components: z.array(z.string()).optional().describe('composites: components without a valid answer here, left out by re-weighting'),
+});
+export const GroupView = z.object({
+  level: z.string(),
+  code: z.string(),
+  name: z.string(),
+  indices: z.array(IndexView),
+  items: z.array(z.object({ item: z.string(), mean: EstimateView, distribution: z.array(EstimateView.extend({ value: OptionValue, display: n })) })),
+  options: z.array(z.object({ question: z.string(), kind: z.enum(['single', 'multi']), shares: z.array(EstimateView.extend({ option: OptionValue, display: n })) })),
+});
+
+export type EstimateView = z.output<typeof EstimateView>;
+export type IndexView = z.output<typeof IndexView>;
+export type GroupView = z.output<typeof GroupView>;
+
+export const AnalysisResultView = z.object({
+  groups: z.array(GroupView),
+  questionnaire: z.string(),
+  method: z.object({
+    estimator: z.string(),
+    variance: z.string(),
+    lonelyPsu: z.string(),
+    confidence: z.number(),
+    reliability: z.object({ minN: z.number(), maxHalfWidth: z.number(), minEffectiveN: z.number(), minPsus: z.number() }),
+    lonelyPsuOption: z.enum(LONELY_PSU_OPTIONS).optional(),
+    composites: z.string().optional(),
+    weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
+  }),
+  responses: z.object({
+    counted: z.number().int().describe('Responses the figures rest on (accepted)'),
+    heldForReview: z.number().int().describe('Flagged responses left out of every figure until a reviewer accepts or excludes them'),
+    excluded: z.number().int().describe('Responses a reviewer excluded (kept, never counted)'),
+  }).optional(),
+});
+export type AnalysisResultView = z.output<typeof AnalysisResultView>;
+
+export const TrendQuery = z.object({
+  by: LevelsQuery,
+  rounds: z.string().max(2000).optional().describe('only these round codes, separated by commas'),
+});
+
+/** One round in the trend: its indices with units relabelled as those in force at the end of the latest round. */
+export const TrendRoundView = z.object({
+  code: z.string(),
+  name: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  questionnaire: z.string(),
+  weights: AnalysisResultView.shape.method.shape.weights.nullable(),
+  groups: z.array(GroupView.pick({ level: true, code: true, name: true, indices: true })),
+  problem: z.object({ vi: z.string(), en: z.string() }).nullable().describe('Why the round has no figures (e.g. an incomplete frame)'),
+});
+export type TrendRoundView = z.output<typeof TrendRoundView>;
+
+export const TrendView = z.object({ asOf: z.string(), rounds: z.array(TrendRoundView) });
+export type TrendView = z.output<typeof TrendView>;

@@ -1,0 +1,113 @@
+/**
+ * Staff log-in and sessions. Sessions live in the database (the cookie holds only a random token,
+ * stored hashed); repeated failures hold log-ins back for a while (domain/accounts/log-in-throttle.ts);
+ * every unsafe request made with the cookie must echo the session's CSRF token.
+ *
+ * A wrong password, an unknown name, a deactivated account and a held-back attempt all take the
+ * same steps — the name's counters reserved, one scrypt verification (against a decoy hash where
+ * there is no password to check) — and end in the same reply, so none of them tells a guesser
+ * whether an account exists, is active, or is being held back.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../../../db/client.ts';
+import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../../db/queries/log-in-throttle.ts';
+import {
+  deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
+} from '../../../db/queries/users.ts';
+import type { Role } from '../../../db/schema/staff.ts';
+import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { Problem, problems } from '../../errors.ts';
+import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
+
+export const sessionPolicy = {
+  absoluteHours: 12,
+  idleMinutes: 120,
+};
+
+export interface StaffSession {
+  user: PublicUser;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
+}
+
+const badCredentials = () =>
+  new Problem(401.1, 'bad_credentials', {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu. Sau nhiều lần nhập sai, đăng nhập bị tạm chặn: hãy chờ ít phút rồi thử lại, hoặc nhờ quản trị viên mở khóa.',
+    en: 'Wrong username or password. After repeated failures log-ins are held back for a while: wait a few minutes and try again, or ask an administrator to unlock the account.',
+  });
+
+/** Guesses checked against each account's real password hash, by user id: what throttling bounds (tests read it). */
+const evaluations = new Map<number, number>();
+export const passwordEvaluations = (userId: number): number => evaluations.get(userId) ?? 0;
+
+export interface LogInAttempt {
+  username: string;
+  password: string;
+  /** The client's network (server/client-network.ts), whose failures are counted apart from other networks'. */
+  network: string;
+}
+
+export async function logIn(db: Database, attempt: LogInAttempt, throttle: ThrottleNumbers = defaultThrottle): Promise<{ token: string; session: StaffSession }> {
+  const username = normalizeUsername(attempt.username);
+  const user = await findUserByUsername(db, username);
+  const reserved = await reserveAttempt(db, username, attempt.network, throttle);
+  const checked = reserved && user?.active ? user : undefined;
+  if (checked) evaluations.set(checked.id, passwordEvaluations(checked.id) + 1);
+  const right = await verifyPassword(attempt.password, checked ? checked.passwordHash : await decoyHash);
+  if (!checked || !right) throw badCredentials();
+  await forgiveAttempt(db, username, attempt.network);
+  // Housekeeping: a failure here (two servers deleting the same rows at once) must not fail the log-in.
+  await forgetOldFailures(db, throttle).catch(() => undefined);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await insertSession(db, {
+    tokenHash: sha256(token),
+    userId: checked.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + sessionPolicy.absoluteHours * 3600_000),
+  });
+  const { id, username: name, displayName, role, active } = checked;
+  return { token, session: { user: { id, username: name, displayName, role, active }, csrfToken, tokenHash: sha256(token) } };
+}
+
+export async function sessionOf(db: Database, token: string): Promise<StaffSession | undefined> {
+  const tokenHash = sha256(token);
+  const found = await findLiveSession(db, tokenHash, new Date(Date.now() - sessionPolicy.idleMinutes * 60_000));
+  if (!found) return undefined;
+  // Writing on every request would serialise reads on PGlite; a minute's precision is plenty for idle expiry.
+  if (Date.now() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash);
+  return { user: found.user, csrfToken: found.session.csrfToken, tokenHash };
+}
+
+export async function logOut(db: Database, session: StaffSession): Promise<void> {
+  await deleteSession(db, session.tokenHash);
+}
+
+export async function createUser(
+  db: Database,
+  input: { username: string; displayName: string; role: Role; password: string },
+): Promise<PublicUser> {
+  const username = normalizeUsername(input.username);
+  if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
+    throw problems.validation([{ path: 'username', worded: { vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch', en: 'Usernames are 3–40 lowercase letters, digits, dots, dashes' } }]);
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw problems.validation([{ path: 'password', worded: { vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, en: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters` } }]);
+  }
+  const created = await insertUser(db, {
+    username,
+    displayName: input.displayName.normalize('NFC').trim() || username,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
+  if (!created) {
+    throw new Problem(409.3, 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` });
+  }
+  return created;
+}

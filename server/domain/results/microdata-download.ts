@@ -1,0 +1,22 @@
+/**
+ * A reader's download of a round's microdata and its codebook: free text only for readers cleared
+ * for it, and every microdata download audited with what it held.
+ */
+import type { Database, DatabaseHandle } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/queries/audit.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { readsFreeText } from '../../../db/queries/users.ts';
+import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
+import { questionnaireOfRound } from './results.ts';
+
+export async function microdataDownload(handle: DatabaseHandle, readerId: number, round: RoundRow): Promise<MicrodataExport> {
+  const withText = await readsFreeText(handle.db, readerId);
+  const exported = await microdataExport(handle, round, withText);
+  await recordAudit(handle.db, [{ userId: readerId, action: 'download_microdata', entity: 'round', entityId: round.code, newValue: { rows: exported.rows, freeText: withText } }]);
+  return exported;
+}
+
+export async function codebookDownload(db: Database, readerId: number, round: RoundRow): Promise<Buffer> {
+  const def = await questionnaireOfRound(db, round);
+  return codebookCsv(def, await readsFreeText(db, readerId));
+}

@@ -1,0 +1,100 @@
+/**
+ * A round's results from its stored responses: the database counts answer bits per cell
+ * (db/queries/results.ts), the cells get their stratum and PSU (survey-design.ts) and their design
+ * weight (the round's frame, or 1), and the estimation is the same as for a microdata file.
+ */
+import { estimateFromStatistics } from '../../../analysis/estimation/analyze.ts';
+import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type CountedCell, type CountPlan } from '../../../analysis/estimation/cell-counts.ts';
+import { FrameError } from '../../../analysis/estimation/design-weights.ts';
+import { defaultReliability, type ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
+import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
+import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { Database } from '../../../db/client.ts';
+import { findFrame } from '../../../db/queries/frames.ts';
+import { findLocalities } from '../../../db/queries/localities.ts';
+import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
+import { countCells, officeCodes, statusCounts } from '../../../db/queries/results.ts';
+import type { RoundRow } from '../../../db/queries/rounds.ts';
+import { Problem } from '../../errors.ts';
+import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
+import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
+
+export interface ResultsOptions {
+  levels: ResultLevel[];
+  /** What a request leaves out is the method's default. */
+  reliability?: Partial<ReliabilityRule>;
+  /** Re-labels a unit before grouping (e.g. an old district as the unit that replaced it); null leaves it out. */
+  unitOf?: (code: string) => string | null;
+}
+
+export interface CountedRound {
+  def: QuestionnaireDefinition;
+  plan: CountPlan;
+  cells: Array<CountedCell & { facts: Omit<DesignFacts, 'id'> }>;
+  frame: Map<string, number> | undefined;
+}
+
+export async function questionnaireOfRound(db: Database, round: RoundRow): Promise<QuestionnaireDefinition> {
+  const def = await findQuestionnaire(db, round.questionnaireVersion);
+  if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} of round ${round.code} is not stored`);
+  return def;
+}
+
+export const frameIncomplete = (message: string) =>
+  new Problem(409.11, 'frame_incomplete', {
+    vi: `Khung mẫu của đợt khảo sát thiếu dân số của tầng: ${message.replace(/^.*stratum /, '')}. Hãy tải lên khung mẫu đầy đủ (stratum,population) hoặc xóa khung mẫu để tính không trọng số.`,
+    en: `The round's frame lacks a population for stratum ${message.replace(/^.*stratum /, '')}. Upload a complete frame (stratum,population), or remove it for unweighted results.`,
+  });
+
+function labelled(code: string | null, unitOf: ResultsOptions['unitOf']): string | null {
+  return code === null || !unitOf ? code : unitOf(code);
+}
+
+/** Answer-bit counts per cell of a round, each cell with its design facts. */
+export async function countRound(db: Database, round: RoundRow, levels: ResultLevel[], unitOf?: ResultsOptions['unitOf']): Promise<CountedRound> {
+  const def = await questionnaireOfRound(db, round);
+  await ensureAnswerBits(db, def);
+  const plan = countPlan(def, layoutOf(def));
+  const [{ cells: grouped, online }, offices, frame] = await Promise.all([countCells(db, round.id, plan.bits), officeCodes(db), findFrame(db, round.id)]);
+  const cell = (facts: DesignFacts, size: number, counts: ArrayLike<number>) => {
+    const units = { province: labelled(facts.province, unitOf) ?? '', district: labelled(facts.district, unitOf), commune: labelled(facts.commune, unitOf) };
+    return { stratum: stratumOf(facts), psu: psuOf(facts), domains: levels.map((level) => domainOf(level, units)), size, counts, facts };
+  };
+  const cells = [
+    ...grouped.map((g) => cell({ id: '', ...g, officeCode: g.officeId === null ? null : offices.get(g.officeId) ?? String(g.officeId) }, g.size, g.counts)),
+    ...online.map((r) => cell({ ...r, channel: 'online', officeCode: null }, 1, countsOfBits(plan, r.bits))),
+  ];
+  return { def, plan, cells, frame };
+}
+
+/** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
+export type RoundResult = AnalysisResult & { responses: { counted: number; heldForReview: number; excluded: number } };
+
+export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
+  const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf);
+  let weights: Map<string, number>;
+  try {
+    weights = stratumWeights(cells, frame);
+  } catch (error) {
+    if (error instanceof FrameError) throw frameIncomplete(error.message);
+    throw error;
+  }
+  const statistics = statisticsFromCounts(plan, cells, options.levels, weights);
+  const codes = [...new Set(cells.flatMap((c) => c.domains))].filter((c) => c !== '' && c !== 'all');
+  const names = new Map((await findLocalities(db, codes)).map((l) => [l.code, l.name]));
+  const result = estimateFromStatistics(def, statistics, {
+    reliability: options.reliability && {
+      minN: options.reliability.minN ?? defaultReliability.minN,
+      maxHalfWidth: options.reliability.maxHalfWidth ?? defaultReliability.maxHalfWidth,
+      minEffectiveN: options.reliability.minEffectiveN,
+      minPsus: options.reliability.minPsus,
+    },
+    nameOf: (level, code) => (level === 'all' ? undefined : names.get(code)),
+  });
+  const status = await statusCounts(db, round.id);
+  return {
+    ...result,
+    method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
+    responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
+  };
+}

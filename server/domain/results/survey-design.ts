@@ -1,0 +1,43 @@
+/**
+ * The sampling design of stored responses, as data every estimate and every microdata file uses:
+ *
+ *  - stratum = locality × channel: the response's district (or, where a round has no districts —
+ *    the two-tier local government from 07/2025 — its province) and the channel, e.g. `660-office`;
+ *  - PSU (primary sampling unit) = the office for office responses (the survey is run office by
+ *    office), the commune of the form for paper responses (or the form's district when it names no
+ *    commune: forms are handed out locality by locality), and each response on its own online
+ *    (an online link samples people, not places).
+ *
+ * A frame gives each stratum's population N_h (people for paper and online, files processed at the
+ * office for office strata); the design weight is N_h / n_h. Without a frame every weight is 1.
+ */
+import type { ResultLevel } from '../../../contract/results.ts';
+import type { Channel } from '../../../db/schema/responses.ts';
+
+export interface DesignFacts {
+  id: string;
+  channel: Channel;
+  officeCode: string | null;
+  province: string;
+  district: string | null;
+  commune: string | null;
+}
+
+export function stratumOf(r: Pick<DesignFacts, 'channel' | 'province' | 'district'>): string {
+  return `${r.district ?? r.province}-${r.channel}`;
+}
+
+export function psuOf(r: DesignFacts): string {
+  if (r.channel === 'online') return r.id;
+  if (r.channel === 'office' && r.officeCode) return r.officeCode;
+  return r.commune ?? r.district ?? r.province;
+}
+
+/** The levels a results request may group by, from the widest: the API's own list. */
+export { RESULT_LEVELS, type ResultLevel } from '../../../contract/results.ts';
+
+/** A response's domain code at a level ('' when it has no unit at that level). */
+export function domainOf(level: ResultLevel, r: Pick<DesignFacts, 'province' | 'district' | 'commune'>): string {
+  if (level === 'all') return 'all';
+  return r[level] ?? '';
+}
