@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
+import { roleMay } from '../../contract/permissions.ts';
 import { compareEntries, type FieldDifference, type KeyedForm } from '../../analysis/questionnaire/compare-entries.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../db/queries/audit.ts';
@@ -31,18 +32,18 @@ export function newPaperResponseId(): string {
 const notYours = () => problems.notFound({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' });
 
 export function canKey(batch: BatchRow, user: PublicUser): boolean {
-  return user.role === 'keyer' && (batch.firstKeyerId === user.id || batch.secondKeyerId === user.id);
+  return roleMay(user.role, 'forms.key') && (batch.firstKeyerId === user.id || batch.secondKeyerId === user.id);
 }
 
 export function canReconcile(batch: BatchRow, user: PublicUser): boolean {
-  return user.role === 'admin' || user.role === 'manager' || (user.role === 'keyer' && batch.reconcilerId === user.id);
+  return roleMay(user.role, 'batches.oversee') || (roleMay(user.role, 'forms.reconcile') && batch.reconcilerId === user.id);
 }
 
-/** The batch if the user may see it: managers see all, keyers only those assigned to them. */
+/** The batch if the user may see it: those who oversee batches see all, keyers only those assigned to them. */
 export async function visibleBatch(db: Database, batchId: number, user: PublicUser): Promise<BatchRow> {
   const batch = await findBatch(db, batchId);
   if (!batch) throw notYours();
-  if (user.role === 'keyer' && !canKey(batch, user) && batch.reconcilerId !== user.id) throw notYours();
+  if (!roleMay(user.role, 'batches.oversee') && !canKey(batch, user) && batch.reconcilerId !== user.id) throw notYours();
   return batch;
 }
 

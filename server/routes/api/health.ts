@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
+    config: { public: true },
     schema: {
       summary: 'Liveness, with the database actually queried',
       response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },

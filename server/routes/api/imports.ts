@@ -18,7 +18,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/rounds/:code/import-template', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'responses.import' },
     schema: {
       summary: "The round's import template: CSV (header only) or XLSX with a codebook sheet",
       params: RoundParams,
@@ -42,7 +42,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/rounds/:code/imports', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'responses.import' },
     bodyLimit: IMPORT_LIMIT,
     schema: {
       summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',

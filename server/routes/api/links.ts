@@ -27,6 +27,7 @@ export const LinkView = z.object({
 
 export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/links/:token', {
+    config: { public: true },
     schema: {
       summary: 'What a survey link (office QR code, or the round\'s online link) opens: round, office, and whether it is open',
       params: z.object({ token: z.string().min(8).max(64) }),

@@ -18,10 +18,9 @@ const OfficeLinkView = z.object({
 });
 
 export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
-  const managers = app.allow('admin', 'manager');
 
   app.get('/rounds/:code/links', {
-    onRequest: managers,
+    config: { action: 'links.manage' },
     schema: {
       summary: "The round's online link and every active office's survey link (made on first look), with their posters",
       params: z.object({ code: z.string().min(1).max(64) }),
@@ -30,7 +29,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl));
 
   app.patch('/links/:token', {
-    onRequest: managers,
+    config: { action: 'links.manage' },
     schema: {
       summary: 'Open or close one survey link (office or online); a closed link tells citizens politely that the survey has ended',
       params: z.object({ token: z.string().min(8).max(64) }),

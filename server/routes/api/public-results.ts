@@ -18,10 +18,12 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
 
   app.get('/public/rounds', {
+    config: { public: true },
     schema: { summary: 'Rounds whose results are published', response: { 200: z.array(RoundView) } },
   }, async () => (await listPublishedRounds(db())).map(roundView));
 
   app.get('/public/rounds/:code/results', {
+    config: { public: true },
     schema: {
       summary: 'The indices of a published round (province and locality level; no item details)',
       params: RoundParams,

@@ -10,6 +10,7 @@ const LanguageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
 
 export const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/questionnaires', {
+    config: { public: true },
     schema: {
       summary: 'Questionnaire versions stored on this installation',
       response: { 200: z.array(z.object({ version: z.string(), title: z.string() })) },
@@ -17,6 +18,7 @@ export const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => listQuestionnaireVersions(app.database.db));
 
   app.get('/questionnaires/:version', {
+    config: { public: true },
     schema: {
       summary: 'One questionnaire version in Vietnamese, or in English where translated (?lang=en)',
       params: z.object({ version: z.string().min(1).max(32) }),

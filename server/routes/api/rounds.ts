@@ -3,12 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { childLocalities } from '../../../db/queries/localities.ts';
 import { listRounds } from '../../../db/queries/rounds.ts';
-import { roles } from '../../../db/schema/staff.ts';
 import { roundStatuses } from '../../../db/schema/rounds.ts';
 
 export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rounds', {
-    onRequest: app.allow(...roles),
+    config: { action: 'rounds.list' },
     schema: {
       summary: 'Survey rounds, oldest first',
       response: {
@@ -23,7 +22,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   })));
 
   app.get('/localities', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'localities.list' },
     schema: {
       summary: 'The administrative units directly below one unit (e.g. ?parent=67 for the districts of Đắk Nông)',
       querystring: z.object({ parent: z.string().min(1).max(16) }),

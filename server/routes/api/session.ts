@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actions, actionsOf } from '../../../contract/permissions.ts';
 import { roles } from '../../../db/schema/staff.ts';
 import { logIn, logOut } from '../../domain/auth.ts';
 import { clientNetwork } from '../../client-network.ts';
@@ -8,10 +9,15 @@ import { setSessionCookie } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
 export const StaffUserView = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(roles), active: z.boolean() });
-const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE') });
+const SessionView = z.object({
+  user: StaffUserView,
+  csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE'),
+  actions: z.array(z.enum(actions)).describe("What the user's role may do (contract/permissions.ts): screens offer these and no others"),
+});
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/session', {
+    config: { public: true },
     onRequest: app.logInRateLimit,
     schema: {
       summary: 'Staff log-in: sets an HttpOnly session cookie',
@@ -22,18 +28,19 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     const { username, password } = request.body;
     const { token, session } = await logIn(app.database.db, { username, password, network: clientNetwork(request.ip) }, app.logInThrottle);
     setSessionCookie(request, reply, token);
-    return { user: session.user, csrfToken: session.csrfToken };
+    return { user: session.user, csrfToken: session.csrfToken, actions: actionsOf(session.user.role) };
   });
 
   app.get('/session', {
+    config: { public: true },
     schema: { summary: 'The logged-in staff member and the CSRF token', response: { 200: SessionView, 401: ProblemView } },
   }, async (request) => {
     if (!request.staff) throw new Problem(401, 'not_logged_in', { vi: 'Chưa đăng nhập', en: 'Not logged in' });
-    return { user: request.staff.user, csrfToken: request.staff.csrfToken };
+    return { user: request.staff.user, csrfToken: request.staff.csrfToken, actions: actionsOf(request.staff.user.role) };
   });
 
   app.delete('/session', {
-    onRequest: app.allow(...roles),
+    config: { action: 'session.end' },
     schema: { summary: 'Log out', response: { 204: z.null() } },
   }, async (request, reply) => {
     await logOut(app.database.db, request.staff!);

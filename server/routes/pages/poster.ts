@@ -31,6 +31,7 @@ export function surveyUrl(base: string, token: string): string {
 
 export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/poster/:token', {
+    config: { public: true },
     schema: { hide: true, params: z.object({ token: z.string().min(8).max(64) }) },
   }, async (request, reply) => {
     const link = await findLinkByToken(app.database.db, request.params.token);
