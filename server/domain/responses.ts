@@ -11,7 +11,8 @@ import { formatIssue, issuePath } from '../../analysis/questionnaire/issue-messa
 import type { Database } from '../../db/client.ts';
 import { findResponse } from '../../db/queries/responses.ts';
 import type { Channel } from '../../db/schema/responses.ts';
-import { Problem, problems } from '../errors.ts';
+import { Problem } from '../errors.ts';
+import { problems } from '../error-catalogue.ts';
 import { keyedHash } from '../secrets.ts';
 import type { ResponseSubmission } from '../schemas/responses.ts';
 import { responseContext } from './response-context.ts';
@@ -151,7 +152,7 @@ export class ResponseIntake {
       if (error instanceof Problem) {
         const stored = await findResponse(db, submission.id);
         if (stored && stored.contentHash === hash) return { created: false, response: toView(stored) };
-        if (stored) throw problems.conflictingResend(submission.id);
+        if (stored) throw problems.conflictingResend({ id: submission.id });
       }
       throw error;
     }

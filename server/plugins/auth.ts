@@ -13,7 +13,7 @@ import fp from 'fastify-plugin';
 import { permissions, roleMay, type Action } from '../../contract/permissions.ts';
 import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
 import type { ThrottleNumbers } from '../domain/log-in-throttle.ts';
-import { Problem } from '../errors.ts';
+import { problems } from '../error-catalogue.ts';
 
 export const SESSION_COOKIE = 'sipas_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -70,13 +70,13 @@ export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
       await app.staffRateLimit(request);
       const staff = request.staff;
       if (!staff) {
-        throw new Problem(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' });
+        throw problems.notLoggedIn();
       }
       if (!roleMay(staff.user.role, action)) {
-        throw new Problem(403, 'forbidden', { vi: 'Tài khoản của Ông/Bà không có quyền này', en: 'Your account may not do this' });
+        throw problems.forbidden('role');
       }
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
-        throw new Problem(403.1, 'csrf', { vi: 'Thiếu mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang', en: 'Missing or wrong CSRF token; reload the page' });
+        throw problems.csrf();
       }
     };
     // Every route registered after this plugin (the API and the pages) passes here; the built UI's

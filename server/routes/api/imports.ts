@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { codebook, importResponses, readResponsesTable, templateColumns } from '../../domain/response-import.ts';
 import { roundOrFail } from '../../domain/paper-forms.ts';
-import { fileProblem, Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
+import { fileProblem } from '../../errors.ts';
 import { uploadLimits, writeCsv, writeXlsx, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { FileProblemView, ProblemView } from '../../schemas/responses.ts';
@@ -55,15 +56,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const bytes = request.body as Buffer;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' });
+      throw problems.emptyFile('responses');
     }
     const table = await readResponsesTable(bytes, request.headers['content-type'] ?? '');
     const result = await importResponses(app.database.db, requireStaff(request).user.id, request.params.code, table);
     if (result.problems.length > 0) {
-      throw fileProblem(400.4, 'import_rejected', {
-        vi: `Không nhập: ${result.problems.length} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
-        en: `Nothing imported: ${result.problems.length} problem(s). Fix the rows below and import the whole file again.`,
-      }, result.problems);
+      throw fileProblem(problems.importRejected({ count: result.problems.length }), result.problems);
     }
     return { imported: result.imported, unchanged: result.unchanged };
   });

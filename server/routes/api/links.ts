@@ -5,7 +5,7 @@ import { unitsOfProvince } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { windowState } from '../../domain/late-delivery.ts';
 import { surveyWindow } from '../../domain/response-context.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
 export const LinkView = z.object({
@@ -39,10 +39,7 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     const db = app.database.db;
     const link = await findLinkByToken(db, request.params.token);
     if (!link) {
-      throw problems.notFound({
-        vi: 'Đường dẫn khảo sát không đúng hoặc đã được thay thế. Vui lòng quét lại mã QR tại bộ phận một cửa.',
-        en: 'This survey link is not valid or has been replaced. Please scan the QR code at the office again.',
-      });
+      throw problems.notFound('surveyLink');
     }
     const state = windowState(surveyWindow(link), new Date());
     const open = state === 'open';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
 import { roundResults } from '../../domain/results.ts';
 import type { ResultLevel } from '../../domain/survey-design.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { AnalysisResultView, RoundView } from '../../schemas/results.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 import { roundView } from './round-results-admin.ts';
@@ -33,7 +33,7 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const round = await findRoundByCode(db(), request.params.code);
     if (!round || round.status !== 'published') {
-      throw problems.notFound({ vi: `Không có kết quả đã công bố của đợt ${request.params.code}`, en: `No published results for round ${request.params.code}` });
+      throw problems.notFound('publishedResults', { code: request.params.code });
     }
     const result = await roundResults(db(), round, { levels: request.query.by as ResultLevel[] });
     return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import { findQuestionnaire, listQuestionnaireVersions } from '../../../db/queries/questionnaires.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { requestLanguage } from '../../language.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
@@ -29,10 +29,7 @@ export const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const def = await findQuestionnaire(app.database.db, request.params.version);
     if (!def) {
-      throw problems.notFound({
-        vi: `Không có phiếu khảo sát phiên bản ${request.params.version}`,
-        en: `No questionnaire version ${request.params.version}`,
-      });
+      throw problems.notFound('questionnaire', { version: request.params.version });
     }
     return localizeQuestionnaire(def, requestLanguage(request));
   });

@@ -5,7 +5,7 @@ import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
 import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/frames.ts';
 import { roundOrFail } from '../../domain/paper-forms.ts';
 import { publishRound, withdrawRound } from '../../domain/publication.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 import { RoundView } from '../../schemas/results.ts';
@@ -58,7 +58,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     const round = await roundOrFail(db(), request.params.code);
     const bytes = request.body as Buffer;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' });
+      throw problems.emptyFile('frame');
     }
     return saveFrame(db(), requireStaff(request).user.id, round, await readFrameTable(bytes, request.headers['content-type'] ?? ''));
   });

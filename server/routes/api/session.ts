@@ -4,7 +4,7 @@ import { actions, actionsOf } from '../../../contract/permissions.ts';
 import { roles } from '../../../db/schema/staff.ts';
 import { logIn, logOut } from '../../domain/auth.ts';
 import { clientNetwork } from '../../client-network.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { setSessionCookie } from '../../plugins/auth.ts';
 import { ProblemView } from '../../schemas/responses.ts';
 
@@ -35,7 +35,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { summary: 'The logged-in staff member and the CSRF token', response: { 200: SessionView, 401: ProblemView } },
   }, async (request) => {
-    if (!request.staff) throw new Problem(401, 'not_logged_in', { vi: 'Chưa đăng nhập', en: 'Not logged in' });
+    if (!request.staff) throw problems.notLoggedIn();
     return { user: request.staff.user, csrfToken: request.staff.csrfToken, actions: actionsOf(request.staff.user.role) };
   });
 

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { findLinkByToken } from '../../../db/queries/links.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -35,7 +35,7 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { hide: true, params: z.object({ token: z.string().min(8).max(64) }) },
   }, async (request, reply) => {
     const link = await findLinkByToken(app.database.db, request.params.token);
-    if (!link) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
+    if (!link) throw problems.notFound('link');
     const url = surveyUrl(app.publicUrl.base, link.token);
     // Error correction level M survives a smudged or curled print; margin 2 is enough on white paper.
     const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
