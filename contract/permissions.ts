@@ -24,7 +24,7 @@ export const permissions = {
   'forms.key': { roles: ['keyer'], en: 'Key paper forms of an assigned batch' },
   'forms.reconcile': { roles: ['admin', 'manager', 'keyer'], en: 'Compare and reconcile two entries (a keyer only as a batch’s reconciler)' },
   'responses.import': { roles: managers, en: 'Import keyed responses from a file' },
-  'links.manage': { roles: managers, en: 'See, open and close survey links and posters' },
+  'links.manage': { roles: managers, en: 'See, open and close survey links' },
   'responses.review': { roles: readers, en: 'Review flagged responses' },
   'results.read': { roles: readers, en: 'Read results, downloads, microdata, trends and frames' },
   'results.frame': { roles: managers, en: 'Upload or remove a round’s sampling frame' },

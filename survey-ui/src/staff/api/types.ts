@@ -1,4 +1,6 @@
 /** What the staff API sends back, as the screens use it. */
+import type { Action } from '../../../../contract/permissions.ts';
+
 export type Role = 'admin' | 'manager' | 'keyer' | 'analyst';
 export type FormStatus = 'issued' | 'returned' | 'keyed_once' | 'keyed_twice' | 'verified' | 'spoiled' | 'unreturned';
 export type AnswerValue = string | number | Array<string | number>;
@@ -21,6 +23,8 @@ export interface StaffAccount extends StaffUser {
 export interface Session {
   user: StaffUser;
   csrfToken: string;
+  /** What the user's role may do (contract/permissions.ts). */
+  actions: Action[];
 }
 
 export interface Round {
