@@ -1,6 +1,7 @@
 /** Staff accounts and their sessions. */
 import { z } from 'zod';
 import { RowIdParam } from './fields.ts';
+import { actions } from './permissions.ts';
 
 /** What a staff member may do (db/schema/staff.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const roles = ['admin', 'manager', 'keyer', 'analyst'] as const;
@@ -9,7 +10,11 @@ export type Role = (typeof roles)[number];
 export const StaffUserView = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(roles), active: z.boolean() });
 export type StaffUserView = z.output<typeof StaffUserView>;
 
-export const SessionView = z.object({ user: StaffUserView, csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE') });
+export const SessionView = z.object({
+  user: StaffUserView,
+  csrfToken: z.string().describe('Send back in X-CSRF-Token on every POST, PUT, PATCH or DELETE'),
+  actions: z.array(z.enum(actions)).describe("What the user's role may do (contract/permissions.ts): screens offer these and no others"),
+});
 export type SessionView = z.output<typeof SessionView>;
 
 export const LogInBody = z.object({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) });

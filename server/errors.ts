@@ -1,7 +1,8 @@
 /**
  * One error type for everything the API refuses. Its code's integer part is the HTTP status
  * (409.1 "same id, different content"), so mapping to HTTP happens in one place: the handler in
- * plugins/error-handler.ts.
+ * plugins/error-handler.ts. Every code, slug and message is in error-catalogue.ts: code throws
+ * `problems.<name>(…)` from there, never a Problem built on the spot.
  */
 import type { Language } from '../analysis/questionnaire/issue-messages.ts';
 
@@ -29,20 +30,6 @@ export class Problem extends Error {
   }
 }
 
-export const problems = {
-  validation: (issues: Array<{ path: string; worded: Worded }>) =>
-    new Problem(400.1, 'validation_failed', {
-      vi: 'Dữ liệu gửi lên không hợp lệ. Xem chi tiết từng trường bên dưới.',
-      en: 'The submitted data is not valid. See the fields below.',
-    }, issues),
-  notFound: (what: Worded) => new Problem(404.1, 'not_found', what),
-  conflictingResend: (id: string) =>
-    new Problem(409.1, 'conflicting_resend', {
-      vi: `Phiếu có mã ${id} đã được lưu với nội dung khác. Một phiếu đã gửi không thể bị thay đổi; hãy tạo phiếu mới.`,
-      en: `A response with id ${id} is already stored with different content. A sent response cannot be changed; create a new one.`,
-    }),
-};
-
 /** One problem of an uploaded file: its row as a spreadsheet numbers it (the header is row 1), the column, the value, why. */
 export interface RowProblem {
   row: number;
@@ -60,8 +47,8 @@ export function rowProblem(row: number, column: string, value: string, vi: strin
   return { row, column, value: shown, reason: { vi, en } };
 }
 
-/** A file refused for what is in it: every problem listed (reasons in the reader's language), nothing stored. */
-export function fileProblem(code: number, slug: string, worded: Worded, rows: RowProblem[]): Problem {
+/** A file refused for what is in it (a problem of the catalogue): every problem listed (reasons in the reader's language), nothing stored. */
+export function fileProblem(problem: Problem, rows: RowProblem[]): Problem {
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  return new Problem(code, slug, worded, [], { problems: sorted.slice(0, LISTED_PROBLEMS), problemCount: rows.length });
+  return new Problem(problem.code, problem.slug, problem.worded, problem.issues, { ...problem.extra, problems: sorted.slice(0, LISTED_PROBLEMS), problemCount: rows.length });
 }

@@ -1,4 +1,5 @@
 /** How the readers of uploaded tables refuse a file: 413 for what is too big, 400 for what is malformed. */
+import { problems as catalogue } from '../error-catalogue.ts';
 import { fileProblem, Problem, rowProblem, type RowProblem } from '../errors.ts';
 import type { TableLimits } from './table-limits.ts';
 
@@ -9,20 +10,14 @@ const countEn = (n: number) => n.toLocaleString('en');
 
 /** Too big: bytes, rows, columns or one cell past its limit; where it is, when it is somewhere. */
 export function tooLarge(limits: TableLimits, vi: string, en: string, at?: RowProblem): Problem {
-  return fileProblem(413.1, 'file_too_large', {
-    vi: `${limits.what.vi[0].toUpperCase()}${limits.what.vi.slice(1)} quá lớn: ${vi}. Hãy chia thành nhiều tệp nhỏ hơn.`,
-    en: `The ${limits.what.en} is too large: ${en}. Split it into smaller files.`,
-  }, at ? [at] : []);
+  return fileProblem(catalogue.fileTooLarge({ file: limits.what, why: { vi, en } }), at ? [at] : []);
 }
 
 export const limitText = { count, countEn };
 
 /** Malformed: every problem found, each with its row and column. */
 export function malformed(limits: TableLimits, problems: RowProblem[]): Problem {
-  return fileProblem(400.6, 'malformed_file', {
-    vi: `Không đọc được ${limits.what.vi}: ${problems.length} lỗi. Sửa các chỗ dưới đây rồi tải lên lại cả tệp.`,
-    en: `The ${limits.what.en} cannot be read: ${problems.length} problem(s). Fix them and upload the whole file again.`,
-  }, problems);
+  return fileProblem(catalogue.malformedFile({ file: limits.what, count: problems.length }), problems);
 }
 
 /** A spreadsheet's name for a column: A, B, …, Z, AA, … (1-based). */

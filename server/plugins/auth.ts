@@ -1,17 +1,19 @@
 /**
- * Who is calling: the staff session from the HttpOnly cookie, if any. `app.allow(...roles)` makes
- * the onRequest hook that every staff route declares (before body validation, so a caller without
- * the right learns nothing from validation messages): 429 past the per-IP limit of staff requests,
- * 401 without a session, 403 for other roles, and 403 for an unsafe method without the session's
- * CSRF token.
+ * Who is calling: the staff session from the HttpOnly cookie, if any, and the one guard of every
+ * staff route. A route names the action it performs (`config: { action: 'results.publish' }`, from
+ * the table in contract/permissions.ts) or says it is public (`config: { public: true }`); a route
+ * that says neither stops the app at start-up. The guard runs first among the route's onRequest
+ * hooks (before body validation, so a caller without the right learns nothing from validation
+ * messages): 429 past the per-IP limit of staff requests, 401 without a session, 403 for a role the
+ * table does not allow, and 403 for an unsafe method without the session's CSRF token.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Role } from '../../db/schema/staff.ts';
+import { permissions, roleMay, type Action } from '../../contract/permissions.ts';
 import { sessionOf, sessionPolicy, type StaffSession } from '../domain/accounts/auth.ts';
 import type { ThrottleNumbers } from '../domain/accounts/log-in-throttle.ts';
-import { Problem } from '../errors.ts';
+import { problems } from '../error-catalogue.ts';
 
 export const SESSION_COOKIE = 'sipas_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,10 +24,26 @@ declare module 'fastify' {
     staff: StaffSession | null;
   }
   interface FastifyInstance {
-    allow(...roles: Role[]): onRequestAsyncHookHandler;
     /** How failed log-ins are held back (domain/accounts/log-in-throttle.ts). */
     logInThrottle: ThrottleNumbers;
   }
+  interface FastifyContextConfig {
+    /** The action of contract/permissions.ts this staff route performs; its guard allows the roles listed there. */
+    action?: Action;
+    /** Anyone may call this route, logged in or not. */
+    public?: boolean;
+  }
+}
+
+/** Who may call a route, as its config says: an action, or anyone. */
+export function routeAccess(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): { action: Action } | 'public' {
+  const config = (route.config ?? {}) as { action?: unknown; public?: unknown };
+  const name = `${[route.method].flat().join(',')} ${route.url}`;
+  if (config.action !== undefined && config.public !== undefined) throw new Error(`route ${name} names both an action and public`);
+  if (config.public === true) return 'public';
+  if (typeof config.action === 'string' && Object.hasOwn(permissions, config.action)) return { action: config.action as Action };
+  if (config.action !== undefined) throw new Error(`route ${name} names the action ${String(config.action)}, which contract/permissions.ts does not have`);
+  throw new Error(`route ${name} names no action (contract/permissions.ts) and is not public: say which in its config`);
 }
 
 export function requireStaff(request: FastifyRequest): StaffSession {
@@ -48,18 +66,24 @@ export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
-    app.decorate('allow', (...roles: Role[]): onRequestAsyncHookHandler => async (request) => {
+    const guard = (action: Action): onRequestAsyncHookHandler => async (request) => {
       await app.staffRateLimit(request);
       const staff = request.staff;
       if (!staff) {
-        throw new Problem(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' });
+        throw problems.notLoggedIn();
       }
-      if (!roles.includes(staff.user.role)) {
-        throw new Problem(403, 'forbidden', { vi: 'Tài khoản của Ông/Bà không có quyền này', en: 'Your account may not do this' });
+      if (!roleMay(staff.user.role, action)) {
+        throw problems.forbidden('role');
       }
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
-        throw new Problem(403.1, 'csrf', { vi: 'Thiếu mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang', en: 'Missing or wrong CSRF token; reload the page' });
+        throw problems.csrf();
       }
+    };
+    // Every route registered after this plugin (the API and the pages) passes here; the built UI's
+    // files, served by the static plugin registered before, are public by nature.
+    app.addHook('onRoute', (route) => {
+      const access = routeAccess(route);
+      if (access !== 'public') route.onRequest = [guard(access.action), ...[route.onRequest ?? []].flat()];
     });
   },
   { name: 'auth', dependencies: ['database', 'rate-limits'] },

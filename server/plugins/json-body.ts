@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem } from '../errors.ts';
+import { problems } from '../error-catalogue.ts';
 
 export const jsonBodyPlugin = fp(
   async (app: FastifyInstance) => {
@@ -15,10 +15,7 @@ export const jsonBodyPlugin = fp(
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
       const bytes = body as Buffer;
       if (!isUtf8(bytes)) {
-        done(new Problem(400.5, 'invalid_utf8', {
-          vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ',
-          en: 'The body is not valid UTF-8 text',
-        }), undefined);
+        done(problems.invalidUtf8(), undefined);
         return;
       }
       parseJson(request, bytes.toString('utf8'), done);

@@ -13,8 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { clientNetwork } from '../client-network.ts';
-import type { Worded } from '../errors.ts';
-import { Problem } from '../errors.ts';
+import { problems } from '../error-catalogue.ts';
 
 export interface RateLimitSettings {
   /** Responses one device may send per minute (a queue of offline responses arrives at once). */
@@ -30,6 +29,8 @@ export interface RateLimitSettings {
 export const defaultRateLimits: RateLimitSettings = { perDevicePerMinute: 30, perLinkPerMinute: 600, logInsPerIpPer15Minutes: 30, staffPerIpPerMinute: 600 };
 
 type Check = (request: FastifyRequest) => Promise<void>;
+/** The problem a limit answers with once exceeded (error-catalogue.ts; its Retry-After is the wait). */
+type Refusal = typeof problems.surveyRateLimited;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,60 +48,26 @@ function bodyField(request: FastifyRequest, field: 'clientId' | 'link'): string 
   return typeof value === 'string' && value.length <= 64 ? value : undefined;
 }
 
-/** How long to wait, in words. */
-const wait = (seconds: number): Worded =>
-  seconds >= 120
-    ? { vi: `${Math.ceil(seconds / 60)} phút`, en: `${Math.ceil(seconds / 60)} minutes` }
-    : { vi: `${seconds} giây`, en: `${seconds} seconds` };
-
-const refusals = {
-  survey: (w: Worded) => ({
-    code: 429,
-    slug: 'rate_limited',
-    worded: {
-      vi: `Máy chủ đang nhận quá nhiều phiếu từ thiết bị hoặc điểm khảo sát này. Phiếu của Ông/Bà vẫn được lưu trên máy và sẽ tự gửi lại sau ${w.vi}.`,
-      en: `Too many responses from this device or office right now. Your response stays on the phone and is sent again in ${w.en}.`,
-    },
-  }),
-  logIn: (w: Worded) => ({
-    code: 429.2,
-    slug: 'too_many_log_ins',
-    worded: {
-      vi: `Có quá nhiều lần đăng nhập từ địa chỉ mạng này. Vui lòng thử lại sau ${w.vi}.`,
-      en: `Too many log-in attempts from this network address. Try again in ${w.en}.`,
-    },
-  }),
-  staff: (w: Worded) => ({
-    code: 429.3,
-    slug: 'rate_limited',
-    worded: {
-      vi: `Có quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng chờ ${w.vi} rồi thử lại.`,
-      en: `Too many requests from this network address. Wait ${w.en} and try again.`,
-    },
-  }),
-};
-
 export const rateLimitPlugin = fp<{ settings: RateLimitSettings }>(
   async (app: FastifyInstance, { settings }) => {
     await app.register(rateLimit, { global: false });
     // createRateLimit, not rateLimit: the hooks rateLimit makes run only once per request between
     // them, so a second limit on the same route would never count.
-    const limit = (max: number, windowMs: number, key: (request: FastifyRequest) => string, refusal: (w: Worded) => { code: number; slug: string; worded: Worded }): Check => {
+    const limit = (max: number, windowMs: number, key: (request: FastifyRequest) => string, refusal: Refusal): Check => {
       const check = app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: key });
       return async (request) => {
         const result = await check(request);
         if (!result.isAllowed && result.isExceeded) {
-          const { code, slug, worded } = refusal(wait(result.ttlInSeconds));
-          throw new Problem(code, slug, worded, [], { retryAfterSeconds: result.ttlInSeconds });
+          throw refusal({ seconds: result.ttlInSeconds });
         }
       };
     };
     app.decorate('surveyRateLimits', [
-      limit(settings.perDevicePerMinute, 60_000, (r) => `device:${bodyField(r, 'clientId') ?? r.ip}`, refusals.survey),
-      limit(settings.perLinkPerMinute, 60_000, (r) => `link:${bodyField(r, 'link') ?? r.ip}`, refusals.survey),
+      limit(settings.perDevicePerMinute, 60_000, (r) => `device:${bodyField(r, 'clientId') ?? r.ip}`, problems.surveyRateLimited),
+      limit(settings.perLinkPerMinute, 60_000, (r) => `link:${bodyField(r, 'link') ?? r.ip}`, problems.surveyRateLimited),
     ]);
-    app.decorate('logInRateLimit', limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${clientNetwork(r.ip)}`, refusals.logIn));
-    app.decorate('staffRateLimit', limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${clientNetwork(r.ip)}`, refusals.staff));
+    app.decorate('logInRateLimit', limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${clientNetwork(r.ip)}`, problems.tooManyLogIns));
+    app.decorate('staffRateLimit', limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${clientNetwork(r.ip)}`, problems.staffRateLimited));
   },
   { name: 'rate-limits' },
 );

@@ -2,7 +2,7 @@
  * Every route the app serves, as registered — so that checks which must cover all of them (the
  * fuzzer, the authorisation matrix) enumerate the app itself and a new route cannot be missed.
  */
-import type { FastifySchema, HTTPMethods } from 'fastify';
+import type { FastifyContextConfig, FastifySchema, HTTPMethods } from 'fastify';
 import fp from 'fastify-plugin';
 
 export interface CataloguedRoute {
@@ -11,6 +11,8 @@ export interface CataloguedRoute {
   schema?: FastifySchema;
   /** Has a per-route body limit below the global one. */
   bodyLimit?: number;
+  /** Who may call it: an action of contract/permissions.ts, or public (plugins/auth.ts). */
+  config?: FastifyContextConfig;
 }
 
 declare module 'fastify' {
@@ -25,7 +27,7 @@ export const routeCataloguePlugin = fp(
     app.decorate('routeCatalogue', routes);
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) {
-        routes.push({ method: method as HTTPMethods, url: route.url, schema: route.schema, bodyLimit: route.bodyLimit });
+        routes.push({ method: method as HTTPMethods, url: route.url, schema: route.schema, bodyLimit: route.bodyLimit, config: route.config });
       }
     });
   },

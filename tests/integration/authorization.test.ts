@@ -1,113 +1,152 @@
 /**
- * The authorisation matrix: every staff route, for every role and for a caller who is not logged
- * in. The route list is checked against the OpenAPI document so a new route cannot be forgotten.
+ * The authorisation matrix, generated from the permission table (contract/permissions.ts): every
+ * route the app serves × every role × a caller who is not logged in, each sending the route's
+ * well-formed example (tests/support/route-examples.ts). A role the table allows is let through
+ * (never 401 or 403, never a 5xx), any other gets 403, a caller without a session 401; a public
+ * route answers anyone. Routes are enumerated from the app itself, so a new one cannot be missed.
  */
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../db/schema/staff.ts';
+import { actions, actionsOf, permissions, roleMay, type Action } from '../../contract/permissions.ts';
+import { listLinksOfRound } from '../../db/queries/links.ts';
+import { findRoundByCode } from '../../db/queries/rounds.ts';
+import { roles, type Role } from '../../db/schema/staff.ts';
+import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
+import { defaultThrottle } from '../../server/domain/accounts/log-in-throttle.ts';
+import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
+import { authPlugin, routeAccess } from '../../server/plugins/auth.ts';
+import type { CataloguedRoute } from '../../server/plugins/route-catalogue.ts';
 import { useTestApp } from '../support/app.ts';
+import { exampleOf, routeExamples, urlOf, type RouteExample } from '../support/route-examples.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
 
 const { app, database } = useTestApp();
 
-const everyone: Role[] = ['admin', 'manager', 'keyer', 'analyst'];
-const managers: Role[] = ['admin', 'manager'];
-const readers: Role[] = ['admin', 'manager', 'analyst'];
-
-/** [method, url, roles allowed]. Keyer routes on batch 1 are for a keyer assigned to it. */
-const matrix: Array<[string, string, Role[]]> = [
-  ['GET', '/api/users', managers],
-  ['POST', '/api/users', ['admin']],
-  ['DELETE', '/api/session', everyone],
-  ['POST', '/api/rounds/DN-2025-H1/paper-forms', managers],
-  ['POST', '/api/rounds/DN-2025-H1/paper-forms/status', managers],
-  ['POST', '/api/rounds/DN-2025-H1/batches', managers],
-  ['GET', '/api/rounds/DN-2025-H1/paper-progress', managers],
-  ['GET', '/api/batches', ['admin', 'manager', 'keyer']],
-  ['GET', '/api/batches/1', ['admin', 'manager', 'keyer']],
-  ['GET', '/api/batches/1/forms/1/entry', ['keyer']],
-  ['PUT', '/api/batches/1/forms/1/entry', ['keyer']],
-  ['GET', '/api/batches/1/forms/1/comparison', managers],
-  ['POST', '/api/batches/1/forms/1/reconciliation', managers],
-  ['GET', '/api/audit?entity=batch&id=1', managers],
-  ['GET', '/api/rounds/DN-2025-H1/import-template', managers],
-  ['POST', '/api/rounds/DN-2025-H1/imports', managers],
-  ['PATCH', '/api/users/1', ['admin']],
-  ['POST', '/api/users/1/unlock', ['admin']],
-  ['GET', '/api/rounds', everyone],
-  ['GET', '/api/localities?parent=67', managers],
-  ['GET', '/api/rounds/DN-2025-H1/paper-forms/1', managers],
-  ['GET', '/api/rounds/DN-2025-H1/links', managers],
-  ['PATCH', '/api/links/AAAAAAAAAAAAAAAAAAAAAA', managers],
-  ['GET', '/api/rounds/DN-2025-H1/flagged-responses', readers],
-  ['POST', '/api/responses/00000000-0000-4000-8000-000000000000/review', readers],
-  ['GET', '/api/rounds/DN-2025-H1/results?by=district', readers],
-  ['GET', '/api/rounds/DN-2025-H1/results.csv', readers],
-  ['GET', '/api/rounds/DN-2025-H1/results.xlsx', readers],
-  ['GET', '/api/rounds/DN-2025-H1/microdata.csv', readers],
-  ['GET', '/api/rounds/DN-2025-H1/codebook.csv', readers],
-  ['GET', '/api/results/trend?by=province', readers],
-  ['GET', '/api/results/rounds', readers],
-  ['GET', '/api/rounds/DN-2025-H1/frame', readers],
-  ['PUT', '/api/rounds/DN-2025-H1/frame', managers],
-  ['DELETE', '/api/rounds/DN-2025-H1/frame', managers],
-  ['POST', '/api/rounds/DN-2025-H1/publish', managers],
-  ['POST', '/api/rounds/DN-2025-H1/unpublish', managers],
-];
-
-/** The OpenAPI path of a concrete URL, e.g. /api/batches/1/forms/2/entry → /api/batches/{id}/forms/{serial}/entry. */
-function routeOf(url: string): string {
-  return url
-    .split('?')[0]
-    .replace(/\/rounds\/[^/]+/, '/rounds/{code}')
-    .replace(/\/batches\/\d+/, '/batches/{id}')
-    .replace(/\/forms\/\d+/, '/forms/{serial}')
-    .replace(/\/paper-forms\/\d+/, '/paper-forms/{serial}')
-    .replace(/\/users\/\d+/, '/users/{id}')
-    .replace(/\/links\/[^/]+/, '/links/{token}')
-    .replace(/\/responses\/[0-9a-f-]{36}/, '/responses/{id}');
-}
-
-const publicRoutes = new Set([
-  'GET /api/health', 'GET /api/questionnaires', 'GET /api/questionnaires/{version}', 'GET /api/links/{token}',
-  'POST /api/responses', 'POST /api/session', 'GET /api/session',
-  'GET /api/public/rounds', 'GET /api/public/rounds/{code}/results',
-]);
+/** Routes of the app that are not files of the built UI (those the static plugin serves are public by nature). */
+const guardedRoutes = () => app().routeCatalogue.filter((r) => r.url.startsWith('/api/') || r.url.startsWith('/poster/'));
+const key = (route: CataloguedRoute) => `${route.method} ${route.url}`;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let agents: Record<Role, Agent>;
+/** A keyer whom the batch names as its reconciler: the table lets keyers reconcile only so. */
+let reconcilingKeyer: Agent;
+let examples: Record<string, RouteExample>;
+
 beforeEach(async () => {
   const db = database().db;
-  for (const role of everyone) await addStaff(db, role, `${role}.user`);
-  const secondKeyer = await addStaff(db, 'keyer', 'keyer.second');
-  agents = Object.fromEntries(await Promise.all(everyone.map(async (r) => [r, await logInAs(app(), `${r}.user`)]))) as Record<Role, Agent>;
-  const manager = agents.manager;
-  await manager.request({ method: 'POST', url: '/api/rounds/DN-2025-H1/paper-forms', payload: { localityCode: '660', serials: '1-3' } });
-  await manager.request({ method: 'POST', url: '/api/rounds/DN-2025-H1/paper-forms/status', payload: { serials: '1-3', status: 'returned' } });
-  const batch = await manager.request({ method: 'POST', url: '/api/rounds/DN-2025-H1/batches', payload: { code: 'B1', serials: '1-3', firstKeyerId: agents.keyer.userId, secondKeyerId: secondKeyer.id } });
-  expect(batch.json()).toMatchObject({ id: 1 });
+  for (const role of roles) await addStaff(db, role, `matrix.${role}`);
+  const second = await addStaff(db, 'keyer', 'matrix.second');
+  const reconciler = await addStaff(db, 'keyer', 'matrix.reconciler');
+  const spare = await addStaff(db, 'keyer', 'matrix.spare');
+  agents = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await logInAs(app(), `matrix.${r}`)]))) as Record<Role, Agent>;
+  reconcilingKeyer = await logInAs(app(), 'matrix.reconciler');
+  const manager = agents.manager.userId;
+  await issueForms(db, manager, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials: '1-3' });
+  await markForms(db, manager, { roundCode: DEMO_ROUND_CODE, serials: '1-3', status: 'returned' });
+  const batch = await createBatch(db, manager, {
+    roundCode: DEMO_ROUND_CODE, code: 'B1', serials: '1-3', firstKeyerId: agents.keyer.userId, secondKeyerId: second.id, reconcilerId: reconciler.id,
+  });
+  const link = (await listLinksOfRound(db, (await findRoundByCode(db, DEMO_ROUND_CODE))!.id))[0].token;
+  examples = routeExamples({ link, batchId: batch.id, spareUserId: spare.id, keyerIds: [agents.keyer.userId, second.id] });
 });
 
-describe('authorisation matrix', () => {
-  it('covers every route of the API that is not public', async () => {
-    const doc = (await app().inject({ url: '/api/openapi.json' })).json();
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
-    );
-    const covered = new Set(matrix.map(([method, url]) => `${method} ${routeOf(url)}`));
-    expect(documented.filter((route) => !publicRoutes.has(route) && !covered.has(route))).toEqual([]);
+function requestOf(route: CataloguedRoute) {
+  const example = exampleOf(examples, route.method, route.url);
+  if (!example) throw new Error(`${key(route)} has no example in tests/support/route-examples.ts`);
+  const payload = example.body ? JSON.stringify(example.body) : undefined;
+  return {
+    method: route.method as 'GET', url: urlOf(route.url, example.params, example.query),
+    ...(payload !== undefined ? { payload, headers: { 'content-type': 'application/json' } } : {}),
+  };
+}
+
+const agentFor = (role: Role, action: Action) => (role === 'keyer' && action === 'forms.reconcile' ? reconcilingKeyer : agents[role]);
+
+describe('the permission table', () => {
+  it('gives every role at least logging out, and names roles that exist', () => {
+    for (const role of roles) expect(actionsOf(role)).toContain('session.end');
+    for (const action of actions) for (const role of permissions[action].roles) expect(roles).toContain(role);
   });
 
-  for (const [method, url, allowed] of matrix) {
-    it(`${method} ${url}: 401 when not logged in, 403 for roles other than ${allowed.join(', ')}`, async () => {
-      const anonymous = await app().inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
-      expect(anonymous.statusCode).toBe(401);
-      for (const role of everyone) {
-        const res = await agents[role].request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
-        if (allowed.includes(role)) {
-          expect([401, 403], `${role} ${res.body}`).not.toContain(res.statusCode);
-          expect(res.statusCode, `${role} ${res.body}`).toBeLessThan(500);
-        }
-        else expect(res.statusCode, `${role} ${res.body}`).toBe(403);
-      }
+  it('lets each role do what its work needs and no more', () => {
+    expect(actionsOf('admin')).toEqual(actions.filter((a) => a !== 'forms.key'));
+    expect(actionsOf('manager')).toEqual(actions.filter((a) => a !== 'forms.key' && a !== 'users.manage'));
+    expect(actionsOf('keyer')).toEqual(['session.end', 'rounds.list', 'batches.read', 'forms.key', 'forms.reconcile']);
+    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'responses.review', 'results.read']);
+  });
+
+  it('is what the session reply sends each role', async () => {
+    for (const role of roles) {
+      const session = await agents[role].request({ url: '/api/session' });
+      expect(session.json().actions, role).toEqual(actionsOf(role));
+    }
+  });
+
+  it('has an action or public on every route, and every action but batch oversight guards a route', () => {
+    const used = new Set<string>();
+    for (const route of guardedRoutes()) {
+      const access = routeAccess(route);
+      if (access !== 'public') used.add(access.action);
+    }
+    expect(actions.filter((action) => !used.has(action))).toEqual(['batches.oversee']);
+  });
+
+  it('stops the app at start-up when a route names neither an action nor public', async () => {
+    const bare = Fastify();
+    await bare.register(fp(async () => undefined, { name: 'database' }));
+    await bare.register(fp(async () => undefined, { name: 'rate-limits' }));
+    await bare.register(authPlugin, { throttle: defaultThrottle });
+    void bare.register(async (routes) => {
+      routes.get('/api/forgotten', async () => 'open to all');
     });
-  }
+    await expect(bare.ready()).rejects.toThrow(/GET \/api\/forgotten names no action/);
+  });
+
+  it('stops the app at start-up when a route names an action the table does not have', () => {
+    expect(() => routeAccess({ method: 'POST', url: '/api/x', config: { action: 'rounds.delete' as Action } })).toThrow(/does not have/);
+    expect(() => routeAccess({ method: 'POST', url: '/api/x', config: { action: 'rounds.list', public: true } })).toThrow(/both/);
+  });
+});
+
+describe('authorisation matrix: every route × every role × not logged in', () => {
+  it('lets in the roles the table allows on every route, refuses the others with 403 and anonymous callers with 401', async () => {
+    // Logging out last: it ends the session the later requests would send.
+    const ordered = [...guardedRoutes()].sort((a, b) => Number(key(a) === 'DELETE /api/session') - Number(key(b) === 'DELETE /api/session'));
+    for (const route of ordered) {
+      const access = routeAccess(route);
+      const anonymous = await app().inject(requestOf(route));
+      if (access === 'public') {
+        const context = `${key(route)} anonymous: ${anonymous.body.slice(0, 200)}`;
+        expect(anonymous.statusCode, context).not.toBe(403);
+        expect(anonymous.statusCode, context).toBeLessThan(500);
+        // Only the log-in itself says 401 (who is not logged in, or a wrong password).
+        if (anonymous.statusCode === 401) expect(route.url, context).toBe('/api/session');
+        continue;
+      }
+      expect(anonymous.statusCode, `${key(route)} anonymous`).toBe(401);
+      for (const role of roles) {
+        const reply = await agentFor(role, access.action).request(requestOf(route));
+        const context = `${key(route)} (${access.action}) as ${role}: ${reply.body.slice(0, 200)}`;
+        if (roleMay(role, access.action)) {
+          expect([401, 403], context).not.toContain(reply.statusCode);
+          expect(reply.statusCode, context).toBeLessThan(500);
+        } else {
+          expect(reply.statusCode, context).toBe(403);
+          if (route.method !== 'HEAD') expect(reply.json().code, context).toBe('forbidden');
+        }
+      }
+    }
+  });
+
+  it('refuses an unsafe request without the CSRF token even from a role the table allows', async () => {
+    for (const route of guardedRoutes().filter((r) => UNSAFE.has(r.method))) {
+      const access = routeAccess(route);
+      if (access === 'public') continue;
+      const role = roles.find((r) => roleMay(r, access.action))!;
+      const reply = await agentFor(role, access.action).request({ ...requestOf(route), headers: { 'content-type': 'application/json', 'x-csrf-token': 'wrong' } });
+      expect(reply.statusCode, `${key(route)} as ${role}`).toBe(403);
+      expect(reply.json().code, key(route)).toBe('csrf');
+    }
+  });
 });

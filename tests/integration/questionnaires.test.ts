@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueLines } from '../../server/error-catalogue.ts';
 import { useTestApp } from '../support/app.ts';
 
 const { app } = useTestApp();
@@ -67,6 +68,12 @@ describe('service endpoints', () => {
     expect(body.properties.channel.enum).toEqual(['office', 'paper', 'online']);
     expect(body.properties.answers).toMatchObject({ type: 'object', additionalProperties: { anyOf: expect.any(Array) } });
     expect(doc.paths['/api/questionnaires/{version}'].get).toBeDefined();
+  });
+
+  it('lists every problem of the error catalogue in the OpenAPI document, with its code, status, slug and words', async () => {
+    const doc = (await app().inject({ url: '/api/openapi.json' })).json();
+    expect(doc['x-problems']).toEqual(catalogueLines());
+    expect(doc['x-problems']).toContainEqual(expect.objectContaining({ code: 409.13, status: 409, slug: 'round_not_published', en: 'Round {code} is not published' }));
   });
 
   it('answers an unknown API path with a 404 problem', async () => {

@@ -77,6 +77,7 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/public/rounds': { as: 'anonymous' },
     'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province' } },
     'GET /api/openapi.json': { as: 'anonymous' },
+    'GET /poster/:token': { as: 'anonymous', params: { token: data.link } },
   };
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../../../db/queries/users.ts';
 import type { Role } from '../../../db/schema/staff.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export const sessionPolicy = {
@@ -36,11 +36,7 @@ export function normalizeUsername(username: string): string {
   return username.normalize('NFC').trim().toLowerCase();
 }
 
-const badCredentials = () =>
-  new Problem(401.1, 'bad_credentials', {
-    vi: 'Sai tên đăng nhập hoặc mật khẩu. Sau nhiều lần nhập sai, đăng nhập bị tạm chặn: hãy chờ ít phút rồi thử lại, hoặc nhờ quản trị viên mở khóa.',
-    en: 'Wrong username or password. After repeated failures log-ins are held back for a while: wait a few minutes and try again, or ask an administrator to unlock the account.',
-  });
+const badCredentials = () => problems.badCredentials();
 
 /** Guesses checked against each account's real password hash, by user id: what throttling bounds (tests read it). */
 const evaluations = new Map<number, number>();
@@ -107,7 +103,7 @@ export async function createUser(
     passwordHash: await hashPassword(input.password),
   });
   if (!created) {
-    throw new Problem(409.3, 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` });
+    throw problems.usernameTaken({ username });
   }
   return created;
 }

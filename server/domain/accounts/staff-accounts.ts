@@ -7,7 +7,7 @@ import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { clearThrottle } from '../../../db/queries/log-in-throttle.ts';
 import { deleteSessionsOfUser, findUsersByIds, listUsers, setUserActive, type PublicUser } from '../../../db/queries/users.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { createUser } from './auth.ts';
 import { logInBlockedUntil, type ThrottleNumbers } from './log-in-throttle.ts';
 
@@ -36,7 +36,7 @@ export async function listStaffAccounts(db: Database, throttle: ThrottleNumbers)
 export async function unlockStaffLogIn(db: Database, actorId: number | null, userId: number, throttle: ThrottleNumbers): Promise<StaffAccount> {
   return db.transaction(async (tx) => {
     const [user] = await findUsersByIds(tx, [userId]);
-    if (!user) throw problems.notFound({ vi: `Không có tài khoản số ${userId}`, en: `No account has id ${userId}` });
+    if (!user) throw problems.notFound('account', { id: userId });
     const before = (await logInBlockedUntil(tx, [user.username], throttle)).get(user.username) ?? null;
     await clearThrottle(tx, user.username);
     await recordAudit(tx, [{
@@ -49,14 +49,11 @@ export async function unlockStaffLogIn(db: Database, actorId: number | null, use
 
 export async function setStaffActive(db: Database, actor: PublicUser, userId: number, active: boolean): Promise<PublicUser> {
   if (userId === actor.id && !active) {
-    throw new Problem(409.9, 'own_account', {
-      vi: 'Không thể tự khóa tài khoản của chính mình; hãy nhờ một quản trị viên khác',
-      en: 'You cannot deactivate your own account; ask another administrator',
-    });
+    throw problems.ownAccount();
   }
   return db.transaction(async (tx) => {
     const [before] = await findUsersByIds(tx, [userId]);
-    if (!before) throw problems.notFound({ vi: `Không có tài khoản số ${userId}`, en: `No account has id ${userId}` });
+    if (!before) throw problems.notFound('account', { id: userId });
     const after = (await setUserActive(tx, userId, active))!;
     if (!active) await deleteSessionsOfUser(tx, userId);
     if (before.active !== active) {

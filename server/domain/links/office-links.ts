@@ -9,7 +9,7 @@ import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../../db/queries/links.ts';
 import { listOffices } from '../../../db/queries/rounds.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import type { PublicUrl } from '../../public-url.ts';
 import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
@@ -41,7 +41,7 @@ export async function officeLinksOfRound(db: Database, roundCode: string, public
 export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, publicUrl: PublicUrl): Promise<OfficeLinkView> {
   return db.transaction(async (tx) => {
     const before = await findLinkByToken(tx, token);
-    if (!before) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
+    if (!before) throw problems.notFound('link');
     await setLinkActive(tx, token, active);
     if (before.active !== active) {
       await recordAudit(tx, [{

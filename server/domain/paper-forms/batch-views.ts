@@ -4,6 +4,7 @@
  * never the other keyer's values.
  */
 import type { BatchPart } from '../../../contract/paper-forms.ts';
+import { roleMay } from '../../../contract/permissions.ts';
 import type { Database } from '../../../db/client.ts';
 import { formsOfBatch, listBatches, serialsKeyedBy, statusCountsOfBatches, type BatchRow } from '../../../db/queries/paper.ts';
 import { roundById } from '../../../db/queries/rounds.ts';
@@ -21,7 +22,7 @@ function partOf(batch: BatchRow, user: PublicUser): BatchPart | null {
 
 export async function batchesFor(db: Database, user: PublicUser, roundCode?: string) {
   const roundId = roundCode ? (await roundOrFail(db, roundCode)).id : undefined;
-  const rows = await listBatches(db, { roundId, keyerId: user.role === 'keyer' ? user.id : undefined });
+  const rows = await listBatches(db, { roundId, keyerId: roleMay(user.role, 'batches.oversee') ? undefined : user.id });
   const counts = await statusCountsOfBatches(db, rows.map((b) => b.id));
   const names = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
   const roundCodes = new Map<number, string>();
@@ -45,7 +46,7 @@ export async function batchDetail(db: Database, user: PublicUser, batchId: numbe
   const batch = await visibleBatch(db, batchId, user);
   const round = (await roundById(db, batch.roundId))!;
   const forms = await formsOfBatch(db, batch.id);
-  const mine = user.role === 'keyer' ? await serialsKeyedBy(db, round.id, user.id) : undefined;
+  const mine = roleMay(user.role, 'forms.key') ? await serialsKeyedBy(db, round.id, user.id) : undefined;
   return {
     id: batch.id, code: batch.code, round: round.code, questionnaireVersion: round.questionnaireVersion, myPart: partOf(batch, user),
     forms: forms.map((f) => ({ serial: f.serial, status: f.status, localityCode: f.localityCode, ...(mine ? { keyedByMe: mine.has(f.serial) } : {}) })),

@@ -13,7 +13,8 @@ import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { insertStaffResponse } from '../../../db/queries/responses.ts';
 import { roundById } from '../../../db/queries/rounds.ts';
 import type { PublicUser } from '../../../db/queries/users.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
+import { roleMay } from '../../../contract/permissions.ts';
 import { localityChain } from '../localities/localities.ts';
 import { responseRow, sha256Json } from '../responses/response-row.ts';
 import { paperAnswersSchema, validateAnswers } from '../responses/responses.ts';
@@ -28,21 +29,21 @@ export function newPaperResponseId(): string {
   return randomUUID();
 }
 
-const notYours = () => problems.notFound({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' });
+const notYours = () => problems.notFound('batch');
 
 export function canKey(batch: BatchRow, user: PublicUser): boolean {
-  return user.role === 'keyer' && (batch.firstKeyerId === user.id || batch.secondKeyerId === user.id);
+  return roleMay(user.role, 'forms.key') && (batch.firstKeyerId === user.id || batch.secondKeyerId === user.id);
 }
 
 export function canReconcile(batch: BatchRow, user: PublicUser): boolean {
-  return user.role === 'admin' || user.role === 'manager' || (user.role === 'keyer' && batch.reconcilerId === user.id);
+  return roleMay(user.role, 'batches.oversee') || (roleMay(user.role, 'forms.reconcile') && batch.reconcilerId === user.id);
 }
 
-/** The batch if the user may see it: managers see all, keyers only those assigned to them. */
+/** The batch if the user may see it: those who oversee batches see all, keyers only those assigned to them. */
 export async function visibleBatch(db: Database, batchId: number, user: PublicUser): Promise<BatchRow> {
   const batch = await findBatch(db, batchId);
   if (!batch) throw notYours();
-  if (user.role === 'keyer' && !canKey(batch, user) && batch.reconcilerId !== user.id) throw notYours();
+  if (!roleMay(user.role, 'batches.oversee') && !canKey(batch, user) && batch.reconcilerId !== user.id) throw notYours();
   return batch;
 }
 
@@ -67,10 +68,7 @@ async function verify(db: Database, form: PaperFormRow, keyed: KeyedForm, actorI
   if (!locality) throw new Error(`locality ${form.localityCode} of form ${form.serial} is missing`);
   const id = newPaperResponseId();
   if (!(await markFormVerified(db, round.id, form.serial, id, [form.status]))) {
-    throw new Problem(409.8, 'nothing_to_reconcile', {
-      vi: `Phiếu số ${form.serial} vừa được người khác xác nhận`,
-      en: `Form ${form.serial} was just verified by someone else`,
-    });
+    throw problems.formAlreadyVerified({ serial: form.serial });
   }
   await insertStaffResponse(db, responseRow(def, {
     id, round, channel: 'paper', locality, profile: keyed.profile, answers: keyed.answers,
@@ -90,17 +88,14 @@ export async function saveEntry(
   input: { batchId: number; serial: number; profile: Record<string, unknown>; answers: Record<string, unknown>; seconds?: number },
 ): Promise<EntryOutcome> {
   const batch = await visibleBatch(db, input.batchId, user);
-  if (!canKey(batch, user)) throw new Problem(403, 'forbidden', { vi: 'Ông/Bà không phải người nhập liệu của lô này', en: 'You are not a keyer of this batch' });
+  if (!canKey(batch, user)) throw problems.forbidden('notBatchKeyer');
   const { def, round } = await questionnaireOf(db, batch.roundId);
   const keyed = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
 
   return db.transaction(async (tx) => {
     const form = await formOfBatch(tx, batch, input.serial);
     if (!['returned', 'keyed_once'].includes(form.status)) {
-      throw new Problem(409.7, 'form_closed', {
-        vi: `Phiếu số ${form.serial} đã được cả hai người nhập (${form.status}); mọi sửa đổi phải qua đối chiếu`,
-        en: `Form ${form.serial} has both entries (${form.status}); changes go through reconciliation`,
-      });
+      throw problems.formClosed({ serial: form.serial, status: form.status });
     }
     const entityId = `${round.code}:${form.serial}`;
     const before = (await entriesOfForm(tx, round.id, form.serial)).find((e) => e.keyerId === user.id);
@@ -142,7 +137,7 @@ export interface Comparison {
 
 export async function comparison(db: Database, user: PublicUser, batchId: number, serial: number): Promise<Comparison> {
   const batch = await visibleBatch(db, batchId, user);
-  if (!canReconcile(batch, user)) throw new Problem(403, 'forbidden', { vi: 'Chỉ người đối chiếu được xem cả hai bản nhập', en: 'Only a reconciler may see both entries' });
+  if (!canReconcile(batch, user)) throw problems.forbidden('notBatchComparer');
   const form = await formOfBatch(db, batch, serial);
   const entries = await entriesOfForm(db, batch.roundId, serial);
   const first = entries.find((e) => e.keyerId === batch.firstKeyerId);
@@ -162,13 +157,13 @@ export async function reconcile(
   input: { batchId: number; serial: number; profile: Record<string, unknown>; answers: Record<string, unknown> },
 ): Promise<{ responseId: string }> {
   const batch = await visibleBatch(db, input.batchId, user);
-  if (!canReconcile(batch, user)) throw new Problem(403, 'forbidden', { vi: 'Ông/Bà không được đối chiếu lô này', en: 'You may not reconcile this batch' });
+  if (!canReconcile(batch, user)) throw problems.forbidden('notBatchReconciler');
   const { def, round } = await questionnaireOf(db, batch.roundId);
   const decided = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
   return db.transaction(async (tx) => {
     const form = await formOfBatch(tx, batch, input.serial);
     if (form.status !== 'keyed_twice') {
-      throw new Problem(409.8, 'nothing_to_reconcile', { vi: `Phiếu số ${form.serial} không chờ đối chiếu (${form.status})`, en: `Form ${form.serial} is not awaiting reconciliation (${form.status})` });
+      throw problems.nothingToReconcile({ serial: form.serial, status: form.status });
     }
     const entries = await entriesOfForm(tx, round.id, form.serial);
     const first = entries.find((e) => e.keyerId === batch.firstKeyerId)!;

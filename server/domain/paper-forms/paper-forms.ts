@@ -10,14 +10,14 @@ import { findBatch, findForm, findForms, insertBatch, insertForms, lockForms, se
 import { findRoundByCode, type RoundRow } from '../../../db/queries/rounds.ts';
 import { findUsersByIds } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { auditEventView } from '../audit/audit-trail.ts';
 
 const field = (path: string, vi: string, en: string) => problems.validation([{ path, worded: { vi, en } }]);
 
 export async function roundOrFail(db: Database, code: string): Promise<RoundRow> {
   const round = await findRoundByCode(db, code);
-  if (!round) throw problems.notFound({ vi: `Không có đợt khảo sát mã ${code}`, en: `No survey round has code ${code}` });
+  if (!round) throw problems.notFound('round', { code });
   return round;
 }
 
@@ -40,10 +40,7 @@ export async function issueForms(
   return db.transaction(async (tx) => {
     const taken = await findForms(tx, round.id, serials);
     if (taken.length > 0) {
-      throw new Problem(409.4, 'serials_taken', {
-        vi: `Các số sê-ri đã được cấp: ${formatSerialList(taken.map((f) => f.serial))}`,
-        en: `Serials already issued: ${formatSerialList(taken.map((f) => f.serial))}`,
-      });
+      throw problems.serialsTaken({ serials: formatSerialList(taken.map((f) => f.serial)) });
     }
     await insertForms(tx, round.id, input.localityCode, serials);
     if (input.target !== undefined) await upsertSampleTarget(tx, round.id, input.localityCode, input.target);
@@ -77,10 +74,7 @@ export async function markForms(
     const allowed = manualTransitions[input.status];
     const blocked = forms.filter((f) => !allowed.includes(f.status) && f.status !== input.status);
     if (blocked.length > 0) {
-      throw new Problem(409.5, 'form_state', {
-        vi: `Không thể chuyển sang "${input.status}" các phiếu: ${formatSerialList(blocked.map((f) => f.serial))} (đã nhập liệu hoặc đã xác nhận)`,
-        en: `Cannot mark as "${input.status}": ${formatSerialList(blocked.map((f) => f.serial))} (already keyed or verified)`,
-      });
+      throw problems.formState({ status: input.status, serials: formatSerialList(blocked.map((f) => f.serial)) });
     }
     const changing = forms.filter((f) => f.status !== input.status);
     await setFormsStatus(tx, round.id, changing.map((f) => f.serial), { status: input.status });
@@ -119,7 +113,7 @@ export async function createBatch(
       throw field('serials', `Các phiếu chưa thu về hoặc đã thuộc lô khác: ${formatSerialList(notReady)}`, `Forms not returned or already in a batch: ${formatSerialList(notReady)}`);
     }
     const batch = await insertBatch(tx, { roundId: round.id, code: input.code.normalize('NFC').trim(), firstKeyerId: input.firstKeyerId, secondKeyerId: input.secondKeyerId, reconcilerId: input.reconcilerId ?? null, createdBy: actorId });
-    if (!batch) throw new Problem(409.6, 'batch_exists', { vi: `Lô ${input.code} đã có trong đợt này`, en: `Batch ${input.code} already exists in this round` });
+    if (!batch) throw problems.batchExists({ code: input.code });
     await setFormsStatus(tx, round.id, serials, { status: 'returned', batchId: batch.id });
     await recordAudit(tx, [{
       userId: actorId, action: 'create_batch', entity: 'batch', entityId: String(batch.id),
@@ -133,7 +127,7 @@ export async function createBatch(
 export async function formHistory(db: Database, roundCode: string, serial: number) {
   const round = await roundOrFail(db, roundCode);
   const form = await findForm(db, round.id, serial);
-  if (!form) throw problems.notFound({ vi: `Chưa cấp phiếu số ${serial} trong đợt ${round.code}`, en: `Form ${serial} was not issued in round ${round.code}` });
+  if (!form) throw problems.notFound('paperForm', { serial, round: round.code });
   const batch = form.batchId === null ? undefined : await findBatch(db, form.batchId);
   const trail = await auditTrail(db, 'paper_form', `${round.code}:${serial}`);
   return {

@@ -22,7 +22,7 @@ import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
 import { demoLocalities } from '../../../db/seed/localities.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
 import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 
 export const EARLIER_DEMO_ROUND = 'DN-2024';
@@ -88,10 +88,7 @@ export async function ensureDemoRounds(db: Database): Promise<void> {
 /** Loads `count` synthetic responses into a demo round; refuses any round not marked demo. */
 export async function loadDemoResponses(db: Database, round: RoundRow, count: number, seed = 1): Promise<number> {
   if (!round.demo) {
-    throw new Problem(409.14, 'not_a_demo_round', {
-      vi: `Đợt ${round.code} không phải đợt dữ liệu mẫu: không nạp dữ liệu mẫu vào đợt thật`,
-      en: `Round ${round.code} is not a demo round: demo data never goes into real rounds`,
-    });
+    throw problems.notADemoRound({ code: round.code });
   }
   const def = await findQuestionnaire(db, round.questionnaireVersion);
   if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} is not stored`);

@@ -8,7 +8,8 @@
 import type { LinkDetails } from '../../../db/queries/links.ts';
 import type { OfficeRow, RoundRow } from '../../../db/queries/rounds.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
-import { Problem, problems, type Worded } from '../../errors.ts';
+import { Problem, type Worded } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import type { ResponseSubmission } from '../../../contract/responses.ts';
 import { lateDeliveryClosing, windowState, type SurveyWindow } from './late-delivery.ts';
 import type { LocalityChain } from '../localities/localities.ts';
@@ -28,7 +29,6 @@ const fieldProblem = (path: string, worded: Worded) => problems.validation([{ pa
 const submittedAtOf = (submission: ResponseSubmission) => (submission.submittedAt ? new Date(submission.submittedAt) : undefined);
 
 /** DD/MM/YYYY, as dates are written in Vietnam. */
-const vietnameseDate = (day: string) => day.split('-').reverse().join('/');
 
 export function surveyWindow(link: LinkDetails): SurveyWindow {
   return {
@@ -45,21 +45,12 @@ export function surveyWindow(link: LinkDetails): SurveyWindow {
 function refusal(link: LinkDetails, state: 'not_started' | 'ended' | 'closed'): Problem {
   const { code, periodStart, periodEnd } = link.round;
   if (state === 'not_started') {
-    return new Problem(409.3, 'round_not_started', {
-      vi: `Đợt khảo sát ${code} chưa bắt đầu: phiếu được nhận từ ngày ${vietnameseDate(periodStart)}. Phiếu của Ông/Bà vẫn được lưu trên máy này.`,
-      en: `Survey round ${code} has not started: responses are taken from ${periodStart}. Your response stays saved on this device.`,
-    });
+    return problems.roundNotStarted({ code, start: periodStart });
   }
   if (state === 'ended') {
-    return new Problem(409.4, 'round_ended', {
-      vi: `Đợt khảo sát ${code} đã kết thúc ngày ${vietnameseDate(periodEnd)} nên không nhận thêm phiếu. Phiếu của Ông/Bà vẫn được lưu trên máy này. Cảm ơn Ông/Bà đã quan tâm.`,
-      en: `Survey round ${code} ended on ${periodEnd} and takes no more responses. Your response stays saved on this device. Thank you for your interest.`,
-    });
+    return problems.roundEnded({ code, end: periodEnd });
   }
-  return new Problem(409.2, 'round_not_open', {
-    vi: `Đường dẫn khảo sát này đã đóng, đợt khảo sát ${code} hiện không nhận phiếu qua đường dẫn này. Phiếu của Ông/Bà vẫn được lưu trên máy này. Cảm ơn Ông/Bà đã quan tâm.`,
-    en: `This survey link is closed: round ${code} is not taking responses through it. Your response stays saved on this device. Thank you for your interest.`,
-  });
+  return problems.linkClosed({ code });
 }
 
 async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmission, now: Date) {

@@ -9,7 +9,7 @@ import type { FlaggedResponseView, ReviewDecision, ReviewedView } from '../../..
 import type { Database } from '../../../db/client.ts';
 import { auditOfAction, recordAudit } from '../../../db/queries/audit.ts';
 import { findResponse, listFlaggedResponses, setResponseStatus } from '../../../db/queries/responses.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import type { FlagFacts } from './response-flags.ts';
 
@@ -43,12 +43,9 @@ export async function flaggedResponses(db: Database, roundCode: string): Promise
 export async function reviewResponse(db: Database, actorId: number, id: string, decision: ReviewDecision): Promise<ReviewedView> {
   return db.transaction(async (tx) => {
     const response = await findResponse(tx, id);
-    if (!response) throw problems.notFound({ vi: `Không có phiếu mã ${id}`, en: `No response has id ${id}` });
+    if (!response) throw problems.notFound('response', { id });
     if (response.flags.length === 0) {
-      throw new Problem(409.11, 'not_flagged', {
-        vi: 'Phiếu này không bị gắn cờ nên không cần xem xét',
-        en: 'This response is not flagged, so there is nothing to review',
-      });
+      throw problems.notFlagged();
     }
     await setResponseStatus(tx, id, decision);
     await recordAudit(tx, [{ userId: actorId, action: REVIEW, entity: 'response', entityId: id, field: 'status', oldValue: response.status, newValue: decision }]);

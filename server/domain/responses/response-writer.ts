@@ -12,8 +12,8 @@
  */
 import type { Database } from '../../../db/client.ts';
 import { postgresError } from '../../../db/errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { findResponses, insertResponseGroup, type GroupRow, type InsertedResponse } from '../../../db/queries/responses.ts';
-import { problems } from '../../errors.ts';
 import { burstCheck, ownFlags, type OwnFacts } from './response-flags.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';
 
@@ -119,7 +119,7 @@ export class ResponseWriter {
       for (const p of rest) {
         const existing = found.get(p.item.row.id);
         if (!existing) reject(p, new Error(`response ${p.item.row.id} was neither inserted nor found`));
-        else if (existing.contentHash !== p.item.row.contentHash) reject(p, problems.conflictingResend(p.item.row.id));
+        else if (existing.contentHash !== p.item.row.contentHash) reject(p, problems.conflictingResend({ id: p.item.row.id }));
         else resolve(p, { created: false, response: toView(existing) });
       }
     } catch (error) {

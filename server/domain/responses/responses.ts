@@ -4,6 +4,7 @@
  * that no longer passes those checks (its round has closed since) is still acknowledged when its
  * id is stored with the same content: the phone only missed the first acknowledgement.
  */
+import { Problem } from '../../errors.ts';
 import { compactAnswers, type ResponseAnswers } from '../../../analysis/questionnaire/answers-schema.ts';
 import { answersSchema } from '../../../analysis/questionnaire/answers-schema.ts';
 import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
@@ -11,7 +12,7 @@ import { formatIssue, issuePath } from '../../../analysis/questionnaire/issue-me
 import type { Database } from '../../../db/client.ts';
 import { findResponse } from '../../../db/queries/responses.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
-import { Problem, problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { keyedHash } from '../../secrets.ts';
 import type { ResponseSubmission } from '../../../contract/responses.ts';
 import { responseContext } from './response-context.ts';
@@ -151,7 +152,7 @@ export class ResponseIntake {
       if (error instanceof Problem) {
         const stored = await findResponse(db, submission.id);
         if (stored && stored.contentHash === hash) return { created: false, response: toView(stored) };
-        if (stored) throw problems.conflictingResend(submission.id);
+        if (stored) throw problems.conflictingResend({ id: submission.id });
       }
       throw error;
     }

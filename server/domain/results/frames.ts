@@ -9,6 +9,7 @@ import { findFrame, replaceFrame, type FrameRow } from '../../../db/queries/fram
 import { stratumCounts } from '../../../db/queries/microdata.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { fileProblem, rowProblem, type RowProblem } from '../../errors.ts';
+import { problems as catalogue } from '../../error-catalogue.ts';
 import { detectFormat, readTable, uploadLimits, type Table, type TableRow } from '../../files/tables.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { stratumOf } from './survey-design.ts';
@@ -44,10 +45,7 @@ export function readFrameTable(bytes: Buffer, nameOrType: string): Promise<Table
 export async function saveFrame(db: Database, actorId: number | null, round: RoundRow, table: Table): Promise<{ strata: number; population: number }> {
   const { frame, problems } = checkFrame(table.rows);
   if (problems.length > 0) {
-    throw fileProblem(400.5, 'frame_rejected', {
-      vi: `Không lưu khung mẫu: ${problems.length} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
-      en: `Frame not saved: ${problems.length} problem(s). Fix the rows below and upload the whole file again.`,
-    }, problems);
+    throw fileProblem(catalogue.frameRejected({ count: problems.length }), problems);
   }
   await db.transaction(async (tx) => {
     const before = await findFrame(tx, round.id);

@@ -15,7 +15,7 @@ import { findLocalities } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { countCells, officeCodes, statusCounts } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
 import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
 
@@ -40,11 +40,7 @@ export async function questionnaireOfRound(db: Database, round: RoundRow): Promi
   return def;
 }
 
-export const frameIncomplete = (message: string) =>
-  new Problem(409.11, 'frame_incomplete', {
-    vi: `Khung mẫu của đợt khảo sát thiếu dân số của tầng: ${message.replace(/^.*stratum /, '')}. Hãy tải lên khung mẫu đầy đủ (stratum,population) hoặc xóa khung mẫu để tính không trọng số.`,
-    en: `The round's frame lacks a population for stratum ${message.replace(/^.*stratum /, '')}. Upload a complete frame (stratum,population), or remove it for unweighted results.`,
-  });
+export const frameIncomplete = (message: string) => problems.frameIncomplete({ stratum: message.replace(/^.*stratum /, '') });
 
 function labelled(code: string | null, unitOf: ResultsOptions['unitOf']): string | null {
   return code === null || !unitOf ? code : unitOf(code);

@@ -8,14 +8,11 @@ import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { setLinksActive } from '../../../db/queries/links.ts';
 import { setRoundPublication, type RoundRow } from '../../../db/queries/rounds.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 
 export async function publishRound(db: Database, actorId: number | null, round: RoundRow): Promise<RoundRow> {
   if (round.status === 'draft') {
-    throw new Problem(409.12, 'round_not_started', {
-      vi: `Đợt ${round.code} còn là bản nháp, chưa có kết quả để công bố`,
-      en: `Round ${round.code} is a draft; there are no results to publish`,
-    });
+    throw problems.roundIsDraft({ code: round.code });
   }
   return db.transaction(async (tx) => {
     const published = await setRoundPublication(tx, round.id, 'published', new Date());
@@ -27,7 +24,7 @@ export async function publishRound(db: Database, actorId: number | null, round: 
 
 export async function withdrawRound(db: Database, actorId: number | null, round: RoundRow): Promise<RoundRow> {
   if (round.status !== 'published') {
-    throw new Problem(409.13, 'round_not_published', { vi: `Kết quả đợt ${round.code} chưa được công bố`, en: `Round ${round.code} is not published` });
+    throw problems.roundNotPublished({ code: round.code });
   }
   return db.transaction(async (tx) => {
     const withdrawn = await setRoundPublication(tx, round.id, 'closed', null);

@@ -4,6 +4,7 @@ import { HealthView } from '../../../contract/health.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
+    config: { public: true },
     schema: {
       summary: 'Liveness, with the database actually queried',
       response: { 200: HealthView },

@@ -5,7 +5,8 @@ import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
 import { importTemplate } from '../../domain/imports/import-template.ts';
 import { importResponses, readResponsesTable } from '../../domain/imports/response-import.ts';
-import { fileProblem, Problem } from '../../errors.ts';
+import { fileProblem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 
@@ -17,7 +18,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/rounds/:code/import-template', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'responses.import' },
     schema: {
       summary: "The round's import template: CSV (header only) or XLSX with a codebook sheet",
       params: RoundParams,
@@ -30,7 +31,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/rounds/:code/imports', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'responses.import' },
     bodyLimit: IMPORT_LIMIT,
     schema: {
       summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',
@@ -43,15 +44,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const bytes = request.body as Buffer;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' });
+      throw problems.emptyFile('responses');
     }
     const table = await readResponsesTable(bytes, request.headers['content-type'] ?? '');
     const result = await importResponses(app.database.db, requireStaff(request).user.id, request.params.code, table);
     if (result.problems.length > 0) {
-      throw fileProblem(400.4, 'import_rejected', {
-        vi: `Không nhập: ${result.problems.length} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
-        en: `Nothing imported: ${result.problems.length} problem(s). Fix the rows below and import the whole file again.`,
-      }, result.problems);
+      throw fileProblem(problems.importRejected({ count: result.problems.length }), result.problems);
     }
     return { imported: result.imported, unchanged: result.unchanged };
   });

@@ -30,5 +30,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(resultRoutes);
   await app.register(roundResultsAdminRoutes);
   await app.register(publicResultRoutes);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 };

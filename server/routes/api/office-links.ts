@@ -8,10 +8,9 @@ import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/links/offi
 import { requireStaff } from '../../plugins/auth.ts';
 
 export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
-  const managers = app.allow('admin', 'manager');
 
   app.get('/rounds/:code/links', {
-    onRequest: managers,
+    config: { action: 'links.manage' },
     schema: {
       summary: "The round's online link and every active office's survey link (made on first look), with their posters",
       params: RoundParams,
@@ -20,7 +19,7 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl));
 
   app.patch('/links/:token', {
-    onRequest: managers,
+    config: { action: 'links.manage' },
     schema: {
       summary: 'Open or close one survey link (office or online); a closed link tells citizens politely that the survey has ended',
       params: LinkParams,

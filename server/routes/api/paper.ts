@@ -18,11 +18,8 @@ import { requireStaff } from '../../plugins/auth.ts';
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
 
 export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
-  const managers = app.allow('admin', 'manager');
-  const staffWhoKey = app.allow('admin', 'manager', 'keyer');
-
   app.post('/rounds/:code/paper-forms', {
-    onRequest: managers,
+    config: { action: 'paper.manage' },
     schema: {
       summary: 'Issue numbered paper forms to a locality (serial ranges), optionally with its sample target',
       params: RoundParams,
@@ -35,7 +32,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/rounds/:code/paper-forms/status', {
-    onRequest: managers,
+    config: { action: 'paper.manage' },
     schema: {
       summary: 'Mark forms returned, spoiled or unreturned',
       params: RoundParams,
@@ -45,7 +42,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => markForms(app.database.db, requireStaff(request).user.id, { roundCode: request.params.code, ...request.body }));
 
   app.post('/rounds/:code/batches', {
-    onRequest: managers,
+    config: { action: 'paper.manage' },
     schema: {
       summary: 'Group returned forms into a batch for two different keyers (and optionally a third to reconcile)',
       params: RoundParams,
@@ -58,12 +55,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rounds/:code/paper-progress', {
-    onRequest: managers,
+    config: { action: 'paper.track' },
     schema: { summary: 'Progress per batch, per keyer (with agreement rates) and per locality against its target', params: RoundParams, response: { 200: PaperProgressView, ...errors } },
   }, async (request) => paperProgress(app.database.db, request.params.code));
 
   app.get('/batches', {
-    onRequest: staffWhoKey,
+    config: { action: 'batches.read' },
     schema: {
       summary: 'Batches: all for managers, the assigned ones for a keyer, with how many forms are in each state',
       querystring: BatchesQuery,
@@ -72,7 +69,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => batchesFor(app.database.db, requireStaff(request).user, request.query.round));
 
   app.get('/batches/:id', {
-    onRequest: staffWhoKey,
+    config: { action: 'batches.read' },
     schema: {
       summary: "A batch's forms and their state (a keyer sees which they keyed themselves, never the other keyer's values)",
       params: BatchParams,
@@ -81,7 +78,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => batchDetail(app.database.db, requireStaff(request).user, request.params.id));
 
   app.get('/rounds/:code/paper-forms/:serial', {
-    onRequest: managers,
+    config: { action: 'paper.track' },
     schema: {
       summary: 'One paper form: its state, batch and audit trail',
       params: RoundParams.extend({ serial: RowIdParam }),
@@ -90,12 +87,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => formHistory(app.database.db, request.params.code, request.params.serial));
 
   app.get('/batches/:id/forms/:serial/entry', {
-    onRequest: app.allow('keyer'),
+    config: { action: 'forms.key' },
     schema: { summary: "The calling keyer's own entry of a form, or null", params: FormParams, response: { 200: KeyedFormView.nullable(), ...errors } },
   }, async (request) => ownEntry(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
 
   app.put('/batches/:id/forms/:serial/entry', {
-    onRequest: app.allow('keyer'),
+    config: { action: 'forms.key' },
     schema: {
       summary: "Save the calling keyer's entry of a form; when both entries are in they are compared",
       params: FormParams,
@@ -105,12 +102,12 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => saveEntry(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
 
   app.get('/batches/:id/forms/:serial/comparison', {
-    onRequest: staffWhoKey,
+    config: { action: 'forms.reconcile' },
     schema: { summary: 'Both entries of a form side by side, with the fields that differ (reconcilers only)', params: FormParams, response: { 200: ComparisonView, ...errors } },
   }, async (request) => comparison(app.database.db, requireStaff(request).user, request.params.id, request.params.serial));
 
   app.post('/batches/:id/forms/:serial/reconciliation', {
-    onRequest: staffWhoKey,
+    config: { action: 'forms.reconcile' },
     schema: {
       summary: 'Decide the final values of a form whose entries differ; it becomes a verified response',
       params: FormParams,
@@ -120,7 +117,7 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => reconcile(app.database.db, requireStaff(request).user, { batchId: request.params.id, serial: request.params.serial, ...request.body }));
 
   app.get('/audit', {
-    onRequest: managers,
+    config: { action: 'paper.track' },
     schema: {
       summary: 'The audit trail of one thing (e.g. entity=paper_form, id=DN-2025-H1:17)',
       querystring: AuditQuery,

@@ -10,17 +10,19 @@ import { AnalysisResultView, PublicResultsQuery } from '../../../contract/result
 import { RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
 import { roundResults } from '../../domain/results/results.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { roundView } from '../../domain/rounds/round-view.ts';
 
 export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
 
   app.get('/public/rounds', {
+    config: { public: true },
     schema: { summary: 'Rounds whose results are published', response: { 200: z.array(RoundView) } },
   }, async () => (await listPublishedRounds(db())).map(roundView));
 
   app.get('/public/rounds/:code/results', {
+    config: { public: true },
     schema: {
       summary: 'The indices of a published round (province and locality level; no item details)',
       params: RoundParams,
@@ -30,7 +32,7 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const round = await findRoundByCode(db(), request.params.code);
     if (!round || round.status !== 'published') {
-      throw problems.notFound({ vi: `Không có kết quả đã công bố của đợt ${request.params.code}`, en: `No published results for round ${request.params.code}` });
+      throw problems.notFound('publishedResults', { code: request.params.code });
     }
     const result = await roundResults(db(), round, { levels: request.query.by });
     return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };

@@ -9,10 +9,9 @@ import { requireStaff } from '../../plugins/auth.ts';
 
 export const responseReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   // Analysts review too: holding flagged responses out of the figures until someone looks is their business.
-  const reviewers = app.allow('admin', 'manager', 'analyst');
 
   app.get('/rounds/:code/flagged-responses', {
-    onRequest: reviewers,
+    config: { action: 'responses.review' },
     schema: {
       summary: 'Responses of a round flagged by plausibility checks (too_fast, implausible_time, identical_burst, device_burst, late_delivery), held out of the figures until reviewed, with the facts and any review',
       params: RoundParams,
@@ -21,7 +20,7 @@ export const responseReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => flaggedResponses(app.database.db, request.params.code));
 
   app.post('/responses/:id/review', {
-    onRequest: reviewers,
+    config: { action: 'responses.review' },
     schema: {
       summary: 'Decide on a flagged response: accepted (counted from now on) or excluded (left out, kept); audited, and may be changed later',
       params: ResponseIdParams,

@@ -16,6 +16,7 @@ const serializeStored = (status: number) => (status === 200 || status === 201 ? 
 export const responseRoutes: FastifyPluginAsyncZod = async (app) => {
   const checked = serializerCompiler;
   app.post('/responses', {
+    config: { public: true },
     bodyLimit: RESPONSE_BODY_LIMIT,
     serializerCompiler: (route) => serializeStored(Number(route.httpStatus)) ?? checked(route as unknown as Parameters<typeof checked>[0]),
     preHandler: app.surveyRateLimits,

@@ -20,7 +20,6 @@ export function attachment(name: string): string {
 }
 
 export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
-  const readers = app.allow('admin', 'manager', 'analyst');
   const db = () => app.database.db;
 
   const compute = async (code: string, query: ResultsQuery) => {
@@ -30,7 +29,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get('/rounds/:code/results', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: {
       summary: 'Weighted SIPAS indices of a round with standard errors, per level (the JSON of sipas analyze)',
       params: RoundParams,
@@ -40,7 +39,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => (await compute(request.params.code, request.query)).result);
 
   app.get('/rounds/:code/results.csv', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: { summary: 'The indices as CSV (UTF-8 with BOM)', params: RoundParams, querystring: ResultsQuery },
   }, async (request, reply) => {
     const { round, result } = await compute(request.params.code, request.query);
@@ -49,7 +48,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rounds/:code/results.xlsx', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: { summary: 'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options', params: RoundParams, querystring: ResultsQuery },
   }, async (request, reply) => {
     const { round, result } = await compute(request.params.code, request.query);
@@ -60,7 +59,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rounds/:code/microdata.csv', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     // Compressing hundreds of megabytes on the fly would cost the server more than sending them
     // costs the office network; the file is fetched once and compresses well afterwards.
     compress: false,
@@ -76,7 +75,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rounds/:code/codebook.csv', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
   }, async (request, reply) => {
     const round = await roundOrFail(db(), request.params.code);
@@ -86,7 +85,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/results/trend', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: {
       summary: 'Indices of every round (not drafts), units relabelled as those in force at the end of the latest round',
       querystring: TrendQuery,

@@ -7,7 +7,7 @@ import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../dom
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts';
 import { roundsWithResults, roundView } from '../../domain/rounds/round-view.ts';
-import { Problem } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 
@@ -18,22 +18,20 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const type of ['text/csv', XLSX_MEDIA_TYPE, 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: FRAME_LIMIT }, (_request, body, done) => done(null, body));
   }
-  const readers = app.allow('admin', 'manager', 'analyst');
-  const managers = app.allow('admin', 'manager');
   const db = () => app.database.db;
 
   app.get('/results/rounds', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: { summary: 'Rounds with results to read (every round but drafts), oldest first', response: { 200: z.array(RoundView), 401: ProblemView, 403: ProblemView } },
   }, async () => roundsWithResults(db()));
 
   app.get('/rounds/:code/frame', {
-    onRequest: readers,
+    config: { action: 'results.read' },
     schema: { summary: "The round's strata: responses in each and the frame's population (null where the frame has none)", params: RoundParams, response: { 200: FrameView, ...errors } },
   }, async (request) => frameOverview(app.database, await roundOrFail(db(), request.params.code)));
 
   app.put('/rounds/:code/frame', {
-    onRequest: managers,
+    config: { action: 'results.frame' },
     bodyLimit: FRAME_LIMIT,
     schema: {
       summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
@@ -47,13 +45,13 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     const round = await roundOrFail(db(), request.params.code);
     const bytes = request.body as Buffer;
     if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw new Problem(400.2, 'empty_file', { vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' });
+      throw problems.emptyFile('frame');
     }
     return saveFrame(db(), requireStaff(request).user.id, round, await readFrameTable(bytes, request.headers['content-type'] ?? ''));
   });
 
   app.delete('/rounds/:code/frame', {
-    onRequest: managers,
+    config: { action: 'results.frame' },
     schema: { summary: "Remove the round's frame: its results become unweighted", params: RoundParams, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     await removeFrame(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code));
@@ -61,12 +59,12 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/rounds/:code/publish', {
-    onRequest: managers,
+    config: { action: 'results.publish' },
     schema: { summary: "Publish the round's results: the public page shows its indices; data collection ends", params: RoundParams, response: { 200: RoundView, ...errors } },
   }, async (request) => roundView(await publishRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
 
   app.post('/rounds/:code/unpublish', {
-    onRequest: managers,
+    config: { action: 'results.publish' },
     schema: { summary: "Withdraw the round's published results (the round becomes closed)", params: RoundParams, response: { 200: RoundView, ...errors } },
   }, async (request) => roundView(await withdrawRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
 };

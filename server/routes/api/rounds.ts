@@ -9,7 +9,7 @@ import { roundSummaries } from '../../domain/rounds/round-view.ts';
 
 export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rounds', {
-    onRequest: app.allow(...roles),
+    config: { action: 'rounds.list' },
     schema: {
       summary: 'Survey rounds, oldest first',
       response: { 200: z.array(RoundSummaryView) },
@@ -17,7 +17,7 @@ export const roundRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => roundSummaries(app.database.db));
 
   app.get('/localities', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'localities.list' },
     schema: {
       summary: 'The administrative units directly below one unit (e.g. ?parent=67 for the districts of Đắk Nông)',
       querystring: LocalitiesQuery,

@@ -7,12 +7,12 @@ import { requireStaff } from '../../plugins/auth.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', {
-    onRequest: app.allow('admin', 'manager'),
+    config: { action: 'users.list' },
     schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffAccountView) } },
   }, async () => listStaffAccounts(app.database.db, app.logInThrottle));
 
   app.post('/users/:id/unlock', {
-    onRequest: app.allow('admin'),
+    config: { action: 'users.manage' },
     schema: {
       summary: 'Lift the hold that repeated failed log-ins put on an account, from every address (audited)',
       params: UserParams,
@@ -21,7 +21,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => unlockStaffLogIn(app.database.db, requireStaff(request).user.id, request.params.id, app.logInThrottle));
 
   app.post('/users', {
-    onRequest: app.allow('admin'),
+    config: { action: 'users.manage' },
     schema: {
       summary: 'Create a staff account',
       body: NewUserBody,
@@ -33,7 +33,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/users/:id', {
-    onRequest: app.allow('admin'),
+    config: { action: 'users.manage' },
     schema: {
       summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
       params: UserParams,

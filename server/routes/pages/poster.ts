@@ -3,14 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LinkParams } from '../../../contract/links.ts';
 import { findLinkByToken } from '../../../db/queries/links.ts';
 import { posterHtml } from '../../domain/links/poster.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../../error-catalogue.ts';
 
 export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/poster/:token', {
+    config: { public: true },
     schema: { hide: true, params: LinkParams },
   }, async (request, reply) => {
     const link = await findLinkByToken(app.database.db, request.params.token);
-    if (!link) throw problems.notFound({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' });
+    if (!link) throw problems.notFound('link');
     reply.type('text/html; charset=utf-8');
     return posterHtml(link, app.publicUrl);
   });

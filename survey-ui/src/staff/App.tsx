@@ -34,7 +34,7 @@ export function App() {
     if (session) api.get<Round[]>('/rounds').then(setRounds, () => setRounds([]));
   }, [api, session?.user.id]);
   useEffect(() => {
-    if (session && /^\/staff\/?$/.test(path)) navigate(homeOf(session.user.role), { replace: true });
+    if (session && /^\/staff\/?$/.test(path)) navigate(homeOf(session), { replace: true });
   }, [session, path]);
   // A new screen: take screen readers to its heading, unless the screen put focus somewhere itself.
   useEffect(() => {
@@ -63,14 +63,14 @@ export function App() {
       {session === null && (
         <LoginPage api={api} language={language} onLanguage={changeLanguage} onLoggedIn={(s) => {
           setSession(s);
-          if (/^\/staff\/?$/.test(location.pathname)) navigate(homeOf(s.user.role), { replace: true });
+          if (/^\/staff\/?$/.test(location.pathname)) navigate(homeOf(s), { replace: true });
         }} />
       )}
       {context && (
         <StaffContext.Provider value={context}>
           <StaffHeader language={language} onLanguage={changeLanguage} onLogOut={() => void logOut()} />
           <NavBar path={path} />
-          <main id="main">{screenFor(path, context.session.user.role) ?? <NotFoundPage />}</main>
+          <main id="main">{screenFor(path, context.session) ?? <NotFoundPage />}</main>
         </StaffContext.Provider>
       )}
     </MessagesContext.Provider>

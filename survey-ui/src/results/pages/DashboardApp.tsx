@@ -1,11 +1,10 @@
 import { catalogues as staffCatalogues, MessagesContext as StaffMessages } from '../../staff/messages/catalogue.ts';
 import { LoginPage } from '../../staff/pages/LoginPage.tsx';
+import { may } from '../../staff/session/may.ts';
 import { useStaffSession } from '../../staff/session/use-session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { DashboardPage } from './DashboardPage.tsx';
-
-const READERS = new Set(['admin', 'manager', 'analyst']);
 
 /** The analysts' and managers' dashboard behind the staff log-in (the same account and session). */
 export function DashboardApp({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
@@ -30,8 +29,8 @@ export function DashboardApp({ language, onLanguage }: { language: Language; onL
         <button type="button" class="button quiet" onClick={() => void logOut()}>{t.logOut}</button>
       </header>
       <main id="main">
-        {READERS.has(session.user.role)
-          ? <DashboardPage api={api} language={language} canPublish={session.user.role !== 'analyst'} />
+        {may(session, 'results.read')
+          ? <DashboardPage api={api} language={language} canPublish={may(session, 'results.publish')} />
           : <p class="notice">{t.notForRole}</p>}
       </main>
     </>

@@ -3,14 +3,14 @@ import { navigationFor } from '../routing/routes.tsx';
 import { useStaff } from '../session/context.ts';
 import { Link } from './Link.tsx';
 
-/** The sections the logged-in role may open, and no others. */
+/** The sections the logged-in user may open, and no others. */
 export function NavBar({ path }: { path: string }) {
   const t = useMessages();
   const { session } = useStaff();
   return (
     <nav aria-label={t.navLabel} class="nav">
       <ul>
-        {navigationFor(session.user.role).map((item) => (
+        {navigationFor(session).map((item) => (
           <li key={item.href}>
             <Link href={item.href} current={path === item.href || path.startsWith(`${item.href}/`)}>{t.nav[item.label]}</Link>
           </li>

@@ -1,5 +1,6 @@
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
+import { may } from '../session/may.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RoundPicker } from './RoundPicker.tsx';
 
@@ -7,11 +8,10 @@ import { RoundPicker } from './RoundPicker.tsx';
 export function StaffHeader({ language, onLanguage, onLogOut }: { language: Language; onLanguage: (l: Language) => void; onLogOut: () => void }) {
   const t = useMessages();
   const { session } = useStaff();
-  const manages = session.user.role === 'admin' || session.user.role === 'manager';
   return (
     <header class="staff-header">
       <p class="app-title">{t.appTitle}</p>
-      {manages && <RoundPicker />}
+      {may(session, 'paper.manage') && <RoundPicker />}
       <p class="who">{t.signedInAs(session.user.displayName, t.roles[session.user.role])}</p>
       <LanguageSwitch language={language} onChange={onLanguage} />
       <button type="button" class="button quiet" onClick={onLogOut}>{t.logOut}</button>

@@ -4,18 +4,19 @@ import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
+import { may } from '../session/may.ts';
 
 /**
- * The forms of one batch and their state. Managers and the batch's reconciler open the forms
- * waiting for reconciliation; managers also open each form's history.
+ * The forms of one batch and their state. Those who oversee every batch and the batch's reconciler
+ * open the forms waiting for reconciliation; those who track paper forms also open each one's history.
  */
 export function BatchPage({ id }: { id: number }) {
   const t = useMessages();
   const { api, session } = useStaff();
   const batch = useLoad(() => api.get<BatchDetail>(`/batches/${id}`), [id]);
   const b = batch.data;
-  const manages = session.user.role === 'admin' || session.user.role === 'manager';
-  const reconciles = manages || b?.myPart === 'reconciler';
+  const reconciles = may(session, 'forms.reconcile') && (may(session, 'batches.oversee') || b?.myPart === 'reconciler');
+  const tracks = may(session, 'paper.track');
   return (
     <section>
       <h1 tabIndex={-1}>{b ? t.batchTitle(b.code) : t.batch}</h1>
@@ -30,7 +31,7 @@ export function BatchPage({ id }: { id: number }) {
                 <td>{t.statuses[f.status]}</td>
                 <td class="actions">
                   {reconciles && f.status === 'keyed_twice' && <Link class="button small primary" href={`/staff/batches/${b.id}/forms/${f.serial}/reconcile`}>{t.reconcileAction}</Link>}
-                  {manages && <Link class="button small" href={`/staff/forms/${encodeURIComponent(b.round)}/${f.serial}`}>{t.historyAction}</Link>}
+                  {tracks && <Link class="button small" href={`/staff/forms/${encodeURIComponent(b.round)}/${f.serial}`}>{t.historyAction}</Link>}
                 </td>
               </tr>
             ))}

@@ -6,11 +6,12 @@ import { Loading } from '../components/Loading.tsx';
 import { StatusCounts } from '../components/StatusCounts.tsx';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
+import { may } from '../session/may.ts';
 
 /** The round's batches with their keyers and where their forms stand; a new batch from returned forms. */
 export function BatchesPage() {
   const t = useMessages();
-  const { api, round } = useStaff();
+  const { api, round, session } = useStaff();
   const batches = useLoad(
     () => (round ? api.get<BatchSummary[]>(`/batches?round=${encodeURIComponent(round.code)}`) : Promise.resolve([])),
     [round?.code],
@@ -36,7 +37,7 @@ export function BatchesPage() {
               </tbody>
             </table>
           )}
-          <CreateBatchForm round={round} onCreated={batches.reload} />
+          {may(session, 'paper.manage') && <CreateBatchForm round={round} onCreated={batches.reload} />}
         </>
       )}
     </section>

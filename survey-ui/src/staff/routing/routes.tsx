@@ -1,9 +1,11 @@
 /**
- * Every screen of the staff app, who may open it, and the sections each role sees. The server
- * checks every request again; hiding a screen here only keeps people from dead ends.
+ * Every screen of the staff app, the action each is for, and the sections each user sees: those
+ * the session's actions allow (contract/permissions.ts). The server checks every request again;
+ * hiding a screen here only keeps people from dead ends.
  */
 import type { JSX } from 'preact';
-import type { Role } from '../api/types.ts';
+import type { Action } from '../../../../contract/permissions.ts';
+import type { Session } from '../api/types.ts';
 import type { Messages } from '../messages/catalogue.ts';
 import { AnalystPage } from '../pages/AnalystPage.tsx';
 import { BatchesPage } from '../pages/BatchesPage.tsx';
@@ -18,62 +20,67 @@ import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+import { may } from '../session/may.ts';
 import { matchPath, type Params } from './match.ts';
 
 interface StaffRoute {
   pattern: string;
-  roles: Role[];
+  /** The action of the permission table the screen is for (contract/permissions.ts). */
+  action: Action;
   render(params: Params): JSX.Element;
 }
 
-const managers: Role[] = ['admin', 'manager'];
-
 const routes: StaffRoute[] = [
-  { pattern: '/staff/users', roles: ['admin'], render: () => <UsersPage /> },
-  { pattern: '/staff/forms', roles: managers, render: () => <FormsPage /> },
-  { pattern: '/staff/forms/:round/:serial', roles: managers, render: (p) => <FormHistoryPage round={p.round} serial={Number(p.serial)} /> },
-  { pattern: '/staff/batches', roles: managers, render: () => <BatchesPage /> },
-  { pattern: '/staff/batches/:id', roles: [...managers, 'keyer'], render: (p) => <BatchPage id={Number(p.id)} /> },
-  { pattern: '/staff/batches/:id/forms/:serial/reconcile', roles: [...managers, 'keyer'], render: (p) => <ReconcilePage batchId={Number(p.id)} serial={Number(p.serial)} /> },
-  { pattern: '/staff/progress', roles: managers, render: () => <ProgressPage /> },
-  { pattern: '/staff/import', roles: managers, render: () => <ImportPage /> },
-  { pattern: '/staff/links', roles: managers, render: () => <LinksPage /> },
-  { pattern: '/staff/flags', roles: [...managers, 'analyst'], render: () => <FlagsPage /> },
-  { pattern: '/staff/my-batches', roles: ['keyer'], render: () => <MyBatchesPage /> },
-  { pattern: '/staff/keying/:id', roles: ['keyer'], render: (p) => <KeyingPage batchId={Number(p.id)} /> },
-  { pattern: '/staff/analysis', roles: ['analyst'], render: () => <AnalystPage /> },
+  { pattern: '/staff/users', action: 'users.manage', render: () => <UsersPage /> },
+  { pattern: '/staff/forms', action: 'paper.manage', render: () => <FormsPage /> },
+  { pattern: '/staff/forms/:round/:serial', action: 'paper.track', render: (p) => <FormHistoryPage round={p.round} serial={Number(p.serial)} /> },
+  { pattern: '/staff/batches', action: 'batches.oversee', render: () => <BatchesPage /> },
+  { pattern: '/staff/batches/:id', action: 'batches.read', render: (p) => <BatchPage id={Number(p.id)} /> },
+  { pattern: '/staff/batches/:id/forms/:serial/reconcile', action: 'forms.reconcile', render: (p) => <ReconcilePage batchId={Number(p.id)} serial={Number(p.serial)} /> },
+  { pattern: '/staff/progress', action: 'paper.track', render: () => <ProgressPage /> },
+  { pattern: '/staff/import', action: 'responses.import', render: () => <ImportPage /> },
+  { pattern: '/staff/links', action: 'links.manage', render: () => <LinksPage /> },
+  { pattern: '/staff/flags', action: 'responses.review', render: () => <FlagsPage /> },
+  { pattern: '/staff/my-batches', action: 'forms.key', render: () => <MyBatchesPage /> },
+  { pattern: '/staff/keying/:id', action: 'forms.key', render: (p) => <KeyingPage batchId={Number(p.id)} /> },
+  { pattern: '/staff/analysis', action: 'results.read', render: () => <AnalystPage /> },
 ];
 
-/** The screen for a path, or undefined when the path is unknown or not for this role. */
-export function screenFor(path: string, role: Role): JSX.Element | undefined {
+/** The screen for a path, or undefined when the path is unknown or not for what this user may do. */
+export function screenFor(path: string, session: Session): JSX.Element | undefined {
   for (const route of routes) {
     const params = matchPath(route.pattern, path);
-    if (params && route.roles.includes(role)) return route.render(params);
+    if (params && may(session, route.action)) return route.render(params);
   }
   return undefined;
 }
 
 type Section = keyof Messages['nav'];
-const sections: Record<Role, Array<{ href: string; label: Section }>> = {
-  admin: [
-    { href: '/staff/users', label: 'users' }, { href: '/staff/forms', label: 'forms' }, { href: '/staff/batches', label: 'batches' },
-    { href: '/staff/progress', label: 'progress' }, { href: '/staff/import', label: 'import' }, { href: '/staff/links', label: 'links' },
-    { href: '/staff/flags', label: 'flags' }, { href: '/results', label: 'results' },
-  ],
-  manager: [
-    { href: '/staff/forms', label: 'forms' }, { href: '/staff/batches', label: 'batches' }, { href: '/staff/progress', label: 'progress' },
-    { href: '/staff/import', label: 'import' }, { href: '/staff/links', label: 'links' }, { href: '/staff/flags', label: 'flags' },
-    { href: '/results', label: 'results' },
-  ],
-  keyer: [{ href: '/staff/my-batches', label: 'myBatches' }],
-  analyst: [{ href: '/staff/analysis', label: 'results' }, { href: '/staff/flags', label: 'flags' }],
-};
+/** The sections in the order the navigation shows them; each user sees those they may open. */
+const sections: Array<{ href: string; label: Section; action: Action }> = [
+  { href: '/staff/users', label: 'users', action: 'users.manage' },
+  { href: '/staff/forms', label: 'forms', action: 'paper.manage' },
+  { href: '/staff/batches', label: 'batches', action: 'batches.oversee' },
+  { href: '/staff/progress', label: 'progress', action: 'paper.track' },
+  { href: '/staff/import', label: 'import', action: 'responses.import' },
+  { href: '/staff/links', label: 'links', action: 'links.manage' },
+  { href: '/staff/my-batches', label: 'myBatches', action: 'forms.key' },
+  { href: '/staff/flags', label: 'flags', action: 'responses.review' },
+  { href: '/results', label: 'results', action: 'results.read' },
+];
 
-export function navigationFor(role: Role) {
-  return sections[role];
+export function navigationFor(session: Session) {
+  return sections.filter((section) => may(session, section.action));
 }
 
-/** Where a role starts after logging in. */
-export function homeOf(role: Role): string {
-  return sections[role][0].href;
+/** Where work starts after logging in, the first the user may open; analysts start at the way to the results. */
+const homes: Array<{ href: string; action: Action }> = [
+  { href: '/staff/users', action: 'users.manage' },
+  { href: '/staff/forms', action: 'paper.manage' },
+  { href: '/staff/my-batches', action: 'forms.key' },
+  { href: '/staff/analysis', action: 'results.read' },
+];
+
+export function homeOf(session: Session): string {
+  return homes.find((home) => may(session, home.action))?.href ?? navigationFor(session)[0]?.href ?? '/staff/analysis';
 }

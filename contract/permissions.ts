@@ -1,0 +1,45 @@
+/**
+ * Who may do what: the one table of staff actions and the roles allowed each. Every staff route
+ * names one action (server/plugins/auth.ts refuses to start a route that names neither an action
+ * nor `public`), the session reply lists the caller's actions, and the staff and results screens
+ * show only what those allow. Pure data, so that the UI, the tests and the documentation read it too.
+ */
+import type { Role } from './accounts.ts';
+
+const everyone = ['admin', 'manager', 'keyer', 'analyst'] as const satisfies readonly Role[];
+const managers = ['admin', 'manager'] as const satisfies readonly Role[];
+const readers = ['admin', 'manager', 'analyst'] as const satisfies readonly Role[];
+
+export const permissions = {
+  'session.end': { roles: everyone, en: 'Log out' },
+  'rounds.list': { roles: everyone, en: 'See the list of survey rounds' },
+  'users.list': { roles: managers, en: 'See staff accounts (to assign keyers)' },
+  'users.manage': { roles: ['admin'], en: 'Create, deactivate and unlock staff accounts' },
+  'localities.list': { roles: managers, en: 'Browse administrative units' },
+  'paper.manage': { roles: managers, en: 'Issue paper forms, mark returns, make batches' },
+  'paper.track': { roles: managers, en: 'Follow paper progress, a form’s history and the audit trail' },
+  'batches.read': { roles: ['admin', 'manager', 'keyer'], en: 'Open batches (a keyer only those assigned)' },
+  // No route of its own: decides, within batches.read and forms.reconcile, whether a batch must be assigned to the caller.
+  'batches.oversee': { roles: managers, en: 'See and reconcile every batch, not only assigned ones' },
+  'forms.key': { roles: ['keyer'], en: 'Key paper forms of an assigned batch' },
+  'forms.reconcile': { roles: ['admin', 'manager', 'keyer'], en: 'Compare and reconcile two entries (a keyer only as a batch’s reconciler)' },
+  'responses.import': { roles: managers, en: 'Import keyed responses from a file' },
+  'links.manage': { roles: managers, en: 'See, open and close survey links' },
+  'responses.review': { roles: readers, en: 'Review flagged responses' },
+  'results.read': { roles: readers, en: 'Read results, downloads, microdata, trends and frames' },
+  'results.frame': { roles: managers, en: 'Upload or remove a round’s sampling frame' },
+  'results.publish': { roles: managers, en: 'Publish and withdraw a round’s results' },
+} as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
+
+export type Action = keyof typeof permissions;
+
+export const actions = Object.keys(permissions) as Action[];
+
+export function roleMay(role: Role, action: Action): boolean {
+  return (permissions[action].roles as readonly Role[]).includes(role);
+}
+
+/** What one role may do, in the table's order. */
+export function actionsOf(role: Role): Action[] {
+  return actions.filter((action) => roleMay(role, action));
+}

@@ -1,0 +1,248 @@
+/**
+ * Every problem the API answers with, in one place: its code (whose integer part is the HTTP
+ * status, ODK Central's convention), the slug clients match on, and its words in Vietnamese and
+ * English. Code throws by name — `throw problems.roundNotPublished({ code })` — and never builds a
+ * Problem inline. Each code and each slug means one thing (tests/unit/server/error-catalogue.test.ts);
+ * a message with parameters is a function of them. The list is published in the OpenAPI document
+ * (`x-problems` of GET /api/openapi.json).
+ */
+import { Problem, type Worded } from './errors.ts';
+
+type Issues = Array<{ path: string; worded: Worded }>;
+
+/** What a problem carries beside its words. */
+export interface Detail {
+  issues?: Issues;
+  extra?: Record<string, unknown>;
+  /** Only for bad_request: the 4xx status Fastify itself chose. */
+  status?: number;
+}
+
+type Words<P> = (params: P) => Worded;
+
+/** One kind of problem: call it with its parameters to get the Problem to throw. */
+export interface ProblemKind<P> {
+  (params: P, detail?: Detail): Problem;
+  readonly code: number;
+  readonly slug: string;
+  readonly words: Words<P>;
+}
+
+/** One kind of problem with several wordings of the same meaning (e.g. what was not found). */
+export interface ProblemVariants<T extends Record<string, Words<never>>> {
+  <V extends keyof T & string>(variant: V, ...params: Parameters<T[V]>): Problem;
+  readonly code: number;
+  readonly slug: string;
+  readonly variants: T;
+}
+
+function kind<P = void>(code: number, slug: string, words: Worded | Words<P>, detail?: (params: P) => Detail): ProblemKind<P> {
+  const wordsOf: Words<P> = typeof words === 'function' ? words : () => words;
+  const make = (params: P, more: Detail = {}) => {
+    const { issues = [], extra = {}, status } = { ...detail?.(params), ...more };
+    return new Problem(status ?? code, slug, wordsOf(params), issues, extra);
+  };
+  return Object.assign(make, { code, slug, words: wordsOf });
+}
+
+function variants<T extends Record<string, Words<never>>>(code: number, slug: string, table: T): ProblemVariants<T> {
+  const make = <V extends keyof T & string>(variant: V, ...params: Parameters<T[V]>) =>
+    new Problem(code, slug, (table[variant] as unknown as Words<unknown>)(params[0]));
+  return Object.assign(make, { code, slug, variants: table });
+}
+
+/** 2025-01-31 as a Vietnamese reader writes it: 31/01/2025. */
+const viDate = (day: string) => String(day).split('-').reverse().join('/');
+
+/** How long to wait, in words. */
+function wait(seconds: number): Worded {
+  return seconds >= 120
+    ? { vi: `${Math.ceil(seconds / 60)} phút`, en: `${Math.ceil(seconds / 60)} minutes` }
+    : { vi: `${seconds} giây`, en: `${seconds} seconds` };
+}
+
+const stillOnPhone = { vi: 'Phiếu của Ông/Bà vẫn được lưu trên máy này.', en: 'Your response stays saved on this device.' };
+const serverError = { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' };
+
+export const problems = {
+  // 400: the request itself is wrong.
+  badRequest: kind<{ message: string }>(400, 'bad_request', ({ message }) => ({ vi: message, en: message })),
+  validation: kind<Issues>(400.1, 'validation_failed', {
+    vi: 'Dữ liệu gửi lên không hợp lệ. Xem chi tiết từng trường bên dưới.',
+    en: 'The submitted data is not valid. See the fields below.',
+  }, (issues) => ({ issues })),
+  emptyFile: variants(400.2, 'empty_file', {
+    responses: () => ({ vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' }),
+    frame: () => ({ vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' }),
+  }),
+  badUrl: kind(400.3, 'bad_url', { vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)', en: 'The path holds an invalid character (a %-escape that is not UTF-8)' }),
+  importRejected: kind<{ count: number }>(400.4, 'import_rejected', ({ count }) => ({
+    vi: `Không nhập: ${count} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
+    en: `Nothing imported: ${count} problem(s). Fix the rows below and import the whole file again.`,
+  })),
+  frameRejected: kind<{ count: number }>(400.5, 'frame_rejected', ({ count }) => ({
+    vi: `Không lưu khung mẫu: ${count} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
+    en: `Frame not saved: ${count} problem(s). Fix the rows below and upload the whole file again.`,
+  })),
+  malformedFile: kind<{ file: Worded; count: number }>(400.6, 'malformed_file', ({ file, count }) => ({
+    vi: `Không đọc được ${file.vi}: ${count} lỗi. Sửa các chỗ dưới đây rồi tải lên lại cả tệp.`,
+    en: `The ${file.en} cannot be read: ${count} problem(s). Fix them and upload the whole file again.`,
+  })),
+  invalidUtf8: kind(400.7, 'invalid_utf8', { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ', en: 'The body is not valid UTF-8 text' }),
+  emptyBody: kind(400.8, 'empty_body', { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' }),
+  malformedJson: kind(400.9, 'malformed_json', { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' }),
+
+  // 401, 403: who is asking.
+  notLoggedIn: kind(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' }),
+  badCredentials: kind(401.1, 'bad_credentials', {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu. Sau nhiều lần nhập sai, đăng nhập bị tạm chặn: hãy chờ ít phút rồi thử lại, hoặc nhờ quản trị viên mở khóa.',
+    en: 'Wrong username or password. After repeated failures log-ins are held back for a while: wait a few minutes and try again, or ask an administrator to unlock the account.',
+  }),
+  forbidden: variants(403, 'forbidden', {
+    role: () => ({ vi: 'Tài khoản của Ông/Bà không có quyền này', en: 'Your account may not do this' }),
+    notBatchKeyer: () => ({ vi: 'Ông/Bà không phải người nhập liệu của lô này', en: 'You are not a keyer of this batch' }),
+    notBatchComparer: () => ({ vi: 'Chỉ người đối chiếu được xem cả hai bản nhập', en: 'Only a reconciler may see both entries' }),
+    notBatchReconciler: () => ({ vi: 'Ông/Bà không được đối chiếu lô này', en: 'You may not reconcile this batch' }),
+  }),
+  csrf: kind(403.1, 'csrf', { vi: 'Thiếu mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang', en: 'Missing or wrong CSRF token; reload the page' }),
+
+  // 404: what was asked for is not there (or not for this caller).
+  notFound: variants(404.1, 'not_found', {
+    route: (p: { url: string }) => ({ vi: `Không có đường dẫn ${p.url}`, en: `No route ${p.url}` }),
+    round: (p: { code: string }) => ({ vi: `Không có đợt khảo sát mã ${p.code}`, en: `No survey round has code ${p.code}` }),
+    publishedResults: (p: { code: string }) => ({ vi: `Không có kết quả đã công bố của đợt ${p.code}`, en: `No published results for round ${p.code}` }),
+    questionnaire: (p: { version: string }) => ({ vi: `Không có phiếu khảo sát phiên bản ${p.version}`, en: `No questionnaire version ${p.version}` }),
+    surveyLink: () => ({
+      vi: 'Đường dẫn khảo sát không đúng hoặc đã được thay thế. Vui lòng quét lại mã QR tại bộ phận một cửa.',
+      en: 'This survey link is not valid or has been replaced. Please scan the QR code at the office again.',
+    }),
+    link: () => ({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' }),
+    response: (p: { id: string }) => ({ vi: `Không có phiếu mã ${p.id}`, en: `No response has id ${p.id}` }),
+    paperForm: (p: { serial: number; round: string }) => ({ vi: `Chưa cấp phiếu số ${p.serial} trong đợt ${p.round}`, en: `Form ${p.serial} was not issued in round ${p.round}` }),
+    batch: () => ({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' }),
+    account: (p: { id: number }) => ({ vi: `Không có tài khoản số ${p.id}`, en: `No account has id ${p.id}` }),
+  }),
+
+  // 409: the request is well formed, but what is stored does not allow it now.
+  alreadyExists: kind(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' }),
+  conflictingResend: kind<{ id: string }>(409.1, 'conflicting_resend', ({ id }) => ({
+    vi: `Phiếu có mã ${id} đã được lưu với nội dung khác. Một phiếu đã gửi không thể bị thay đổi; hãy tạo phiếu mới.`,
+    en: `A response with id ${id} is already stored with different content. A sent response cannot be changed; create a new one.`,
+  })),
+  linkClosed: kind<{ code: string }>(409.2, 'round_not_open', ({ code }) => ({
+    vi: `Đường dẫn khảo sát này đã đóng, đợt khảo sát ${code} hiện không nhận phiếu qua đường dẫn này. ${stillOnPhone.vi} Cảm ơn Ông/Bà đã quan tâm.`,
+    en: `This survey link is closed: round ${code} is not taking responses through it. ${stillOnPhone.en} Thank you for your interest.`,
+  })),
+  roundNotStarted: kind<{ code: string; start: string }>(409.3, 'round_not_started', ({ code, start }) => ({
+    vi: `Đợt khảo sát ${code} chưa bắt đầu: phiếu được nhận từ ngày ${viDate(start)}. ${stillOnPhone.vi}`,
+    en: `Survey round ${code} has not started: responses are taken from ${start}. ${stillOnPhone.en}`,
+  })),
+  roundEnded: kind<{ code: string; end: string }>(409.4, 'round_ended', ({ code, end }) => ({
+    vi: `Đợt khảo sát ${code} đã kết thúc ngày ${viDate(end)} nên không nhận thêm phiếu. ${stillOnPhone.vi} Cảm ơn Ông/Bà đã quan tâm.`,
+    en: `Survey round ${code} ended on ${end} and takes no more responses. ${stillOnPhone.en} Thank you for your interest.`,
+  })),
+  formState: kind<{ status: string; serials: string }>(409.5, 'form_state', ({ status, serials }) => ({
+    vi: `Không thể chuyển sang "${status}" các phiếu: ${serials} (đã nhập liệu hoặc đã xác nhận)`,
+    en: `Cannot mark as "${status}": ${serials} (already keyed or verified)`,
+  })),
+  batchExists: kind<{ code: string }>(409.6, 'batch_exists', ({ code }) => ({ vi: `Lô ${code} đã có trong đợt này`, en: `Batch ${code} already exists in this round` })),
+  formClosed: kind<{ serial: number; status: string }>(409.7, 'form_closed', ({ serial, status }) => ({
+    vi: `Phiếu số ${serial} đã được cả hai người nhập (${status}); mọi sửa đổi phải qua đối chiếu`,
+    en: `Form ${serial} has both entries (${status}); changes go through reconciliation`,
+  })),
+  nothingToReconcile: kind<{ serial: number; status: string }>(409.8, 'nothing_to_reconcile', ({ serial, status }) => ({
+    vi: `Phiếu số ${serial} không chờ đối chiếu (${status})`,
+    en: `Form ${serial} is not awaiting reconciliation (${status})`,
+  })),
+  ownAccount: kind(409.9, 'own_account', {
+    vi: 'Không thể tự khóa tài khoản của chính mình; hãy nhờ một quản trị viên khác',
+    en: 'You cannot deactivate your own account; ask another administrator',
+  }),
+  frameIncomplete: kind<{ stratum: string }>(409.11, 'frame_incomplete', ({ stratum }) => ({
+    vi: `Khung mẫu của đợt khảo sát thiếu dân số của tầng: ${stratum}. Hãy tải lên khung mẫu đầy đủ (stratum,population) hoặc xóa khung mẫu để tính không trọng số.`,
+    en: `The round's frame lacks a population for stratum ${stratum}. Upload a complete frame (stratum,population), or remove it for unweighted results.`,
+  })),
+  roundIsDraft: kind<{ code: string }>(409.12, 'round_is_draft', ({ code }) => ({
+    vi: `Đợt ${code} còn là bản nháp, chưa có kết quả để công bố`,
+    en: `Round ${code} is a draft; there are no results to publish`,
+  })),
+  roundNotPublished: kind<{ code: string }>(409.13, 'round_not_published', ({ code }) => ({ vi: `Kết quả đợt ${code} chưa được công bố`, en: `Round ${code} is not published` })),
+  notADemoRound: kind<{ code: string }>(409.14, 'not_a_demo_round', ({ code }) => ({
+    vi: `Đợt ${code} không phải đợt dữ liệu mẫu: không nạp dữ liệu mẫu vào đợt thật`,
+    en: `Round ${code} is not a demo round: demo data never goes into real rounds`,
+  })),
+  usernameTaken: kind<{ username: string }>(409.15, 'username_taken', ({ username }) => ({ vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })),
+  serialsTaken: kind<{ serials: string }>(409.16, 'serials_taken', ({ serials }) => ({ vi: `Các số sê-ri đã được cấp: ${serials}`, en: `Serials already issued: ${serials}` })),
+  notFlagged: kind(409.17, 'not_flagged', { vi: 'Phiếu này không bị gắn cờ nên không cần xem xét', en: 'This response is not flagged, so there is nothing to review' }),
+  formAlreadyVerified: kind<{ serial: number }>(409.18, 'form_already_verified', ({ serial }) => ({
+    vi: `Phiếu số ${serial} vừa được người khác xác nhận`,
+    en: `Form ${serial} was just verified by someone else`,
+  })),
+
+  // 413–415: the request's shape.
+  bodyTooLarge: kind(413, 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' }),
+  fileTooLarge: kind<{ file: Worded; why: Worded }>(413.1, 'file_too_large', ({ file, why }) => ({
+    vi: `${String(file.vi)[0].toUpperCase()}${String(file.vi).slice(1)} quá lớn: ${why.vi}. Hãy chia thành nhiều tệp nhỏ hơn.`,
+    en: `The ${file.en} is too large: ${why.en}. Split it into smaller files.`,
+  })),
+  pathTooLong: kind(414, 'path_too_long', { vi: 'Một phần của đường dẫn quá dài', en: 'A part of the path is too long' }),
+  unsupportedMediaType: kind(415, 'unsupported_media_type', {
+    vi: 'Kiểu nội dung không được hỗ trợ; hãy gửi JSON (Content-Type: application/json)',
+    en: 'Unsupported content type; send JSON (Content-Type: application/json)',
+  }),
+
+  // 429: too many, too fast; the reply's Retry-After says how long to wait.
+  surveyRateLimited: kind<{ seconds: number }>(429, 'rate_limited', ({ seconds }) => ({
+    vi: `Máy chủ đang nhận quá nhiều phiếu từ thiết bị hoặc điểm khảo sát này. Phiếu của Ông/Bà vẫn được lưu trên máy và sẽ tự gửi lại sau ${wait(seconds).vi}.`,
+    en: `Too many responses from this device or office right now. Your response stays on the phone and is sent again in ${wait(seconds).en}.`,
+  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
+  tooManyLogIns: kind<{ seconds: number }>(429.2, 'too_many_log_ins', ({ seconds }) => ({
+    vi: `Có quá nhiều lần đăng nhập từ địa chỉ mạng này. Vui lòng thử lại sau ${wait(seconds).vi}.`,
+    en: `Too many log-in attempts from this network address. Try again in ${wait(seconds).en}.`,
+  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
+  staffRateLimited: kind<{ seconds: number }>(429.3, 'too_many_requests', ({ seconds }) => ({
+    vi: `Có quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng chờ ${wait(seconds).vi} rồi thử lại.`,
+    en: `Too many requests from this network address. Wait ${wait(seconds).en} and try again.`,
+  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
+
+  // 5xx: the server's own trouble; never any detail.
+  internalError: kind(500, 'internal_error', serverError),
+  databaseUnavailable: kind(503, 'database_unavailable', {
+    vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Phiếu chưa được lưu; vui lòng gửi lại sau ít phút.',
+    en: 'The server cannot reach its database right now. Nothing was stored; please send again in a moment.',
+  }, () => ({ extra: { retryAfterSeconds: 5 } })),
+};
+
+/** One line of the catalogue as documented: parameters shown as {name}. */
+export interface CatalogueLine {
+  code: number;
+  status: number;
+  slug: string;
+  name: string;
+  variant?: string;
+  vi: string;
+  en: string;
+}
+
+/** A parameter's placeholder, `{name}`, also where the words read its .vi and .en. */
+const placeholders = new Proxy({}, {
+  get: (_target, name) => {
+    const shown = `{${String(name)}}`;
+    return Object.assign(new String(shown), { vi: shown, en: shown });
+  },
+});
+
+/** Every problem the API may answer with, as the OpenAPI document lists them. */
+export function catalogueLines(): CatalogueLine[] {
+  return Object.entries(problems).flatMap(([name, entry]): CatalogueLine[] => {
+    const line = { code: entry.code, status: Math.floor(entry.code), slug: entry.slug, name };
+    const shown = (words: Words<unknown>) => {
+      const worded = words(placeholders);
+      return { vi: String(worded.vi), en: String(worded.en) };
+    };
+    if ('variants' in entry) {
+      return Object.entries(entry.variants as Record<string, Words<unknown>>).map(([variant, words]) => ({ ...line, variant, ...shown(words) }));
+    }
+    return [{ ...line, ...shown(entry.words as Words<unknown>) }];
+  });
+}
