@@ -79,6 +79,9 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
   const readGroup = (input: Record<string, unknown>, group: Group, found: Findings): Record<string, AnswerValue> => {
     // A copy made at once costs far less than one built key by key; answers are then changed in place.
     const out = { ...input } as Record<string, AnswerValue | undefined>;
+    // One reporter for the group, told which answer it reports on: no function made per answer.
+    let current = '';
+    const report = (problem: AnswerProblem) => record(found, group, current, problem);
     for (const code of Object.keys(out)) {
       const answer = out[code];
       // An undefined answer is no answer (it cannot come from JSON; forms in memory may hold one).
@@ -88,7 +91,8 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
       }
       const question = byCode.get(code);
       if (question?.group === group) {
-        const value = question.check(answer, (problem) => record(found, group, code, problem)) as AnswerValue | undefined;
+        current = code;
+        const value = question.check(answer, report) as AnswerValue | undefined;
         if (value !== answer) out[code] = value;
       }
     }
