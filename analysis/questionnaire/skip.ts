@@ -66,14 +66,3 @@ export function applicableQuestions(def: SkipStructure, answers: Answers): Set<s
   }
   return applicable;
 }
-
-/** The answers skip logic keeps: those to questions that apply. What is sent and stored. */
-export function applicableAnswers<T extends AnswerValue>(def: SkipStructure, answers: Readonly<Record<string, T | undefined>>): Record<string, T> {
-  const applicable = applicableQuestions(def, answers);
-  const kept: Record<string, T> = {};
-  for (const code of Object.keys(answers)) {
-    const value = answers[code];
-    if (value !== undefined && applicable.has(code)) kept[code] = value;
-  }
-  return kept;
-}
