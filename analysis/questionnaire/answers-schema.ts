@@ -10,11 +10,11 @@
  * before, and a property test holds this check equal to the zod schema it replaced.
  */
 import { z } from 'zod';
-import type { Question, QuestionnaireDefinition } from './definition.ts';
+import type { QuestionnaireDefinition } from './definition.ts';
+import { answerCheck, answerGroup, requiredUnanswered, type AnswerGroup, type AnswerMap, type AnswerProblem } from './answer-rules.ts';
 import { applicableQuestions, type AnswerValue } from './skip.ts';
-import { scaleOf } from './structure.ts';
 
-export type AnswerMap = Record<string, AnswerValue>;
+export type { AnswerMap } from './answer-rules.ts';
 export interface ResponseAnswers {
   profile: AnswerMap;
   answers: AnswerMap;
@@ -23,19 +23,16 @@ export interface ResponseAnswers {
 /** Why an answer was refused, beyond what zod's own issue codes say. */
 export type AnswerIssueReason = 'not_an_answer' | 'unknown_question' | 'wrong_group' | 'not_applicable' | 'required' | 'duplicate_choice' | 'forbidden_character' | 'too_deep';
 
-const DEFAULT_TEXT_LIMIT = 2000;
-
-type Group = 'profile' | 'answers';
+type Group = AnswerGroup;
 type IssueDraft = z.core.$ZodRawIssue & { path: PropertyKey[] };
 
 interface Findings {
   issues: IssueDraft[];
   /** A value of the wrong type or off the scale: zod stops there, before the rules of the whole. */
   aborted: boolean;
+  /** Answers choosing one value twice, named with the rules of the whole (`group:code`). */
+  duplicates: Set<string>;
 }
-
-/** Checks one answer; returns what is stored (text normalised) and adds what is wrong to `found`. */
-type AnswerCheck = (answer: unknown, group: Group, code: string, found: Findings) => AnswerValue | undefined;
 
 function wrongType(found: Findings, path: PropertyKey[], expected: 'string' | 'array' | 'object', input: unknown): undefined {
   found.issues.push({ code: 'invalid_type', expected, input, path });
@@ -43,35 +40,25 @@ function wrongType(found: Findings, path: PropertyKey[], expected: 'string' | 'a
   return undefined;
 }
 
-function answerCheck(def: QuestionnaireDefinition, question: Question): AnswerCheck {
-  if (question.type === 'text') {
-    const maximum = question.maxLength ?? DEFAULT_TEXT_LIMIT;
-    return (answer, group, code, found) => {
-      if (typeof answer !== 'string') return wrongType(found, [group, code], 'string', answer);
-      const text = answer.normalize('NFC').trim();
-      if (text.length < 1) found.issues.push({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: text, path: [group, code] });
-      if (text.length > maximum) found.issues.push({ code: 'too_big', origin: 'string', maximum, inclusive: true, input: text, path: [group, code] });
-      return text;
-    };
+/** A problem the rules found in one answer, as the zod issue it has always been reported as. */
+function record(found: Findings, group: Group, code: string, problem: AnswerProblem): void {
+  const path = [group, code];
+  switch (problem.kind) {
+    case 'not_text':
+      return void wrongType(found, path, 'string', problem.input);
+    case 'not_a_list':
+      return void wrongType(found, path, 'array', problem.input);
+    case 'off_scale':
+      found.issues.push({ code: 'invalid_value', values: problem.values, input: problem.input, path: problem.index === undefined ? path : [...path, problem.index] });
+      found.aborted = true;
+      return;
+    case 'empty':
+      return void found.issues.push({ code: 'too_small', origin: problem.origin, minimum: 1, inclusive: true, input: problem.input, path });
+    case 'too_long':
+      return void found.issues.push({ code: 'too_big', origin: 'string', maximum: problem.maximum, inclusive: true, input: problem.input, path });
+    case 'duplicate_choice':
+      return void found.duplicates.add(`${group}:${code}`);
   }
-  const values = (scaleOf(def, question)?.options ?? []).map((o) => o.value);
-  const allowed = new Set<unknown>(values);
-  const offScale = (item: unknown, path: PropertyKey[], found: Findings) => {
-    found.issues.push({ code: 'invalid_value', values, input: item, path });
-    found.aborted = true;
-  };
-  if (question.type !== 'multi') {
-    return (answer, group, code, found) => {
-      if (!allowed.has(answer)) offScale(answer, [group, code], found);
-      return answer as AnswerValue;
-    };
-  }
-  return (answer, group, code, found) => {
-    if (!Array.isArray(answer)) return wrongType(found, [group, code], 'array', answer);
-    for (let k = 0; k < answer.length; k++) if (!allowed.has(answer[k])) offScale(answer[k], [group, code, k], found);
-    if (answer.length < 1) found.issues.push({ code: 'too_small', origin: 'array', minimum: 1, inclusive: true, input: answer, path: [group, code] });
-    return answer as AnswerValue;
-  };
 }
 
 export interface AnswersSchemaOptions {
@@ -85,14 +72,16 @@ export interface AnswersSchemaOptions {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = true }: AnswersSchemaOptions = {}): z.ZodType<ResponseAnswers> {
-  const groupOf = (question: Question): Group => (question.role === 'profile' ? 'profile' : 'answers');
   /** Each question's group and check, found with one lookup per answer. */
-  const byCode = new Map(def.questions.map((q) => [q.code, { group: groupOf(q), check: answerCheck(def, q) }]));
+  const byCode = new Map(def.questions.map((q) => [q.code, { group: answerGroup(q), check: answerCheck(def, q) }]));
 
   /** One group's answers, each checked by its question's type; keys of no question of the group are kept for the rules to name. */
   const readGroup = (input: Record<string, unknown>, group: Group, found: Findings): Record<string, AnswerValue> => {
     // A copy made at once costs far less than one built key by key; answers are then changed in place.
     const out = { ...input } as Record<string, AnswerValue | undefined>;
+    // One reporter for the group, told which answer it reports on: no function made per answer.
+    let current = '';
+    const report = (problem: AnswerProblem) => record(found, group, current, problem);
     for (const code of Object.keys(out)) {
       const answer = out[code];
       // An undefined answer is no answer (it cannot come from JSON; forms in memory may hold one).
@@ -102,14 +91,14 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
       }
       const question = byCode.get(code);
       if (question?.group === group) {
-        const value = question.check(answer, group, code, found);
+        current = code;
+        const value = question.check(answer, report) as AnswerValue | undefined;
         if (value !== answer) out[code] = value;
       }
     }
     return out as Record<string, AnswerValue>;
   };
 
-  const requiredQuestions = def.questions.filter((q) => q.required);
   const rules = (value: ResponseAnswers, found: Findings) => {
     const issue = (group: Group, code: string, reason: AnswerIssueReason) =>
       found.issues.push({ code: 'custom', path: [group, code], input: value[group][code], params: { reason, question: code } });
@@ -121,20 +110,21 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
         if (!question) issue(group, code, 'unknown_question');
         else if (question.group !== group) issue(group, code, 'wrong_group');
         else {
-          if (Array.isArray(answer) && new Set(answer).size !== answer.length) issue(group, code, 'duplicate_choice');
+          if (found.duplicates.has(`${group}:${code}`)) issue(group, code, 'duplicate_choice');
           if (!applicable.has(code)) issue(group, code, 'not_applicable');
         }
       }
     }
     if (!requireAnswers) return;
-    for (const question of requiredQuestions) {
-      const group = groupOf(question);
-      if (value[group][question.code] === undefined && applicable.has(question.code)) issue(group, question.code, 'required');
+    // Answered means answered in the question's own group: a profile answer among the answers is no answer.
+    for (const code of requiredUnanswered(def, {}, applicable)) {
+      const group = byCode.get(code)!.group;
+      if (value[group][code] === undefined) issue(group, code, 'required');
     }
   };
 
   return z.unknown().transform((input, ctx) => {
-    const found: Findings = { issues: [], aborted: false };
+    const found: Findings = { issues: [], aborted: false, duplicates: new Set() };
     if (!isRecord(input)) {
       wrongType(found, [], 'object', input);
     } else {

@@ -86,7 +86,6 @@ export const Aggregation = z.object({
   /** Scale values that are valid answers (the denominator); anything else is missing. */
   validValues: z.array(z.number().int()).min(2),
   elementWeights: z.record(z.string(), z.number().positive()).optional(),
-  partWeights: z.record(z.string(), z.number().positive()).optional(),
   overall: z.object({ code: z.string(), weights: z.record(z.string(), z.number().positive()) }),
   /**
    * A composite whose component has no valid answer in a domain: `reweight` (default) averages the

@@ -1,4 +1,13 @@
-/** Skip logic: whether a question applies to a respondent, given the answers so far. */
+/**
+ * Skip logic: whether a question applies to a respondent, given their answers.
+ *
+ * A condition reads only answers to questions that apply themselves. An answer left behind when
+ * the respondent changed a screening answer (the phone keeps it, in case they change back) opens
+ * nothing: with "made a complaint" hidden because no procedure was done, the complaint screen is
+ * hidden too, whatever "made a complaint" once held. A condition reads only questions asked before
+ * it, so one pass in the order of the questionnaire settles every chain. The phone, the keying
+ * screen, the reconciler, the import and the server all call this one function.
+ */
 import type { Condition, OptionValue } from './definition.ts';
 
 export type AnswerValue = OptionValue | OptionValue[];
@@ -10,11 +19,12 @@ export interface SkipStructure {
   questions: ReadonlyArray<{ code: string; showIf?: Condition }>;
 }
 
-export function conditionHolds(condition: Condition, answers: Answers): boolean {
-  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers));
-  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers));
-  if ('not' in condition) return !conditionHolds(condition.not, answers);
-  const given = answers[condition.question];
+/** Whether a condition holds; with `applicable`, answers to questions outside it are not read. */
+export function conditionHolds(condition: Condition, answers: Answers, applicable?: ReadonlySet<string>): boolean {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers, applicable));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers, applicable));
+  if ('not' in condition) return !conditionHolds(condition.not, answers, applicable);
+  const given = applicable && !applicable.has(condition.question) ? undefined : answers[condition.question];
   if (given === undefined) return false;
   // Written without making arrays: it runs for every question of every response.
   if (!Array.isArray(given)) return accepts(condition, given);
@@ -26,9 +36,18 @@ function accepts(condition: { equals: OptionValue } | { in: OptionValue[] }, val
   return 'equals' in condition ? condition.equals === value : condition.in.includes(value);
 }
 
+/** The questions a condition reads. */
+export function conditionQuestions(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(conditionQuestions);
+  if ('any' in condition) return condition.any.flatMap(conditionQuestions);
+  if ('not' in condition) return conditionQuestions(condition.not);
+  return [condition.question];
+}
+
 /**
  * The codes of questions that apply: a question applies when its section's and its own
- * conditions hold. Everything else is "not applicable" — distinct from "missing".
+ * conditions hold on the answers to questions that apply. Everything else is "not applicable" —
+ * distinct from "missing".
  */
 const questionIndex = new WeakMap<SkipStructure, Map<string, SkipStructure['questions'][number]>>();
 
@@ -37,17 +56,13 @@ export function applicableQuestions(def: SkipStructure, answers: Answers): Set<s
   let byCode = questionIndex.get(def);
   if (!byCode) questionIndex.set(def, (byCode = new Map(def.questions.map((q) => [q.code, q]))));
   const applicable = new Set<string>();
+  // In the order questions are asked: a condition reads only questions asked before (parseQuestionnaire).
   for (const section of def.sections) {
-    if (section.showIf && !conditionHolds(section.showIf, answers)) continue;
+    if (section.showIf && !conditionHolds(section.showIf, answers, applicable)) continue;
     for (const code of section.questions) {
       const question = byCode.get(code);
-      if (question && (!question.showIf || conditionHolds(question.showIf, answers))) applicable.add(code);
+      if (question && (!question.showIf || conditionHolds(question.showIf, answers, applicable))) applicable.add(code);
     }
   }
   return applicable;
-}
-
-export function isSectionShown(def: SkipStructure, sectionCode: string, answers: Answers): boolean {
-  const section = def.sections.find((s) => s.code === sectionCode);
-  return !!section && (!section.showIf || conditionHolds(section.showIf, answers));
 }

@@ -1,5 +1,6 @@
 /** Lookups over a questionnaire definition, and the consistency checks a new version must pass. */
-import { QuestionnaireDefinition, type Condition, type Question, type Scale } from './definition.ts';
+import { QuestionnaireDefinition, type Question, type Scale } from './definition.ts';
+import { conditionQuestions } from './skip.ts';
 
 export interface SatisfactionItem {
   code: string;
@@ -35,13 +36,6 @@ export function profileQuestions(def: QuestionnaireDefinition): Question[] {
   return def.questions.filter((q) => q.role === 'profile');
 }
 
-function conditionQuestions(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(conditionQuestions);
-  if ('any' in condition) return condition.any.flatMap(conditionQuestions);
-  if ('not' in condition) return conditionQuestions(condition.not);
-  return [condition.question];
-}
-
 /** Parses a definition and checks that every reference resolves; throws with every problem found. */
 export function parseQuestionnaire(input: unknown): QuestionnaireDefinition {
   const def = QuestionnaireDefinition.parse(input);
@@ -71,6 +65,23 @@ export function parseQuestionnaire(input: unknown): QuestionnaireDefinition {
     }
   }
   for (const q of def.questions) if (!placed.has(q.code)) problems.push(`question ${q.code} is in no section`);
+  // Skip logic is settled in the order questions are asked (skip.ts): a condition may read only
+  // questions asked before it, as on paper ("if no, go to …") and on the phone's screens.
+  const askedBefore = new Set<string>();
+  for (const section of def.sections) {
+    for (const ref of section.showIf ? conditionQuestions(section.showIf) : []) {
+      if (questions.has(ref) && !askedBefore.has(ref)) problems.push(`section ${section.code}: condition on ${ref}, which is not asked before it`);
+    }
+    const inSection = new Set<string>();
+    for (const code of section.questions) {
+      const condition = questions.get(code)?.showIf;
+      for (const ref of condition ? conditionQuestions(condition) : []) {
+        if (questions.has(ref) && !askedBefore.has(ref) && !inSection.has(ref)) problems.push(`question ${code}: condition on ${ref}, which is not asked before it`);
+      }
+      inSection.add(code);
+    }
+    for (const code of section.questions) askedBefore.add(code);
+  }
 
   const inElements = new Set<string>();
   for (const element of def.elements) {

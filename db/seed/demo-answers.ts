@@ -6,7 +6,8 @@
  */
 import type { AnswerMap } from '../../analysis/questionnaire/answers-schema.ts';
 import type { OptionValue, QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
-import { conditionHolds } from '../../analysis/questionnaire/skip.ts';
+import { answerGroup } from '../../analysis/questionnaire/answer-rules.ts';
+import { applicableQuestions } from '../../analysis/questionnaire/skip.ts';
 import { satisfactionItems, scaleOf } from '../../analysis/questionnaire/structure.ts';
 
 /** Mulberry32: small, fast, seedable. */
@@ -66,14 +67,10 @@ export function demoAnswers(def: QuestionnaireDefinition, next: () => number, wh
   const answers: AnswerMap = {};
   const { options: optionsByCode, items, sectionOf } = shapeOf(def);
   // Conditions refer to questions answered earlier (screening before the sections they open).
-  const applies = (question: (typeof def.questions)[number]) => {
-    const all = { ...profile, ...answers };
-    const section = sectionOf.get(question.code);
-    return (!section?.showIf || conditionHolds(section.showIf, all)) && (!question.showIf || conditionHolds(question.showIf, all));
-  };
+  const applies = (question: (typeof def.questions)[number]) => applicableQuestions(def, { ...profile, ...answers }).has(question.code);
 
   for (const question of def.questions) {
-    const target = question.role === 'profile' ? profile : answers;
+    const target = answerGroup(question) === 'profile' ? profile : answers;
     if ((question.showIf || sectionOf.get(question.code)?.showIf) && !applies(question)) continue;
     if (question.type === 'text') {
       if (question.role === 'comment' && next() < 0.08) target[question.code] = pick(next, COMMENTS);

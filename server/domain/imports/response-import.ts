@@ -7,6 +7,7 @@
  * import runs), every problem of the file is reported in one answer, nothing is stored unless all
  * rows are sound, and re-importing the same file adds nothing.
  */
+import { answerGroup, textLimit } from '../../../analysis/questionnaire/answer-rules.ts';
 import { answersSchema, compactAnswers, type AnswerMap } from '../../../analysis/questionnaire/answers-schema.ts';
 import type { Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import { formatIssue } from '../../../analysis/questionnaire/issue-messages.ts';
@@ -38,7 +39,7 @@ export function templateColumns(def: QuestionnaireDefinition): string[] {
 }
 
 function describeValues(def: QuestionnaireDefinition, q: Question): string {
-  if (q.type === 'text') return `chữ tự do (tối đa ${q.maxLength ?? 2000} ký tự)`;
+  if (q.type === 'text') return `chữ tự do (tối đa ${textLimit(q)} ký tự)`;
   const options = (scaleOf(def, q)?.options ?? []).map((o) => `${o.value} = ${o.label.vi}`).join('; ');
   return q.type === 'multi' ? `${options} (nhiều lựa chọn, cách nhau bởi "${MULTI_SEPARATOR}")` : options;
 }
@@ -113,7 +114,7 @@ export async function checkImportRows(def: QuestionnaireDefinition, table: Table
       const q = byCode.get(column);
       if (!q || text === '') continue;
       if (text.toUpperCase() === NOT_APPLICABLE) markedNotApplicable.push(column);
-      else raw[q.role === 'profile' ? 'profile' : 'answers'][column] = cellValue(def, q, text);
+      else raw[answerGroup(q)][column] = cellValue(def, q, text);
     }
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {

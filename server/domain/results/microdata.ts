@@ -13,6 +13,7 @@ import { stratumWeights } from '../../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
+import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
 import type { OptionValue, Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
@@ -44,7 +45,7 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   const others = layout.questions.map((q) => q.code).filter((code) => !placed.has(code));
   const coded = [...profile, ...planned, ...others].map((code) => layout.byCode.get(code)!);
   const textFields: TextField[] = withText
-    ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: q.role === 'profile' ? 'profile' : 'answers', code: q.code }))
+    ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code }))
     : [];
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', ...textFields.map((f) => f.code)], coded, textFields };
 }

@@ -89,6 +89,16 @@ describe('keyboard keying of a paper form', () => {
     expect(at(s)).toBe('willingness');
   });
 
+  it('keys the same ticks of a multiple choice as the same answer, in the order of the scale, as the phone sends them', () => {
+    const start = blankUntil(initialState(q, fields), 'info_channels');
+    const one = press(start, '6', '1', '3');
+    const other = press(start, '3', '6', '1');
+    expect(one.values.info_channels).toEqual(other.values.info_channels);
+    const order = fields.find((f) => f.code === 'info_channels')!.options.map((o) => o.value);
+    const keyed = (one.values.info_channels as { value: string[] }).value;
+    expect(keyed).toEqual(order.filter((v) => keyed.includes(v as string)));
+  });
+
   it('goes back with Backspace, never before the first field, and asks to save with Enter', () => {
     let s = press(initialState(q, fields), '1');
     s = press(s, 'Backspace');

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEXT_LIMIT, finishedAnswers } from '../../../analysis/questionnaire/answer-rules.ts';
 import { answersSchema } from '../../../analysis/questionnaire/answers-schema.ts';
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
-import { missingRequired, responseAnswers, toggledChoice, withAnswer, type AnswerMap } from '../../../survey-ui/src/survey/model/answers.ts';
+import { fieldOf } from '../../../survey-ui/src/survey/model/fields.ts';
+import { missingRequired, toggledChoice, withAnswer, type AnswerMap } from '../../../survey-ui/src/survey/model/answers.ts';
 import { reviewSections } from '../../../survey-ui/src/survey/model/review.ts';
 import { visibleScreens } from '../../../survey-ui/src/survey/model/screens.ts';
 
@@ -26,9 +28,16 @@ describe('answers as given on the phone', () => {
     expect(toggledChoice(channels, answer, 'internet')).toEqual(['loa_xa']);
   });
 
+  it('stops a text box where the server would refuse, also where the questionnaire names no limit', () => {
+    const comment = sipas.questions.find((q) => q.code === 'comment')!;
+    expect(fieldOf(sipas, comment).maxLength).toBe(comment.maxLength);
+    expect(fieldOf(sipas, { ...comment, maxLength: undefined }).maxLength).toBe(DEFAULT_TEXT_LIMIT);
+    expect(fieldOf(sipas, sipas.questions.find((q) => q.code === 'sex')!).maxLength).toBeUndefined();
+  });
+
   it('names the required questions of a screen still unanswered', () => {
     const [profile] = visibleScreens(sipas, {});
-    expect(missingRequired(profile, { sex: 'nam' }).map((f) => f.code)).toEqual(['age_group']);
+    expect(missingRequired(sipas, profile, { sex: 'nam' }).map((f) => f.code)).toEqual(['age_group']);
   });
 
   it('sends only answers that apply, split into profile and answers, with text trimmed and NFC', () => {
@@ -37,7 +46,7 @@ describe('answers as given on the phone', () => {
       had_procedure: 'no', made_feedback: 'yes', B1_1: 5, A1_1: 3,
       comment: '  Cảm ơn\u0301  '.normalize('NFD'),
     };
-    const sent = responseAnswers(sipas, given);
+    const sent = finishedAnswers(sipas, given);
     expect(sent.profile).toEqual({ sex: 'nu', age_group: '26_34', ethnicity: 'kinh' });
     expect(sent.answers).toEqual({ had_procedure: 'no', A1_1: 3, comment: 'Cảm ơn\u0301'.normalize('NFC') });
   });
@@ -69,7 +78,7 @@ describe('answers as given on the phone', () => {
       fc.property(anyAnswers, (raw) => {
         let answers: AnswerMap = {};
         for (const [code, value] of Object.entries(raw)) answers = withAnswer(answers, code, value as AnswerMap[string]);
-        const result = schema.safeParse(responseAnswers(sipas, answers));
+        const result = schema.safeParse(finishedAnswers(sipas, answers));
         expect(result.success ? [] : result.error.issues).toEqual([]);
       }),
       { numRuns: 200 },

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { textLimit } from '../../../../analysis/questionnaire/answer-rules.ts';
 import { fieldDisplay, optionLegend } from '../keying/format.ts';
 import type { Field, FormState } from '../keying/form-state.ts';
 import { useMessages } from '../messages/catalogue.ts';
@@ -40,7 +41,7 @@ export function KeyingFieldRow({ fields, state, field, index, words, inputRef, o
         tabIndex={skipped ? -1 : 0}
         value={shown.value}
         placeholder={shown.placeholder || undefined}
-        maxLength={field.question.maxLength}
+        maxLength={isText ? textLimit(field.question) : undefined}
         autocomplete="off"
         aria-describedby={`${id}-keys`}
         aria-disabled={skipped || undefined}

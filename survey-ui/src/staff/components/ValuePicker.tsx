@@ -1,3 +1,4 @@
+import { cleanAnswer, textLimit, toggleChoice } from '../../../../analysis/questionnaire/answer-rules.ts';
 import type { AnswerValue } from '../api/types.ts';
 import type { Field } from '../keying/form-state.ts';
 import { useMessages } from '../messages/catalogue.ts';
@@ -7,7 +8,7 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
   const t = useMessages();
   const label = `${t.otherValue}: ${field.code}`;
   if (field.question.type === 'text') {
-    return <input aria-label={label} value={typeof value === 'string' ? value : ''} maxLength={field.question.maxLength} onInput={(e) => onChange(e.currentTarget.value.normalize('NFC').trim() || null)} />;
+    return <input aria-label={label} value={typeof value === 'string' ? value : ''} maxLength={textLimit(field.question)} onInput={(e) => onChange(cleanAnswer(field.question, e.currentTarget.value) ?? null)} />;
   }
   if (field.question.type === 'multi') {
     const chosen = Array.isArray(value) ? value : [];
@@ -15,8 +16,8 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
       <div role="group" aria-label={label}>
         {field.options.map((o) => (
           <label key={o.key} class="check">
-            <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => {
-              const next = e.currentTarget.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value);
+            <input type="checkbox" checked={chosen.includes(o.value)} onChange={() => {
+              const next = toggleChoice(field.options.map((x) => x.value), chosen, o.value);
               onChange(next.length > 0 ? next : null);
             }} /> {o.key} · {o.label}
           </label>

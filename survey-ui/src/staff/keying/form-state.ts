@@ -3,6 +3,7 @@
  * paper form, digits choosing options, distinct keys for "left blank" and "not applicable", and
  * skip logic applied as the keyer types (skipped fields are filled as not applicable).
  */
+import { answerGroup, cleanAnswer, toggleChoice } from '../../../../analysis/questionnaire/answer-rules.ts';
 import type { Condition, OptionValue } from '../../../../analysis/questionnaire/definition.ts';
 import { applicableQuestions, type AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
 
@@ -56,7 +57,7 @@ export function keyingFields(q: KeyingQuestionnaire): Field[] {
       const scale = q.scales.find((s) => s.code === question.scale);
       return {
         code,
-        group: question.role === 'profile' ? ('profile' as const) : ('answers' as const),
+        group: answerGroup(question),
         section: section.title,
         question,
         options: (scale?.options ?? []).map((o, i) => ({ key: String(i + 1), value: o.value, label: o.label })),
@@ -71,22 +72,19 @@ function answersOf(values: Record<string, Cell>): Record<string, AnswerValue> {
   return out;
 }
 
-/** Fields that skip logic excludes become "not applicable"; fields that apply again start blank. */
+/**
+ * Fields that skip logic excludes become "not applicable"; fields that apply again start blank.
+ * Skip logic settles chained conditions itself, so one pass is enough.
+ */
 function withSkips(q: KeyingQuestionnaire, fields: Field[], values: Record<string, Cell>): Record<string, Cell> {
-  let current = values;
-  // Conditions can chain (a screening answer hides a question that another depends on): settle.
-  for (let pass = 0; pass < 5; pass++) {
-    const applicable = applicableQuestions(q, answersOf(current));
-    const next: Record<string, Cell> = {};
-    for (const f of fields) {
-      const cell = current[f.code];
-      if (!applicable.has(f.code)) next[f.code] = { kind: 'na' };
-      else if (cell && cell.kind !== 'na') next[f.code] = cell;
-    }
-    if (JSON.stringify(next) === JSON.stringify(current)) return next;
-    current = next;
+  const applicable = applicableQuestions(q, answersOf(values));
+  const next: Record<string, Cell> = {};
+  for (const f of fields) {
+    const cell = values[f.code];
+    if (!applicable.has(f.code)) next[f.code] = { kind: 'na' };
+    else if (cell && cell.kind !== 'na') next[f.code] = cell;
   }
-  return current;
+  return next;
 }
 
 export function isApplicable(state: FormState, field: Field): boolean {
@@ -157,8 +155,9 @@ export function pressKey(q: KeyingQuestionnaire, fields: Field[], typed: FormSta
   if (!option || field.question.type === 'text') return { state, error: 'not_an_option' };
   if (field.question.type === 'multi') {
     const cell = state.values[field.code];
-    const chosen = cell?.kind === 'value' && Array.isArray(cell.value) ? cell.value : [];
-    const toggled = chosen.includes(option.value) ? chosen.filter((v) => v !== option.value) : [...chosen, option.value];
+    const chosen = cell?.kind === 'value' ? cell.value : undefined;
+    // In the scale's order, as the phone keeps them: two keyers ticking alike agree, whatever their order.
+    const toggled = toggleChoice(field.options.map((o) => o.value), chosen, option.value);
     return { state: setCell(q, fields, state, toggled.length > 0 ? { kind: 'value', value: toggled } : { kind: 'blank' }, false) };
   }
   return { state: setCell(q, fields, state, { kind: 'value', value: option.value }, true) };
@@ -167,8 +166,8 @@ export function pressKey(q: KeyingQuestionnaire, fields: Field[], typed: FormSta
 /** Free text typed into a text field (NFC, trimmed; empty means blank). */
 export function typeText(q: KeyingQuestionnaire, fields: Field[], state: FormState, text: string, advance: boolean): FormState {
   if (!fields[state.cursor]) return state;
-  const clean = text.normalize('NFC').trim();
-  return setCell(q, fields, state, clean ? { kind: 'value', value: clean } : { kind: 'blank' }, advance);
+  const clean = cleanAnswer(fields[state.cursor].question, text);
+  return setCell(q, fields, state, clean === undefined ? { kind: 'blank' } : { kind: 'value', value: clean }, advance);
 }
 
 /**

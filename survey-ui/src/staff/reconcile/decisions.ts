@@ -36,23 +36,15 @@ function chosen(row: BaseRow, choice: Choice | undefined): AnswerValue | null | 
 
 type BaseRow = { field: Field; first: AnswerValue | null; second: AnswerValue | null; differs: boolean };
 
-/** The applicable fields given the decisions, reading undecided fields as one keyer's value. */
+/** The applicable fields given the decisions, reading undecided fields as one keyer's value (skip logic settles chains itself). */
 function settle(q: KeyingQuestionnaire, rows: BaseRow[], choices: Choices, pending: 'first' | 'second'): Set<string> {
-  let applicable = new Set(rows.map((r) => r.field.code));
-  // Decisions on screening questions can hide others that in turn decide more: settle.
-  for (let pass = 0; pass < 5; pass++) {
-    const answers: Record<string, AnswerValue> = {};
-    for (const row of rows) {
-      if (!applicable.has(row.field.code)) continue;
-      const decision = chosen(row, choices[row.field.code]);
-      const value = decision === undefined ? row[pending] : decision;
-      if (value !== null) answers[row.field.code] = value;
-    }
-    const next = applicableQuestions(q, answers);
-    if (next.size === applicable.size && [...next].every((c) => applicable.has(c))) break;
-    applicable = next;
+  const answers: Record<string, AnswerValue> = {};
+  for (const row of rows) {
+    const decision = chosen(row, choices[row.field.code]);
+    const value = decision === undefined ? row[pending] : decision;
+    if (value !== null) answers[row.field.code] = value;
   }
-  return applicable;
+  return applicableQuestions(q, answers);
 }
 
 export function reconcileRows(q: KeyingQuestionnaire, fields: Field[], first: KeyedForm | null, second: KeyedForm | null, choices: Choices): ReconcileRow[] {

@@ -107,7 +107,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     update((current) => ({ ...current, answers: withAnswer(current.answers, code, value) }));
   };
   const next = () => {
-    const unanswered = missingRequired(screens[index], latest.current.answers).map((f) => f.code);
+    const unanswered = missingRequired(questionnaire, screens[index], latest.current.answers).map((f) => f.code);
     setMissing(unanswered);
     if (unanswered.length > 0) {
       document.querySelector<HTMLInputElement>(`[name="${unanswered[0]}"]`)?.focus();

@@ -1,7 +1,8 @@
 /** A survey in progress on this phone, kept after every answer so a reload resumes it. */
+import { finishedAnswers } from '../../../../analysis/questionnaire/answer-rules.ts';
 import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
 import type { ResponseSubmissionInput } from '../../../../contract/responses.ts';
-import { responseAnswers, type AnswerMap } from './answers.ts';
+import type { AnswerMap } from './answers.ts';
 
 export interface Draft {
   /** The survey link it answers (one draft per link). */
@@ -42,7 +43,7 @@ export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft
     link: draft.token,
     clientId: made.clientId,
     questionnaireVersion: draft.version,
-    ...responseAnswers(questionnaire, draft.answers),
+    ...finishedAnswers(questionnaire, draft.answers),
     startedAt: draft.startedAt,
     submittedAt: made.now.toISOString(),
     ...(draft.locality ? { locality: draft.locality } : {}),

@@ -2,6 +2,7 @@
  * What the survey shows for a question, derived from the questionnaire data alone: the same code
  * renders any version, so a new official wording is entered, never coded.
  */
+import { textLimit } from '../../../../analysis/questionnaire/answer-rules.ts';
 import type { OptionValue } from '../../../../analysis/questionnaire/definition.ts';
 import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
 
@@ -33,7 +34,8 @@ export function fieldOf(questionnaire: LocalizedQuestionnaire, question: Localiz
     ...(question.hint ? { hint: question.hint } : {}),
     required: question.required ?? false,
     options: (scale?.options ?? []).map((o) => ({ value: o.value, label: o.label })),
-    ...(question.maxLength ? { maxLength: question.maxLength } : {}),
+    // The box stops where the server would refuse, a limit the questionnaire names or not.
+    ...(question.type === 'text' ? { maxLength: textLimit(question) } : {}),
   };
 }
 
