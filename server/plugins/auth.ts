@@ -6,10 +6,10 @@
  * CSRF token.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../db/schema/staff.ts';
-import { sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
+import { purgeDeadSessions, sessionOf, sessionPolicy, type StaffSession } from '../domain/auth.ts';
 import type { ThrottleNumbers } from '../domain/log-in-throttle.ts';
 import { Problem } from '../errors.ts';
 
@@ -39,6 +39,34 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
   else reply.setCookie(SESSION_COOKIE, token, { ...options, maxAge: sessionPolicy.absoluteHours * 3600 });
 }
 
+/**
+ * Dead sessions are deleted once the server is ready and then every `purgeEveryMinutes`. The timer
+ * does not keep the process alive, and closing the server stops it and waits for a purge under way,
+ * so the database is never closed beneath one. A failed purge is logged and tried again next time.
+ */
+function schedulePurge(app: FastifyInstance): void {
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const purge = () => {
+    running = running.then(async () => {
+      try {
+        const purged = await purgeDeadSessions(app.database.db);
+        if (purged > 0) app.log.info({ purged }, 'expired staff sessions deleted');
+      } catch (error) {
+        app.log.warn({ err: error }, 'expired staff sessions could not be deleted; trying again later');
+      }
+    });
+  };
+  app.addHook('onReady', async () => {
+    purge();
+    timer = setInterval(purge, sessionPolicy.purgeEveryMinutes * 60_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
+
 export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
   async (app, { throttle }) => {
     await app.register(cookie);
@@ -48,6 +76,7 @@ export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
+    schedulePurge(app);
     app.decorate('allow', (...roles: Role[]): onRequestAsyncHookHandler => async (request) => {
       await app.staffRateLimit(request);
       const staff = request.staff;
