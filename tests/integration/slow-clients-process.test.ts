@@ -96,7 +96,7 @@ describe('the server process', () => {
 
 describe('the server process with a wrong SIPAS_PUBLIC_URL', () => {
   it('refuses to start, saying why, without a stack trace', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['bin/server.mjs'], {
       cwd: repositoryRoot,
       env: { ...process.env, ...env, SIPAS_PUBLIC_URL: 'khaosat.example.vn/?from=poster', PORT: '0' },
     });
