@@ -46,8 +46,3 @@ export function applicableQuestions(def: SkipStructure, answers: Answers): Set<s
   }
   return applicable;
 }
-
-export function isSectionShown(def: SkipStructure, sectionCode: string, answers: Answers): boolean {
-  const section = def.sections.find((s) => s.code === sectionCode);
-  return !!section && (!section.showIf || conditionHolds(section.showIf, answers));
-}

@@ -31,10 +31,6 @@ export function scaleOf(def: QuestionnaireDefinition, question: Question): Scale
   return question.scale === undefined ? undefined : def.scales.find((s) => s.code === question.scale);
 }
 
-export function profileQuestions(def: QuestionnaireDefinition): Question[] {
-  return def.questions.filter((q) => q.role === 'profile');
-}
-
 function conditionQuestions(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionQuestions);
   if ('any' in condition) return condition.any.flatMap(conditionQuestions);
