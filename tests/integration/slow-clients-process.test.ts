@@ -48,8 +48,9 @@ const post = (body: object) => fetch(`${server!.url}/api/responses`, {
 });
 
 describe('the server process', () => {
-  it('warns at start that it prints its own address when SIPAS_PUBLIC_URL is not set', () => {
-    expect(server!.output()).toContain('Warning: SIPAS_PUBLIC_URL is not set');
+  it('warns at start that it prints its own address when SIPAS_PUBLIC_URL is not set', async () => {
+    // The server answers as soon as it listens, and prints its start-up message just after.
+    await expect.poll(() => server!.output()).toContain('Warning: SIPAS_PUBLIC_URL is not set');
   });
 
   it('keeps answering others while a hundred slow-loris connections send headers and bodies byte by byte', async () => {
