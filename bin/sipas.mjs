@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The administrators' command line. TypeScript sources run through tsx's loader, as `npm start` does.
-import { register } from 'tsx/esm/api';
+// The administrators' command line, run compiled (build/compile.mjs: compiled first when a source changed).
+import { compiled } from '../build/compile.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const { main } = await import(await compiled('cli'));
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,5 @@
-/** A command of `npx sipas`: its help text and what it does. Returns the process exit code. */
+/** A command of `npx sipas` (named in commands/index.ts): its help text and what it does. Returns the process exit code. */
 export interface Command {
-  name: string;
-  summary: string;
   /** Full help: usage line, options, examples. Printed by `sipas COMMAND --help`. */
   help: string;
   run(argv: string[]): Promise<number>;

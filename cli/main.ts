@@ -2,7 +2,6 @@ import { OWNER_ONLY_UMASK } from '../db/owner-only.ts';
 import { commands } from './commands/index.ts';
 import { Problem } from '../server/errors.ts';
 import { UsageError } from './command.ts';
-import { printProblem } from './csv.ts';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -24,11 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(overview());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     console.error(`sipas: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.help);
     return 0;
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof Problem) {
-      printProblem(error);
+      (await import('./csv.ts')).printProblem(error);
       return 1;
     }
     console.error(`sipas ${name}: ${error instanceof Error ? error.message : String(error)}`);

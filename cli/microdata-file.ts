@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
-import { readMicrodata, type Microdata } from '../analysis/estimation/microdata.ts';
+import { MicrodataReader, type Microdata } from '../analysis/estimation/microdata.ts';
 import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts';
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
@@ -52,18 +52,9 @@ export interface CsvTable {
   lines: number[];
 }
 
-/** A comma-separated file with a header row and at least one row under it. */
-export async function readCsvTable(file: string): Promise<CsvTable> {
-  const text = await readUtf8(file);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) throw new InvalidFileError(`${file}: ${error.message}`);
-    throw error;
-  }
-  if (records.length === 0) throw new InvalidFileError(`${file} is empty`);
-  const header = records[0].record.map((h) => h.trim().normalize('NFC'));
+/** The header row, trimmed and in NFC, refused when it cannot be a SIPAS file's. */
+function checkedHeader(file: string, record: string[]): string[] {
+  const header = record.map((h) => h.trim().normalize('NFC'));
   if (header.length === 1 && /[;\t]/.test(header[0])) {
     throw new InvalidFileError(`${file}: the header is one field holding "${header[0].includes(';') ? ';' : 'tab'}": the file is not comma-separated (save it as "CSV UTF-8 (comma delimited)")`);
   }
@@ -72,15 +63,64 @@ export async function readCsvTable(file: string): Promise<CsvTable> {
   const repeated = [...names].filter(([name, count]) => name !== '' && count > 1).map(([name]) => `"${name}"`);
   if (repeated.length > 0) throw new InvalidFileError(`${file}, line 1: column ${repeated.join(', ')} appears more than once`);
   if (names.has('')) throw new InvalidFileError(`${file}, line 1: column ${header.indexOf('') + 1} has no name`);
-  if (records.length === 1) throw new InvalidFileError(`${file} has a header but no rows`);
-  const body = records.slice(1);
-  return { header, rows: body.map((r) => r.record), lines: body.map((r) => r.info.lines) };
+  return header;
 }
 
-/** The microdata CSV, checked row by row; every problem is printed before giving up. */
+/**
+ * Parses a comma-separated file with a header row and at least one row under it, handing each row
+ * and its line to `row` as it is parsed (csv-parse keeps none of them).
+ */
+function parseCsv(file: string, text: string, row: (record: string[], line: number, header: string[]) => void): string[] {
+  let header: string[] | undefined;
+  let rows = 0;
+  try {
+    parse(text, {
+      bom: true, skip_empty_lines: true, relax_column_count: true,
+      on_record: (record: string[], { lines }) => {
+        if (header === undefined) header = checkedHeader(file, record);
+        else {
+          rows++;
+          row(record, lines, header);
+        }
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) throw new InvalidFileError(`${file}: ${error.message}`);
+    throw error;
+  }
+  if (header === undefined) throw new InvalidFileError(`${file} is empty`);
+  if (rows === 0) throw new InvalidFileError(`${file} has a header but no rows`);
+  return header;
+}
+
+/** A comma-separated file with a header row and at least one row under it. */
+export async function readCsvTable(file: string): Promise<CsvTable> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const header = parseCsv(file, await readUtf8(file), (record, line) => {
+    rows.push(record);
+    lines.push(line);
+  });
+  return { header, rows, lines };
+}
+
+/** Lines in the text: at least its rows, so the columns are made the right size at once. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The microdata CSV, checked row by row as it is parsed; every problem is printed before giving up. */
 export async function readMicrodataFile(file: string, plan: EstimationPlan): Promise<Microdata> {
-  const { header, rows, lines } = await readCsvTable(file);
-  const { data, problems, warnings } = readMicrodata(header, rows, plan, lines);
+  const text = await readUtf8(file);
+  let reader: MicrodataReader | undefined;
+  parseCsv(file, text, (record, line, header) => {
+    reader ??= new MicrodataReader(header, plan, countLines(text));
+    reader.add(record, line);
+  });
+  const { data, problems, warnings } = reader!.finish();
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     printRowProblems(problems);

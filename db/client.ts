@@ -9,7 +9,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -17,6 +16,7 @@ import type { SQL } from 'drizzle-orm';
 import { restrictToOwner } from './owner-only.ts';
 import { flushFolder, lockFolder, openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema/index.ts';
+import { MIGRATIONS_FOLDER as migrationsFolder } from './project-root.ts';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -42,7 +42,6 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {

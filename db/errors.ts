@@ -13,10 +13,6 @@ export function postgresError(error: unknown): PostgresError | undefined {
   return undefined;
 }
 
-export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
-export const CHECK_VIOLATION = '23514';
-
 /**
  * The database could not be reached or went away mid-statement (restart, network): nothing is
  * wrong with the request, and sending it again later is the remedy.

@@ -8,12 +8,6 @@ import type { Language } from '../analysis/questionnaire/issue-messages.ts';
 
 export type Worded = Record<Language, string>;
 
-export interface FieldIssue {
-  /** Dotted path of the field in the request body, e.g. `answers.A1_1`. */
-  path: string;
-  message: string;
-}
-
 export class Problem extends Error {
   constructor(
     readonly code: number,

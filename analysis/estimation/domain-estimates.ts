@@ -14,7 +14,6 @@ import { calibratedAdjustment, type PreparedCalibration } from './calibration.ts
 import { compositeCoefficients, compositeTree, type CompositeTree } from './composites.ts';
 import { influenceOf, type Influence } from './domain-covariance.ts';
 import { fullScope, measuresVariance, psuScope, psuVariance, type PsuScope, type SamplingDesign } from './design.ts';
-import { kishEffectiveN } from './intervals.ts';
 import { ratioNumerator, type RatioSpec } from './ratios.ts';
 import { SLOT, type StatisticsLayout } from './statistics.ts';
 
@@ -262,8 +261,4 @@ function compositeSrsVariance(
     }
   }
   return alone + psuVariance(design, totals, stride, column, scope);
-}
-
-export function effectiveN(estimate: RawEstimate): number {
-  return kishEffectiveN(estimate.weightSum, estimate.squaredWeightSum);
 }

@@ -22,10 +22,6 @@ export interface Interval {
   high: number;
 }
 
-export function waldInterval(estimate: number, se: number, z = Z_975): Interval {
-  return { low: estimate - z * se, high: estimate + z * se };
-}
-
 /** For a proportion in 0–1. At 0 or 1 the interval collapses onto the estimate. */
 export function logitInterval(proportion: number, se: number, z = Z_975): Interval {
   if (proportion <= 0 || proportion >= 1) return { low: proportion, high: proportion };

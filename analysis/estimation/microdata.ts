@@ -61,66 +61,124 @@ const MAX_PROBLEMS = 1000;
  * (numbers.ts); an answer off the scale; a missing or repeated response id.
  */
 export function readMicrodata(header: readonly string[], rows: readonly (readonly string[])[], plan: EstimationPlan, lines?: readonly number[]): ParsedMicrodata {
-  const problems: RowProblem[] = [];
-  const report = (problem: RowProblem) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-  };
-  const names = header.map((name) => name.trim());
-  const counted = new Map<string, number>();
-  names.forEach((name) => counted.set(name, (counted.get(name) ?? 0) + 1));
-  for (const [name, count] of counted) {
-    if (name === '') report({ row: 1, column: '', value: '', reason: 'tên cột trống / a column has no name' });
-    else if (count > 1) report({ row: 1, column: name, value: String(count), reason: `tên cột lặp lại ${count} lần / the column name appears ${count} times` });
-  }
-  const position = new Map(names.map((name, i) => [name, i]));
-  for (const required of ['response_id', 'stratum', 'psu'] as const) {
-    if (!position.has(required)) report({ row: 1, column: required, value: '', reason: 'thiếu cột bắt buộc / required column is missing' });
-  }
-  for (const variable of plan.variables.slice(0, plan.itemCount)) {
-    if (!position.has(variable.code)) report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
+  const reader = new MicrodataReader(header, plan, rows.length);
+  for (let r = 0; r < rows.length; r++) reader.add(rows[r], lines?.[r] ?? r + 2);
+  return reader.finish();
+}
+
+const MAX_DISTINCT_KEPT = 10_000;
+const NOT_ASCII = /[^\x00-\x7f]/;
+/** Vietnamese text in NFC; ASCII (most codes) is already. */
+const nfc = (text: string) => (NOT_ASCII.test(text) ? text.normalize('NFC') : text);
+
+/** A growable column of float64 or int32 values. */
+function grown<T extends Float64Array | Int32Array>(column: T, capacity: number, fill: number): T {
+  const larger = new (column.constructor as new (n: number) => T)(capacity);
+  larger.set(column);
+  larger.fill(fill, column.length);
+  return larger;
+}
+
+/**
+ * readMicrodata one row at a time, as a file is parsed: each row goes straight into the columns
+ * (answers coded into typed arrays), so a file of a million rows is never held as a million arrays
+ * of strings. `capacity`: the expected number of rows (the columns grow past it).
+ */
+export class MicrodataReader {
+  private readonly problems: RowProblem[] = [];
+  private readonly header: readonly string[];
+  private readonly plan: EstimationPlan;
+  private size = 0;
+  private capacity: number;
+  private readonly text: Map<string, string[]>;
+  private readonly textSlots: Array<{ column: string[]; at: number; distinct: Map<string, string> | undefined }>;
+  private weights: Float64Array;
+  private readonly weightAt: number | undefined;
+  private readonly answerSlots: Array<{ variable: EstimationPlan['variables'][number]; at: number | undefined; codes: Int32Array; lookup: Map<string, number> }>;
+  private readonly designSlots: Array<{ name: 'stratum' | 'psu' | 'province'; at: number }>;
+  private readonly lines: number[] = [];
+  /**
+   * An option column is extra information: one that does not fit the questionnaire's options is
+   * left out (and said so) rather than making the whole file unusable.
+   */
+  private readonly unfit = new Map<string, { line: number; value: string }>();
+
+  constructor(header: readonly string[], plan: EstimationPlan, capacity = 1024) {
+    this.header = header;
+    this.plan = plan;
+    this.capacity = Math.max(1, capacity);
+    const names = header.map((name) => name.trim());
+    const counted = new Map<string, number>();
+    names.forEach((name) => counted.set(name, (counted.get(name) ?? 0) + 1));
+    for (const [name, count] of counted) {
+      if (name === '') this.report({ row: 1, column: '', value: '', reason: 'tên cột trống / a column has no name' });
+      else if (count > 1) this.report({ row: 1, column: name, value: String(count), reason: `tên cột lặp lại ${count} lần / the column name appears ${count} times` });
+    }
+    const position = new Map(names.map((name, i) => [name, i]));
+    for (const required of ['response_id', 'stratum', 'psu'] as const) {
+      if (!position.has(required)) this.report({ row: 1, column: required, value: '', reason: 'thiếu cột bắt buộc / required column is missing' });
+    }
+    for (const variable of plan.variables.slice(0, plan.itemCount)) {
+      if (!position.has(variable.code)) this.report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
+    }
+    const variableCodes = new Set(plan.variables.map((v) => v.code));
+    const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight');
+    this.text = new Map(textColumns.map((name) => [name, [] as string[]]));
+    this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map<string, string>() }));
+    this.weights = new Float64Array(this.capacity);
+    this.weightAt = position.get('weight');
+    this.answerSlots = plan.variables.map((variable) => ({
+      variable,
+      at: position.get(variable.code),
+      codes: new Int32Array(this.capacity).fill(UNANSWERED),
+      lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
+    }));
+    this.designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
   }
 
-  const size = rows.length;
-  const variableCodes = new Set(plan.variables.map((v) => v.code));
-  const textColumns = header.map((h) => h.trim()).filter((h) => !variableCodes.has(h) && h !== 'weight');
-  const text = new Map(textColumns.map((name) => [name, new Array<string>(size)]));
-  const textSlots = textColumns.map((name) => ({ column: text.get(name)!, at: position.get(name)! }));
-  const weights = new Float64Array(size);
-  const weightAt = position.get('weight');
-  const codes = plan.variables.map(() => new Int32Array(size).fill(UNANSWERED));
-  const answerSlots = plan.variables.map((variable, j) => ({
-    variable,
-    at: position.get(variable.code),
-    codes: codes[j],
-    lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
-  }));
-  const seen = new Set<string>();
-  // An option column is extra information: one that does not fit the questionnaire's options is
-  // left out (and said so) rather than making the whole file unusable.
-  const unfit = new Map<string, { line: number; value: string }>();
-  const optionProblem = (code: string, line: number, value: string) => {
-    if (!unfit.has(code)) unfit.set(code, { line, value });
-  };
+  private report(problem: RowProblem): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
+  }
 
-  const designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
-  for (let r = 0; r < size; r++) {
-    const row = rows[r];
-    const line = lines?.[r] ?? r + 2;
-    if (row.length !== header.length) {
-      report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${header.length}) / wrong number of columns` });
-      continue;
+  /** The next row, found on `line` of the file. */
+  add(row: readonly string[], line: number): void {
+    if (row.length !== this.header.length) {
+      this.report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${this.header.length}) / wrong number of columns` });
+      return;
     }
-    for (const slot of textSlots) slot.column[r] = row[slot.at].trim().normalize('NFC');
-    for (const { name, at } of designSlots) {
-      if (row[at].trim() === '') report({ row: line, column: name, value: '', reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province' });
+    const r = this.size++;
+    if (r === this.capacity) {
+      this.capacity *= 2;
+      this.weights = grown(this.weights, this.capacity, 0);
+      for (const slot of this.answerSlots) slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
     }
-    if (weightAt === undefined || row[weightAt].trim() === '') weights[r] = Number.NaN;
+    this.lines.push(line);
+    for (const slot of this.textSlots) {
+      const value = nfc(row[slot.at].trim());
+      // Codes repeat (a district's code on every row of it): keep one string of each, so the rows
+      // read do not each hold their own copies. A column of unique values (response ids) stops early.
+      if (slot.distinct === undefined) slot.column.push(value);
+      else {
+        const kept = slot.distinct.get(value);
+        if (kept !== undefined) slot.column.push(kept);
+        else {
+          slot.column.push(value);
+          slot.distinct.set(value, value);
+          if (slot.distinct.size > MAX_DISTINCT_KEPT) slot.distinct = undefined;
+        }
+      }
+    }
+    for (const { name, at } of this.designSlots) {
+      if (row[at].trim() === '') this.report({ row: line, column: name, value: '', reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province' });
+    }
+    const weightAt = this.weightAt;
+    if (weightAt === undefined || row[weightAt].trim() === '') this.weights[r] = Number.NaN;
     else {
       const weight = strictNumber(row[weightAt]);
-      if ('reason' in weight) report({ row: line, column: 'weight', value: row[weightAt], reason: `trọng số / weight: ${weight.reason}` });
-      weights[r] = 'value' in weight ? weight.value : Number.NaN;
+      if ('reason' in weight) this.report({ row: line, column: 'weight', value: row[weightAt], reason: `trọng số / weight: ${weight.reason}` });
+      this.weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
-    for (const slot of answerSlots) {
+    for (const slot of this.answerSlots) {
       if (slot.at === undefined) continue;
       const raw = row[slot.at].trim();
       if (raw === '' || raw === NOT_APPLICABLE) continue;
@@ -128,7 +186,7 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
         let mask = 0;
         for (const part of raw.split(MULTI_SEPARATOR)) {
           const k = slot.lookup.get(part.trim());
-          if (k === undefined) optionProblem(slot.variable.code, line, raw);
+          if (k === undefined) this.optionProblem(slot.variable.code, line, raw);
           else mask |= 1 << k;
         }
         slot.codes[r] = mask;
@@ -136,21 +194,32 @@ export function readMicrodata(header: readonly string[], rows: readonly (readonl
       }
       const k = slot.lookup.get(raw);
       if (k !== undefined) slot.codes[r] = k;
-      else if (slot.variable.kind === 'rating') report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
-      else optionProblem(slot.variable.code, line, raw);
+      else if (slot.variable.kind === 'rating') this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+      else this.optionProblem(slot.variable.code, line, raw);
     }
   }
-  const ids = text.get('response_id') ?? [];
-  for (let r = 0; r < size; r++) {
-    if (ids[r] === undefined) continue;
-    if (ids[r] === '') report({ row: lines?.[r] ?? r + 2, column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
-    else if (seen.has(ids[r])) report({ row: lines?.[r] ?? r + 2, column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
-    seen.add(ids[r]);
+
+  private optionProblem(code: string, line: number, value: string): void {
+    if (!this.unfit.has(code)) this.unfit.set(code, { line, value });
   }
-  const present = answerSlots.map((slot) => slot.at !== undefined && !unfit.has(slot.variable.code));
-  const warnings = [...unfit].map(([code, { line, value }]) =>
-    `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
-  return { data: { size, responseIds: ids, text, weights, codes, present, variables: plan.variables.map((v) => v.code) }, problems, warnings };
+
+  /** The microdata read, with every problem and warning (problems make it unusable). */
+  finish(): ParsedMicrodata {
+    const size = this.size;
+    const ids = this.text.get('response_id') ?? [];
+    const seen = new Set<string>();
+    for (let r = 0; r < ids.length; r++) {
+      if (ids[r] === '') this.report({ row: this.lines[r], column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
+      else if (seen.has(ids[r])) this.report({ row: this.lines[r], column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
+      seen.add(ids[r]);
+    }
+    const present = this.answerSlots.map((slot) => slot.at !== undefined && !this.unfit.has(slot.variable.code));
+    const warnings = [...this.unfit].map(([code, { line, value }]) =>
+      `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
+    const codes = this.answerSlots.map((slot) => slot.codes.subarray(0, size));
+    const data: Microdata = { size, responseIds: ids, text: this.text, weights: this.weights.subarray(0, size), codes, present, variables: this.plan.variables.map((v) => v.code) };
+    return { data, problems: this.problems, warnings };
+  }
 }
 
 /** A text column, or a column of empty strings when the file has none. */

@@ -32,10 +32,6 @@ export function scaleOf(def: QuestionnaireDefinition, question: Question): Scale
   return question.scale === undefined ? undefined : def.scales.find((s) => s.code === question.scale);
 }
 
-export function profileQuestions(def: QuestionnaireDefinition): Question[] {
-  return def.questions.filter((q) => q.role === 'profile');
-}
-
 /** Parses a definition and checks that every reference resolves; throws with every problem found. */
 export function parseQuestionnaire(input: unknown): QuestionnaireDefinition {
   const def = QuestionnaireDefinition.parse(input);

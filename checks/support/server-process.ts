@@ -1,6 +1,6 @@
 /**
- * The server as a separate operating-system process, the way it runs in production (`node` with
- * tsx's loader, no npm or tsx wrapper in between, so a signal reaches the server itself).
+ * The server as a separate operating-system process, the way it runs in production (`node` running
+ * bin/server.mjs, the compiled server, no npm wrapper in between, so a signal reaches the server itself).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -55,7 +55,7 @@ export interface StartOptions {
 
 export async function startServer({ env, port, timeoutMs = 60_000, umask }: StartOptions): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
-  const command = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const command = [process.execPath, 'bin/server.mjs'];
   const [program, ...args] = umask === undefined ? command : ['sh', '-c', `umask ${umask.toString(8).padStart(3, '0')} && exec "$0" "$@"`, ...command];
   const child: ChildProcess = spawn(program, args, {
     cwd: repositoryRoot,

@@ -69,8 +69,6 @@ function successorOf(next: ReadonlyMap<string, string>): (code: string) => strin
 }
 
 export const analyzeCommand: Command = {
-  name: 'analyze',
-  summary: 'Weighted SIPAS indices with standard errors from a microdata CSV; rankings and year-on-year changes',
   help: `Usage: sipas analyze FILE.csv --questionnaire 2024 --by all|province|district|commune|office|…
                     [--frame FRAME.csv] [--rake MARGINS.csv] [--province-populations POP.csv]
                     [--lonely-psu adjust|average|remove|certainty|fail] [--rank [--rank-coverage individual|joint]]

@@ -24,8 +24,6 @@ function writeDurably(file: string, bytes: Uint8Array): void {
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const backupCommand: Command = {
-  name: 'backup',
-  summary: 'Back up the database to a file (PGlite: a verified snapshot; PostgreSQL: pg_dump)',
   help: `Usage: sipas backup [FILE]
 
 Embedded PGlite (SIPAS_DATA_DIR, default ./data): writes FILE (default

@@ -7,8 +7,6 @@ import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const demoResponsesCommand: Command = {
-  name: 'demo-responses',
-  summary: 'Load synthetic demo responses into a demo round (never into a real one)',
   help: `Usage: sipas demo-responses [--round CODE] [--count N] [--seed S]
 
 Loads N synthetic responses (default 2000) into a round marked as a demo round (default

@@ -8,8 +8,6 @@ import { csvText, uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const frameCommand: Command = {
-  name: 'frame',
-  summary: "Show, set or remove a round's sampling frame (stratum populations → design weights)",
   help: `Usage: sipas frame ROUND                 list the round's strata: responses, and the frame's population
        sipas frame ROUND FILE.csv|.xlsx   replace the frame (columns stratum,population)
        sipas frame ROUND --remove         remove it: the round's results become unweighted

@@ -6,8 +6,6 @@ import { uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importLocalitiesCommand: Command = {
-  name: 'import-localities',
-  summary: 'Import administrative units from a CSV file',
   help: `Usage: sipas import-localities FILE.csv
 
 FILE.csv (UTF-8, header row) has the columns:

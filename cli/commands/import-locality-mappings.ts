@@ -6,8 +6,6 @@ import { uploadLimits } from '../../server/files/tables.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importLocalityMappingsCommand: Command = {
-  name: 'import-locality-mappings',
-  summary: 'Import old unit → new unit mappings (e.g. the 2025 reorganisation)',
   help: `Usage: sipas import-locality-mappings FILE.csv
 
 FILE.csv (UTF-8, header row) has the columns old_code,new_code,effective_from (YYYY-MM-DD).

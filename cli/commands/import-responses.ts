@@ -6,8 +6,6 @@ import { printRowProblems, readUpload } from '../csv.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const importResponsesCommand: Command = {
-  name: 'import-responses',
-  summary: 'Import paper forms keyed elsewhere (CSV or XLSX in the platform template)',
   help: `Usage: sipas import-responses FILE.csv|FILE.xlsx --round CODE
 
 The file follows the round's template (download it from the staff pages, or

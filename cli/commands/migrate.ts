@@ -2,8 +2,6 @@ import type { Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const migrateCommand: Command = {
-  name: 'migrate',
-  summary: 'Apply pending database migrations',
   help: `Usage: sipas migrate
 
 Applies the migrations in db/migrations that the database has not seen yet. \`npm start\`

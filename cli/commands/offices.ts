@@ -8,8 +8,6 @@ import { UsageError, type Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const officesCommand: Command = {
-  name: 'offices',
-  summary: 'Print each office with its survey URL (tab-separated)',
   help: `Usage: sipas offices [--round CODE] [--base-url URL]
 
 Prints one line per active office: code, name and survey URL, separated by tabs. The URL opens

@@ -21,8 +21,6 @@ function describe(report: RakingReport): string {
 }
 
 export const rakeCommand: Command = {
-  name: 'rake',
-  summary: 'Rake the weights of a microdata CSV to population margins',
   help: `Usage: sipas rake FILE.csv --margins MARGINS.csv [--frame FRAME.csv] [--tolerance T]
                  [--max-iterations N] [--bounds LO,HI]
 

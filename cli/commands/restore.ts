@@ -7,8 +7,6 @@ import { restorePostgres } from '../../db/backup/postgres-dump.ts';
 import { UsageError, type Command } from '../command.ts';
 
 export const restoreCommand: Command = {
-  name: 'restore',
-  summary: 'Restore a backup made by `sipas backup` (checked before and after)',
   help: `Usage: sipas restore FILE [--force]
 
 Embedded PGlite (SIPAS_DATA_DIR, default ./data): checks FILE (its checksum, then every table

@@ -9,8 +9,6 @@ import { DATABASE_HELP, withDatabase } from '../database.ts';
 const actions = { open: 'open', close: 'closed' } as const;
 
 export const roundsCommand: Command = {
-  name: 'rounds',
-  summary: 'List survey rounds; open, close, publish or withdraw one',
   help: `Usage: sipas rounds [list]
        sipas rounds open CODE
        sipas rounds close CODE

@@ -5,8 +5,6 @@ import type { Command } from '../command.ts';
 import { DATABASE_HELP, withDatabase } from '../database.ts';
 
 export const seedCommand: Command = {
-  name: 'seed',
-  summary: 'Load the questionnaire versions and, once, the demo data',
   help: `Usage: sipas seed [--no-demo]
 
 Stores the questionnaire versions shipped with the platform (2022, 2024) and, the first time,

@@ -23,8 +23,6 @@ async function readPassword(): Promise<string> {
 }
 
 export const userCommand: Command = {
-  name: 'user',
-  summary: 'Create, list or unlock staff accounts (admin, manager, keyer, analyst)',
   help: `Usage: sipas user add USERNAME --role ROLE [--name "Họ và tên"]
        sipas user list
        sipas user unlock USERNAME

@@ -11,7 +11,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -21,8 +20,8 @@ import { DataFolderError, flushFolder, LOCK_FILE, lockFolder, openPgliteFolder, 
 import type { Database } from '../client.ts';
 import * as schema from '../schema/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, decodeBackup, encodeBackup, type BackupManifest } from './backup-file.ts';
+import { MIGRATIONS_FOLDER as migrationsFolder } from '../project-root.ts';
 
-const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 interface JournalEntry { when: number; tag: string }
 function journal(): JournalEntry[] {

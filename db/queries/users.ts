@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { sessions, users, type Role } from '../schema/index.ts';
 
@@ -65,8 +65,13 @@ export async function deleteSessionsOfUser(db: Database, userId: number): Promis
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function deleteExpiredSessions(db: Database): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+/** Deletes every session past its absolute expiry or idle since before `idleSince`; returns how many. */
+export async function deleteDeadSessions(db: Database, now: Date, idleSince: Date): Promise<number> {
+  const gone = await db
+    .delete(sessions)
+    .where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, idleSince)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return gone.length;
 }
 
 /** Whether a staff member may read free-text answers: admins and managers always, analysts when cleared. */

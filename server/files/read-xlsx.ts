@@ -5,7 +5,7 @@
  * so that rows, columns and cells are counted while reading and no sheet model is built in memory.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { Problem } from '../errors.ts';
 import { tooLarge, limitText, rowProblem } from './file-problems.ts';
@@ -53,7 +53,9 @@ export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenera
   if (![...parts.keys()].some((name) => name.startsWith('xl/worksheets/'))) throw notXlsx(limits, 'không có trang tính / no worksheet');
   const stream = repacked(parts);
   parts.clear();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  // Loaded when first needed: exceljs and its zip libraries take a third of a second to load.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   try {
     for await (const sheet of reader) {
       // The first sheet in the workbook's own order (the tabs), whichever part holds it.

@@ -4,6 +4,6 @@
  * table goes through this folder (tests/unit/files/writers.test.ts keeps it so).
  */
 export { csvHead, csvText, escapedField, escapedRecords, writeCsv } from './csv-writer.ts';
-export { detectFormat, readTable, XLSX_MEDIA_TYPE, type Table, type TableFormat, type TableRecord, type TableRow, type TableSpec } from './read-table.ts';
+export { detectFormat, readTable, XLSX_MEDIA_TYPE, type Table, type TableFormat, type TableRow, type TableSpec } from './read-table.ts';
 export { uploadLimits, type TableLimits } from './table-limits.ts';
-export { writeXlsx, type SheetContent } from './xlsx-writer.ts';
+export { writeXlsx } from './xlsx-writer.ts';

@@ -3,7 +3,6 @@
  * spreadsheet would turn into a formula once edited (or once saved as CSV) start with `'`; numbers
  * are numeric cells. The only module that writes with exceljs (tests/unit/files/writers.test.ts).
  */
-import ExcelJS from 'exceljs';
 import { spreadsheetCell, type CellValue } from './spreadsheet-cells.ts';
 
 export interface SheetContent {
@@ -13,6 +12,8 @@ export interface SheetContent {
 }
 
 export async function writeXlsx(sheets: SheetContent[]): Promise<Buffer> {
+  // Loaded when first needed: exceljs and its zip libraries take a third of a second to load.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name);

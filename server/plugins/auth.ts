@@ -8,10 +8,10 @@
  * table does not allow, and 403 for an unsafe method without the session's CSRF token.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { permissions, roleMay, type Action } from '../../contract/permissions.ts';
-import { sessionOf, sessionPolicy, type StaffSession } from '../domain/accounts/auth.ts';
+import { purgeDeadSessions, sessionOf, sessionPolicy, type StaffSession } from '../domain/accounts/auth.ts';
 import type { ThrottleNumbers } from '../domain/accounts/log-in-throttle.ts';
 import { problems } from '../error-catalogue.ts';
 
@@ -57,6 +57,34 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
   else reply.setCookie(SESSION_COOKIE, token, { ...options, maxAge: sessionPolicy.absoluteHours * 3600 });
 }
 
+/**
+ * Dead sessions are deleted once the server is ready and then every `purgeEveryMinutes`. The timer
+ * does not keep the process alive, and closing the server stops it and waits for a purge under way,
+ * so the database is never closed beneath one. A failed purge is logged and tried again next time.
+ */
+function schedulePurge(app: FastifyInstance): void {
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const purge = () => {
+    running = running.then(async () => {
+      try {
+        const purged = await purgeDeadSessions(app.database.db);
+        if (purged > 0) app.log.info({ purged }, 'expired staff sessions deleted');
+      } catch (error) {
+        app.log.warn({ err: error }, 'expired staff sessions could not be deleted; trying again later');
+      }
+    });
+  };
+  app.addHook('onReady', async () => {
+    purge();
+    timer = setInterval(purge, sessionPolicy.purgeEveryMinutes * 60_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
+
 export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
   async (app, { throttle }) => {
     await app.register(cookie);
@@ -66,6 +94,7 @@ export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
       const token = request.cookies[SESSION_COOKIE];
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
+    schedulePurge(app);
     const guard = (action: Action): onRequestAsyncHookHandler => async (request) => {
       await app.staffRateLimit(request);
       const staff = request.staff;

@@ -1,9 +1,9 @@
 /** Where the UI lives and which pages it has: every HTML file at the top of survey-ui/. */
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../db/project-root.ts';
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { PROJECT_ROOT };
 export const UI_ROOT = join(PROJECT_ROOT, 'survey-ui');
 export const UI_DIST = join(UI_ROOT, 'dist');
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { purgeDeadSessions } from '../../server/domain/accounts/auth.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, PASSWORD } from '../support/staff.ts';
 
@@ -48,6 +49,27 @@ describe('staff log-in', () => {
     const agent = await logInAs(app(), 'manager.exp');
     await database().db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
     expect((await agent.request({ url: '/api/users' })).statusCode).toBe(401);
+  });
+
+  it('purges the sessions past their expiry or idle too long, and keeps the live ones working', async () => {
+    await addStaff(database().db, 'manager', 'manager.purge');
+    const expired = await logInAs(app(), 'manager.purge');
+    const idle = await logInAs(app(), 'manager.purge');
+    const live = await logInAs(app(), 'manager.purge');
+    const userId = sql`(select id from users where username = 'manager.purge')`;
+    const count = async () => {
+      const rows = await database().db.execute(sql`select count(*)::int as n from sessions where user_id = ${userId}`);
+      return ((Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<{ n: number }>)[0].n;
+    };
+    expect(await count()).toBe(3);
+    await database().db.execute(sql`update sessions set expires_at = now() - interval '1 second' where csrf_token = ${expired.csrfToken}`);
+    await database().db.execute(sql`update sessions set last_seen_at = now() - interval '121 minutes' where csrf_token = ${idle.csrfToken}`);
+
+    expect(await purgeDeadSessions(database().db)).toBeGreaterThanOrEqual(2);
+    expect(await count()).toBe(1);
+    expect((await live.request({ url: '/api/session' })).statusCode).toBe(200);
+    expect(await purgeDeadSessions(database().db)).toBe(0);
+    expect(await count()).toBe(1);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {

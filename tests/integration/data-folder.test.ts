@@ -115,7 +115,7 @@ describe("PGlite's data folder", () => {
     cpSync(folder, damaged, { recursive: true });
     unlinkSync(join(damaged, 'global', 'pg_control'));
     await expect(openDatabase({ dataDir: damaged })).rejects.toThrow(/could not be opened: could not open file "global\/pg_control"/);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['bin/server.mjs'], {
       env: { ...process.env, SIPAS_DATA_DIR: damaged, DATABASE_URL: '', SIPAS_SECRET: 'x'.repeat(40), PORT: '0' },
     });
     let stderr = '';

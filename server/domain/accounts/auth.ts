@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../../db/queries/log-in-throttle.ts';
 import {
-  deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
+  deleteDeadSessions, deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
 } from '../../../db/queries/users.ts';
 import type { Role } from '../../../db/schema/staff.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
@@ -22,6 +22,8 @@ import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
 export const sessionPolicy = {
   absoluteHours: 12,
   idleMinutes: 120,
+  /** How often the server deletes the sessions that can no longer be used (plugins/auth.ts). */
+  purgeEveryMinutes: 15,
 };
 
 export interface StaffSession {
@@ -79,6 +81,15 @@ export async function sessionOf(db: Database, token: string): Promise<StaffSessi
   // Writing on every request would serialise reads on PGlite; a minute's precision is plenty for idle expiry.
   if (Date.now() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash);
   return { user: found.user, csrfToken: found.session.csrfToken, tokenHash };
+}
+
+/**
+ * Deletes the sessions past their 12 hours or idle past 2 hours: no request can use them any more
+ * (sessionOf refuses them), and a token hash kept for nothing is one more thing to leak.
+ * Returns how many went.
+ */
+export async function purgeDeadSessions(db: Database, now = new Date()): Promise<number> {
+  return deleteDeadSessions(db, now, new Date(now.getTime() - sessionPolicy.idleMinutes * 60_000));
 }
 
 export async function logOut(db: Database, session: StaffSession): Promise<void> {

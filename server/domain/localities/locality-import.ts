@@ -7,7 +7,6 @@ import { existingLocalityCodes, insertLocalityMappings, upsertLocalities, type L
 import { rowProblem, type RowProblem } from '../../errors.ts';
 import type { TableRow } from '../../files/tables.ts';
 
-export const LOCALITY_COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
 /** valid_to may be left out: every unit is then still in force. */
 export const REQUIRED_LOCALITY_COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from'] as const;
 export const MAPPING_COLUMNS = ['old_code', 'new_code', 'effective_from'] as const;

@@ -21,7 +21,7 @@ import { toView, type SubmitOutcome } from './response-view.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
 import type { ResponseWriter } from './response-writer.ts';
 
-export { toView, type SubmitOutcome } from './response-view.ts';
+export type { SubmitOutcome } from './response-view.ts';
 
 /** Text in plain ASCII is NFC already: most keys and codes are, and normalizing them would copy them for nothing. */
 const NON_ASCII = /[^\u0000-\u007f]/;

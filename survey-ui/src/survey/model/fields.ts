@@ -7,7 +7,6 @@ import type { OptionValue } from '../../../../analysis/questionnaire/definition.
 import type { LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
 
 export type LocalizedQuestion = LocalizedQuestionnaire['questions'][number];
-export type LocalizedSection = LocalizedQuestionnaire['sections'][number];
 
 export interface FieldOption {
   value: OptionValue;
