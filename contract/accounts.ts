@@ -30,3 +30,4 @@ export const UserParams = z.object({ id: RowIdParam });
 export const NewUserBody = z.object({ username: z.string().max(80), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) });
 export type NewUserBody = z.input<typeof NewUserBody>;
 export const ActiveBody = z.object({ active: z.boolean() });
+export type ActiveBody = z.input<typeof ActiveBody>;

@@ -50,3 +50,4 @@ export const OfficeLinkView = z.object({
 export type OfficeLinkView = z.output<typeof OfficeLinkView>;
 
 export const LinkActiveBody = z.object({ active: z.boolean() });
+export type LinkActiveBody = z.input<typeof LinkActiveBody>;

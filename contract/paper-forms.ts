@@ -34,10 +34,12 @@ export const IssueFormsBody = z.object({
 });
 export type IssueFormsBody = z.input<typeof IssueFormsBody>;
 export const IssuedView = z.object({ issued: z.number() });
+export type IssuedView = z.output<typeof IssuedView>;
 
 export const MarkFormsBody = z.object({ serials: z.string().min(1).max(10_000), status: z.enum(['returned', 'spoiled', 'unreturned']) });
 export type MarkFormsBody = z.input<typeof MarkFormsBody>;
 export const ChangedView = z.object({ changed: z.number() });
+export type ChangedView = z.output<typeof ChangedView>;
 
 export const NewBatchBody = z.object({
   code: z.string().min(1).max(40), serials: z.string().min(1).max(10_000),
@@ -45,6 +47,7 @@ export const NewBatchBody = z.object({
 });
 export type NewBatchBody = z.input<typeof NewBatchBody>;
 export const NewBatchView = z.object({ id: z.number(), code: z.string() });
+export type NewBatchView = z.output<typeof NewBatchView>;
 
 export const StatusCountsView = z.partialRecord(z.enum(formStatuses), z.number());
 export type StatusCountsView = z.output<typeof StatusCountsView>;

@@ -38,5 +38,6 @@ export type FlaggedResponseView = z.output<typeof FlaggedResponseView>;
 
 export const ResponseIdParams = z.object({ id: z.uuid() });
 export const ReviewBody = z.object({ decision: z.enum(reviewDecisions) });
+export type ReviewBody = z.input<typeof ReviewBody>;
 export const ReviewedView = z.object({ id: z.string(), status: z.enum(reviewDecisions) });
 export type ReviewedView = z.output<typeof ReviewedView>;

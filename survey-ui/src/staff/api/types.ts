@@ -1,26 +1,32 @@
 /**
- * What the staff API sends back, under the names the screens use: every type here is the
+ * What the staff API takes and sends back, under the names the screens use: every type here is the
  * contract's own (contract/, inferred from the schemas the server checks its replies with), so a
  * field changed there breaks the build here. Types only: no zod in the staff bundle.
  */
-export type { Role, StaffAccountView as StaffAccount, SessionView as Session, StaffUserView as StaffUser } from '../../../../contract/accounts.ts';
+export type { ActiveBody, LogInBody, NewUserBody, Role, StaffAccountView as StaffAccount, SessionView as Session, StaffUserView as StaffUser } from '../../../../contract/accounts.ts';
 export type { AuditEventView as AuditEvent } from '../../../../contract/audit.ts';
-export type { OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
+export type { LinkActiveBody, OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
 export type { LocalityView as Locality } from '../../../../contract/localities.ts';
 export type {
   BatchDetailView as BatchDetail,
   BatchFormView as BatchForm,
   BatchPart,
   BatchSummaryView as BatchSummary,
+  ChangedView as Changed,
   ComparisonView as Comparison,
   FieldDifferenceView as FieldDifference,
   FormHistoryView as FormHistory,
   FormStatus,
+  IssuedView as Issued,
+  IssueFormsBody,
   KeyedForm,
+  MarkFormsBody,
+  NewBatchBody,
+  NewBatchView as NewBatch,
   PaperProgressView as Progress,
   StatusCountsView as StatusCounts,
 } from '../../../../contract/paper-forms.ts';
 export type { RowProblemView as ImportProblem } from '../../../../contract/problems.ts';
-export type { FlagFactsView as FlagFacts, FlaggedResponseView as FlaggedResponse, ReviewDecision } from '../../../../contract/response-review.ts';
+export type { FlagFactsView as FlagFacts, FlaggedResponseView as FlaggedResponse, ReviewBody, ReviewDecision, ReviewedView as Reviewed } from '../../../../contract/response-review.ts';
 export type { AnswerValue, StoredAnswers as AnswerMap } from '../../../../contract/responses.ts';
 export type { RoundSummaryView as Round } from '../../../../contract/rounds.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Progress, Round, StaffUser } from '../api/types.ts';
+import type { NewBatch, NewBatchBody, Progress, Round, StaffUser } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
@@ -22,11 +22,11 @@ export function CreateBatchForm({ round, onCreated }: { round: Round; onCreated:
   const submit = async (event: Event) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const body = {
+      const body: NewBatchBody = {
         code: form.code, serials: form.serials, firstKeyerId: Number(form.first), secondKeyerId: Number(form.second),
         ...(form.reconciler ? { reconcilerId: Number(form.reconciler) } : {}),
       };
-      const batch = await api.send<{ code: string }>('POST', `/rounds/${encodeURIComponent(round.code)}/batches`, body);
+      const batch = await api.send<NewBatch>('POST', `/rounds/${encodeURIComponent(round.code)}/batches`, body);
       return t.batchCreated(batch.code);
     });
     if (ok) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Role, StaffUser } from '../api/types.ts';
+import type { NewUserBody, Role, StaffUser } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
@@ -18,7 +18,7 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const user = await api.send<StaffUser>('POST', '/users', form);
+      const user = await api.send<StaffUser>('POST', '/users', form satisfies NewUserBody);
       return t.userCreated(user.username);
     });
     if (ok) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Locality, Round } from '../api/types.ts';
+import type { Issued, IssueFormsBody, Locality, Round } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
@@ -20,8 +20,8 @@ export function IssueFormsForm({ round }: { round: Round }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const body = { localityCode, serials, ...(target.trim() ? { target: Number(target) } : {}) };
-      const result = await api.send<{ issued: number }>('POST', `/rounds/${encodeURIComponent(round.code)}/paper-forms`, body);
+      const body: IssueFormsBody = { localityCode, serials, ...(target.trim() ? { target: Number(target) } : {}) };
+      const result = await api.send<Issued>('POST', `/rounds/${encodeURIComponent(round.code)}/paper-forms`, body);
       return t.issued(result.issued);
     });
     if (ok) setSerials('');

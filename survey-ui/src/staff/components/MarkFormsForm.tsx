@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Round } from '../api/types.ts';
+import type { Changed, MarkFormsBody, Round } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
@@ -18,7 +18,8 @@ export function MarkFormsForm({ round }: { round: Round }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const ok = await action.run(async () => {
-      const result = await api.send<{ changed: number }>('POST', `/rounds/${encodeURIComponent(round.code)}/paper-forms/status`, { serials, status });
+      const body: MarkFormsBody = { serials, status };
+      const result = await api.send<Changed>('POST', `/rounds/${encodeURIComponent(round.code)}/paper-forms/status`, body);
       return t.marked(result.changed);
     });
     if (ok) setSerials('');

@@ -1,4 +1,4 @@
-import type { FlaggedResponse, ReviewDecision } from '../api/types.ts';
+import type { FlaggedResponse, ReviewBody, ReviewDecision } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { DoneNotice } from '../components/DoneNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -25,7 +25,7 @@ export function FlagsPage() {
   const why = (flag: string, r: FlaggedResponse) => (t.flagWhy as Record<string, Why | undefined>)[flag]?.(r.facts, at);
   const decide = (response: FlaggedResponse, decision: ReviewDecision) =>
     action.run(async () => {
-      await api.send('POST', `/responses/${response.id}/review`, { decision });
+      await api.send('POST', `/responses/${response.id}/review`, { decision } satisfies ReviewBody);
       flagged.reload();
       return `${response.id.slice(0, 8)}: ${t.decisions[decision]}`;
     });

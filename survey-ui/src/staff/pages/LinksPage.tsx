@@ -1,4 +1,4 @@
-import type { OfficeLink } from '../api/types.ts';
+import type { LinkActiveBody, OfficeLink } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { DoneNotice } from '../components/DoneNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -17,7 +17,7 @@ export function LinksPage() {
   const action = useAction();
   const toggle = (link: OfficeLink) =>
     action.run(async () => {
-      const updated = await api.send<OfficeLink>('PATCH', `/links/${encodeURIComponent(link.token)}`, { active: !link.active });
+      const updated = await api.send<OfficeLink>('PATCH', `/links/${encodeURIComponent(link.token)}`, { active: !link.active } satisfies LinkActiveBody);
       links.reload();
       return `${updated.office?.name ?? t.onlineLinkShort}: ${updated.active ? t.linkOpen : t.linkClosed}`;
     });

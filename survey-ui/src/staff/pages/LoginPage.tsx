@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import type { LogInBody, Session } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -25,7 +25,7 @@ export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
     event.preventDefault();
     let session: Session | undefined;
     await action.run(async () => {
-      session = await api.send<Session>('POST', '/session', { username, password });
+      session = await api.send<Session>('POST', '/session', { username, password } satisfies LogInBody);
       return undefined;
     });
     if (session) onLoggedIn(session);
