@@ -24,7 +24,8 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'sipas-folder-'));
   folder = join(root, 'data');
   ({ tokens } = await prepareDatabase({ dataDir: folder }, 2));
-});
+  // Creating, migrating and seeding a PGlite folder takes minutes on a machine busy with other tests.
+}, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function exitedPid(): Promise<number> {
