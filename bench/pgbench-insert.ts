@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { openDatabase } from '../db/client.ts';
 import { groupInsertStatement, groupRecords } from '../db/queries/responses.ts';
-import { findRoundByCode } from '../db/queries/rounds.ts';
+import { findRoundByCode, type RoundRow } from '../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../db/seed/index.ts';
 import { seededQuestionnaire } from '../db/seed/questionnaires/index.ts';
 import { burstCheck, ownFlags } from '../server/domain/responses/response-flags.ts';
@@ -36,7 +36,7 @@ export async function pgbenchRates(url: string, link: { id: number; officeId: nu
   const def = seededQuestionnaire('2024')!;
   const { profile, answers } = randomAnswers(def);
   const database = await openDatabase({ url });
-  let round;
+  let round: RoundRow;
   try {
     round = (await findRoundByCode(database.db, DEMO_ROUND_CODE))!;
   } finally {
@@ -85,7 +85,7 @@ function pgbench(url: string, statement: string, clients: number, seconds: numbe
   const dir = mkdtempSync(join(tmpdir(), 'sipas-pgbench-'));
   try {
     const file = join(dir, 'insert.sql');
-    writeFileSync(file, statement + ';\n');
+    writeFileSync(file, `${statement};\n`);
     const run = spawnSync('pgbench', ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, cpus().length)), '-T', String(seconds), url], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`pgbench failed:\n${run.stdout}${run.stderr}`);
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);

@@ -1,6 +1,6 @@
 /** Files the command line reads as tables, through the same strict reader as uploads, and how it reports their problems. */
 import { readFile, stat } from 'node:fs/promises';
-import { Problem, type RowProblem } from '../server/errors.ts';
+import type { Problem, RowProblem } from '../server/errors.ts';
 import { detectFormat, readTable, uploadLimits, type Table, type TableLimits, type TableSpec } from '../server/files/tables.ts';
 import { UsageError } from './command.ts';
 

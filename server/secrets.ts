@@ -43,7 +43,7 @@ export function loadSecret(env: NodeJS.ProcessEnv = process.env): LoadedSecret {
   }
   const secret = randomBytes(32).toString('base64url');
   try {
-    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
   } catch (error) {
     // Another process made it first: use theirs.

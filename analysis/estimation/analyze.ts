@@ -120,7 +120,7 @@ export function microdataStatistics(def: QuestionnaireDefinition, data: Microdat
   const codes = columnOf.flatMap((at, j) => (j < fullPlan.itemCount || keep[j] ? [data.codes[at!]] : []));
   const start = weightsOf(data, options);
   const provinces = data.text.get('province');
-  const noProvince = provinces ? provinces.findIndex((p) => p === '') : -1;
+  const noProvince = provinces ? provinces.indexOf('') : -1;
   if (noProvince >= 0) throw new AnalysisInputError(`row ${noProvince + 2} has no province`);
   const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'), provinces);
   const unitOf = options.unitOf;

@@ -58,7 +58,10 @@ function checkPair(a: FeasibilityVariable, b: FeasibilityVariable, size: number)
     const queue = [0];
     while (queue.length > 0 && parent[sink] < 0) {
       const u = queue.shift()!;
-      for (let v = 0; v < n; v++) if (parent[v] < 0 && capacity[u * n + v] > epsilon) (parent[v] = u), queue.push(v);
+      for (let v = 0; v < n; v++) if (parent[v] < 0 && capacity[u * n + v] > epsilon) {
+        parent[v] = u;
+        queue.push(v);
+      }
     }
     if (parent[sink] < 0) {
       if (flow >= total * (1 - 1e-9)) return;

@@ -136,7 +136,7 @@ export function cellsOfRows(psuOfRow: Int32Array, domainColumns: ReadonlyArray<r
   const index = new Map<string, number>();
   for (let i = 0; i < size; i++) {
     let key = String(psuOfRow[i]);
-    for (const column of domainColumns) key += '\u0000' + column[i];
+    for (const column of domainColumns) key += `\u0000${column[i]}`;
     let cell = index.get(key);
     if (cell === undefined) {
       cell = cells.length;

@@ -105,7 +105,6 @@ export function answersSchema(def: QuestionnaireDefinition, { requireAnswers = t
     const applicable = applicableQuestions(def, { ...value.answers, ...value.profile });
     for (const group of ['profile', 'answers'] as const) {
       for (const code of Object.keys(value[group])) {
-        const answer = value[group][code];
         const question = byCode.get(code);
         if (!question) issue(group, code, 'unknown_question');
         else if (question.group !== group) issue(group, code, 'wrong_group');

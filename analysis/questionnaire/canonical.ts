@@ -46,14 +46,14 @@ function write(value: unknown): string | undefined {
 function writeArray(list: readonly unknown[]): string {
   let text = '[';
   for (let k = 0; k < list.length; k++) text += (k > 0 ? ',' : '') + (write(list[k]) ?? 'null');
-  return text + ']';
+  return `${text}]`;
 }
 
 function writeRecord(record: Record<string, unknown>): string {
   let text = '{';
   for (const key of sortedKeys(record)) {
     const written = write(record[key]);
-    if (written !== undefined) text += (text.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + written;
+    if (written !== undefined) text += `${(text.length > 1 ? ',' : '') + JSON.stringify(key)}:${written}`;
   }
-  return text + '}';
+  return `${text}}`;
 }

@@ -1,6 +1,6 @@
 /** How the readers of uploaded tables refuse a file: 413 for what is too big, 400 for what is malformed. */
 import { problems as catalogue } from '../error-catalogue.ts';
-import { fileProblem, Problem, rowProblem, type RowProblem } from '../errors.ts';
+import { fileProblem, type Problem, rowProblem, type RowProblem } from '../errors.ts';
 import type { TableLimits } from './table-limits.ts';
 
 export { rowProblem, type RowProblem };

@@ -7,7 +7,7 @@
  */
 import type { FastifyRequest, HTTPMethods, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ProblemView } from '../../contract/problems.ts';
 import { bodyIssues, RequestValidationError, strictQuery, strictSchema } from '../validation.ts';
 

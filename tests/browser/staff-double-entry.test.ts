@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/queries/audit.ts';
-import { findResponse } from '../../db/queries/responses.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { paperResponse } from '../support/paper-forms.ts';

@@ -79,7 +79,7 @@ describe('npx sipas analyze refuses files it cannot read for what they are', () 
   it('refuses a semicolon-separated file, a header without rows, a repeated column and an empty file', async () => {
     const text = await goldenText();
     expect((await analyze(await write('semicolon.csv', text.replaceAll(',', ';')))).stderr).toMatch(/not comma-separated/);
-    expect((await analyze(await write('header-only.csv', text.split('\n')[0] + '\n'))).stderr).toMatch(/has a header but no rows/);
+    expect((await analyze(await write('header-only.csv', `${text.split('\n')[0]}\n`))).stderr).toMatch(/has a header but no rows/);
     const [header, ...rows] = text.split('\n');
     expect((await analyze(await write('twice.csv', [header.replace('sex,', 'psu,'), ...rows].join('\n')))).stderr).toMatch(/column "psu" appears more than once/);
     expect((await analyze(await write('empty.csv', ''))).stderr).toMatch(/is empty/);
@@ -92,7 +92,7 @@ describe('npx sipas analyze refuses files it cannot read for what they are', () 
     cells[1][6] = '';
     cells[2][7] = '0x1A';
     cells[3][7] = '1,5';
-    const error = await analyze(await write('design.csv', [header, ...cells.map((c) => c.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','))].join('\n') + '\n'));
+    const error = await analyze(await write('design.csv', `${[header, ...cells.map((c) => c.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','))].join('\n')}\n`));
     expect(error.stderr).toMatch(/dòng 2, cột stratum/);
     expect(error.stderr).toMatch(/dòng 3, cột psu/);
     expect(error.stderr).toMatch(/dòng 4, cột weight, giá trị "0x1A"/);

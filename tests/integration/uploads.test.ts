@@ -31,7 +31,7 @@ beforeEach(async () => {
 const send = (upload: Upload, payload: Buffer, type = 'text/csv', query = '') =>
   manager.request({ method: upload.method, url: upload.url + query, payload, headers: { 'content-type': type } });
 
-const csv = (lines: string[]) => Buffer.from(lines.join('\n') + '\n');
+const csv = (lines: string[]) => Buffer.from(`${lines.join('\n')}\n`);
 
 describe.each(uploads)('the $name upload', (upload) => {
   it('refuses archives that unzip past the limit — honest or lying about their size — while the server keeps answering', async () => {

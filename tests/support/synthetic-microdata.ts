@@ -71,7 +71,10 @@ export function generateResponses(def: QuestionnaireDefinition, options: Synthet
   });
   if (options.lonelyStratum) psus.push({ code: 'L0001', district: districts[0], commune: `${districts[0]}99`, stratum: `${districts[0]}-online`, effect: 0.4, size: 0.5 });
   const cumulative: number[] = [];
-  psus.reduce((sum, p) => (cumulative.push(sum + p.size), sum + p.size), 0);
+  psus.reduce((sum, p) => {
+    cumulative.push(sum + p.size);
+    return sum + p.size;
+  }, 0);
   const totalSize = cumulative[cumulative.length - 1];
 
   for (let r = 0; r < options.responses; r++) {

@@ -52,10 +52,10 @@ export function codebook(def: QuestionnaireDefinition): string[][] {
     ['locality', 'Mã đơn vị hành chính nơi phát phiếu (huyện hoặc xã)', 'mã đơn vị', ''],
     ...templateColumns(def).slice(2).map((code) => {
       const q = byCode.get(code)!;
-      const skip = q.showIf ? 'Chỉ trả lời khi: ' + JSON.stringify(q.showIf) : '';
+      const skip = q.showIf ? `Chỉ trả lời khi: ${JSON.stringify(q.showIf)}` : '';
       const section = def.sections.find((s) => s.questions.includes(code));
-      const sectionSkip = section?.showIf ? 'Phần này chỉ dành cho: ' + JSON.stringify(section.showIf) : '';
-      return [code, q.text.vi, describeValues(def, q) + ` ; để trống = không trả lời; ${NOT_APPLICABLE} = không áp dụng`, [skip, sectionSkip].filter(Boolean).join(' ')];
+      const sectionSkip = section?.showIf ? `Phần này chỉ dành cho: ${JSON.stringify(section.showIf)}` : '';
+      return [code, q.text.vi, `${describeValues(def, q)} ; để trống = không trả lời; ${NOT_APPLICABLE} = không áp dụng`, [skip, sectionSkip].filter(Boolean).join(' ')];
     }),
   ];
 }

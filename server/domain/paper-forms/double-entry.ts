@@ -47,8 +47,13 @@ export async function visibleBatch(db: Database, batchId: number, user: PublicUs
   return batch;
 }
 
-async function formOfBatch(db: Database, batch: BatchRow, serial: number): Promise<PaperFormRow> {
-  const form = await findForm(db, batch.roundId, serial);
+/**
+ * The form of a batch. Inside a transaction that changes it, pass `lock`: the row stays locked
+ * until commit, so two keyers saving the same form at once are taken one after the other and the
+ * second sees the first's entry (otherwise both could see one entry and leave it keyed once).
+ */
+async function formOfBatch(db: Database, batch: BatchRow, serial: number, lock = false): Promise<PaperFormRow> {
+  const form = lock ? (await lockForms(db, batch.roundId, [serial]))[0] : await findForm(db, batch.roundId, serial);
   if (!form || form.batchId !== batch.id) {
     throw problems.validation([{ path: 'serial', worded: { vi: `Phiếu số ${serial} không thuộc lô ${batch.code}`, en: `Form ${serial} is not in batch ${batch.code}` } }]);
   }
@@ -93,7 +98,7 @@ export async function saveEntry(
   const keyed = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
 
   return db.transaction(async (tx) => {
-    const form = await formOfBatch(tx, batch, input.serial);
+    const form = await formOfBatch(tx, batch, input.serial, true);
     if (!['returned', 'keyed_once'].includes(form.status)) {
       throw problems.formClosed({ serial: form.serial, status: form.status });
     }
@@ -161,7 +166,7 @@ export async function reconcile(
   const { def, round } = await questionnaireOf(db, batch.roundId);
   const decided = validateAnswers(def, { profile: input.profile, answers: input.answers }, paperAnswersSchema(def));
   return db.transaction(async (tx) => {
-    const form = await formOfBatch(tx, batch, input.serial);
+    const form = await formOfBatch(tx, batch, input.serial, true);
     if (form.status !== 'keyed_twice') {
       throw problems.nothingToReconcile({ serial: form.serial, status: form.status });
     }

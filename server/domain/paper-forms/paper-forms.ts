@@ -100,7 +100,7 @@ export async function createBatch(
   for (const [path, id] of [['firstKeyerId', input.firstKeyerId], ['secondKeyerId', input.secondKeyerId], ['reconcilerId', input.reconcilerId]] as const) {
     if (id === undefined) continue;
     const person = people.find((p) => p.id === id);
-    if (!person || !person.active || person.role !== 'keyer') throw field(path, `Người dùng ${id} không phải người nhập liệu đang hoạt động`, `User ${id} is not an active keyer`);
+    if (!person?.active || person.role !== 'keyer') throw field(path, `Người dùng ${id} không phải người nhập liệu đang hoạt động`, `User ${id} is not an active keyer`);
   }
   if (input.reconcilerId !== undefined && [input.firstKeyerId, input.secondKeyerId].includes(input.reconcilerId)) {
     throw field('reconcilerId', 'Người đối chiếu phải khác hai người nhập liệu', 'The reconciler must be a third person');

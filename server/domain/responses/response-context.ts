@@ -8,7 +8,7 @@
 import type { LinkDetails } from '../../../db/queries/links.ts';
 import type { OfficeRow, RoundRow } from '../../../db/queries/rounds.ts';
 import type { Channel } from '../../../db/schema/responses.ts';
-import { Problem, type Worded } from '../../errors.ts';
+import type { Problem, Worded } from '../../errors.ts';
 import { problems } from '../../error-catalogue.ts';
 import type { ResponseSubmission } from '../../../contract/responses.ts';
 import { lateDeliveryClosing, windowState, type SurveyWindow } from './late-delivery.ts';

@@ -19,7 +19,7 @@ import { responseContext } from './response-context.ts';
 import { responseRow, sha256Json } from './response-row.ts';
 import { toView, type SubmitOutcome } from './response-view.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
-import type { ResponseWriter } from './response-writer.ts';
+import type { AcceptedResponse, ResponseWriter } from './response-writer.ts';
 
 export type { SubmitOutcome } from './response-view.ts';
 
@@ -118,7 +118,7 @@ export class ResponseIntake {
     const submission = normalizeText(raw);
     const hash = contentHash(submission);
     const now = new Date();
-    let accepted;
+    let accepted: AcceptedResponse;
     try {
       const context = await responseContext(lookups, submission, channels, now);
       const compiled = await lookups.roundQuestionnaire(context.round);

@@ -14,7 +14,7 @@ import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
-import type { OptionValue, Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
@@ -61,7 +61,7 @@ function cellWriter(q: CodedQuestion): (bits: Uint8Array) => Uint8Array {
   const escaped = new Map<string, Uint8Array>();
   const bytesOf = (text: string) => {
     let bytes = escaped.get(text);
-    if (!bytes) escaped.set(text, (bytes = utf8.encode(',' + escapedField(text))));
+    if (!bytes) escaped.set(text, (bytes = utf8.encode(`,${escapedField(text)}`)));
     return bytes;
   };
   if (width > 9) {
@@ -108,7 +108,7 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
   // Everything between a row's id and its answers follows from where it came from: escaped once per
   // place (channel, office, locality) and kept as bytes, the delimiters included.
   const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
-  const field = (value: string) => ',' + escapedField(value);
+  const field = (value: string) => `,${escapedField(value)}`;
   const placeOf = (r: MicrodataRow) => {
     const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}`;
     let place = places.get(key);
@@ -138,12 +138,12 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
       writer.text(ids[i]);
       writer.bytes(place.design);
       // An online response is its own PSU: its psu is its id.
-      if (r.channel === 'online') writer.text(',' + ids[i]);
+      if (r.channel === 'online') writer.text(`,${ids[i]}`);
       writer.bytes(place.weight);
       const bits = r.bits ?? noBits;
       for (const cell of cells) writer.bytes(cell(bits));
       writer.bytes(place.channel);
-      if (texts) writer.text(',' + texts[i]);
+      if (texts) writer.text(`,${texts[i]}`);
       writer.bytes(newline);
     }
     return writer.take();

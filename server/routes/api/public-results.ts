@@ -31,7 +31,7 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const round = await findRoundByCode(db(), request.params.code);
-    if (!round || round.status !== 'published') {
+    if (round?.status !== 'published') {
       throw problems.notFound('publishedResults', { code: request.params.code });
     }
     const result = await roundResults(db(), round, { levels: request.query.by });

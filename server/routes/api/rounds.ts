@@ -1,7 +1,6 @@
 /** Survey rounds and administrative units, for staff screens to choose from. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../../../contract/accounts.ts';
 import { LocalitiesQuery, LocalityView } from '../../../contract/localities.ts';
 import { RoundSummaryView } from '../../../contract/rounds.ts';
 import { childLocalityViews } from '../../domain/localities/localities.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LogInBody, roles, SessionView } from '../../../contract/accounts.ts';
+import { LogInBody, SessionView } from '../../../contract/accounts.ts';
 import { actionsOf } from '../../../contract/permissions.ts';
 import { ProblemView } from '../../../contract/problems.ts';
 import { logIn, logOut } from '../../domain/accounts/auth.ts';

@@ -3,7 +3,7 @@
  * archives that lie about their sizes, CSV with a million rows, one giant cell, the wrong
  * delimiter or encoding, NUL bytes. Used by the integration tests, the fuzzer and check:uploads.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
 
 const RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
@@ -69,7 +69,7 @@ export async function lyingXlsxBomb(inflatedBytes: number): Promise<Buffer> {
 export function manyRowsCsv(header: string[], rows: number, row: (i: number) => string): Buffer {
   const lines = [header.join(',')];
   for (let i = 0; i < rows; i++) lines.push(row(i));
-  return Buffer.from(lines.join('\n') + '\n');
+  return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 /** One cell of `length` characters. */

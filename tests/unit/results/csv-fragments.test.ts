@@ -15,7 +15,7 @@ describe('CSV written in fragments', () => {
       const heads = escapedRecords(rows.map((r) => r.slice(0, 1)));
       rows.forEach((row, i) => {
         writer.text(heads[i]);
-        for (const value of row.slice(1)) writer.bytes(utf8.encode(',' + escapedField(value)));
+        for (const value of row.slice(1)) writer.bytes(utf8.encode(`,${escapedField(value)}`));
         writer.bytes(utf8.encode('\n'));
       });
       const written = writer.take().toString('utf8');

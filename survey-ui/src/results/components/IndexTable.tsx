@@ -32,6 +32,7 @@ export function IndexTable({ province, localities, level, columns, rule, formats
   return (
     <section class="results-table" aria-labelledby="index-table-title">
       <h2 id="index-table-title">{t.tableTitle}</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: the scroll box of a wide table, named so keyboard and screen-reader users can reach it; not a section of the page */}
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="index-table-title">
         <table class="indices">
           <caption>{t.tableCaption(t.levels[level] ?? level)}</caption>

@@ -28,6 +28,7 @@ export function TrendTable({ trend, error, level, column, rule, formats, languag
     <section class="trend" aria-labelledby="trend-title">
       <h2 id="trend-title">{t.trendTitle}</h2>
       <p class="hint">{t.trendExplain(formats.date(trend.asOf))}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: the scroll box of a wide table, named so keyboard and screen-reader users can reach it; not a section of the page */}
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="trend-title">
         <table>
           <caption>{t.trendCaption(column.label)}</caption>

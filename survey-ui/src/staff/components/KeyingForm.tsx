@@ -59,6 +59,7 @@ export function KeyingForm({ questionnaire, fields, initial, serial, correcting,
   let section = '';
   const words = { notApplicable: t.cellNotApplicable, blank: t.cellBlank };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the form's fields take the keys; the wrapper only sees them bubble up (Esc, Enter)
     <div class="keying-form" onKeyDown={onKeyDown} data-serial={serial}>
       <h2 class="form-heading">{t.formHeading(serial)}</h2>
       {correcting && <p class="notice">{t.correcting}</p>}

@@ -13,6 +13,7 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
   if (field.question.type === 'multi') {
     const chosen = Array.isArray(value) ? value : [];
     return (
+      // biome-ignore lint/a11y/useSemanticElements: one row of the keying grid; a fieldset would bring its own border and legend into the row
       <div role="group" aria-label={label}>
         {field.options.map((o) => (
           <label key={o.key} class="check">

@@ -126,7 +126,7 @@ export function textOf(fields: Field[], state: FormState, field: Field): string 
 /** What the keyer typed into the current text field, kept as typed until it is taken. */
 export function editText(fields: Field[], state: FormState, text: string): FormState {
   const field = fields[state.cursor];
-  if (!field || field.question.type !== 'text' || !isApplicable(state, field)) return state;
+  if (field?.question.type !== 'text' || !isApplicable(state, field)) return state;
   return { ...state, draft: text };
 }
 

@@ -1,5 +1,5 @@
 /** Every text of the staff app, Vietnamese (the default). NFC, full diacritics. */
-import type { BatchPart, FlagFacts, FormStatus, ReviewDecision, Role } from '../api/types.ts';
+import type { BatchPart, FlagFacts, FormStatus, Role } from '../api/types.ts';
 
 export const vi = {
   appTitle: 'SIPAS — Nhân viên',

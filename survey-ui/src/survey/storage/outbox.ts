@@ -44,7 +44,7 @@ export function recordOutcome(id: string, change: Pick<QueuedResponse, 'state' |
   return inTransaction([STORES.outbox], 'readwrite', async (tx) => {
     const store = tx.objectStore(STORES.outbox);
     const current = (await requestResult(store.get(id))) as QueuedResponse | undefined;
-    if (!current || current.state !== 'queued') return;
+    if (current?.state !== 'queued') return;
     await requestResult(store.put({ ...current, ...change, attempts: current.attempts + 1 }));
   });
 }
