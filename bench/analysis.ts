@@ -24,8 +24,12 @@ import { random } from '../tests/support/synthetic-microdata.ts';
 
 const { values } = parseArgs({
   options: {
-    responses: { type: 'string', default: '1000000' }, provinces: { type: 'string', default: '34' }, communes: { type: 'string', default: '100' },
-    'online-share': { type: 'string', default: '0.03' }, runs: { type: 'string', default: '3' }, rank: { type: 'boolean', default: false },
+    responses: { type: 'string', default: '1000000' },
+    provinces: { type: 'string', default: '34' },
+    communes: { type: 'string', default: '100' },
+    'online-share': { type: 'string', default: '0.03' },
+    runs: { type: 'string', default: '3' },
+    rank: { type: 'boolean', default: false },
   },
 });
 const size = Number(values.responses);
@@ -68,7 +72,14 @@ for (let i = 0; i < size; i++) {
     codes[j][i] = Math.min(4, Math.max(0, Math.round(2.7 + effect + (next() - 0.5) * 2.4)));
   }
 }
-let data: Microdata | undefined = { size, responseIds: text.get('response_id')!, text, weights, codes, present: plan.variables.map((_, j) => j < plan.itemCount) };
+let data: Microdata | undefined = {
+  size,
+  responseIds: text.get('response_id')!,
+  text,
+  weights,
+  codes,
+  present: plan.variables.map((_, j) => j < plan.itemCount),
+};
 const generated = performance.now() - generating;
 
 const levels = ['all', 'province', 'commune', 'office'];
@@ -95,26 +106,45 @@ let groups = 0;
 let figures = 0;
 const fromCells: number[] = [];
 for (let r = 0; r < runs; r++) {
-  fromCells.push(time(() => {
-    const result = estimateFromStatistics(def, statistics, options);
-    groups = result.groups.length;
-    figures = result.groups.reduce((s, g) => s + g.indices.length + g.items.reduce((t, i) => t + 1 + i.distribution.length, 0), 0);
-  }));
+  fromCells.push(
+    time(() => {
+      const result = estimateFromStatistics(def, statistics, options);
+      groups = result.groups.length;
+      figures = result.groups.reduce((s, g) => s + g.indices.length + g.items.reduce((t, i) => t + 1 + i.distribution.length, 0), 0);
+    }),
+  );
 }
 const indicesOnly: number[] = [];
 let indexFigures = 0;
 for (let r = 0; r < runs; r++) {
-  indicesOnly.push(time(() => {
-    const result = estimateFromStatistics(def, statistics, { ...options, figures: 'indices' });
-    indexFigures = result.groups.reduce((s, g) => s + g.indices.length, 0);
-  }));
+  indicesOnly.push(
+    time(() => {
+      const result = estimateFromStatistics(def, statistics, { ...options, figures: 'indices' });
+      indexFigures = result.groups.reduce((s, g) => s + g.indices.length, 0);
+    }),
+  );
 }
 const best = (list: number[]) => Math.min(...list);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
-console.log(`bench:analysis — ${size.toLocaleString('en')} responses, ${provinces} provinces × ${communes} communes, ${statistics.design.psuCount.toLocaleString('en')} PSUs in ${statistics.design.strata.length} strata, ${statistics.cells.length.toLocaleString('en')} cells, questionnaire 2024${values.rank ? ', with rankings' : ''}`);
+console.log(
+  `bench:analysis — ${size.toLocaleString('en')} responses, ${provinces} provinces × ${communes} communes, ${statistics.design.psuCount.toLocaleString('en')} PSUs in ${statistics.design.strata.length} strata, ${statistics.cells.length.toLocaleString('en')} cells, questionnaire 2024${values.rank ? ', with rankings' : ''}`,
+);
 console.log(`  synthetic data built in ${(generated / 1000).toFixed(1)} s (not counted)`);
-console.log(`  every level (national, province, commune, office): ${groups.toLocaleString('en')} groups, ${figures.toLocaleString('en')} figures with SE, CIs, deff, n_eff, reliability`);
-console.log(`  every figure, from cell statistics: CPU ${fromCells.map(seconds).join(', ')}; best ${seconds(best(fromCells))} — target ≤ 0.5 s: ${best(fromCells) <= 500 ? 'met' : 'NOT met'}`);
-console.log(`  indices only (${indexFigures.toLocaleString('en')} figures), from cell statistics: CPU ${indicesOnly.map(seconds).join(', ')}; best ${seconds(best(indicesOnly))} — target ≤ 0.5 s: ${best(indicesOnly) <= 500 ? 'met' : 'NOT met'}`);
-console.log(`  from rows:            CPU ${fromRows.map(seconds).join(', ')}; best ${seconds(best(fromRows))} — target ≤ 2 s: ${best(fromRows) <= 2000 ? 'met' : 'NOT met'}`);
-console.log(`  wall clock of the same runs: ${wall.map(seconds).join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `  every level (national, province, commune, office): ${groups.toLocaleString('en')} groups, ${figures.toLocaleString('en')} figures with SE, CIs, deff, n_eff, reliability`,
+);
+console.log(
+  `  every figure, from cell statistics: CPU ${fromCells.map(seconds).join(', ')}; best ${seconds(best(fromCells))} — target ≤ 0.5 s: ${best(fromCells) <= 500 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `  indices only (${indexFigures.toLocaleString('en')} figures), from cell statistics: CPU ${indicesOnly.map(seconds).join(', ')}; best ${seconds(best(indicesOnly))} — target ≤ 0.5 s: ${best(indicesOnly) <= 500 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `  from rows:            CPU ${fromRows.map(seconds).join(', ')}; best ${seconds(best(fromRows))} — target ≤ 2 s: ${best(fromRows) <= 2000 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `  wall clock of the same runs: ${wall.map(seconds).join(', ')}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);

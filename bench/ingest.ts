@@ -45,7 +45,10 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const def = seededQuestionnaire('2024')!;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** The PostgreSQL backends serving the bench database (the server's pool), to count their CPU time. */
 async function backendPids(url: string): Promise<number[]> {
@@ -64,7 +67,9 @@ async function commits(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [row] } = await client.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = current_database()');
+    const {
+      rows: [row],
+    } = await client.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = current_database()');
     return Number(row.n);
   } finally {
     await client.end();
@@ -149,12 +154,14 @@ async function saturate(url: string, nextBody: () => string, connections: number
     url,
     connections,
     duration: seconds,
-    requests: [{
-      method: 'POST',
-      path: '/api/responses',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => ({ ...request, body: nextBody() }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/responses',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: nextBody() }),
+      },
+    ],
   });
   return {
     seconds: result.duration,
@@ -171,7 +178,12 @@ function printRun(title: string, run: RunFigures) {
   console.log(`\n${title}`);
   row('acknowledged responses/s', run.perSecond.toFixed(0));
   row('acknowledged (200/201)', String(run.acknowledged));
-  row('replies by status', Object.entries(run.statuses).map(([c, n]) => `${c}: ${n}`).join(', '));
+  row(
+    'replies by status',
+    Object.entries(run.statuses)
+      .map(([c, n]) => `${c}: ${n}`)
+      .join(', '),
+  );
   row('socket errors and timeouts', String(run.errors));
   row('latency p50 / p90 / p99 / max', `${ms(run.latency.p50)} / ${ms(run.latency.p90)} / ${ms(run.latency.p99)} / ${ms(run.latency.max)}`);
   if (run.sendLag) row('send lag behind schedule p99 / max', `${ms(run.sendLag.p99)} / ${ms(run.sendLag.max)} (this process's timers, counted in latency)`);
@@ -207,29 +219,38 @@ try {
 
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows: [link] } = await client.query<{ id: number; officeId: number }>(
-    `select l.id, l.office_id as "officeId" from survey_links l order by l.id desc limit 1`,
-  );
+  const {
+    rows: [link],
+  } = await client.query<{ id: number; officeId: number }>(`select l.id, l.office_id as "officeId" from survey_links l order by l.id desc limit 1`);
   await client.end();
   console.log(`load average before pgbench: ${load()}`);
   const pgbenchTps = await pgbenchRates(database.url, link, Number(values['pgbench-clients']), duration);
 
-  printRun(`Throughput (autocannon, closed loop): ${values.connections} connections, each sending its next request when the last is answered, ${duration} s`, saturated);
-  printRun(`Paced (open loop): Poisson arrivals at ${rate} responses/s (seed ${values.seed}), each sent at its time whether or not earlier ones`
-    + ` were answered, over up to ${sockets} keep-alive sockets; latency from the scheduled send time, exact percentiles over every reply, ${duration} s`, steady);
+  printRun(
+    `Throughput (autocannon, closed loop): ${values.connections} connections, each sending its next request when the last is answered, ${duration} s`,
+    saturated,
+  );
+  printRun(
+    `Paced (open loop): Poisson arrivals at ${rate} responses/s (seed ${values.seed}), each sent at its time whether or not earlier ones` +
+      ` were answered, over up to ${sockets} keep-alive sockets; latency from the scheduled send time, exact percentiles over every reply, ${duration} s`,
+    steady,
+  );
   console.log(`\nPostgreSQL alone: pgbench, one response per statement and transaction, statements prepared once per client (-M prepared,`);
   console.log(`as the server's storing statement is), ${values['pgbench-clients']} clients, ${duration} s each`);
   const ofServer = saturated.perSecond / pgbenchTps.serverStatement;
   const ofPlain = saturated.perSecond / pgbenchTps.plainInsert;
-  row('server\'s storing statement/s', `${pgbenchTps.serverStatement.toFixed(0)} (burst counts + INSERT … ON CONFLICT: what the server runs per response)`);
+  row("server's storing statement/s", `${pgbenchTps.serverStatement.toFixed(0)} (burst counts + INSERT … ON CONFLICT: what the server runs per response)`);
   row('plain single-row INSERT/s', `${pgbenchTps.plainInsert.toFixed(0)} (the same row, no burst counts, no ON CONFLICT)`);
   row('server / storing statement', `${(ofServer * 100).toFixed(0)} %`);
   row('server / plain INSERT', `${(ofPlain * 100).toFixed(0)} %`);
   console.log('\nTargets');
   row('≥ 1,500 acknowledged/s', `${saturated.perSecond.toFixed(0)} ${saturated.perSecond >= 1500 ? 'met' : 'NOT met'}`);
   row(`p99 ≤ 50 ms at ${rate}/s (paced)`, `${ms(steady.latency.p99)} ${steady.latency.p99 <= 50 ? 'met' : 'NOT met'}`);
-  row('≥ 50 % of pgbench', `${(ofServer * 100).toFixed(0)} % of the storing statement ${ofServer >= 0.5 ? 'met' : 'NOT met'}`
-    + ` (judged against the insert the server does; ${(ofPlain * 100).toFixed(0)} % of a plain INSERT)`);
+  row(
+    '≥ 50 % of pgbench',
+    `${(ofServer * 100).toFixed(0)} % of the storing statement ${ofServer >= 0.5 ? 'met' : 'NOT met'}` +
+      ` (judged against the insert the server does; ${(ofPlain * 100).toFixed(0)} % of a plain INSERT)`,
+  );
   console.log(`\nload average at the end: ${load()} (the machine may be shared: figures are as measured)`);
 } finally {
   await database.drop();

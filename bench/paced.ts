@@ -52,25 +52,31 @@ export async function pacedRun(options: PacedOptions): Promise<PacedResult> {
     lags.push(performance.now() - scheduled);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    replies.push(new Promise<void>((done) => {
-      const finish = (status?: number) => {
-        inFlight--;
-        if (status === undefined) errors++;
-        else {
-          statuses[status] = (statuses[status] ?? 0) + 1;
-          latencies.push(performance.now() - scheduled);
-        }
-        done();
-      };
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => finish(res.statusCode));
-        res.on('error', () => finish());
-      });
-      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-      req.on('error', () => finish());
-      req.end(body);
-    }));
+    replies.push(
+      new Promise<void>((done) => {
+        const finish = (status?: number) => {
+          inFlight--;
+          if (status === undefined) errors++;
+          else {
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            latencies.push(performance.now() - scheduled);
+          }
+          done();
+        };
+        const req = request(
+          target,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => finish(res.statusCode));
+            res.on('error', () => finish());
+          },
+        );
+        req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+        req.on('error', () => finish());
+        req.end(body);
+      }),
+    );
   };
 
   const start = performance.now();

@@ -45,10 +45,26 @@ export async function pgbenchRates(url: string, link: { id: number; officeId: nu
   const submitted = new Date();
   const started = new Date(submitted.getTime() - 7 * 60_000);
   const row = responseRow(def, {
-    id: randomUUID(), round, channel: 'office', officeId: link.officeId, linkId: link.id, deviceHash: 'd', locality: { province: '67', district: '660', commune: null },
-    profile, answers, contentHash: 'c'.repeat(64), startedAt: started, submittedAt: submitted,
+    id: randomUUID(),
+    round,
+    channel: 'office',
+    officeId: link.officeId,
+    linkId: link.id,
+    deviceHash: 'd',
+    locality: { province: '67', district: '660', commune: null },
+    profile,
+    answers,
+    contentHash: 'c'.repeat(64),
+    startedAt: started,
+    submittedAt: submitted,
   });
-  const own = ownFlags({ startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length, periodStart: round.periodStart, now: submitted });
+  const own = ownFlags({
+    startedAt: started,
+    submittedAt: submitted,
+    answeredCount: Object.keys(profile).length + Object.keys(answers).length,
+    periodStart: round.periodStart,
+    now: submitted,
+  });
   const template = groupRecords([{ ...row, flags: own.flags, flagFacts: own.flags.length > 0 ? { ...own.facts } : null }]);
   const literal = (v: unknown) => `'${String(v).replaceAll("'", "''")}'`;
   // Text carrying colons (JSON, times) goes in base64: pgbench -M prepared would read ':name' in it as a variable.
@@ -61,21 +77,34 @@ export async function pgbenchRates(url: string, link: { id: number; officeId: nu
     ...Object.fromEntries([1, 2, 3, 4].map((k) => [`rating_band_${k}`, '(random() * 9e18)::bigint'])),
   };
 
-  const record = Object.entries(freshValues)
-    .reduce((json, [column, value]) => `jsonb_set(${json}, '{0,${column}}', to_jsonb(${value}))`, `${encoded(template)}::jsonb`);
+  const record = Object.entries(freshValues).reduce(
+    (json, [column, value]) => `jsonb_set(${json}, '{0,${column}}', to_jsonb(${value}))`,
+    `${encoded(template)}::jsonb`,
+  );
   const { sql: text, params } = new PgDialect().sqlToQuery(groupInsertStatement(sql.raw(`(${record})::text`), burstCheck()));
-  const serverStatement = text.replace(/\$(\d+)/g, (_, n: string) => encoded(params[Number(n) - 1])).replace(/\s+/g, ' ').trim();
+  const serverStatement = text
+    .replace(/\$(\d+)/g, (_, n: string) => encoded(params[Number(n) - 1]))
+    .replace(/\s+/g, ' ')
+    .trim();
 
   // The same values as literals, most taking their column's type as PostgreSQL reads them.
   const { pos: _pos, ...columns } = (JSON.parse(template) as Array<Record<string, unknown>>)[0];
   const value = (column: string, v: unknown) =>
-    freshValues[column] ?? (v === null ? 'null'
-      : column === 'answer_bits' ? literal(`\\x${String(v)}`)
-      : Array.isArray(v) && column !== 'profile' && column !== 'answers' ? literal(`{${v.join(',')}}`)
-      : typeof v === 'object' ? `${encoded(JSON.stringify(v))}::jsonb`
-      : column.endsWith('_at') ? `${encoded(v)}::timestamptz`
-      : literal(v));
-  const plainInsert = `insert into responses (${Object.keys(columns).join(', ')}) values (${Object.entries(columns).map(([c, v]) => value(c, v)).join(', ')})`;
+    freshValues[column] ??
+    (v === null
+      ? 'null'
+      : column === 'answer_bits'
+        ? literal(`\\x${String(v)}`)
+        : Array.isArray(v) && column !== 'profile' && column !== 'answers'
+          ? literal(`{${v.join(',')}}`)
+          : typeof v === 'object'
+            ? `${encoded(JSON.stringify(v))}::jsonb`
+            : column.endsWith('_at')
+              ? `${encoded(v)}::timestamptz`
+              : literal(v));
+  const plainInsert = `insert into responses (${Object.keys(columns).join(', ')}) values (${Object.entries(columns)
+    .map(([c, v]) => value(c, v))
+    .join(', ')})`;
 
   return { serverStatement: pgbench(url, serverStatement, clients, seconds), plainInsert: pgbench(url, plainInsert, clients, seconds) };
 }
@@ -86,7 +115,11 @@ function pgbench(url: string, statement: string, clients: number, seconds: numbe
   try {
     const file = join(dir, 'insert.sql');
     writeFileSync(file, `${statement};\n`);
-    const run = spawnSync('pgbench', ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, cpus().length)), '-T', String(seconds), url], { encoding: 'utf8' });
+    const run = spawnSync(
+      'pgbench',
+      ['-n', '-M', 'prepared', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, cpus().length)), '-T', String(seconds), url],
+      { encoding: 'utf8' },
+    );
     if (run.status !== 0) throw new Error(`pgbench failed:\n${run.stdout}${run.stderr}`);
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout);
     if (!tps) throw new Error(`pgbench printed no tps:\n${run.stdout}`);

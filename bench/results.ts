@@ -43,11 +43,16 @@ const DISTRICTS = ['660', '661', '662', '663', '664', '665', '666', '667'];
 const OFFICES_PER_DISTRICT = 25;
 const COMMUNES_PER_DISTRICT = 30;
 const PASSWORD = 'bench-results-password';
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(field));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }
 
@@ -58,9 +63,19 @@ async function loadRound(url: string): Promise<void> {
   await seedDatabase(db);
   // Only the benchmark's responses: no demo responses on the server's first start.
   await recordFact(db, 'demo_responses_loaded', { skipped: 'bench:results' });
-  await upsertLocalities(db, DISTRICTS.flatMap((d) => Array.from({ length: COMMUNES_PER_DISTRICT }, (_, k) => ({
-    code: `${d}${String(k + 1).padStart(2, '0')}`, name: `Xã ${k + 1} (${d})`, level: 'commune' as const, parentCode: d, validFrom: '2004-01-01', validTo: null,
-  }))));
+  await upsertLocalities(
+    db,
+    DISTRICTS.flatMap((d) =>
+      Array.from({ length: COMMUNES_PER_DISTRICT }, (_, k) => ({
+        code: `${d}${String(k + 1).padStart(2, '0')}`,
+        name: `Xã ${k + 1} (${d})`,
+        level: 'commune' as const,
+        parentCode: d,
+        validFrom: '2004-01-01',
+        validTo: null,
+      })),
+    ),
+  );
   const officeIds: number[] = [];
   for (const d of DISTRICTS) {
     for (let k = 1; k <= OFFICES_PER_DISTRICT; k++) {
@@ -74,23 +89,47 @@ async function loadRound(url: string): Promise<void> {
   const templates = Array.from({ length: TEMPLATES }, (_, k) => {
     const { profile, answers } = demoAnswers(def, next, { mood: (next() - 0.5) * 1.2, procedureRate: 0.75 });
     const row = responseRow(def, {
-      id: '00000000-0000-4000-8000-000000000000', round, channel: 'paper', locality: { province: '67', district: '660', commune: null },
-      profile, answers, contentHash: sha256Json({ k, profile, answers }),
+      id: '00000000-0000-4000-8000-000000000000',
+      round,
+      channel: 'paper',
+      locality: { province: '67', district: '660', commune: null },
+      profile,
+      answers,
+      contentHash: sha256Json({ k, profile, answers }),
     });
-    return { k, profile: JSON.stringify(profile), answers: JSON.stringify(answers), ratings: `{${row.ratings.join(',')}}`, bits: row.answerBits!.toString('hex'), hash: row.contentHash, fingerprint: row.answersFingerprint };
+    return {
+      k,
+      profile: JSON.stringify(profile),
+      answers: JSON.stringify(answers),
+      ratings: `{${row.ratings.join(',')}}`,
+      bits: row.answerBits!.toString('hex'),
+      hash: row.contentHash,
+      fingerprint: row.answersFingerprint,
+    };
   });
   await database.close();
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('create unlogged table bench_templates (k int primary key, profile jsonb, answers jsonb, ratings smallint[], answer_bits bytea, content_hash text, fingerprint text)');
+  await client.query(
+    'create unlogged table bench_templates (k int primary key, profile jsonb, answers jsonb, ratings smallint[], answer_bits bytea, content_hash text, fingerprint text)',
+  );
   await client.query(
     `insert into bench_templates select k, p::jsonb, a::jsonb, r::smallint[], decode(b, 'hex'), h, f
      from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as u(k, p, a, r, b, h, f)`,
-    [templates.map((t) => t.k), templates.map((t) => t.profile), templates.map((t) => t.answers), templates.map((t) => t.ratings), templates.map((t) => t.bits), templates.map((t) => t.hash), templates.map((t) => t.fingerprint)],
+    [
+      templates.map((t) => t.k),
+      templates.map((t) => t.profile),
+      templates.map((t) => t.answers),
+      templates.map((t) => t.ratings),
+      templates.map((t) => t.bits),
+      templates.map((t) => t.hash),
+      templates.map((t) => t.fingerprint),
+    ],
   );
   // Deterministic pseudo-random placement: channel, district, office or commune from g.
-  await client.query(`
+  await client.query(
+    `
     insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, answer_bits, content_hash, answers_fingerprint, submitted_at)
     select gen_random_uuid(), $1, '2024', p.channel,
@@ -103,14 +142,19 @@ async function loadRound(url: string): Promise<void> {
       case when (g * 2654435761::int8) % 1000 < $5::float8 * 1000 then 'online' when (g * 40503::int8) % 100 < 60 then 'office' else 'paper' end as channel,
       (g * 97 % 8)::int as district) p
     join bench_templates t on t.k = g % ${TEMPLATES}`,
-  [round.id, officeIds, DISTRICTS, total, onlineShare]);
+    [round.id, officeIds, DISTRICTS, total, onlineShare],
+  );
   await client.query('drop table bench_templates');
   await client.query('vacuum analyze responses');
   await client.end();
 }
 
 async function logIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.analyst', password: PASSWORD }) });
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench.analyst', password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`log-in failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0];
 }
@@ -124,7 +168,9 @@ try {
   await createUser(account.db, { username: 'bench.analyst', displayName: 'Bench', role: 'analyst', password: PASSWORD });
   const mix = await account.db.execute(sql`select channel, count(*)::int as n from responses group by channel order by channel`);
   await account.close();
-  console.log(`  loaded in ${seconds(performance.now() - started)}: ${(mix as unknown as { rows: Array<{ channel: string; n: number }> }).rows.map((r) => `${r.channel} ${r.n.toLocaleString('en')}`).join(', ')}; ${DISTRICTS.length} districts, ${DISTRICTS.length * OFFICES_PER_DISTRICT} offices, ${DISTRICTS.length * COMMUNES_PER_DISTRICT} communes`);
+  console.log(
+    `  loaded in ${seconds(performance.now() - started)}: ${(mix as unknown as { rows: Array<{ channel: string; n: number }> }).rows.map((r) => `${r.channel} ${r.n.toLocaleString('en')}`).join(', ')}; ${DISTRICTS.length} districts, ${DISTRICTS.length * OFFICES_PER_DISTRICT} offices, ${DISTRICTS.length * COMMUNES_PER_DISTRICT} communes`,
+  );
 
   const server = await startServer({ env: { DATABASE_URL: created.url } });
   try {
@@ -161,8 +207,12 @@ try {
     const elapsed = performance.now() - started;
     clearInterval(sampler);
     peak = Math.max(peak, rssMb(server.pid, 'VmRSS'));
-    console.log(`  GET /api/rounds/${DEMO_ROUND_CODE}/microdata.csv: ${(lines - 1).toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds(elapsed)} — target ≤ 10 s: ${elapsed <= 10_000 ? 'met' : 'NOT met'}`);
-    console.log(`    server memory (RSS): ${baseline.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming (+${(peak - baseline).toFixed(0)} MB for a ${(bytes / 1e6).toFixed(0)} MB file)`);
+    console.log(
+      `  GET /api/rounds/${DEMO_ROUND_CODE}/microdata.csv: ${(lines - 1).toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds(elapsed)} — target ≤ 10 s: ${elapsed <= 10_000 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `    server memory (RSS): ${baseline.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming (+${(peak - baseline).toFixed(0)} MB for a ${(bytes / 1e6).toFixed(0)} MB file)`,
+    );
     console.log(`  load average at the end: ${load()} (the machine may be shared: figures are noisy)`);
   } finally {
     await server.stop();

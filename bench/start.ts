@@ -31,13 +31,23 @@ const runs = Number(values.runs);
 const responses = Number(values.responses);
 const work = mkdtempSync(join(tmpdir(), 'sipas-bench-start-'));
 
-interface Timed { wallMs: number; cpuMs: number; status: number | null; stderr: string }
+interface Timed {
+  wallMs: number;
+  cpuMs: number;
+  status: number | null;
+  stderr: string;
+}
 
 /** Runs a command to its end under /usr/bin/time (GNU time), which reports its CPU time and its children's. */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const report = join(work, 'time.txt');
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', report, command, ...args], { cwd: repositoryRoot, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', report, command, ...args], {
+    cwd: repositoryRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const wallMs = performance.now() - started;
   const [user, system] = spawnSync('tail', ['-n', '1', report], { encoding: 'utf8' }).stdout.trim().split(' ').map(Number);
   return { wallMs, cpuMs: (user + system) * 1000, status: run.status, stderr: run.stderr };
@@ -52,7 +62,11 @@ const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 if (!existsSync('/usr/bin/time')) throw new Error('bench:start needs /usr/bin/time (Debian: apt-get install time)');
 if (!isCurrent()) await compile();
-console.log(`bench:start — load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+console.log(
+  `bench:start — load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
 
 // 1. The command line.
 const node = Array.from({ length: runs }, () => timed(process.execPath, ['-e', '0']));
@@ -79,7 +93,12 @@ async function startUntilHealthy(env: NodeJS.ProcessEnv): Promise<{ wallMs: numb
   const port = await freePort();
   const started = performance.now();
   const log = join(work, 'server.log');
-  const child = spawn('sh', ['-c', `exec npm start >>'${log}' 2>&1`], { cwd: repositoryRoot, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore', detached: true });
+  const child = spawn('sh', ['-c', `exec npm start >>'${log}' 2>&1`], {
+    cwd: repositoryRoot,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+    detached: true,
+  });
   let running = true;
   const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => (running = false));
   try {
@@ -93,24 +112,52 @@ async function startUntilHealthy(env: NodeJS.ProcessEnv): Promise<{ wallMs: numb
     if (running) process.kill(-child.pid!, 'SIGTERM');
     await exited;
     // npm may end before the server it started has closed the data folder: wait for the whole group.
-    const alive = () => { try { process.kill(-child.pid!, 0); return true; } catch { return false; } };
+    const alive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     while (alive()) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-const serverEnv = { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(work, 'data'), SIPAS_SECRET: 'b'.repeat(40), SIPAS_SECRET_FILE: join(work, 'secret'), LOG_LEVEL: 'warn' };
+const serverEnv = {
+  ...process.env,
+  DATABASE_URL: '',
+  SIPAS_DATA_DIR: join(work, 'data'),
+  SIPAS_SECRET: 'b'.repeat(40),
+  SIPAS_SECRET_FILE: join(work, 'secret'),
+  LOG_LEVEL: 'warn',
+};
 const first = await startUntilHealthy(serverEnv);
 const starts: Array<{ wallMs: number; cpuMs: number }> = [];
 for (let r = 0; r < Math.min(runs, 3); r++) starts.push(await startUntilHealthy(serverEnv));
 const startWall = starts.map((s) => s.wallMs);
 console.log(`  npm start, first start (migrations, seeds, demo responses; not counted): ${seconds(first.wallMs)}`);
-console.log(`  npm start on that data folder until GET /api/health is 200: wall ${startWall.map(seconds).join(', ')}; CPU (npm and server) ${starts.map((s) => seconds(s.cpuMs)).join(', ')} — target ≤ 3 s: ${verdict(best(startWall) <= 3000)}`);
+console.log(
+  `  npm start on that data folder until GET /api/health is 200: wall ${startWall.map(seconds).join(', ')}; CPU (npm and server) ${starts.map((s) => seconds(s.cpuMs)).join(', ')} — target ≤ 3 s: ${verdict(best(startWall) <= 3000)}`,
+);
 
 // 3. sipas analyze beside R.
 const file = join(work, 'microdata.csv');
 const { header, rows } = syntheticMicrodata(seededQuestionnaire('2024')!, { responses, psus: 400, districts: 8, seed: 2025 });
 writeFileSync(file, stringify([header, ...rows]));
 const analyze = Array.from({ length: Math.min(runs, 3) }, () => {
-  const run = timed(process.execPath, ['bin/sipas.mjs', 'analyze', file, '--questionnaire', '2024', '--by', 'district', '--format', 'json', '--out', join(work, 'result.json')]);
+  const run = timed(process.execPath, [
+    'bin/sipas.mjs',
+    'analyze',
+    file,
+    '--questionnaire',
+    '2024',
+    '--by',
+    'district',
+    '--format',
+    'json',
+    '--out',
+    join(work, 'result.json'),
+  ]);
   if (run.status !== 0) throw new Error(`sipas analyze failed: ${run.stderr}`);
   return run;
 });
@@ -121,7 +168,9 @@ if (withR) {
   if (r.status !== 0) throw new Error(`R failed: ${r.stderr}`);
   const ratio = r.cpuMs / best(analyze.map((t) => t.cpuMs));
   console.log(`  R survey (bench/analyze-reference.R, the same figures or fewer): wall ${seconds(r.wallMs)}, CPU ${seconds(r.cpuMs)}`);
-  console.log(`  sipas analyze is ${ratio.toFixed(0)}× faster than R on CPU time (wall: ${(r.wallMs / best(analyze.map((t) => t.wallMs))).toFixed(0)}×) — target ≥ 100×: ${verdict(ratio >= 100)}`);
+  console.log(
+    `  sipas analyze is ${ratio.toFixed(0)}× faster than R on CPU time (wall: ${(r.wallMs / best(analyze.map((t) => t.wallMs))).toFixed(0)}×) — target ≥ 100×: ${verdict(ratio >= 100)}`,
+  );
 } else {
   console.log('  R survey: not run (--no-r, or Rscript with the survey package not installed)');
 }

@@ -65,7 +65,11 @@ try {
     options = { dataDir: join(folder, 'data') };
     env = { SIPAS_DATA_DIR: options.dataDir!, DATABASE_URL: '' };
   }
-  console.log(`crash check on ${onPostgres ? postgres!.describe : `PGlite in ${options.dataDir}`}: ${total} responses, ${kills} SIGKILLs${onPostgres ? ', 1 immediate PostgreSQL restart' : ''}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `crash check on ${onPostgres ? postgres!.describe : `PGlite in ${options.dataDir}`}: ${total} responses, ${kills} SIGKILLs${onPostgres ? ', 1 immediate PostgreSQL restart' : ''}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 
   const { tokens, baseline } = await prepareDatabase(options, 100);
   const def = seededQuestionnaire('2024')!;
@@ -109,10 +113,14 @@ try {
       disrupting = false;
     }
   };
-  const watcher = setInterval(() => void disrupt().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  }), 50);
+  const watcher = setInterval(
+    () =>
+      void disrupt().catch((error) => {
+        console.error(error);
+        process.exit(1);
+      }),
+    50,
+  );
   await deliverAll(deliveries, () => url, tally, { concurrency: Number(values.concurrency) });
   clearInterval(watcher);
   while (disrupting) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -141,7 +149,11 @@ try {
   console.log('\nStored');
   printCheck(check);
   failed = !check.ok || tally.unexpected.length > 0 || killsDone < kills || exit !== 0 || (onPostgres && !pgRestarted);
-  console.log(`\n${failed ? 'CRASH CHECK FAILED' : 'CRASH CHECK PASSED'} in ${elapsed()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n${failed ? 'CRASH CHECK FAILED' : 'CRASH CHECK PASSED'} in ${elapsed()}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   if (server) await server.kill();
   await dropDatabase?.().catch(() => undefined);

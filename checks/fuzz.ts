@@ -38,7 +38,11 @@ try {
   const weight = routes.reduce((n, r) => n + runsFor(r, 1), 0);
   const runsPerRoute = Math.ceil(wanted / weight);
   const planned = routes.reduce((n, r) => n + runsFor(r, runsPerRoute), 0);
-  console.log(`fuzz: ${planned} bad requests to ${routes.length} routes (${runsPerRoute} each, POST /api/responses ${runsFor({ method: 'POST', url: '/api/responses' }, runsPerRoute)}) on ${database.kind}, seed ${seed}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `fuzz: ${planned} bad requests to ${routes.length} routes (${runsPerRoute} each, POST /api/responses ${runsFor({ method: 'POST', url: '/api/responses' }, runsPerRoute)}) on ${database.kind}, seed ${seed}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const context = await prepareFuzz(app, database.db);
   const before = await databaseFingerprint(database.db);
   let reported = 0;
@@ -59,7 +63,10 @@ try {
   console.log('\nRequests and replies by route');
   for (const [route, statuses] of [...tally.byRoute].sort((a, b) => a[0].localeCompare(b[0]))) {
     const n = [...statuses.values()].reduce((a, b) => a + b, 0);
-    const spread = [...statuses].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${s}×${c}`).join(' ');
+    const spread = [...statuses]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, c]) => `${s}×${c}`)
+      .join(' ');
     console.log(`  ${route.padEnd(52)} ${String(n).padStart(5)}  ${spread}`);
   }
   console.log('\nReplies by status');
@@ -69,7 +76,10 @@ try {
   console.log('\nTotals');
   row('routes covered', `${tally.byRoute.size} of ${routes.length}`);
   row('bad requests sent', tally.requests);
-  row('5xx replies', [...tally.byStatus].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0));
+  row(
+    '5xx replies',
+    [...tally.byStatus].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0),
+  );
   row('400s naming the spoiled field', tally.fieldsNamed);
   row('unknown or refused query fields', tally.faultyQueries);
   row('violations', tally.violations.length);
@@ -80,7 +90,11 @@ try {
     console.log(`    → ${v.reply.status} ${v.reply.body.slice(0, 200)}`);
   }
   failed = tally.violations.length > 0 || changed.length > 0 || tally.requests < wanted;
-  console.log(`\n${failed ? 'FUZZ FAILED' : 'FUZZ PASSED'}: ${tally.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n${failed ? 'FUZZ FAILED' : 'FUZZ PASSED'}: ${tally.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${seed}); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await app.close();
   await database.close();

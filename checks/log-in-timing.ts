@@ -43,7 +43,13 @@ await database.db.execute(sql`update users set active = false where username = '
 for (let k = 0; k < defaultThrottle.accountCeiling; k++) await reserveAttempt(database.db, 'held.back', `192.0.2.${k}`, defaultThrottle);
 await database.close();
 
-const server = await startServer({ env: { ...(created ? { DATABASE_URL: created.url } : { DATABASE_URL: '', SIPAS_DATA_DIR: options.dataDir }), SIPAS_SECRET: 'x'.repeat(40), SIPAS_TRUST_PROXY: '127.0.0.1' } });
+const server = await startServer({
+  env: {
+    ...(created ? { DATABASE_URL: created.url } : { DATABASE_URL: '', SIPAS_DATA_DIR: options.dataDir }),
+    SIPAS_SECRET: 'x'.repeat(40),
+    SIPAS_TRUST_PROXY: '127.0.0.1',
+  },
+});
 
 const reasons = {
   'wrong password': { username: 'wrong.password', password: 'sai-mat-khau-dai-2025' },
@@ -61,7 +67,9 @@ async function attempt(reason: Reason): Promise<void> {
   const forwarded = `198.18.${client >> 8}.${client & 255}`;
   const started = process.hrtime.bigint();
   const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded }, body: JSON.stringify(reasons[reason]),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
+    body: JSON.stringify(reasons[reason]),
   });
   const body = await response.text();
   times.get(reason)!.push(Number(process.hrtime.bigint() - started) / 1e6);

@@ -49,7 +49,11 @@ try {
   postgres = values['database-url'] ? existingPostgres(values['database-url'], undefined) : await privatePostgres();
   const database = await createPostgresDatabase(postgres.url, 'sipas_two');
   dropDatabase = database.drop;
-  console.log(`two servers on ${postgres.describe}: ${total} spread, ${pairCount} simultaneous duplicates, ${conflictCount} simultaneous conflicts; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `two servers on ${postgres.describe}: ${total} spread, ${pairCount} simultaneous duplicates, ${conflictCount} simultaneous conflicts; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const { tokens, baseline } = await prepareDatabase({ url: database.url }, 100);
   const def = seededQuestionnaire('2024')!;
   const env = { DATABASE_URL: database.url, SIPAS_SECRET: 'two-servers-share-one-secret-0123456789ab' };
@@ -81,47 +85,69 @@ try {
       log('server A restarted');
     })();
   }, 50);
-  await deliverAll(spread.map((s) => ({ id: s.id, body: JSON.stringify(s) })), () => urls[turn++ % 2], tally, { concurrency: Number(values.concurrency) });
+  await deliverAll(
+    spread.map((s) => ({ id: s.id, body: JSON.stringify(s) })),
+    () => urls[turn++ % 2],
+    tally,
+    { concurrency: Number(values.concurrency) },
+  );
   clearInterval(watcher);
   await failover;
   log(`spread: ${tally.acknowledged.size} acknowledged`);
 
   // 2 and 3. The same UUID at both servers at the same moment.
   const post = (url: string, body: unknown) =>
-    fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(async (r) => ({ status: r.status, body: (await r.json()) as { id?: string; answers?: Record<string, unknown> } }));
+    fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { id?: string; answers?: Record<string, unknown> },
+    }));
   const outcomes = { duplicatesOk: 0, duplicatesWrong: [] as string[], conflictsOk: 0, conflictsWrong: [] as string[] };
   const acknowledged = new Set(tally.acknowledged);
   const runPairs = async <T>(items: T[], one: (item: T) => Promise<void>) => {
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < items.length) await one(items[next++]);
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < items.length) await one(items[next++]);
+      }),
+    );
   };
-  await runPairs(Array.from({ length: pairCount }, (_, i) => make(i)), async (s) => {
-    const [a, b] = await Promise.all([post(urls[0], s), post(urls[1], s)]);
-    const statuses = [a.status, b.status].sort().join('+');
-    if (statuses === '200+201' && isDeepStrictEqual(a.body, b.body)) outcomes.duplicatesOk++;
-    else outcomes.duplicatesWrong.push(`${s.id}: ${statuses}`);
-    if (a.status < 300 || b.status < 300) acknowledged.add(s.id);
-  });
+  await runPairs(
+    Array.from({ length: pairCount }, (_, i) => make(i)),
+    async (s) => {
+      const [a, b] = await Promise.all([post(urls[0], s), post(urls[1], s)]);
+      const statuses = [a.status, b.status].sort().join('+');
+      if (statuses === '200+201' && isDeepStrictEqual(a.body, b.body)) outcomes.duplicatesOk++;
+      else outcomes.duplicatesWrong.push(`${s.id}: ${statuses}`);
+      if (a.status < 300 || b.status < 300) acknowledged.add(s.id);
+    },
+  );
   log(`simultaneous duplicates: ${outcomes.duplicatesOk} of ${pairCount} answered 201 + 200`);
-  await runPairs(Array.from({ length: conflictCount }, (_, i) => make(i)), async (s) => {
-    const other = { ...s, answers: { ...s.answers, A1_1: s.answers.A1_1 === 1 ? 2 : 1 } };
-    const [a, b] = await Promise.all([post(urls[0], s), post(urls[1], other)]);
-    const statuses = [a.status, b.status].sort().join('+');
-    if (statuses === '201+409') outcomes.conflictsOk++;
-    else outcomes.conflictsWrong.push(`${s.id}: ${statuses}`);
-    // The stored content must be the winner's.
-    if (b.status === 201) sentHashes.set(s.id, contentHash(other as ResponseSubmission));
-    if (a.status === 201 || b.status === 201) acknowledged.add(s.id);
-  });
+  await runPairs(
+    Array.from({ length: conflictCount }, (_, i) => make(i)),
+    async (s) => {
+      const other = { ...s, answers: { ...s.answers, A1_1: s.answers.A1_1 === 1 ? 2 : 1 } };
+      const [a, b] = await Promise.all([post(urls[0], s), post(urls[1], other)]);
+      const statuses = [a.status, b.status].sort().join('+');
+      if (statuses === '201+409') outcomes.conflictsOk++;
+      else outcomes.conflictsWrong.push(`${s.id}: ${statuses}`);
+      // The stored content must be the winner's.
+      if (b.status === 201) sentHashes.set(s.id, contentHash(other as ResponseSubmission));
+      if (a.status === 201 || b.status === 201) acknowledged.add(s.id);
+    },
+  );
   log(`simultaneous conflicts: ${outcomes.conflictsOk} of ${conflictCount} answered 201 + 409`);
 
   if (outcomes.conflictsWrong.length > 0 || outcomes.duplicatesWrong.length > 0) {
     for (const [k, s] of servers.entries()) {
-      const errors = s.output().split('\n').filter((l) => l.includes('"level":50')).slice(-3);
-      for (const e of errors) { const j = JSON.parse(e); console.log(`  server ${'AB'[k]} logged: ${JSON.stringify({ msg: j.msg, cause: j.err?.cause ?? j.err?.message?.slice(-300), code: j.err?.code })}`); }
+      const errors = s
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"level":50'))
+        .slice(-3);
+      for (const e of errors) {
+        const j = JSON.parse(e);
+        console.log(`  server ${'AB'[k]} logged: ${JSON.stringify({ msg: j.msg, cause: j.err?.cause ?? j.err?.message?.slice(-300), code: j.err?.code })}`);
+      }
     }
   }
   const exits = await Promise.all(servers.splice(0).map((s) => s.stop()));
@@ -139,8 +165,18 @@ try {
   row('graceful stops (exit codes)', exits.join(', '));
   console.log('\nStored');
   printCheck(check);
-  failed = !check.ok || tally.unexpected.length > 0 || outcomes.duplicatesWrong.length > 0 || outcomes.conflictsWrong.length > 0 || !killed || exits.some((e) => e !== 0);
-  console.log(`\n${failed ? 'TWO-SERVER CHECK FAILED' : 'TWO-SERVER CHECK PASSED'} in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  failed =
+    !check.ok ||
+    tally.unexpected.length > 0 ||
+    outcomes.duplicatesWrong.length > 0 ||
+    outcomes.conflictsWrong.length > 0 ||
+    !killed ||
+    exits.some((e) => e !== 0);
+  console.log(
+    `\n${failed ? 'TWO-SERVER CHECK FAILED' : 'TWO-SERVER CHECK PASSED'} in ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   for (const s of servers) await s.kill();
   await dropDatabase?.().catch(() => undefined);

@@ -10,7 +10,8 @@ export async function readUpload(file: string, limits: TableLimits): Promise<Buf
     throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   if (!info.isFile()) throw new UsageError(`${file} is not a file`);
-  if (info.size > limits.bytes) throw new UsageError(`${file} has ${info.size.toLocaleString('en')} bytes; a ${limits.what.en} may have at most ${limits.bytes.toLocaleString('en')}`);
+  if (info.size > limits.bytes)
+    throw new UsageError(`${file} has ${info.size.toLocaleString('en')} bytes; a ${limits.what.en} may have at most ${limits.bytes.toLocaleString('en')}`);
   return readFile(file);
 }
 

@@ -6,10 +6,7 @@ import { seedDatabase } from '../db/seed/index.ts';
  * Runs `work` on the configured database (DATABASE_URL or SIPAS_DATA_DIR), then closes it. The
  * database is first brought to where `npm start` would bring it: migrated, and seeded once.
  */
-export async function withDatabase<T>(
-  work: (database: DatabaseHandle) => Promise<T>,
-  options: { seed: boolean } = { seed: true },
-): Promise<T> {
+export async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>, options: { seed: boolean } = { seed: true }): Promise<T> {
   secureBackups(configuredDatabaseOptions().dataDir);
   const database = await openDatabase(configuredDatabaseOptions());
   try {

@@ -56,7 +56,9 @@ export interface CsvTable {
 function checkedHeader(file: string, record: string[]): string[] {
   const header = record.map((h) => h.trim().normalize('NFC'));
   if (header.length === 1 && /[;\t]/.test(header[0])) {
-    throw new InvalidFileError(`${file}: the header is one field holding "${header[0].includes(';') ? ';' : 'tab'}": the file is not comma-separated (save it as "CSV UTF-8 (comma delimited)")`);
+    throw new InvalidFileError(
+      `${file}: the header is one field holding "${header[0].includes(';') ? ';' : 'tab'}": the file is not comma-separated (save it as "CSV UTF-8 (comma delimited)")`,
+    );
   }
   const names = new Map<string, number>();
   header.forEach((h) => names.set(h, (names.get(h) ?? 0) + 1));
@@ -75,7 +77,9 @@ function parseCsv(file: string, text: string, row: (record: string[], line: numb
   let rows = 0;
   try {
     parse(text, {
-      bom: true, skip_empty_lines: true, relax_column_count: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
       on_record: (record: string[], { lines }) => {
         if (header === undefined) header = checkedHeader(file, record);
         else {

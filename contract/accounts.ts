@@ -22,12 +22,20 @@ export type LogInBody = z.input<typeof LogInBody>;
 
 /** An account as the Users screen lists it. */
 export const StaffAccountView = StaffUserView.extend({
-  logInBlockedUntil: z.iso.datetime().nullable().describe('Until when repeated failed log-ins hold back further ones from some address (or from all); null when none'),
+  logInBlockedUntil: z.iso
+    .datetime()
+    .nullable()
+    .describe('Until when repeated failed log-ins hold back further ones from some address (or from all); null when none'),
 });
 export type StaffAccountView = z.output<typeof StaffAccountView>;
 
 export const UserParams = z.object({ id: RowIdParam });
-export const NewUserBody = z.object({ username: z.string().max(80), displayName: z.string().max(120).default(''), role: z.enum(roles), password: z.string().max(200) });
+export const NewUserBody = z.object({
+  username: z.string().max(80),
+  displayName: z.string().max(120).default(''),
+  role: z.enum(roles),
+  password: z.string().max(200),
+});
 export type NewUserBody = z.input<typeof NewUserBody>;
 export const ActiveBody = z.object({ active: z.boolean() });
 export type ActiveBody = z.input<typeof ActiveBody>;

@@ -5,11 +5,9 @@ import { QuestionnaireDefinitionView } from './questionnaires.ts';
 
 /** db/schema/links.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree. */
 export const linkChannels = ['office', 'online'] as const;
-export type LinkChannel = (typeof linkChannels)[number];
 
 /** Whether a link takes responses now, and if not, why. */
 export const windowStates = ['open', 'not_started', 'ended', 'closed'] as const;
-export type WindowState = (typeof windowStates)[number];
 
 export const LinkParams = z.object({ token: z.string().min(8).max(64) });
 // The survey page asks for the questionnaire in the same request: one round trip fewer on a slow network.
@@ -20,31 +18,38 @@ const OfficeOfLink = z.object({ code: z.string(), name: z.string(), localityCode
 /** What a citizen's phone reads before the survey (GET /api/links/:token). */
 export const SurveyLinkView = z.object({
   token: z.string(),
-  channel: z.enum(linkChannels).describe('An office link (QR code: office and locality set) or the round\'s online link (the citizen gives their locality)'),
+  channel: z.enum(linkChannels).describe("An office link (QR code: office and locality set) or the round's online link (the citizen gives their locality)"),
   open: z.boolean().describe('False when the link or its office was closed, the round is not open, or today is outside its days: the survey says so politely'),
   state: z.enum(windowStates),
-  round: z.object({ code: z.string(), name: z.string(), questionnaireVersion: z.string(), provinceCode: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+  round: z.object({
+    code: z.string(),
+    name: z.string(),
+    questionnaireVersion: z.string(),
+    provinceCode: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+  }),
   office: OfficeOfLink,
   localities: z
     .array(LocalityChoiceView)
     .optional()
-    .describe('With ?include=questionnaire on an open online link: the districts and communes of the round\'s province the citizen chooses from'),
-  questionnaire: QuestionnaireDefinitionView
-    .optional()
-    .describe('With ?include=questionnaire on an open link: the round\'s questionnaire version in every language it has'),
+    .describe("With ?include=questionnaire on an open online link: the districts and communes of the round's province the citizen chooses from"),
+  questionnaire: QuestionnaireDefinitionView.optional().describe(
+    "With ?include=questionnaire on an open link: the round's questionnaire version in every language it has",
+  ),
 });
 export type SurveyLinkView = z.output<typeof SurveyLinkView>;
 
 /** A link as a survey manager handles it: its address, poster and state. */
 export const OfficeLinkView = z.object({
   token: z.string(),
-  channel: z.enum(linkChannels).describe('An office link (QR poster) or the round\'s online link (portal, Zalo, SMS)'),
+  channel: z.enum(linkChannels).describe("An office link (QR poster) or the round's online link (portal, Zalo, SMS)"),
   active: z.boolean(),
-  open: z.boolean().describe('Whether citizens can answer now: link, office and round open, within the round\'s days'),
+  open: z.boolean().describe("Whether citizens can answer now: link, office and round open, within the round's days"),
   state: z.enum(windowStates),
   office: OfficeOfLink,
-  surveyUrl: z.string().describe('The address the QR code carries: SIPAS_PUBLIC_URL, never the request\'s Host'),
-  publicUrlConfigured: z.boolean().describe('False when SIPAS_PUBLIC_URL is not set: surveyUrl is this server\'s own address, not a public one'),
+  surveyUrl: z.string().describe("The address the QR code carries: SIPAS_PUBLIC_URL, never the request's Host"),
+  publicUrlConfigured: z.boolean().describe("False when SIPAS_PUBLIC_URL is not set: surveyUrl is this server's own address, not a public one"),
   posterPath: z.string().describe('The print-ready A4 poster with the QR code'),
 });
 export type OfficeLinkView = z.output<typeof OfficeLinkView>;

@@ -42,8 +42,11 @@ export const ChangedView = z.object({ changed: z.number() });
 export type ChangedView = z.output<typeof ChangedView>;
 
 export const NewBatchBody = z.object({
-  code: z.string().min(1).max(40), serials: z.string().min(1).max(10_000),
-  firstKeyerId: RowId, secondKeyerId: RowId, reconcilerId: RowId.optional(),
+  code: z.string().min(1).max(40),
+  serials: z.string().min(1).max(10_000),
+  firstKeyerId: RowId,
+  secondKeyerId: RowId,
+  reconcilerId: RowId.optional(),
 });
 export type NewBatchBody = z.input<typeof NewBatchBody>;
 export const NewBatchView = z.object({ id: z.number(), code: z.string() });
@@ -58,8 +61,18 @@ const MyPart = z.enum(batchParts).nullable().describe("The caller's part in the 
 
 export const BatchesQuery = z.object({ round: z.string().min(1).max(64).optional() });
 export const BatchSummaryView = z.object({
-  id: z.number(), code: z.string(), roundId: z.number(), round: z.string(), firstKeyerId: z.number(), secondKeyerId: z.number(), reconcilerId: z.number().nullable(),
-  keyers: z.array(z.string()), reconciler: z.string().nullable(), myPart: MyPart, forms: z.number(), statuses: StatusCountsView,
+  id: z.number(),
+  code: z.string(),
+  roundId: z.number(),
+  round: z.string(),
+  firstKeyerId: z.number(),
+  secondKeyerId: z.number(),
+  reconcilerId: z.number().nullable(),
+  keyers: z.array(z.string()),
+  reconciler: z.string().nullable(),
+  myPart: MyPart,
+  forms: z.number(),
+  statuses: StatusCountsView,
 });
 export type BatchSummaryView = z.output<typeof BatchSummaryView>;
 
@@ -67,14 +80,22 @@ export const BatchFormView = z.object({ serial: z.number(), status: z.enum(formS
 export type BatchFormView = z.output<typeof BatchFormView>;
 
 export const BatchDetailView = z.object({
-  id: z.number(), code: z.string(), round: z.string(), questionnaireVersion: z.string(), myPart: MyPart,
+  id: z.number(),
+  code: z.string(),
+  round: z.string(),
+  questionnaireVersion: z.string(),
+  myPart: MyPart,
   forms: z.array(BatchFormView),
 });
 export type BatchDetailView = z.output<typeof BatchDetailView>;
 
 export const FormHistoryView = z.object({
-  serial: z.number(), status: z.enum(formStatuses), localityCode: z.string(), responseId: z.string().nullable(),
-  batch: z.object({ id: z.number(), code: z.string() }).nullable(), trail: z.array(AuditEventView),
+  serial: z.number(),
+  status: z.enum(formStatuses),
+  localityCode: z.string(),
+  responseId: z.string().nullable(),
+  batch: z.object({ id: z.number(), code: z.string() }).nullable(),
+  trail: z.array(AuditEventView),
 });
 export type FormHistoryView = z.output<typeof FormHistoryView>;
 
@@ -90,8 +111,10 @@ export type FieldDifferenceView = z.output<typeof FieldDifferenceView>;
 
 /** Both entries of a form side by side (reconcilers only). */
 export const ComparisonView = z.object({
-  serial: z.number(), status: z.enum(formStatuses),
-  first: KeyedFormView.nullable(), second: KeyedFormView.nullable(),
+  serial: z.number(),
+  status: z.enum(formStatuses),
+  first: KeyedFormView.nullable(),
+  second: KeyedFormView.nullable(),
   differences: z.array(FieldDifferenceView),
 });
 export type ComparisonView = z.output<typeof ComparisonView>;
@@ -103,18 +126,38 @@ export const PaperProgressView = z.object({
   round: z.string(),
   totals: StatusCountsView,
   returnedNotBatched: z.string().describe('Returned forms in no batch yet, as a serial list to paste'),
-  localities: z.array(z.object({
-    localityCode: z.string(), localityName: z.string(), issued: z.number(), statuses: StatusCountsView,
-    target: z.number().nullable(), verifiedShareOfTarget: z.number().nullable(),
-  })),
-  batches: z.array(z.object({
-    id: z.number(), code: z.string(), forms: z.number(), statuses: StatusCountsView,
-    firstKeyer: KeyerTally, secondKeyer: KeyerTally, reconcilerId: z.number().nullable(),
-  })),
-  keyers: z.array(z.object({
-    id: z.number(), username: z.string(), displayName: z.string(), formsKeyed: z.number(), formsCompared: z.number(), formsIdentical: z.number(),
-    fieldAgreement: z.number().nullable().describe('Share of fields agreeing with the other keyer, over forms both keyed'),
-    formsPerHour: z.number().nullable(),
-  })),
+  localities: z.array(
+    z.object({
+      localityCode: z.string(),
+      localityName: z.string(),
+      issued: z.number(),
+      statuses: StatusCountsView,
+      target: z.number().nullable(),
+      verifiedShareOfTarget: z.number().nullable(),
+    }),
+  ),
+  batches: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      forms: z.number(),
+      statuses: StatusCountsView,
+      firstKeyer: KeyerTally,
+      secondKeyer: KeyerTally,
+      reconcilerId: z.number().nullable(),
+    }),
+  ),
+  keyers: z.array(
+    z.object({
+      id: z.number(),
+      username: z.string(),
+      displayName: z.string(),
+      formsKeyed: z.number(),
+      formsCompared: z.number(),
+      formsIdentical: z.number(),
+      fieldAgreement: z.number().nullable().describe('Share of fields agreeing with the other keyer, over forms both keyed'),
+      formsPerHour: z.number().nullable(),
+    }),
+  ),
 });
 export type PaperProgressView = z.output<typeof PaperProgressView>;

@@ -9,7 +9,6 @@ import type { Condition, QuestionnaireDefinition } from '../analysis/questionnai
 import type { LocalizedQuestionnaire } from '../analysis/questionnaire/localize.ts';
 
 export const languages = ['vi', 'en'] as const;
-export type Language = (typeof languages)[number];
 export const LanguageQuery = z.object({ lang: z.enum(languages).optional() });
 
 export const QuestionnaireParams = z.object({ version: z.string().min(1).max(32) });
@@ -35,19 +34,23 @@ function questionnaireOf<Text extends z.ZodType>(text: Text) {
     title: text,
     intro: text.optional(),
     scales: z.array(z.object({ code: z.string(), options: z.array(z.object({ value: OptionValue, label: text })) })),
-    questions: z.array(z.object({
-      code: z.string(),
-      role: z.enum(['profile', 'screening', 'satisfaction', 'opinion', 'expectation', 'comment']),
-      type: z.enum(['rating', 'single', 'multi', 'text']),
-      scale: z.string().optional(),
-      text,
-      hint: text.optional(),
-      required: z.boolean().default(false),
-      showIf: ConditionView.optional(),
-      maxLength: z.number().int().optional(),
-      relatesTo: z.string().optional(),
-    })),
-    sections: z.array(z.object({ code: z.string(), title: text, description: text.optional(), questions: z.array(z.string()), showIf: ConditionView.optional() })),
+    questions: z.array(
+      z.object({
+        code: z.string(),
+        role: z.enum(['profile', 'screening', 'satisfaction', 'opinion', 'expectation', 'comment']),
+        type: z.enum(['rating', 'single', 'multi', 'text']),
+        scale: z.string().optional(),
+        text,
+        hint: text.optional(),
+        required: z.boolean().default(false),
+        showIf: ConditionView.optional(),
+        maxLength: z.number().int().optional(),
+        relatesTo: z.string().optional(),
+      }),
+    ),
+    sections: z.array(
+      z.object({ code: z.string(), title: text, description: text.optional(), questions: z.array(z.string()), showIf: ConditionView.optional() }),
+    ),
     parts: z.array(z.object({ code: z.string(), label: text, elements: z.array(z.string()) })),
     elements: z.array(z.object({ code: z.string(), part: z.string(), label: text, items: z.array(z.string()) })),
     aggregation: z.object({

@@ -26,7 +26,9 @@ export const FlaggedResponseView = z.object({
   channel: z.string(),
   office: z.object({ code: z.string(), name: z.string() }).nullable(),
   flags: z.array(z.string()),
-  facts: FlagFactsView.describe("The facts behind the flags: seconds taken and questions answered, which time is implausible, similar responses, the device's count…"),
+  facts: FlagFactsView.describe(
+    "The facts behind the flags: seconds taken and questions answered, which time is implausible, similar responses, the device's count…",
+  ),
   status: z.string(),
   receivedAt: z.string(),
   seconds: z.number().nullable().describe('Time between opening and sending the survey, when the phone reported both'),

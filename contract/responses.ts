@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 /** How a response came in (db/schema/responses.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const channels = ['office', 'paper', 'online'] as const;
-export type Channel = (typeof channels)[number];
 
 export const AnswerValue = z.union([z.string(), z.number().int(), z.array(z.union([z.string(), z.number().int()]))]);
 export type AnswerValue = z.output<typeof AnswerValue>;
@@ -45,13 +44,22 @@ export const LocalityRef = z
 export const ResponseSubmission = z
   .object({
     id: z.uuid().describe('Generated once by the client; resending the same id is harmless'),
-    link: z.string().min(8).max(64).optional().describe("Required: the survey link token (an office's QR code, or the round's online link); it sets round and channel, and an office link the office and locality. Without it the response is refused"),
+    link: z
+      .string()
+      .min(8)
+      .max(64)
+      .optional()
+      .describe(
+        "Required: the survey link token (an office's QR code, or the round's online link); it sets round and channel, and an office link the office and locality. Without it the response is refused",
+      ),
     clientId: z.string().min(8).max(64).optional().describe('A random id the device keeps (not a person); used for rate limits and burst checks'),
     round: z.string().min(1).max(64).optional().describe("Survey round code; when given, must be the link's"),
     questionnaireVersion: z.string().min(1).max(32).optional().describe("Must match the round's version when given"),
     channel: z.enum(channels).optional().describe("When given, must be the link's: office or online (paper never: staff key it)"),
     office: z.string().min(1).max(64).optional().describe("Office code; when given, must be the office link's"),
-    locality: LocalityRef.optional().describe('Where the respondent lives: required through the online link (within the round\'s province); an office link sets it'),
+    locality: LocalityRef.optional().describe(
+      "Where the respondent lives: required through the online link (within the round's province); an office link sets it",
+    ),
     profile: SubmittedAnswers.default({}),
     answers: SubmittedAnswers,
     startedAt: z.iso.datetime({ offset: true }).optional(),
@@ -64,7 +72,6 @@ export type ResponseSubmission = z.output<typeof ResponseSubmission>;
 export type ResponseSubmissionInput = z.input<typeof ResponseSubmission>;
 
 export const SubmitQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
-
 
 export const StoredResponseView = z.object({
   id: z.uuid(),

@@ -18,7 +18,14 @@ export const LevelsQuery = z
   .string()
   .max(100)
   .default('all')
-  .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.enum(RESULT_LEVELS)).min(1))
   .describe('all, province, district or commune; several separated by commas (province,district)');
 
@@ -33,8 +40,17 @@ export const PublicResultsQuery = z.object({ by: LevelsQuery });
 
 const n = z.number().nullable();
 export const EstimateView = z.object({
-  estimate: n, se: n, ci_low: n, ci_high: n, ci_logit_low: n, ci_logit_high: n,
-  n: z.number(), weight_sum: z.number(), deff: n, n_eff: z.number(), reliable: z.boolean(),
+  estimate: n,
+  se: n,
+  ci_low: n,
+  ci_high: n,
+  ci_logit_low: n,
+  ci_logit_high: n,
+  n: z.number(),
+  weight_sum: z.number(),
+  deff: n,
+  n_eff: z.number(),
+  reliable: z.boolean(),
   psus: z.number().describe('PSUs with at least one respondent to this figure'),
   variance_estimable: z.boolean().describe('false: fewer than two PSUs (or only strata without a variance): se and intervals are null'),
   issues: z.array(z.enum(RELIABILITY_ISSUES)).describe('why the figure is not reliable; empty when it is'),
@@ -52,7 +68,9 @@ export const GroupView = z.object({
   name: z.string(),
   indices: z.array(IndexView),
   items: z.array(z.object({ item: z.string(), mean: EstimateView, distribution: z.array(EstimateView.extend({ value: OptionValue, display: n })) })),
-  options: z.array(z.object({ question: z.string(), kind: z.enum(['single', 'multi']), shares: z.array(EstimateView.extend({ option: OptionValue, display: n })) })),
+  options: z.array(
+    z.object({ question: z.string(), kind: z.enum(['single', 'multi']), shares: z.array(EstimateView.extend({ option: OptionValue, display: n })) }),
+  ),
 });
 
 export type EstimateView = z.output<typeof EstimateView>;
@@ -72,11 +90,13 @@ export const AnalysisResultView = z.object({
     composites: z.string().optional(),
     weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
   }),
-  responses: z.object({
-    counted: z.number().int().describe('Responses the figures rest on (accepted)'),
-    heldForReview: z.number().int().describe('Flagged responses left out of every figure until a reviewer accepts or excludes them'),
-    excluded: z.number().int().describe('Responses a reviewer excluded (kept, never counted)'),
-  }).optional(),
+  responses: z
+    .object({
+      counted: z.number().int().describe('Responses the figures rest on (accepted)'),
+      heldForReview: z.number().int().describe('Flagged responses left out of every figure until a reviewer accepts or excludes them'),
+      excluded: z.number().int().describe('Responses a reviewer excluded (kept, never counted)'),
+    })
+    .optional(),
 });
 export type AnalysisResultView = z.output<typeof AnalysisResultView>;
 

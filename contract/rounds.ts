@@ -3,14 +3,18 @@ import { z } from 'zod';
 
 /** A round's life (db/schema/rounds.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree). */
 export const roundStatuses = ['draft', 'open', 'closed', 'published'] as const;
-export type RoundStatus = (typeof roundStatuses)[number];
 
 export const RoundParams = z.object({ code: z.string().min(1).max(64) });
 
 /** A round in the staff screens' lists (GET /api/rounds). */
 export const RoundSummaryView = z.object({
-  code: z.string(), name: z.string(), provinceCode: z.string(), periodStart: z.string(), periodEnd: z.string(),
-  questionnaireVersion: z.string(), status: z.enum(roundStatuses),
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  questionnaireVersion: z.string(),
+  status: z.enum(roundStatuses),
 });
 export type RoundSummaryView = z.output<typeof RoundSummaryView>;
 

@@ -42,7 +42,6 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     // Connections are kept, not closed after 10 s idle (pg's default): at a steady rate most of

@@ -58,7 +58,7 @@ export function lockFolder(dataDir: string): () => void {
     if (host === hostname() && Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) {
       throw new DataFolderError(
         `The database folder ${dataDir} is in use by process ${pid} (probably the running server). ` +
-        'Only one program at a time may open it: stop the server first, then run the command again.',
+          'Only one program at a time may open it: stop the server first, then run the command again.',
       );
     }
     // Left behind by a process that ended without closing (killed, power cut): take it over.
@@ -88,8 +88,8 @@ export async function openPgliteFolder(dataDir: string, options: { loadDataDir?:
     const reason = messages.find((m) => /\b(PANIC|FATAL)\b/.test(m))?.replace(/^.*?\b(PANIC|FATAL):\s*/, '') ?? String(error);
     throw new DataFolderError(
       `The database folder ${dataDir} could not be opened: ${reason}\n` +
-      'It may be damaged (a disk fault, a power cut, or two programs using it at once). Nothing was changed.\n' +
-      'To recover, restore the last backup: `npx sipas restore FILE` keeps the damaged folder beside the restored one.',
+        'It may be damaged (a disk fault, a power cut, or two programs using it at once). Nothing was changed.\n' +
+        'To recover, restore the last backup: `npx sipas restore FILE` keeps the damaged folder beside the restored one.',
     );
   }
 }

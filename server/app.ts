@@ -72,11 +72,22 @@ export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean
 }
 
 export async function buildApp({
-  database, logger = false, rateLimits = {}, logInThrottle = {}, uiRoot, secret = randomBytes(32).toString('base64url'), lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
-  publicUrl = configuredPublicUrl(), trustProxy = trustedProxies(), timeouts = {},
+  database,
+  logger = false,
+  rateLimits = {},
+  logInThrottle = {},
+  uiRoot,
+  secret = randomBytes(32).toString('base64url'),
+  lookupTtlMs = DEFAULT_LOOKUP_TTL_MS,
+  publicUrl = configuredPublicUrl(),
+  trustProxy = trustedProxies(),
+  timeouts = {},
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: withoutAddresses(logger), bodyLimit: 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler,
+    logger: withoutAddresses(logger),
+    bodyLimit: 1024 * 1024,
+    trustProxy,
+    frameworkErrors: frameworkErrorHandler,
     ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);

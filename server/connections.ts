@@ -27,7 +27,9 @@ export interface HttpTimeouts {
 export const httpTimeouts: HttpTimeouts = { headersMs: 10_000, requestMs: 120_000, idleMs: 120_000, keepAliveMs: 72_000, checkEveryMs: 1_000 };
 
 /** The Fastify options that apply them. */
-export function timeoutOptions(t: HttpTimeouts): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'> & { http: ServerOptions } {
+export function timeoutOptions(
+  t: HttpTimeouts,
+): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'> & { http: ServerOptions } {
   return {
     connectionTimeout: t.idleMs,
     keepAliveTimeout: t.keepAliveMs,

@@ -67,15 +67,23 @@ const serverError = { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', 
 export const problems = {
   // 400: the request itself is wrong.
   badRequest: kind<{ message: string }>(400, 'bad_request', ({ message }) => ({ vi: message, en: message })),
-  validation: kind<Issues>(400.1, 'validation_failed', {
-    vi: 'Dữ liệu gửi lên không hợp lệ. Xem chi tiết từng trường bên dưới.',
-    en: 'The submitted data is not valid. See the fields below.',
-  }, (issues) => ({ issues })),
+  validation: kind<Issues>(
+    400.1,
+    'validation_failed',
+    {
+      vi: 'Dữ liệu gửi lên không hợp lệ. Xem chi tiết từng trường bên dưới.',
+      en: 'The submitted data is not valid. See the fields below.',
+    },
+    (issues) => ({ issues }),
+  ),
   emptyFile: variants(400.2, 'empty_file', {
     responses: () => ({ vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' }),
     frame: () => ({ vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' }),
   }),
-  badUrl: kind(400.3, 'bad_url', { vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)', en: 'The path holds an invalid character (a %-escape that is not UTF-8)' }),
+  badUrl: kind(400.3, 'bad_url', {
+    vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
+    en: 'The path holds an invalid character (a %-escape that is not UTF-8)',
+  }),
   importRejected: kind<{ count: number }>(400.4, 'import_rejected', ({ count }) => ({
     vi: `Không nhập: ${count} lỗi. Sửa các dòng dưới đây rồi nhập lại cả tệp.`,
     en: `Nothing imported: ${count} problem(s). Fix the rows below and import the whole file again.`,
@@ -118,7 +126,10 @@ export const problems = {
     }),
     link: () => ({ vi: 'Không có đường dẫn khảo sát này', en: 'No such survey link' }),
     response: (p: { id: string }) => ({ vi: `Không có phiếu mã ${p.id}`, en: `No response has id ${p.id}` }),
-    paperForm: (p: { serial: number; round: string }) => ({ vi: `Chưa cấp phiếu số ${p.serial} trong đợt ${p.round}`, en: `Form ${p.serial} was not issued in round ${p.round}` }),
+    paperForm: (p: { serial: number; round: string }) => ({
+      vi: `Chưa cấp phiếu số ${p.serial} trong đợt ${p.round}`,
+      en: `Form ${p.serial} was not issued in round ${p.round}`,
+    }),
     batch: () => ({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' }),
     account: (p: { id: number }) => ({ vi: `Không có tài khoản số ${p.id}`, en: `No account has id ${p.id}` }),
   }),
@@ -145,7 +156,10 @@ export const problems = {
     vi: `Không thể chuyển sang "${status}" các phiếu: ${serials} (đã nhập liệu hoặc đã xác nhận)`,
     en: `Cannot mark as "${status}": ${serials} (already keyed or verified)`,
   })),
-  batchExists: kind<{ code: string }>(409.6, 'batch_exists', ({ code }) => ({ vi: `Lô ${code} đã có trong đợt này`, en: `Batch ${code} already exists in this round` })),
+  batchExists: kind<{ code: string }>(409.6, 'batch_exists', ({ code }) => ({
+    vi: `Lô ${code} đã có trong đợt này`,
+    en: `Batch ${code} already exists in this round`,
+  })),
   formClosed: kind<{ serial: number; status: string }>(409.7, 'form_closed', ({ serial, status }) => ({
     vi: `Phiếu số ${serial} đã được cả hai người nhập (${status}); mọi sửa đổi phải qua đối chiếu`,
     en: `Form ${serial} has both entries (${status}); changes go through reconciliation`,
@@ -166,14 +180,26 @@ export const problems = {
     vi: `Đợt ${code} còn là bản nháp, chưa có kết quả để công bố`,
     en: `Round ${code} is a draft; there are no results to publish`,
   })),
-  roundNotPublished: kind<{ code: string }>(409.13, 'round_not_published', ({ code }) => ({ vi: `Kết quả đợt ${code} chưa được công bố`, en: `Round ${code} is not published` })),
+  roundNotPublished: kind<{ code: string }>(409.13, 'round_not_published', ({ code }) => ({
+    vi: `Kết quả đợt ${code} chưa được công bố`,
+    en: `Round ${code} is not published`,
+  })),
   notADemoRound: kind<{ code: string }>(409.14, 'not_a_demo_round', ({ code }) => ({
     vi: `Đợt ${code} không phải đợt dữ liệu mẫu: không nạp dữ liệu mẫu vào đợt thật`,
     en: `Round ${code} is not a demo round: demo data never goes into real rounds`,
   })),
-  usernameTaken: kind<{ username: string }>(409.15, 'username_taken', ({ username }) => ({ vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })),
-  serialsTaken: kind<{ serials: string }>(409.16, 'serials_taken', ({ serials }) => ({ vi: `Các số sê-ri đã được cấp: ${serials}`, en: `Serials already issued: ${serials}` })),
-  notFlagged: kind(409.17, 'not_flagged', { vi: 'Phiếu này không bị gắn cờ nên không cần xem xét', en: 'This response is not flagged, so there is nothing to review' }),
+  usernameTaken: kind<{ username: string }>(409.15, 'username_taken', ({ username }) => ({
+    vi: `Tên đăng nhập ${username} đã có`,
+    en: `Username ${username} is taken`,
+  })),
+  serialsTaken: kind<{ serials: string }>(409.16, 'serials_taken', ({ serials }) => ({
+    vi: `Các số sê-ri đã được cấp: ${serials}`,
+    en: `Serials already issued: ${serials}`,
+  })),
+  notFlagged: kind(409.17, 'not_flagged', {
+    vi: 'Phiếu này không bị gắn cờ nên không cần xem xét',
+    en: 'This response is not flagged, so there is nothing to review',
+  }),
   formAlreadyVerified: kind<{ serial: number }>(409.18, 'form_already_verified', ({ serial }) => ({
     vi: `Phiếu số ${serial} vừa được người khác xác nhận`,
     en: `Form ${serial} was just verified by someone else`,
@@ -192,25 +218,45 @@ export const problems = {
   }),
 
   // 429: too many, too fast; the reply's Retry-After says how long to wait.
-  surveyRateLimited: kind<{ seconds: number }>(429, 'rate_limited', ({ seconds }) => ({
-    vi: `Máy chủ đang nhận quá nhiều phiếu từ thiết bị hoặc điểm khảo sát này. Phiếu của Ông/Bà vẫn được lưu trên máy và sẽ tự gửi lại sau ${wait(seconds).vi}.`,
-    en: `Too many responses from this device or office right now. Your response stays on the phone and is sent again in ${wait(seconds).en}.`,
-  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
-  tooManyLogIns: kind<{ seconds: number }>(429.2, 'too_many_log_ins', ({ seconds }) => ({
-    vi: `Có quá nhiều lần đăng nhập từ địa chỉ mạng này. Vui lòng thử lại sau ${wait(seconds).vi}.`,
-    en: `Too many log-in attempts from this network address. Try again in ${wait(seconds).en}.`,
-  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
-  staffRateLimited: kind<{ seconds: number }>(429.3, 'too_many_requests', ({ seconds }) => ({
-    vi: `Có quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng chờ ${wait(seconds).vi} rồi thử lại.`,
-    en: `Too many requests from this network address. Wait ${wait(seconds).en} and try again.`,
-  }), ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } })),
+  surveyRateLimited: kind<{ seconds: number }>(
+    429,
+    'rate_limited',
+    ({ seconds }) => ({
+      vi: `Máy chủ đang nhận quá nhiều phiếu từ thiết bị hoặc điểm khảo sát này. Phiếu của Ông/Bà vẫn được lưu trên máy và sẽ tự gửi lại sau ${wait(seconds).vi}.`,
+      en: `Too many responses from this device or office right now. Your response stays on the phone and is sent again in ${wait(seconds).en}.`,
+    }),
+    ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } }),
+  ),
+  tooManyLogIns: kind<{ seconds: number }>(
+    429.2,
+    'too_many_log_ins',
+    ({ seconds }) => ({
+      vi: `Có quá nhiều lần đăng nhập từ địa chỉ mạng này. Vui lòng thử lại sau ${wait(seconds).vi}.`,
+      en: `Too many log-in attempts from this network address. Try again in ${wait(seconds).en}.`,
+    }),
+    ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } }),
+  ),
+  staffRateLimited: kind<{ seconds: number }>(
+    429.3,
+    'too_many_requests',
+    ({ seconds }) => ({
+      vi: `Có quá nhiều yêu cầu từ địa chỉ mạng này. Vui lòng chờ ${wait(seconds).vi} rồi thử lại.`,
+      en: `Too many requests from this network address. Wait ${wait(seconds).en} and try again.`,
+    }),
+    ({ seconds }) => ({ extra: { retryAfterSeconds: seconds } }),
+  ),
 
   // 5xx: the server's own trouble; never any detail.
   internalError: kind(500, 'internal_error', serverError),
-  databaseUnavailable: kind(503, 'database_unavailable', {
-    vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Phiếu chưa được lưu; vui lòng gửi lại sau ít phút.',
-    en: 'The server cannot reach its database right now. Nothing was stored; please send again in a moment.',
-  }, () => ({ extra: { retryAfterSeconds: 5 } })),
+  databaseUnavailable: kind(
+    503,
+    'database_unavailable',
+    {
+      vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Phiếu chưa được lưu; vui lòng gửi lại sau ít phút.',
+      en: 'The server cannot reach its database right now. Nothing was stored; please send again in a moment.',
+    },
+    () => ({ extra: { retryAfterSeconds: 5 } }),
+  ),
 };
 
 /** One line of the catalogue as documented: parameters shown as {name}. */
@@ -225,12 +271,15 @@ export interface CatalogueLine {
 }
 
 /** A parameter's placeholder, `{name}`, also where the words read its .vi and .en. */
-const placeholders = new Proxy({}, {
-  get: (_target, name) => {
-    const shown = `{${String(name)}}`;
-    return Object.assign(new String(shown), { vi: shown, en: shown });
+const placeholders = new Proxy(
+  {},
+  {
+    get: (_target, name) => {
+      const shown = `{${String(name)}}`;
+      return Object.assign(new String(shown), { vi: shown, en: shown });
+    },
   },
-});
+);
 
 /** Every problem the API may answer with, as the OpenAPI document lists them. */
 export function catalogueLines(): CatalogueLine[] {

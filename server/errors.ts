@@ -44,5 +44,9 @@ export function rowProblem(row: number, column: string, value: string, vi: strin
 /** A file refused for what is in it (a problem of the catalogue): every problem listed (reasons in the reader's language), nothing stored. */
 export function fileProblem(problem: Problem, rows: RowProblem[]): Problem {
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  return new Problem(problem.code, problem.slug, problem.worded, problem.issues, { ...problem.extra, problems: sorted.slice(0, LISTED_PROBLEMS), problemCount: rows.length });
+  return new Problem(problem.code, problem.slug, problem.worded, problem.issues, {
+    ...problem.extra,
+    problems: sorted.slice(0, LISTED_PROBLEMS),
+    problemCount: rows.length,
+  });
 }

@@ -23,7 +23,10 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 /** A start-up that cannot go on says why in words, without a stack trace, and exits non-zero. */
 function refuseToStart(error: unknown): never {
-  const known = error instanceof DataFolderError || error instanceof PublicUrlError || (error instanceof Error && /SIPAS_SECRET|ECONNREFUSED|password authentication/.test(error.message));
+  const known =
+    error instanceof DataFolderError ||
+    error instanceof PublicUrlError ||
+    (error instanceof Error && /SIPAS_SECRET|ECONNREFUSED|password authentication/.test(error.message));
   console.error(`\nSIPAS cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   if (!known) console.error(error);
   process.exit(1);
@@ -95,14 +98,16 @@ console.log(
         '    npx sipas user add admin --role admin --name "Quản trị viên"'
       : '',
     '',
-  ].filter((l) => l !== '').join('\n'),
+  ]
+    .filter((l) => l !== '')
+    .join('\n'),
 );
 const notPublic = publicUrlWarning(publicUrl);
 if (notPublic) console.warn(`\nWarning: ${notPublic}\n`);
 if (publicUrl.base.startsWith('https:') && !trustedProxies()) {
   console.warn(
     '\nWarning: SIPAS_PUBLIC_URL is https:// but SIPAS_TRUST_PROXY is not set, so no X-Forwarded-* header is believed: ' +
-    'behind a TLS proxy, set SIPAS_TRUST_PROXY to its address (127.0.0.1 when it runs on this machine) so that session ' +
-    'cookies are marked Secure and limits count each client rather than the proxy.\n',
+      'behind a TLS proxy, set SIPAS_TRUST_PROXY to its address (127.0.0.1 when it runs on this machine) so that session ' +
+      'cookies are marked Secure and limits count each client rather than the proxy.\n',
   );
 }

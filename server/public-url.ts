@@ -35,7 +35,8 @@ function checked(raw: string): string {
   } catch {
     throw new PublicUrlError(`SIPAS_PUBLIC_URL must be an absolute address such as https://khaosat.example.gov.vn, not "${raw}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new PublicUrlError(`SIPAS_PUBLIC_URL must start with https:// (or http://), not ${url.protocol}//`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new PublicUrlError(`SIPAS_PUBLIC_URL must start with https:// (or http://), not ${url.protocol}//`);
   if (!url.hostname) throw new PublicUrlError('SIPAS_PUBLIC_URL names no host');
   if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(raw)) throw new PublicUrlError('SIPAS_PUBLIC_URL must not hold a user name or password');
   if (raw.includes('?') || raw.includes('#')) throw new PublicUrlError('SIPAS_PUBLIC_URL must not have a query (?…) or a fragment (#…)');
@@ -66,8 +67,10 @@ export function configuredPublicUrl(env: NodeJS.ProcessEnv = process.env): Publi
 /** For the start-up message and `sipas offices`: what is printed when SIPAS_PUBLIC_URL is not set. */
 export function publicUrlWarning(url: PublicUrl): string | undefined {
   if (url.configured) return undefined;
-  return `SIPAS_PUBLIC_URL is not set: posters, QR codes and links print ${url.base}, this computer's own address, ` +
-    'which phones outside its network cannot reach. Set SIPAS_PUBLIC_URL to the public https:// address (README).';
+  return (
+    `SIPAS_PUBLIC_URL is not set: posters, QR codes and links print ${url.base}, this computer's own address, ` +
+    'which phones outside its network cannot reach. Set SIPAS_PUBLIC_URL to the public https:// address (README).'
+  );
 }
 
 export const publicUrlPlugin = fp<{ publicUrl: PublicUrl }>(

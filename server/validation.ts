@@ -124,7 +124,13 @@ export function strictSchema<T extends z.ZodType>(schema: T): T {
       const same = def.catchall !== undefined && Object.keys(shape).every((key) => strictShape[key] === shape[key]);
       return same ? schema : swap({ shape: strictShape, catchall: def.catchall ?? z.never() });
     }
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch': case 'readonly': case 'nonoptional':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
       return changed(inner('innerType'));
     case 'array':
       return changed(inner('element'));
@@ -165,7 +171,9 @@ export function strictQuery(schema: z.ZodType | undefined): z.ZodType {
 export function bodyIssues(body: unknown): z.core.$ZodIssue[] {
   if (body === undefined || Buffer.isBuffer(body)) return [];
   if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    return Object.keys(body).map((key) => ({ code: 'unrecognized_keys', keys: [key], path: [key], message: 'unrecognized_keys', input: body }) as z.core.$ZodIssue);
+    return Object.keys(body).map(
+      (key) => ({ code: 'unrecognized_keys', keys: [key], path: [key], message: 'unrecognized_keys', input: body }) as z.core.$ZodIssue,
+    );
   }
   return [{ code: 'invalid_type', expected: 'undefined', path: [], message: 'invalid_type', input: body } as z.core.$ZodIssue];
 }

@@ -20,9 +20,7 @@ import { defaultRakingOptions, marginBasis, marginVariables, rake, type MarginTo
 import { ratioSpecs } from './ratios.ts';
 import { publish, publishInto, type AnalysisResult, type GroupResult, type IndexEstimate, type ItemDetail, type OptionShares } from './results.ts';
 import { roundToHundred } from './rounding.ts';
-import {
-  accumulate, cellsOfRows, SLOT, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics,
-} from './statistics.ts';
+import { accumulate, cellsOfRows, SLOT, statisticsLayout, type CalibrationStatistics, type StatisticsLayout, type SufficientStatistics } from './statistics.ts';
 import { estimationPlan, withoutOptionQuestions } from './variables.ts';
 
 /** The level that puts the whole sample in one domain. */
@@ -51,8 +49,15 @@ function weightsOf(data: Microdata, options: AnalysisOptions): Float64Array {
 }
 
 function calibrationStatistics(
-  layout: StatisticsLayout, data: Microdata, codes: Int32Array[], domainColumns: string[][], psuOfRow: Int32Array, psuCount: number,
-  start: Float64Array, raked: Float64Array, margins: MarginTotal[],
+  layout: StatisticsLayout,
+  data: Microdata,
+  codes: Int32Array[],
+  domainColumns: string[][],
+  psuOfRow: Int32Array,
+  psuCount: number,
+  start: Float64Array,
+  raked: Float64Array,
+  margins: MarginTotal[],
 ): CalibrationStatistics {
   const variables = marginVariables(data.text, margins, data.size);
   const basis = marginBasis(variables);
@@ -105,7 +110,11 @@ export function analyzeMicrodata(def: QuestionnaireDefinition, data: Microdata, 
 }
 
 /** Microdata → the cell statistics of the requested levels (weights from the column or a frame, raked if asked). */
-export function microdataStatistics(def: QuestionnaireDefinition, data: Microdata, options: AnalysisOptions): { statistics: SufficientStatistics; raking?: RakingReport } {
+export function microdataStatistics(
+  def: QuestionnaireDefinition,
+  data: Microdata,
+  options: AnalysisOptions,
+): { statistics: SufficientStatistics; raking?: RakingReport } {
   // Option questions without a column in the data are left out rather than reported as empty.
   // The data may have been read for another plan (e.g. the whole questionnaire, analysed over the
   // items two versions share): columns are matched by code.
@@ -125,8 +134,12 @@ export function microdataStatistics(def: QuestionnaireDefinition, data: Microdat
   const { design, psuOfRow } = samplingDesign(textColumn(data, 'stratum'), textColumn(data, 'psu'), provinces);
   const unitOf = options.unitOf;
   const domainColumns = options.levels.map((level) =>
-    level === ALL_LEVEL ? new Array<string>(data.size).fill(ALL_LEVEL)
-      : unitOf ? textColumn(data, level).map((code) => (code === '' ? '' : unitOf(level, code) ?? '')) : textColumn(data, level));
+    level === ALL_LEVEL
+      ? new Array<string>(data.size).fill(ALL_LEVEL)
+      : unitOf
+        ? textColumn(data, level).map((code) => (code === '' ? '' : (unitOf(level, code) ?? '')))
+        : textColumn(data, level),
+  );
   options.levels.forEach((level) => {
     if (level !== ALL_LEVEL && !data.text.has(level)) throw new AnalysisInputError(`the data have no column "${level}" to group by`);
   });
@@ -142,7 +155,12 @@ export function microdataStatistics(def: QuestionnaireDefinition, data: Microdat
   }
   const { cellOfRow, cells } = cellsOfRows(psuOfRow, domainColumns);
   const statistics: SufficientStatistics = {
-    layout, design, levels: options.levels, cells, values: accumulate(layout, codes, weights, cellOfRow, cells.length), calibration,
+    layout,
+    design,
+    levels: options.levels,
+    cells,
+    values: accumulate(layout, codes, weights, cellOfRow, cells.length),
+    calibration,
   };
   return { statistics, raking };
 }
@@ -202,11 +220,21 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
   const lonelyPsu = options.lonelyPsu ?? 'adjust';
   const design = withLonelyPsu(statistics.design, lonelyPsu);
   if (calibration && design.provinces.length > 1) {
-    throw new AnalysisInputError('raking applies to one province at a time: rake each province to its own margins (sipas rake), then analyse the weight column');
+    throw new AnalysisInputError(
+      'raking applies to one province at a time: rake each province to its own margins (sipas rake), then analyse the weight column',
+    );
   }
   const specs = options.figures === 'indices' ? ratioSpecs(layout).filter((spec) => spec.kind === 'index') : ratioSpecs(layout);
   const prepared = calibration ? prepareCalibration(calibration, layout.width, design.psuCount) : undefined;
-  const context = estimationContext(layout, specs, design, values, Int32Array.from(cells, (c) => c.psu), prepared, layout.plan.emptyComponents);
+  const context = estimationContext(
+    layout,
+    specs,
+    design,
+    values,
+    Int32Array.from(cells, (c) => c.psu),
+    prepared,
+    layout.plan.emptyComponents,
+  );
   const populations = provincePopulations(statistics, options.provincePopulations);
   const groups: GroupResult[] = [];
   const coverage: AnalysisResult['levels'] = [];
@@ -214,7 +242,7 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
   // The index figures (items' indices, then composites), as the groups list them: captured for covariances.
   const indexColumns = [...context.itemIndexSpec, ...layout.plan.composites.map((_, c) => specs.length + c)];
   statistics.levels.forEach((level, l) => {
-    const ranked = options.rank?.levels.includes(level) ? [] as RankedDomain[] : undefined;
+    const ranked = options.rank?.levels.includes(level) ? ([] as RankedDomain[]) : undefined;
     const byDomain = cellsByDomain(cells, l);
     const calibrationByDomain = calibration ? cellsByDomain(calibration.cells, l) : undefined;
     let outside = 0;
@@ -223,7 +251,14 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
     });
     coverage.push({ level, domains: byDomain.size, respondents_outside: outside });
     for (const code of [...byDomain.keys()].sort(codeOrder.compare)) {
-      const { estimates, provinces } = estimateGroup(context, populations, byDomain.get(code)!, calibrationByDomain?.get(code) ?? [], rule.minPsus, ranked ? indexColumns : undefined);
+      const { estimates, provinces } = estimateGroup(
+        context,
+        populations,
+        byDomain.get(code)!,
+        calibrationByDomain?.get(code) ?? [],
+        rule.minPsus,
+        ranked ? indexColumns : undefined,
+      );
       const group = groupResult(layout, specs, estimates, rule, level, code, options.nameOf?.(level, code) ?? (level === ALL_LEVEL ? 'Toàn bộ mẫu' : code));
       groups.push(group);
       ranked?.push({ group, provinces, influence: estimates.influence });
@@ -238,29 +273,34 @@ export function estimateFromStatistics(def: QuestionnaireDefinition, statistics:
     ...(options.rank ? { rankings } : {}),
     method: {
       estimator: 'Hájek (ratio) estimator of each index; composites are linear combinations of item indices',
-      variance: 'Taylor linearisation, with-replacement PSUs within strata (R survey: svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE)); domains over the full design; raked weights: calibration residuals',
+      variance:
+        'Taylor linearisation, with-replacement PSUs within strata (R survey: svydesign(ids=~psu, strata=~stratum, weights=~weight, nest=TRUE)); domains over the full design; raked weights: calibration residuals',
       lonelyPsu: LONELY_PSU_RULES[lonelyPsu],
       lonelyPsuOption: lonelyPsu,
       confidence: 0.95,
       reliability: rule,
-      composites: layout.plan.emptyComponents === 'reweight'
-        ? 'reweight: a composite is the weighted mean of its components with a valid answer in the domain, weights rescaled to add up to one; the components left out are listed in missing_components'
-        : 'require: a composite is empty where one of its components has no valid answer',
+      composites:
+        layout.plan.emptyComponents === 'reweight'
+          ? 'reweight: a composite is the weighted mean of its components with a valid answer in the domain, weights rescaled to add up to one; the components left out are listed in missing_components'
+          : 'require: a composite is empty where one of its components has no valid answer',
       weights: 'column',
-      ...(several ? {
-        provinces: {
-          rule: 'figures over several provinces: Σ W_p θ_p with W_p = N_p / Σ N_q over the provinces with a valid answer; V = Σ W_p² V_p (provinces are independent strata, each with its own design)',
-          populations: Object.fromEntries(design.provinces.map((code, p) => [code, populations[p]])),
-          source: options.provincePopulations ? 'given' : 'sum of the weights of the province\'s respondents',
-        },
-      } : {}),
+      ...(several
+        ? {
+            provinces: {
+              rule: 'figures over several provinces: Σ W_p θ_p with W_p = N_p / Σ N_q over the provinces with a valid answer; V = Σ W_p² V_p (provinces are independent strata, each with its own design)',
+              populations: Object.fromEntries(design.provinces.map((code, p) => [code, populations[p]])),
+              source: options.provincePopulations ? 'given' : "sum of the weights of the province's respondents",
+            },
+          }
+        : {}),
     },
   };
 }
 
 export const LONELY_PSU_RULES: Record<LonelyPsu, string> = {
   adjust: 'adjust: a stratum with one PSU contributes its squared PSU total (centred at the grand mean), as survey.lonely.psu = "adjust"',
-  average: 'average: a stratum with one PSU contributes nothing and the province\'s variance is scaled by its strata / its strata with two PSUs or more, as survey.lonely.psu = "average"',
+  average:
+    'average: a stratum with one PSU contributes nothing and the province\'s variance is scaled by its strata / its strata with two PSUs or more, as survey.lonely.psu = "average"',
   remove: 'remove: a stratum with one PSU contributes nothing, as survey.lonely.psu = "remove"',
   certainty: 'certainty: a stratum with one PSU is taken as sampled with certainty and contributes nothing, as survey.lonely.psu = "certainty"',
   fail: 'fail: a design with a stratum of one PSU is refused, as survey.lonely.psu = "fail"',
@@ -268,7 +308,11 @@ export const LONELY_PSU_RULES: Record<LonelyPsu, string> = {
 
 /** One group's estimates: within one province directly, over several as their stratified combination. */
 function estimateGroup(
-  context: EstimationContext, populations: Float64Array, cellIndices: readonly number[], calibrationCells: readonly number[], minPsus: number,
+  context: EstimationContext,
+  populations: Float64Array,
+  cellIndices: readonly number[],
+  calibrationCells: readonly number[],
+  minPsus: number,
   capture?: readonly number[],
 ): { estimates: DomainEstimates; provinces: number[] } {
   const { design } = context;
@@ -280,10 +324,16 @@ function estimateGroup(
     else byProvince.set(p, [c]);
   }
   if (byProvince.size === 1) return { estimates: estimateDomain(context, cellIndices, calibrationCells, capture), provinces: [...byProvince.keys()] };
-  const parts = [...byProvince].sort(([a], [b]) => codeOrder.compare(design.provinces[a], design.provinces[b]))
+  const parts = [...byProvince]
+    .sort(([a], [b]) => codeOrder.compare(design.provinces[a], design.provinces[b]))
     .map(([p, list]) => ({ province: design.provinces[p], population: populations[p], estimates: estimateDomain(context, list) }));
   const combine = (pick: (e: DomainEstimates) => RawEstimate[]) =>
-    pick(parts[0].estimates).map((_, k) => combineProvinces(parts.map((part) => ({ province: part.province, population: part.population, estimate: pick(part.estimates)[k] })), minPsus));
+    pick(parts[0].estimates).map((_, k) =>
+      combineProvinces(
+        parts.map((part) => ({ province: part.province, population: part.population, estimate: pick(part.estimates)[k] })),
+        minPsus,
+      ),
+    );
   return { estimates: { ratios: combine((e) => e.ratios), composites: combine((e) => e.composites) }, provinces: [...byProvince.keys()] };
 }
 
@@ -297,8 +347,13 @@ function showRounded(shares: Array<{ estimate: number | null; display: number | 
 
 /** Items first in questionnaire order, then elements, parts and the overall index. */
 function groupResult(
-  layout: StatisticsLayout, specs: ReturnType<typeof ratioSpecs>, estimates: DomainEstimates,
-  rule: Required<ReliabilityRule>, level: string, code: string, name: string,
+  layout: StatisticsLayout,
+  specs: ReturnType<typeof ratioSpecs>,
+  estimates: DomainEstimates,
+  rule: Required<ReliabilityRule>,
+  level: string,
+  code: string,
+  name: string,
 ): GroupResult {
   const plan = layout.plan;
   const indices: GroupResult['indices'] = [];
@@ -311,10 +366,14 @@ function groupResult(
     if (spec.kind === 'index') indices.push(publishInto({ index: variable.code } as IndexEstimate, raw, 'percent', rule));
     else if (spec.kind === 'mean') items.push({ item: variable.code, mean: publish(raw, 'score', rule), distribution: [] });
     else if (variable.kind === 'rating') {
-      items[items.length - 1].distribution.push(publishInto({ value: variable.categories[spec.category] } as ItemDetail['distribution'][number], raw, 'percent', rule));
+      items[items.length - 1].distribution.push(
+        publishInto({ value: variable.categories[spec.category] } as ItemDetail['distribution'][number], raw, 'percent', rule),
+      );
     } else {
       if (spec.category === 0) options.push({ question: variable.code, kind: variable.kind === 'multi' ? 'multi' : 'single', shares: [] });
-      options[options.length - 1].shares.push(publishInto({ option: variable.categories[spec.category] } as OptionShares['shares'][number], raw, 'percent', rule));
+      options[options.length - 1].shares.push(
+        publishInto({ option: variable.categories[spec.category] } as OptionShares['shares'][number], raw, 'percent', rule),
+      );
     }
   }
   plan.composites.forEach((composite, c) => {

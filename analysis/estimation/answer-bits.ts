@@ -58,10 +58,13 @@ export function answerBitsLayout(def: QuestionnaireDefinition): AnswerBitsLayout
   const compositeSources = new Map<string, number[]>();
   for (const composite of plan.composites) {
     compositeBits.set(composite.code, bit++);
-    compositeSources.set(composite.code, [...compositeItemWeights(plan, composite.code).keys()].flatMap((item) => {
-      const q = byCode.get(item)!;
-      return q.options.flatMap((value, k) => (valid.has(value) ? [q.first + k] : []));
-    }));
+    compositeSources.set(
+      composite.code,
+      [...compositeItemWeights(plan, composite.code).keys()].flatMap((item) => {
+        const q = byCode.get(item)!;
+        return q.options.flatMap((value, k) => (valid.has(value) ? [q.first + k] : []));
+      }),
+    );
   }
   return { questions, byCode, answeredBits, compositeBits, compositeSources, bitCount: bit, byteCount: Math.ceil(bit / 8) };
 }
@@ -79,7 +82,12 @@ function setBit(bytes: Uint8Array, n: number): void {
  * The bits of one response (profile and answers together, as validated); `applicable`: the
  * questions skip logic leaves for these answers, when the caller has worked them out already.
  */
-export function encodeAnswerBits(def: QuestionnaireDefinition, layout: AnswerBitsLayout, answers: Answers, applicable = applicableQuestions(def, answers)): Uint8Array {
+export function encodeAnswerBits(
+  def: QuestionnaireDefinition,
+  layout: AnswerBitsLayout,
+  answers: Answers,
+  applicable = applicableQuestions(def, answers),
+): Uint8Array {
   const bytes = new Uint8Array(layout.byteCount);
   for (const q of layout.questions) {
     if (!applicable.has(q.code)) {
@@ -119,6 +127,8 @@ export function decodeAnswer(q: CodedQuestion, bytes: Uint8Array): OptionValue |
 export function layoutFingerprint(layout: AnswerBitsLayout): string {
   return JSON.stringify([
     layout.questions.map((q) => [q.code, q.type, q.options, q.first]),
-    [...layout.answeredBits], [...layout.compositeBits], [...layout.compositeSources],
+    [...layout.answeredBits],
+    [...layout.compositeBits],
+    [...layout.compositeSources],
   ]);
 }

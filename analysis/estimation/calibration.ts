@@ -29,7 +29,8 @@ export function choleskyFactor(matrix: Float64Array, p: number): Float64Array {
       let sum = matrix[i * p + j];
       for (let k = 0; k < j; k++) sum -= l[i * p + k] * l[j * p + k];
       if (i === j) {
-        if (!(sum > 1e-12 * Math.abs(matrix[i * p + i]))) throw new Error('the margin indicators are linearly dependent (a margin category has no respondent?)');
+        if (!(sum > 1e-12 * Math.abs(matrix[i * p + i])))
+          throw new Error('the margin indicators are linearly dependent (a margin category has no respondent?)');
         l[i * p + i] = Math.sqrt(sum);
       } else l[i * p + j] = sum / l[j * p + j];
     }

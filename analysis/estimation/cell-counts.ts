@@ -78,10 +78,17 @@ export function stratumWeights(cells: readonly CountedCell[], frame?: ReadonlyMa
 
 /** Cell counts and stratum weights → the sufficient statistics `estimateFromStatistics` takes. */
 export function statisticsFromCounts(
-  plan: CountPlan, cells: readonly CountedCell[], levels: string[], weights: ReadonlyMap<string, number>,
+  plan: CountPlan,
+  cells: readonly CountedCell[],
+  levels: string[],
+  weights: ReadonlyMap<string, number>,
 ): SufficientStatistics {
   const { layout } = plan;
-  const { design, psuOfRow } = samplingDesign(cells.map((c) => c.stratum), cells.map((c) => c.psu), cells.map((c) => c.province ?? ''));
+  const { design, psuOfRow } = samplingDesign(
+    cells.map((c) => c.stratum),
+    cells.map((c) => c.psu),
+    cells.map((c) => c.province ?? ''),
+  );
   const values = new Float64Array(cells.length * layout.width);
   cells.forEach((cell, i) => {
     const w = weights.get(cell.stratum);

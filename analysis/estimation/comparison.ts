@@ -81,7 +81,11 @@ export function differenceOf(now: { estimate: number | null; se: number | null }
   const high = difference + Z_975 * se;
   const z = se > 0 ? difference / se : null;
   return {
-    difference, se, ci_low: low, ci_high: high, z,
+    difference,
+    se,
+    ci_low: low,
+    ci_high: high,
+    z,
     p_value: z === null ? null : 2 * normalCdf(-Math.abs(z), 0, 1),
     significant: se > 0 ? low > 0 || high < 0 : difference !== 0,
   };
@@ -102,8 +106,13 @@ export function compareRounds(current: AnalysisResult, previous: AnalysisResult,
       const then = oldIndices.get(now.index);
       if (!then) continue;
       differences.push({
-        level: group.level, code: group.code, name: group.name, index: now.index,
-        estimate: now.estimate, previous: then.estimate, ...differenceOf(now, then),
+        level: group.level,
+        code: group.code,
+        name: group.name,
+        index: now.index,
+        estimate: now.estimate,
+        previous: then.estimate,
+        ...differenceOf(now, then),
         reliable: now.reliable && then.reliable,
         previous_units: options.previousUnits?.(group.level, group.code) ?? [group.code],
       });
@@ -113,7 +122,8 @@ export function compareRounds(current: AnalysisResult, previous: AnalysisResult,
     current: options.current,
     previous: options.previous,
     versions: options.versions,
-    method: 'difference of independent samples: SE = √(SE₁² + SE₂²), 95 % Wald interval, two-sided normal p-value; same items only, composites over the items both versions share',
+    method:
+      'difference of independent samples: SE = √(SE₁² + SE₂²), 95 % Wald interval, two-sided normal p-value; same items only, composites over the items both versions share',
     differences,
     new_units: newUnits,
     rank_changes: rankChanges(current, previous),
@@ -130,8 +140,13 @@ function rankChanges(current: AnalysisResult, previous: AnalysisResult): RankCha
     return ranking.units.map((u) => {
       const previousRank = oldRanks.get(u.code) ?? null;
       return {
-        level: ranking.level, index: ranking.index, within: ranking.within, code: u.code, rank: u.rank,
-        previous_rank: previousRank, rank_change: sameUnits && previousRank !== null ? previousRank - u.rank : null,
+        level: ranking.level,
+        index: ranking.index,
+        within: ranking.within,
+        code: u.code,
+        rank: u.rank,
+        previous_rank: previousRank,
+        rank_change: sameUnits && previousRank !== null ? previousRank - u.rank : null,
       };
     });
   });

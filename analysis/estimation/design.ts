@@ -57,7 +57,9 @@ export class DesignError extends Error {}
  * province, a PSU in one stratum (PSU codes are read within their stratum, as `nest = TRUE`).
  */
 export function samplingDesign(
-  stratumOfRow: readonly string[], psuOfRowCode: readonly string[], provinceOfRow?: readonly string[],
+  stratumOfRow: readonly string[],
+  psuOfRowCode: readonly string[],
+  provinceOfRow?: readonly string[],
 ): { design: SamplingDesign; psuOfRow: Int32Array } {
   const size = stratumOfRow.length;
   const byStratum = new Map<string, { province: string; psus: Map<string, number[]> }>();
@@ -95,7 +97,14 @@ export function samplingDesign(
   });
   const provinces = [...provinceIndex.keys()];
   const design: SamplingDesign = {
-    strata, psuCount: psus.length, psus, provinces, provinceOfPsu, stratumOfPsu, lonelyPsu: 'adjust', provinceScale: new Float64Array(provinces.length).fill(1),
+    strata,
+    psuCount: psus.length,
+    psus,
+    provinces,
+    provinceOfPsu,
+    stratumOfPsu,
+    lonelyPsu: 'adjust',
+    provinceScale: new Float64Array(provinces.length).fill(1),
   };
   return { design, psuOfRow };
 }
@@ -110,7 +119,8 @@ function provinceScales(strata: readonly Stratum[], provinceCount: number, lonel
   const scale = new Float64Array(provinceCount).fill(1);
   if (lonelyPsu === 'fail') {
     const lonely = strata.filter((s) => s.count === 1).map((s) => `"${s.code}"`);
-    if (lonely.length > 0) throw new DesignError(`stratum ${lonely.join(', ')} has only one PSU (lonely PSU option "fail"; choose adjust, average, remove or certainty)`);
+    if (lonely.length > 0)
+      throw new DesignError(`stratum ${lonely.join(', ')} has only one PSU (lonely PSU option "fail"; choose adjust, average, remove or certainty)`);
   }
   if (lonelyPsu !== 'average') return scale;
   const all = new Float64Array(provinceCount);

@@ -83,7 +83,15 @@ export function estimationContext(
   // One column per ratio and composite, and one for the design-effect variable (compositeSrsVariance).
   const stride = specs.length + plan.composites.length + 1;
   return {
-    layout, specs, design, values, cellPsu, calibration, tree: compositeTree(plan, emptyComponents), itemIndexSpec, psuMeasures,
+    layout,
+    specs,
+    design,
+    values,
+    cellPsu,
+    calibration,
+    tree: compositeTree(plan, emptyComponents),
+    itemIndexSpec,
+    psuMeasures,
     psuSums: new Float64Array(design.psuCount * layout.width),
     totals: new Float64Array(design.psuCount * stride),
     stamp: new Int32Array(design.psuCount),
@@ -134,7 +142,12 @@ function averageScale(ctx: EstimationContext, touched: readonly number[], countS
  * `capture`: figure columns (ratio spec indices, or specs.length + composite index) whose PSU totals
  * to keep, for covariances with other domains (domain-covariance.ts).
  */
-export function estimateDomain(ctx: EstimationContext, cellIndices: readonly number[], calibrationCells?: readonly number[], capture?: readonly number[]): DomainEstimates {
+export function estimateDomain(
+  ctx: EstimationContext,
+  cellIndices: readonly number[],
+  calibrationCells?: readonly number[],
+  capture?: readonly number[],
+): DomainEstimates {
   const { layout, specs, design, values, cellPsu, psuSums, totals } = ctx;
   const width = layout.width;
   const ratioCount = specs.length;
@@ -201,8 +214,11 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
   const composites = coefficients.map((composite, c): RawEstimate => {
     const offset = layout.compositeOffsets[c];
     const base = {
-      n: sums[offset + SLOT.count], weightSum: sums[offset + SLOT.weight], squaredWeightSum: sums[offset + SLOT.squaredWeight],
-      ...psuPresence(ctx, touched, offset + SLOT.count), missing: composite.missing,
+      n: sums[offset + SLOT.count],
+      weightSum: sums[offset + SLOT.weight],
+      squaredWeightSum: sums[offset + SLOT.squaredWeight],
+      ...psuPresence(ctx, touched, offset + SLOT.count),
+      missing: composite.missing,
     };
     if (composite.items.length === 0) return { ...base, value: Number.NaN, variance: Number.NaN, srsVariance: Number.NaN };
     const columns = composite.items.map((j) => ctx.itemIndexSpec[j]);
@@ -218,7 +234,8 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
     }
     const variance = averageScale(ctx, touched, layout.respondentsOffset + SLOT.count) * psuVariance(design, totals, stride, column, scope);
     // The design effect needs the items' covariances; where there is no variance (one PSU) there is no design effect either.
-    const srsVariance = base.psus >= 2 && base.measured ? compositeSrsVariance(ctx, scope, columns, composite.coefficients, ratios, designVariance) : Number.NaN;
+    const srsVariance =
+      base.psus >= 2 && base.measured ? compositeSrsVariance(ctx, scope, columns, composite.coefficients, ratios, designVariance) : Number.NaN;
     return { ...base, value, variance, srsVariance };
   });
   if (!capture) return { ratios, composites };
@@ -239,7 +256,12 @@ export function estimateDomain(ctx: EstimationContext, cellIndices: readonly num
  * design variance adds a_j² V_srs,j alone.
  */
 function compositeSrsVariance(
-  ctx: EstimationContext, scope: PsuScope, columns: number[], coefficients: number[], ratios: RawEstimate[], designVariance: Float64Array,
+  ctx: EstimationContext,
+  scope: PsuScope,
+  columns: number[],
+  coefficients: number[],
+  ratios: RawEstimate[],
+  designVariance: Float64Array,
 ): number {
   const { totals, design } = ctx;
   const stride = ctx.specs.length + ctx.layout.plan.composites.length + 1;

@@ -84,7 +84,8 @@ export function reliabilityIssues(facts: ReliabilityFacts, r: Required<Reliabili
 
 /** Every combination of issues as one shared, frozen list (bit k = RELIABILITY_ISSUES[k]). */
 const ISSUE_LISTS: ReadonlyArray<readonly ReliabilityIssue[]> = Array.from({ length: 32 }, (_, mask) =>
-  Object.freeze(RELIABILITY_ISSUES.filter((_, k) => mask & (1 << k))));
+  Object.freeze(RELIABILITY_ISSUES.filter((_, k) => mask & (1 << k))),
+);
 
 /** Kish's effective sample size: (Σw)² / Σw². */
 export function kishEffectiveN(weightSum: number, squaredWeightSum: number): number {

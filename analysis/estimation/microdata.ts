@@ -60,7 +60,12 @@ const MAX_PROBLEMS = 1000;
  * province where the file has that column; a weight that is not a plain positive decimal number
  * (numbers.ts); an answer off the scale; a missing or repeated response id.
  */
-export function readMicrodata(header: readonly string[], rows: readonly (readonly string[])[], plan: EstimationPlan, lines?: readonly number[]): ParsedMicrodata {
+export function readMicrodata(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  plan: EstimationPlan,
+  lines?: readonly number[],
+): ParsedMicrodata {
   const reader = new MicrodataReader(header, plan, rows.length);
   for (let r = 0; r < rows.length; r++) reader.add(rows[r], lines?.[r] ?? r + 2);
   return reader.finish();
@@ -94,7 +99,12 @@ export class MicrodataReader {
   private readonly textSlots: Array<{ column: string[]; at: number; distinct: Map<string, string> | undefined }>;
   private weights: Float64Array;
   private readonly weightAt: number | undefined;
-  private readonly answerSlots: Array<{ variable: EstimationPlan['variables'][number]; at: number | undefined; codes: Int32Array; lookup: Map<string, number> }>;
+  private readonly answerSlots: Array<{
+    variable: EstimationPlan['variables'][number];
+    at: number | undefined;
+    codes: Int32Array;
+    lookup: Map<string, number>;
+  }>;
   private readonly designSlots: Array<{ name: 'stratum' | 'psu' | 'province'; at: number }>;
   private readonly lines: number[] = [];
   /**
@@ -112,14 +122,16 @@ export class MicrodataReader {
     names.forEach((name) => counted.set(name, (counted.get(name) ?? 0) + 1));
     for (const [name, count] of counted) {
       if (name === '') this.report({ row: 1, column: '', value: '', reason: 'tên cột trống / a column has no name' });
-      else if (count > 1) this.report({ row: 1, column: name, value: String(count), reason: `tên cột lặp lại ${count} lần / the column name appears ${count} times` });
+      else if (count > 1)
+        this.report({ row: 1, column: name, value: String(count), reason: `tên cột lặp lại ${count} lần / the column name appears ${count} times` });
     }
     const position = new Map(names.map((name, i) => [name, i]));
     for (const required of ['response_id', 'stratum', 'psu'] as const) {
       if (!position.has(required)) this.report({ row: 1, column: required, value: '', reason: 'thiếu cột bắt buộc / required column is missing' });
     }
     for (const variable of plan.variables.slice(0, plan.itemCount)) {
-      if (!position.has(variable.code)) this.report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
+      if (!position.has(variable.code))
+        this.report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
     }
     const variableCodes = new Set(plan.variables.map((v) => v.code));
     const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight');
@@ -169,7 +181,13 @@ export class MicrodataReader {
       }
     }
     for (const { name, at } of this.designSlots) {
-      if (row[at].trim() === '') this.report({ row: line, column: name, value: '', reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province' });
+      if (row[at].trim() === '')
+        this.report({
+          row: line,
+          column: name,
+          value: '',
+          reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province',
+        });
     }
     const weightAt = this.weightAt;
     if (weightAt === undefined || row[weightAt].trim() === '') this.weights[r] = Number.NaN;
@@ -194,7 +212,8 @@ export class MicrodataReader {
       }
       const k = slot.lookup.get(raw);
       if (k !== undefined) slot.codes[r] = k;
-      else if (slot.variable.kind === 'rating') this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+      else if (slot.variable.kind === 'rating')
+        this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
       else this.optionProblem(slot.variable.code, line, raw);
     }
   }
@@ -214,10 +233,20 @@ export class MicrodataReader {
       seen.add(ids[r]);
     }
     const present = this.answerSlots.map((slot) => slot.at !== undefined && !this.unfit.has(slot.variable.code));
-    const warnings = [...this.unfit].map(([code, { line, value }]) =>
-      `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`);
+    const warnings = [...this.unfit].map(
+      ([code, { line, value }]) =>
+        `cột ${code} bị bỏ qua: dòng ${line} có "${value}", không phải lựa chọn của câu hỏi / column ${code} left out: line ${line} has "${value}", not an option of the question`,
+    );
     const codes = this.answerSlots.map((slot) => slot.codes.subarray(0, size));
-    const data: Microdata = { size, responseIds: ids, text: this.text, weights: this.weights.subarray(0, size), codes, present, variables: this.plan.variables.map((v) => v.code) };
+    const data: Microdata = {
+      size,
+      responseIds: ids,
+      text: this.text,
+      weights: this.weights.subarray(0, size),
+      codes,
+      present,
+      variables: this.plan.variables.map((v) => v.code),
+    };
     return { data, problems: this.problems, warnings };
   }
 }

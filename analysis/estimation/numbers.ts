@@ -15,8 +15,11 @@ export function strictNumber(text: string, kind: NumberKind = 'positive'): { val
   const t = text.trim();
   if (t === '') return { reason: 'trống / empty' };
   if (!DECIMAL.test(t)) {
-    const hint = /^\d{1,3}([.,\s]\d{3})+$/.test(t) ? ' (không dùng dấu phân cách hàng nghìn / write it without thousands separators)'
-      : /,/.test(t) ? ' (dấu thập phân là dấu chấm / the decimal mark is a point)' : '';
+    const hint = /^\d{1,3}([.,\s]\d{3})+$/.test(t)
+      ? ' (không dùng dấu phân cách hàng nghìn / write it without thousands separators)'
+      : /,/.test(t)
+        ? ' (dấu thập phân là dấu chấm / the decimal mark is a point)'
+        : '';
     return { reason: `không phải số thập phân / not a decimal number${hint}` };
   }
   const value = Number(t);
@@ -24,7 +27,9 @@ export function strictNumber(text: string, kind: NumberKind = 'positive'): { val
   if (!(value > 0)) return { reason: 'phải là số dương / must be a positive number' };
   // A count is written as digits only: "20.000" is twenty thousand with a separator, or twenty — not guessed.
   if (kind === 'count' && !/^\+?\d+$/.test(t)) {
-    return { reason: `phải là số nguyên viết bằng chữ số (một số đếm) / must be a whole number in digits (a count)${/^\d{1,3}(\.\d{3})+$/.test(t) ? ', without thousands separators' : ''}` };
+    return {
+      reason: `phải là số nguyên viết bằng chữ số (một số đếm) / must be a whole number in digits (a count)${/^\d{1,3}(\.\d{3})+$/.test(t) ? ', without thousands separators' : ''}`,
+    };
   }
   return { value };
 }

@@ -29,7 +29,9 @@ export function checkFeasibleMargins(variables: readonly FeasibilityVariable[], 
       v.categories.forEach((c, k) => {
         const [low, high] = [bounds.lower * sums[k], bounds.upper * sums[k]];
         if (v.targets[k] < low * (1 - 1e-12) || v.targets[k] > high * (1 + 1e-12)) {
-          throw new InfeasibleMarginsError(`margin ${v.name}=${c}: the target ${v.targets[k]} is outside what the bounds allow (${low} – ${high}: ${bounds.lower}–${bounds.upper} times the starting weights of its respondents)`);
+          throw new InfeasibleMarginsError(
+            `margin ${v.name}=${c}: the target ${v.targets[k]} is outside what the bounds allow (${low} – ${high}: ${bounds.lower}–${bounds.upper} times the starting weights of its respondents)`,
+          );
         }
       });
     }
@@ -58,10 +60,11 @@ function checkPair(a: FeasibilityVariable, b: FeasibilityVariable, size: number)
     const queue = [0];
     while (queue.length > 0 && parent[sink] < 0) {
       const u = queue.shift()!;
-      for (let v = 0; v < n; v++) if (parent[v] < 0 && capacity[u * n + v] > epsilon) {
-        parent[v] = u;
-        queue.push(v);
-      }
+      for (let v = 0; v < n; v++)
+        if (parent[v] < 0 && capacity[u * n + v] > epsilon) {
+          parent[v] = u;
+          queue.push(v);
+        }
     }
     if (parent[sink] < 0) {
       if (flow >= total * (1 - 1e-9)) return;
@@ -71,7 +74,8 @@ function checkPair(a: FeasibilityVariable, b: FeasibilityVariable, size: number)
       const sum = (v: FeasibilityVariable, names: string[]) => names.reduce((acc, c) => acc + v.targets[v.categories.indexOf(c)], 0);
       throw new InfeasibleMarginsError(
         `margins ${a.name} and ${b.name} cannot both be met: the respondents with ${a.name} ∈ {${s.join(', ')}} are all in ${b.name} ∈ {${t.join(', ')}}, ` +
-        `whose total ${sum(b, t)} is less than theirs, ${sum(a, s)}`);
+          `whose total ${sum(b, t)} is less than theirs, ${sum(a, s)}`,
+      );
     }
     let push = Infinity;
     for (let v = sink; v !== 0; v = parent[v]) push = Math.min(push, capacity[parent[v] * n + v]);

@@ -46,8 +46,10 @@ export class RakingError extends Error {}
 /** Raking that did not meet every margin within the tolerance and the iteration cap: an error, with what was reached. */
 export class RakingNotConvergedError extends RakingError {
   constructor(readonly report: RakingReport) {
-    super(`raking did not converge: the largest margin gap is ${report.maxMarginGap.toExponential(3)} (relative) after ${report.iterations} iterations ` +
-      `(tolerance ${report.tolerance}; raise --max-iterations, loosen --tolerance or --bounds, or check the margins)`);
+    super(
+      `raking did not converge: the largest margin gap is ${report.maxMarginGap.toExponential(3)} (relative) after ${report.iterations} iterations ` +
+        `(tolerance ${report.tolerance}; raise --max-iterations, loosen --tolerance or --bounds, or check the margins)`,
+    );
   }
 }
 
@@ -76,7 +78,9 @@ export function marginVariables(columns: ReadonlyMap<string, readonly string[]>,
     const sum = rows.reduce((s, r) => s + r.total, 0);
     if (grandTotal === undefined) grandTotal = sum;
     else if (Math.abs(sum - grandTotal) > 1e-9 * grandTotal) {
-      throw new RakingError(`the totals of margin ${name} add up to ${sum}, those of the first margin to ${grandTotal}: margins must describe the same population`);
+      throw new RakingError(
+        `the totals of margin ${name} add up to ${sum}, those of the first margin to ${grandTotal}: margins must describe the same population`,
+      );
     }
     const index = new Map(categories.map((c, k) => [c, k]));
     const codes = new Int32Array(size);

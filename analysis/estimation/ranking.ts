@@ -50,7 +50,10 @@ export interface RankingResult {
 
 /** `covariance(a, b)`: design covariance of the estimates of units a and b (indices into `units`). */
 export function rankUnits(
-  units: readonly RankInput[], covariance: (a: number, b: number) => number, coverage: RankCoverage = 'individual', alpha = 0.05,
+  units: readonly RankInput[],
+  covariance: (a: number, b: number) => number,
+  coverage: RankCoverage = 'individual',
+  alpha = 0.05,
 ): RankingResult {
   const ranked = units.map((u, k) => ({ ...u, k })).filter((u) => u.estimate !== null && Number.isFinite(u.estimate));
   const count = ranked.length;
@@ -76,15 +79,22 @@ export function rankUnits(
       }
     }
   }
-  const out = ranked.map((u, a): RankedUnit => ({
-    code: u.code,
-    estimate: u.estimate!,
-    rank: 1 + ranked.filter((v) => v.estimate! > u.estimate!).length,
-    rank_low: 1 + above[a],
-    rank_high: count - below[a],
-    above: above[a],
-    below: below[a],
-  }));
+  const out = ranked.map(
+    (u, a): RankedUnit => ({
+      code: u.code,
+      estimate: u.estimate!,
+      rank: 1 + ranked.filter((v) => v.estimate! > u.estimate!).length,
+      rank_low: 1 + above[a],
+      rank_high: count - below[a],
+      above: above[a],
+      below: below[a],
+    }),
+  );
   out.sort((x, y) => x.rank - y.rank || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  return { units: out, unranked: units.filter((u) => u.estimate === null || !Number.isFinite(u.estimate)).map((u) => u.code), critical_z: critical, comparisons };
+  return {
+    units: out,
+    unranked: units.filter((u) => u.estimate === null || !Number.isFinite(u.estimate)).map((u) => u.code),
+    critical_z: critical,
+    comparisons,
+  };
 }

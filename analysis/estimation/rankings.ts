@@ -68,7 +68,12 @@ export function levelRankings(design: SamplingDesign, level: string, domains: re
       const result = rankUnits(inputs, (a, b) => (covarianceOf(a, b)?.[q] ?? 0) * 10_000, coverage);
       const byCode = new Map(units.map((u) => [u.group.code, u.group]));
       rankings.push({
-        level, index: first.index, within, coverage, critical_z: result.critical_z, comparisons: result.comparisons,
+        level,
+        index: first.index,
+        within,
+        coverage,
+        critical_z: result.critical_z,
+        comparisons: result.comparisons,
         units: result.units.map((r) => ({ ...r, name: byCode.get(r.code)!.name, reliable: byCode.get(r.code)!.indices[q].reliable })),
         unranked: result.unranked,
       });

@@ -31,11 +31,16 @@ export function ratioSpecs(layout: StatisticsLayout): RatioSpec[] {
     if (variable.kind === 'rating') {
       specs.push({ kind: 'index', variable: j, category: -1, denominator, numerator: variable.satisfied.map((k) => ({ slot: category(k), coefficient: 1 })) });
       specs.push({
-        kind: 'mean', variable: j, category: -1, denominator,
+        kind: 'mean',
+        variable: j,
+        category: -1,
+        denominator,
         numerator: variable.categories.map((value, k) => ({ slot: category(k), coefficient: Number(value) })),
       });
     }
-    variable.categories.forEach((_, k) => specs.push({ kind: 'share', variable: j, category: k, denominator, numerator: [{ slot: category(k), coefficient: 1 }] }));
+    variable.categories.forEach((_, k) =>
+      specs.push({ kind: 'share', variable: j, category: k, denominator, numerator: [{ slot: category(k), coefficient: 1 }] }),
+    );
   });
   return specs;
 }

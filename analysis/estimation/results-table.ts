@@ -11,13 +11,25 @@ export interface Table {
 }
 
 const ESTIMATE_COLUMNS = [
-  'estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable',
-  'psus', 'variance_estimable', 'issues', 'missing_provinces',
+  'estimate',
+  'se',
+  'ci_low',
+  'ci_high',
+  'ci_logit_low',
+  'ci_logit_high',
+  'n',
+  'weight_sum',
+  'deff',
+  'n_eff',
+  'reliable',
+  'psus',
+  'variance_estimable',
+  'issues',
+  'missing_provinces',
 ] as const;
 /** Lists (reliability issues, provinces left out) as one cell, separated by semicolons. */
 const listCell = (list: readonly string[] | undefined): string => (list ?? []).join(';');
-const estimateCells = (e: EstimateFields): TableCell[] =>
-  ESTIMATE_COLUMNS.map((c) => (c === 'issues' || c === 'missing_provinces' ? listCell(e[c]) : e[c]));
+const estimateCells = (e: EstimateFields): TableCell[] => ESTIMATE_COLUMNS.map((c) => (c === 'issues' || c === 'missing_provinces' ? listCell(e[c]) : e[c]));
 
 export function resultTables(result: AnalysisResult): Table[] {
   const group = ['level', 'code', 'name'];
@@ -34,13 +46,15 @@ export function resultTables(result: AnalysisResult): Table[] {
         g.items.flatMap((item) => [
           [g.level, g.code, g.name, item.item, 'mean', null, ...estimateCells(item.mean), null],
           ...item.distribution.map((d) => [g.level, g.code, g.name, item.item, 'share', d.value, ...estimateCells(d), d.display]),
-        ])),
+        ]),
+      ),
     },
     {
       name: 'options',
       header: [...group, 'question', 'option', ...ESTIMATE_COLUMNS, 'display'],
       rows: result.groups.flatMap((g) =>
-        g.options.flatMap((q) => q.shares.map((s) => [g.level, g.code, g.name, q.question, s.option, ...estimateCells(s), s.display]))),
+        g.options.flatMap((q) => q.shares.map((s) => [g.level, g.code, g.name, q.question, s.option, ...estimateCells(s), s.display])),
+      ),
     },
   ];
 }
@@ -50,9 +64,24 @@ export function rankingTable(rankings: readonly Ranking[]): Table {
   return {
     name: 'rankings',
     header: ['level', 'index', 'within', 'code', 'name', 'estimate', 'rank', 'rank_low', 'rank_high', 'above', 'below', 'reliable', 'coverage', 'critical_z'],
-    rows: rankings.flatMap((r) => r.units.map((u) => [
-      r.level, r.index, r.within, u.code, u.name, u.estimate, u.rank, u.rank_low, u.rank_high, u.above, u.below, u.reliable, r.coverage, r.critical_z,
-    ])),
+    rows: rankings.flatMap((r) =>
+      r.units.map((u) => [
+        r.level,
+        r.index,
+        r.within,
+        u.code,
+        u.name,
+        u.estimate,
+        u.rank,
+        u.rank_low,
+        u.rank_high,
+        u.above,
+        u.below,
+        u.reliable,
+        r.coverage,
+        r.critical_z,
+      ]),
+    ),
   };
 }
 

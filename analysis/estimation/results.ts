@@ -114,9 +114,16 @@ export function publishInto<T extends EstimateFields>(target: T, raw: RawEstimat
     logitHigh = logit.high;
   }
   const nEff = raw.effectiveN ?? kishEffectiveN(raw.weightSum, raw.squaredWeightSum);
-  const issues = reliabilityIssues({
-    defined, varianceEstimable, n: raw.n, effectiveN: nEff, halfWidth: kind === 'percent' ? ((logitHigh - logitLow) / 2) * scale : null,
-  }, rule);
+  const issues = reliabilityIssues(
+    {
+      defined,
+      varianceEstimable,
+      n: raw.n,
+      effectiveN: nEff,
+      halfWidth: kind === 'percent' ? ((logitHigh - logitLow) / 2) * scale : null,
+    },
+    rule,
+  );
   target.estimate = finite(value * scale);
   target.se = finite(se * scale);
   target.ci_low = finite((value - Z_975 * se) * scale);

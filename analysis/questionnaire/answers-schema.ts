@@ -21,7 +21,15 @@ export interface ResponseAnswers {
 }
 
 /** Why an answer was refused, beyond what zod's own issue codes say. */
-export type AnswerIssueReason = 'not_an_answer' | 'unknown_question' | 'wrong_group' | 'not_applicable' | 'required' | 'duplicate_choice' | 'forbidden_character' | 'too_deep';
+export type AnswerIssueReason =
+  | 'not_an_answer'
+  | 'unknown_question'
+  | 'wrong_group'
+  | 'not_applicable'
+  | 'required'
+  | 'duplicate_choice'
+  | 'forbidden_character'
+  | 'too_deep';
 
 type Group = AnswerGroup;
 type IssueDraft = z.core.$ZodRawIssue & { path: PropertyKey[] };
@@ -49,7 +57,12 @@ function record(found: Findings, group: Group, code: string, problem: AnswerProb
     case 'not_a_list':
       return void wrongType(found, path, 'array', problem.input);
     case 'off_scale':
-      found.issues.push({ code: 'invalid_value', values: problem.values, input: problem.input, path: problem.index === undefined ? path : [...path, problem.index] });
+      found.issues.push({
+        code: 'invalid_value',
+        values: problem.values,
+        input: problem.input,
+        path: problem.index === undefined ? path : [...path, problem.index],
+      });
       found.aborted = true;
       return;
     case 'empty':

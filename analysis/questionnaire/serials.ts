@@ -3,7 +3,10 @@ export const MAX_SERIALS_PER_LIST = 100_000;
 
 export function parseSerialList(text: string): number[] | { error: string } {
   const serials = new Set<number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d{1,9})(?:\s*[-–]\s*(\d{1,9}))?$/.exec(part);
     if (!match) return { error: `"${part}" không phải số hoặc khoảng số (ví dụ 1-50)` };
     const first = Number(match[1]);

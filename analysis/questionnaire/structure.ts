@@ -72,7 +72,8 @@ export function parseQuestionnaire(input: unknown): QuestionnaireDefinition {
     for (const code of section.questions) {
       const condition = questions.get(code)?.showIf;
       for (const ref of condition ? conditionQuestions(condition) : []) {
-        if (questions.has(ref) && !askedBefore.has(ref) && !inSection.has(ref)) problems.push(`question ${code}: condition on ${ref}, which is not asked before it`);
+        if (questions.has(ref) && !askedBefore.has(ref) && !inSection.has(ref))
+          problems.push(`question ${code}: condition on ${ref}, which is not asked before it`);
       }
       inSection.add(code);
     }

@@ -31,11 +31,13 @@ const wording = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').tri
 
 function itemFacts(def: QuestionnaireDefinition): Map<string, { text: string; scale: string }> {
   const questions = new Map(def.questions.map((q) => [q.code, q]));
-  return new Map(satisfactionItems(def).map(({ code }) => {
-    const q = questions.get(code)!;
-    const scale = scaleOf(def, q)?.options.map((o) => o.value) ?? [];
-    return [code, { text: wording(q.text.vi), scale: JSON.stringify([scale, def.aggregation.validValues, def.aggregation.satisfiedValues]) }];
-  }));
+  return new Map(
+    satisfactionItems(def).map(({ code }) => {
+      const q = questions.get(code)!;
+      const scale = scaleOf(def, q)?.options.map((o) => o.value) ?? [];
+      return [code, { text: wording(q.text.vi), scale: JSON.stringify([scale, def.aggregation.validValues, def.aggregation.satisfiedValues]) }];
+    }),
+  );
 }
 
 export function compareVersions(current: QuestionnaireDefinition, previous: QuestionnaireDefinition): VersionComparison {
@@ -46,17 +48,21 @@ export function compareVersions(current: QuestionnaireDefinition, previous: Ques
   for (const [code, facts] of now) {
     const old = before.get(code);
     if (!old) differences.push({ code, kind: 'only_current', detail: `${code} is asked only in version ${current.version}` });
-    else if (old.text !== facts.text) differences.push({ code, kind: 'wording', detail: `${code} is worded differently in ${previous.version} and ${current.version}: not compared` });
-    else if (old.scale !== facts.scale) differences.push({ code, kind: 'scale', detail: `${code} has another answer scale in ${previous.version}: not compared` });
+    else if (old.text !== facts.text)
+      differences.push({ code, kind: 'wording', detail: `${code} is worded differently in ${previous.version} and ${current.version}: not compared` });
+    else if (old.scale !== facts.scale)
+      differences.push({ code, kind: 'scale', detail: `${code} has another answer scale in ${previous.version}: not compared` });
     else commonItems.push(code);
   }
-  for (const code of before.keys()) if (!now.has(code)) differences.push({ code, kind: 'only_previous', detail: `${code} was asked only in version ${previous.version}` });
+  for (const code of before.keys())
+    if (!now.has(code)) differences.push({ code, kind: 'only_previous', detail: `${code} was asked only in version ${previous.version}` });
   const common = new Set(commonItems);
-  const compositions = (def: QuestionnaireDefinition) => new Map([
-    ...def.elements.map((e) => [e.code, JSON.stringify(e.items)] as const),
-    ...def.parts.map((p) => [p.code, JSON.stringify([p.elements, p.elements.map((e) => def.aggregation.elementWeights?.[e] ?? 1)])] as const),
-    [def.aggregation.overall.code, JSON.stringify(Object.entries(def.aggregation.overall.weights).sort())] as const,
-  ]);
+  const compositions = (def: QuestionnaireDefinition) =>
+    new Map([
+      ...def.elements.map((e) => [e.code, JSON.stringify(e.items)] as const),
+      ...def.parts.map((p) => [p.code, JSON.stringify([p.elements, p.elements.map((e) => def.aggregation.elementWeights?.[e] ?? 1)])] as const),
+      [def.aggregation.overall.code, JSON.stringify(Object.entries(def.aggregation.overall.weights).sort())] as const,
+    ]);
   const nowComposites = compositions(current);
   const beforeComposites = compositions(previous);
   const itemsOf = (def: QuestionnaireDefinition, code: string): string[] => {
@@ -75,7 +81,8 @@ export function compareVersions(current: QuestionnaireDefinition, previous: Ques
       continue;
     }
     differences.push({
-      code, kind: 'composition',
+      code,
+      kind: 'composition',
       detail: `${code} is compared over the items both versions share${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}${composition !== beforeComposites.get(code) ? '; its composition differs between the versions' : ''}`,
     });
   }

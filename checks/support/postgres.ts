@@ -68,7 +68,10 @@ export function debianClusterRestart(url: string): string | undefined {
   const port = new URL(url).port || '5432';
   const listed = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' });
   if (listed.status !== 0) return undefined;
-  const line = listed.stdout.split('\n').map((l) => l.trim().split(/\s+/)).find((cols) => cols[2] === port);
+  const line = listed.stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find((cols) => cols[2] === port);
   return line ? `pg_ctlcluster ${line[0]} ${line[1]} restart -m immediate` : undefined;
 }
 

@@ -19,7 +19,12 @@ export interface StoredCheck {
 }
 
 /** `baseline`: ids stored before the sending began (the demo data), left out of every count. */
-export async function checkStored(options: DatabaseOptions, sentHashes: Map<string, string>, acknowledged: Set<string>, baseline: Set<string>): Promise<StoredCheck> {
+export async function checkStored(
+  options: DatabaseOptions,
+  sentHashes: Map<string, string>,
+  acknowledged: Set<string>,
+  baseline: Set<string>,
+): Promise<StoredCheck> {
   const database = await openDatabase(options);
   try {
     const result = await database.db.execute(sql`select id::text as id, content_hash from responses`);

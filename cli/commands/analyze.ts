@@ -41,7 +41,11 @@ type Output = AnalysisResult & { frame?: { strata_without_respondents: string[] 
 async function render(result: Output, format: string): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   const tables = resultTables(result);
-  if (format === 'csv') return writeCsv(tables[0].header, tables[0].rows.map((row) => row.map(cellText)));
+  if (format === 'csv')
+    return writeCsv(
+      tables[0].header,
+      tables[0].rows.map((row) => row.map(cellText)),
+    );
   if (result.rankings) tables.push(rankingTable(result.rankings));
   if (result.comparison) tables.push(comparisonTable(result.comparison));
   return writeXlsx(tables.map((t) => ({ name: t.name, header: t.header, rows: t.rows.map((row) => row.map(cellText)) })));
@@ -146,24 +150,44 @@ Example:
       args: argv,
       allowPositionals: true,
       options: {
-        questionnaire: { type: 'string' }, by: { type: 'string', default: ALL_LEVEL }, frame: { type: 'string' }, rake: { type: 'string' },
-        format: { type: 'string', default: 'json' }, out: { type: 'string' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' },
-        bounds: { type: 'string' }, 'min-n': { type: 'string' }, 'min-n-eff': { type: 'string' }, 'max-half-width': { type: 'string' },
-        'lonely-psu': { type: 'string', default: 'adjust' }, 'province-populations': { type: 'string' },
-        rank: { type: 'boolean', default: false }, 'rank-coverage': { type: 'string', default: 'individual' },
-        figures: { type: 'string', default: 'all' }, previous: { type: 'string' }, 'previous-questionnaire': { type: 'string' }, 'previous-frame': { type: 'string' }, mappings: { type: 'string' },
+        questionnaire: { type: 'string' },
+        by: { type: 'string', default: ALL_LEVEL },
+        frame: { type: 'string' },
+        rake: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        tolerance: { type: 'string' },
+        'max-iterations': { type: 'string' },
+        bounds: { type: 'string' },
+        'min-n': { type: 'string' },
+        'min-n-eff': { type: 'string' },
+        'max-half-width': { type: 'string' },
+        'lonely-psu': { type: 'string', default: 'adjust' },
+        'province-populations': { type: 'string' },
+        rank: { type: 'boolean', default: false },
+        'rank-coverage': { type: 'string', default: 'individual' },
+        figures: { type: 'string', default: 'all' },
+        previous: { type: 'string' },
+        'previous-questionnaire': { type: 'string' },
+        'previous-frame': { type: 'string' },
+        mappings: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one microdata CSV file');
     if (!values.questionnaire) throw new UsageError('give --questionnaire (2022 or 2024)');
     if (!['json', 'csv', 'xlsx'].includes(values.format!)) throw new UsageError('--format is json, csv or xlsx');
     if (values.format === 'xlsx' && !values.out && process.stdout.isTTY) throw new UsageError('xlsx output needs --out FILE');
-    if (!(LONELY_PSU_OPTIONS as readonly string[]).includes(values['lonely-psu']!)) throw new UsageError(`--lonely-psu is one of ${LONELY_PSU_OPTIONS.join(', ')}`);
+    if (!(LONELY_PSU_OPTIONS as readonly string[]).includes(values['lonely-psu']!))
+      throw new UsageError(`--lonely-psu is one of ${LONELY_PSU_OPTIONS.join(', ')}`);
     if (!['individual', 'joint'].includes(values['rank-coverage']!)) throw new UsageError('--rank-coverage is individual or joint');
     if (!['all', 'indices'].includes(values.figures!)) throw new UsageError('--figures is all or indices');
-    if (!values.previous && (values['previous-questionnaire'] || values['previous-frame'] || values.mappings)) throw new UsageError('--previous-questionnaire, --previous-frame and --mappings go with --previous');
+    if (!values.previous && (values['previous-questionnaire'] || values['previous-frame'] || values.mappings))
+      throw new UsageError('--previous-questionnaire, --previous-frame and --mappings go with --previous');
     const def = await questionnaireFor(values.questionnaire);
-    const levels = values.by!.split(',').map((l) => l.trim()).filter(Boolean);
+    const levels = values
+      .by!.split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (levels.length === 0) throw new UsageError('--by names at least one level');
     const reliability = {
       minN: option('min-n', values['min-n'], defaultReliability.minN, 'count'),
@@ -187,10 +211,12 @@ Example:
     if (frame) {
       const unsampled = strataWithoutRespondents(textColumn(data, 'stratum'), frame);
       result.frame = { strata_without_respondents: unsampled };
-      if (unsampled.length > 0) console.error(`sipas analyze: the frame's strata ${unsampled.join(', ')} have no respondent: the estimates describe the other strata only`);
+      if (unsampled.length > 0)
+        console.error(`sipas analyze: the frame's strata ${unsampled.join(', ')} have no respondent: the estimates describe the other strata only`);
     }
     for (const level of result.levels ?? []) {
-      if (level.respondents_outside > 0) console.error(`sipas analyze: ${level.respondents_outside} respondent(s) have no ${level.level} code and are in no group of that level`);
+      if (level.respondents_outside > 0)
+        console.error(`sipas analyze: ${level.respondents_outside} respondent(s) have no ${level.level} code and are in no group of that level`);
     }
     if (values.previous) result.comparison = await comparison(def, data, result, values, { ...common, levels, frame });
     const output = await render(result, values.format!);
@@ -205,7 +231,9 @@ Example:
  * the current round again over those items when the versions differ.
  */
 async function comparison(
-  def: QuestionnaireDefinition, data: Microdata, current: AnalysisResult,
+  def: QuestionnaireDefinition,
+  data: Microdata,
+  current: AnalysisResult,
   values: { previous?: string; 'previous-questionnaire'?: string; 'previous-frame'?: string; mappings?: string },
   options: AnalysisOptions,
 ): Promise<RoundComparison> {
@@ -215,7 +243,9 @@ async function comparison(
   const previousData = await readMicrodataFile(values.previous!, estimationPlan(previousDef));
   const successor = values.mappings ? successorOf(await readMappingsFile(values.mappings)) : (code: string) => code;
   const previous = analyzeMicrodata(versions.identical ? previousDef : restrictToItems(previousDef, common), previousData, {
-    ...options, frame: values['previous-frame'] ? await readFrameFile(values['previous-frame']) : undefined, unitOf: (_, code) => successor(code),
+    ...options,
+    frame: values['previous-frame'] ? await readFrameFile(values['previous-frame']) : undefined,
+    unitOf: (_, code) => successor(code),
   });
   const now = versions.identical ? current : analyzeMicrodata(restrictToItems(def, common), data, options);
   const sources = new Map<string, Set<string>>();

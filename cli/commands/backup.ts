@@ -48,8 +48,12 @@ An existing FILE is never overwritten.`,
     if (existsSync(file)) throw new UsageError(`${file} already exists; give another file name`);
     if (options.url) {
       const dumped = await dumpPostgres(options.url, file);
-      const channels = Object.entries(dumped.byChannel).map(([c, n]) => `${c} ${n}`).join(', ');
-      console.log(`pg_dump wrote ${file}: PostgreSQL ${dumped.serverVersion}, schema with ${dumped.migrations.count} migrations, ${dumped.responses} responses${channels ? ` (${channels})` : ''}.`);
+      const channels = Object.entries(dumped.byChannel)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ');
+      console.log(
+        `pg_dump wrote ${file}: PostgreSQL ${dumped.serverVersion}, schema with ${dumped.migrations.count} migrations, ${dumped.responses} responses${channels ? ` (${channels})` : ''}.`,
+      );
       console.log('Restore it into a new, empty database: DATABASE_URL=postgres://…/NEW_DATABASE npx sipas restore FILE (README, "Backups").');
       return 0;
     }

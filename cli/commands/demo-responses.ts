@@ -17,7 +17,10 @@ A new installation loads the demo responses once by itself.
 
 ${DATABASE_HELP}`,
   async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { round: { type: 'string', default: DEMO_ROUND_CODE }, count: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { round: { type: 'string', default: DEMO_ROUND_CODE }, count: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } },
+    });
     const count = Number(values.count);
     const seed = Number(values.seed);
     if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--count takes a whole number from 1 to 1000000');

@@ -46,7 +46,9 @@ ${DATABASE_HELP}`,
       }
       const overview = await frameOverview(database, round);
       console.log(`round ${code}: ${overview.weighted ? 'weighted by its frame' : 'no frame (unweighted)'}`);
-      process.stdout.write(csvText([['stratum', 'responses', 'population'], ...overview.strata.map((s) => [s.stratum, s.responses, s.population])], { delimiter: '\t' }));
+      process.stdout.write(
+        csvText([['stratum', 'responses', 'population'], ...overview.strata.map((s) => [s.stratum, s.responses, s.population])], { delimiter: '\t' }),
+      );
       return 0;
     });
   },

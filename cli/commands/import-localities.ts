@@ -31,7 +31,9 @@ ${DATABASE_HELP}`,
       printRowProblems(result.problems);
       return 1;
     }
-    console.log(`${records.length} units read: ${result.inserted} added, ${result.updated} updated, ${records.length - result.inserted - result.updated} unchanged.`);
+    console.log(
+      `${records.length} units read: ${result.inserted} added, ${result.updated} updated, ${records.length - result.inserted - result.updated} unchanged.`,
+    );
     return 0;
   },
 };

@@ -9,9 +9,12 @@ does this too; run it by hand to prepare a PostgreSQL server before the first st
 
 ${DATABASE_HELP}`,
   async run() {
-    await withDatabase(async (database) => {
-      console.log(`Migrations applied (${database.kind}).`);
-    }, { seed: false });
+    await withDatabase(
+      async (database) => {
+        console.log(`Migrations applied (${database.kind}).`);
+      },
+      { seed: false },
+    );
     return 0;
   },
 };

@@ -16,7 +16,9 @@ function describe(report: RakingReport): string {
     `  adjustment (raked / starting weight): ${fmt(report.adjustmentRange[0])} – ${fmt(report.adjustmentRange[1])}${report.atBounds ? `; ${report.atBounds} weight(s) held at a bound` : ''}`,
     `  Kish effective n: ${report.effectiveN.before.toFixed(1)} before, ${report.effectiveN.after.toFixed(1)} after`,
     '  margin                          target        before         after',
-    ...report.margins.map((m) => `  ${`${m.variable}=${m.category}`.padEnd(28)} ${fmt(m.total).padStart(12)} ${fmt(m.before).padStart(13)} ${fmt(m.after).padStart(13)}`),
+    ...report.margins.map(
+      (m) => `  ${`${m.variable}=${m.category}`.padEnd(28)} ${fmt(m.total).padStart(12)} ${fmt(m.before).padStart(13)} ${fmt(m.after).padStart(13)}`,
+    ),
   ].join('\n');
 }
 
@@ -44,7 +46,13 @@ Example:
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { margins: { type: 'string' }, frame: { type: 'string' }, tolerance: { type: 'string' }, 'max-iterations': { type: 'string' }, bounds: { type: 'string' } },
+      options: {
+        margins: { type: 'string' },
+        frame: { type: 'string' },
+        tolerance: { type: 'string' },
+        'max-iterations': { type: 'string' },
+        bounds: { type: 'string' },
+      },
     });
     if (positionals.length !== 1 || !values.margins) throw new UsageError('give one microdata CSV file and --margins MARGINS.csv');
     const data = await readMicrodataFile(positionals[0], { variables: [], itemCount: 0, composites: [], emptyComponents: 'reweight' });

@@ -32,7 +32,9 @@ database DATABASE_URL names, which must be empty (create a new one), then migrat
     if (options.url) {
       if (values.force) throw new UsageError('--force does not apply to PostgreSQL: restore into a new, empty database');
       const restored = await restorePostgres(options.url, file, bytes);
-      console.log(`Restored ${file} with pg_restore: ${restored.responses} responses, schema with ${restored.migrations.count} migrations (PostgreSQL ${restored.serverVersion}).`);
+      console.log(
+        `Restored ${file} with pg_restore: ${restored.responses} responses, schema with ${restored.migrations.count} migrations (PostgreSQL ${restored.serverVersion}).`,
+      );
       return 0;
     }
     const restored = await restoreFolder(bytes, file, options.dataDir!, { force: values.force });

@@ -18,10 +18,13 @@ Options:
 ${DATABASE_HELP}`,
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { 'no-demo': { type: 'boolean', default: false } } });
-    const { report, demoResponses } = await withDatabase(async (database) => {
-      const seeded = await seedDatabase(database.db, { demo: !values['no-demo'] });
-      return { report: seeded, demoResponses: !values['no-demo'] && (await seedDemoResponses(database.db)) };
-    }, { seed: false });
+    const { report, demoResponses } = await withDatabase(
+      async (database) => {
+        const seeded = await seedDatabase(database.db, { demo: !values['no-demo'] });
+        return { report: seeded, demoResponses: !values['no-demo'] && (await seedDemoResponses(database.db)) };
+      },
+      { seed: false },
+    );
     for (const [version, outcome] of Object.entries(report.questionnaires)) {
       const note = outcome === 'locked' ? ' (in use by a round: kept as stored)' : '';
       console.log(`questionnaire ${version}: ${outcome}${note}`);

@@ -43,18 +43,25 @@ The password is read from SIPAS_PASSWORD, or from the first line of standard inp
 ${DATABASE_HELP}`,
   async run(argv) {
     const { positionals, values } = parseArgs({
-      args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } },
+      args: argv,
+      allowPositionals: true,
+      options: { role: { type: 'string' }, name: { type: 'string' } },
     });
     const [action, username, setting] = positionals;
     if (action === 'free-text') {
       if (!username || (setting !== 'on' && setting !== 'off')) throw new UsageError('expected: free-text USERNAME on|off');
       const user = await withDatabase(async ({ db }) => {
         const changed = await setFreeTextClearance(db, username.normalize('NFC').trim().toLowerCase(), setting === 'on');
-        if (changed) await recordAudit(db, [{ userId: null, action: 'set_free_text_clearance', entity: 'user', entityId: String(changed.id), newValue: setting === 'on' }]);
+        if (changed)
+          await recordAudit(db, [
+            { userId: null, action: 'set_free_text_clearance', entity: 'user', entityId: String(changed.id), newValue: setting === 'on' },
+          ]);
         return changed;
       });
       if (!user) throw new UsageError(`no account ${username}`);
-      console.log(`${user.username} (${user.role}): free text in microdata ${setting === 'on' ? 'cleared' : 'not cleared'}${user.role === 'analyst' ? '' : ' (admins and managers always see it)'}`);
+      console.log(
+        `${user.username} (${user.role}): free text in microdata ${setting === 'on' ? 'cleared' : 'not cleared'}${user.role === 'analyst' ? '' : ' (admins and managers always see it)'}`,
+      );
       return 0;
     }
     if (action === 'unlock') {

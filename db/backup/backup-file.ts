@@ -48,7 +48,9 @@ export const isPgDump = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5))
 /** The description and the payload, after checking that the payload is exactly what was written. */
 export function decodeBackup(bytes: Buffer, name: string): { manifest: BackupManifest; payload: Buffer } {
   if (isPgDump(bytes)) {
-    throw new BackupFileError(`${name} is a PostgreSQL dump (pg_dump), not a backup of the embedded database: restore it with pg_restore into PostgreSQL (README, "Backups").`);
+    throw new BackupFileError(
+      `${name} is a PostgreSQL dump (pg_dump), not a backup of the embedded database: restore it with pg_restore into PostgreSQL (README, "Backups").`,
+    );
   }
   const end = bytes.indexOf(0x0a);
   let described: unknown;
@@ -65,11 +67,14 @@ export function decodeBackup(bytes: Buffer, name: string): { manifest: BackupMan
     throw new BackupFileError(`${name} has backup format ${version}; this SIPAS reads up to ${BACKUP_FORMAT_VERSION}. Update SIPAS, then restore.`);
   }
   const parsed = manifestSchema.safeParse(described);
-  if (!parsed.success) throw new BackupFileError(`${name} has a damaged description: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new BackupFileError(`${name} has a damaged description: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const manifest = parsed.data;
   const payload = bytes.subarray(end + 1);
   if (payload.byteLength !== manifest.payload.bytes) {
-    throw new BackupFileError(`${name} is incomplete or damaged: it holds ${payload.byteLength} bytes of data where its description says ${manifest.payload.bytes}. Nothing was changed.`);
+    throw new BackupFileError(
+      `${name} is incomplete or damaged: it holds ${payload.byteLength} bytes of data where its description says ${manifest.payload.bytes}. Nothing was changed.`,
+    );
   }
   if (sha256(payload) !== manifest.payload.sha256) {
     throw new BackupFileError(`${name} is damaged: its data does not match the checksum in its description. Nothing was changed.`);

@@ -22,8 +22,10 @@ import * as schema from '../schema/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, decodeBackup, encodeBackup, type BackupManifest } from './backup-file.ts';
 import { MIGRATIONS_FOLDER as migrationsFolder } from '../project-root.ts';
 
-
-interface JournalEntry { when: number; tag: string }
+interface JournalEntry {
+  when: number;
+  tag: string;
+}
 function journal(): JournalEntry[] {
   return (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
 }
@@ -92,7 +94,8 @@ export interface RestoreResult {
 
 function differences(expected: Record<string, TableFacts>, actual: Record<string, TableFacts>): string[] {
   const names = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-  return [...names].filter((n) => expected[n]?.rows !== actual[n]?.rows || expected[n]?.fingerprint !== actual[n]?.fingerprint)
+  return [...names]
+    .filter((n) => expected[n]?.rows !== actual[n]?.rows || expected[n]?.fingerprint !== actual[n]?.fingerprint)
     .map((n) => `${n} (${expected[n]?.rows ?? 'absent'} rows in the backup, ${actual[n]?.rows ?? 'absent'} restored)`);
 }
 
@@ -119,7 +122,9 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
   const { manifest, payload } = decodeBackup(bytes, fileName);
   const known = journal();
   if (manifest.migrations.latest !== null && manifest.migrations.latest > known[known.length - 1].when) {
-    throw new BackupFileError(`${fileName} was made by a newer SIPAS (its schema has migration ${manifest.migrations.latestTag ?? manifest.migrations.latest}, which this version does not know). Update SIPAS, then restore.`);
+    throw new BackupFileError(
+      `${fileName} was made by a newer SIPAS (its schema has migration ${manifest.migrations.latestTag ?? manifest.migrations.latest}, which this version does not know). Update SIPAS, then restore.`,
+    );
   }
   const target = resolve(dataDir);
   const existed = existsSync(target);
@@ -129,7 +134,7 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
     if (!isEmptyFolder(target) && !options.force) {
       throw new DataFolderError(
         `The database folder ${dataDir} is not empty: restoring would replace the database in it. ` +
-        'Run again with --force to replace it (its present content is kept beside it, in a folder named …replaced-DATE).',
+          'Run again with --force to replace it (its present content is kept beside it, in a folder named …replaced-DATE).',
       );
     }
     const staging = `${target}.restoring`;
@@ -140,7 +145,9 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
       client = await openPgliteFolder(staging, { loadDataDir: new Blob([new Uint8Array(payload)]) });
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      throw new BackupFileError(`${fileName} could not be opened as a database (made with PostgreSQL ${manifest.database.postgres}, PGlite ${manifest.database.pglite ?? '?'}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Nothing was changed.`);
+      throw new BackupFileError(
+        `${fileName} could not be opened as a database (made with PostgreSQL ${manifest.database.postgres}, PGlite ${manifest.database.pglite ?? '?'}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Nothing was changed.`,
+      );
     }
     let migrationsApplied = 0;
     let responses = 0;
@@ -154,7 +161,10 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
       migrationsApplied = level.count - manifest.migrations.count;
       const after = await tableFacts(db);
       responses = after.responses?.rows ?? 0;
-      if (responses !== manifest.responses.total) throw new BackupFileError(`Bringing the schema of ${fileName} up to date changed its responses (${manifest.responses.total} → ${responses}). Nothing was changed.`);
+      if (responses !== manifest.responses.total)
+        throw new BackupFileError(
+          `Bringing the schema of ${fileName} up to date changed its responses (${manifest.responses.total} → ${responses}). Nothing was changed.`,
+        );
     } catch (error) {
       await client.close();
       rmSync(staging, { recursive: true, force: true });
@@ -187,7 +197,9 @@ export async function restoreFolder(bytes: Buffer, fileName: string, dataDir: st
 
 /** A few lines on a backup, for people. */
 export function describeBackup(manifest: BackupManifest): string[] {
-  const channels = Object.entries(manifest.responses.byChannel).map(([c, n]) => `${c} ${n}`).join(', ');
+  const channels = Object.entries(manifest.responses.byChannel)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   return [
     `made ${manifest.createdAt} (PostgreSQL ${manifest.database.postgres}, PGlite ${manifest.database.pglite ?? '?'})`,
     `schema at migration ${manifest.migrations.latestTag ?? manifest.migrations.latest ?? 'none'} (${manifest.migrations.count} applied)`,

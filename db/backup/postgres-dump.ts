@@ -16,7 +16,10 @@ import { isPgDump } from './backup-file.ts';
 /** A step that cannot run here; `message` says why and what to run instead. */
 export class PostgresToolError extends Error {}
 
-interface Tool { path: string; major: number }
+interface Tool {
+  path: string;
+  major: number;
+}
 
 /** The tool on PATH and its major version, or undefined. */
 export function findTool(name: 'pg_dump' | 'pg_restore'): Tool | undefined {
@@ -61,7 +64,9 @@ export interface DumpSummary {
 
 /** The server's major version, e.g. 15 for 15.18. */
 async function serverMajor(client: pg.Client): Promise<{ version: string; major: number }> {
-  const { rows } = await client.query<{ version: string; num: string }>(`select current_setting('server_version') as version, current_setting('server_version_num') as num`);
+  const { rows } = await client.query<{ version: string; num: string }>(
+    `select current_setting('server_version') as version, current_setting('server_version_num') as num`,
+  );
   return { version: rows[0].version, major: Math.floor(Number(rows[0].num) / 10000) };
 }
 
@@ -71,13 +76,18 @@ async function serverMajor(client: pg.Client): Promise<{ version: string; major:
  */
 export async function dumpPostgres(url: string, file: string): Promise<DumpSummary> {
   const tool = findTool('pg_dump');
-  if (!tool) throw new PostgresToolError(`pg_dump is not installed here (not on PATH). Install PostgreSQL's client tools (Debian: apt-get install postgresql-client), or run, ${passwordNote}:\n  ${dumpCommand(url, file)}`);
+  if (!tool)
+    throw new PostgresToolError(
+      `pg_dump is not installed here (not on PATH). Install PostgreSQL's client tools (Debian: apt-get install postgresql-client), or run, ${passwordNote}:\n  ${dumpCommand(url, file)}`,
+    );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const server = await serverMajor(client);
     if (tool.major < server.major) {
-      throw new PostgresToolError(`pg_dump ${tool.major} cannot dump a PostgreSQL ${server.major} server. Install pg_dump ${server.major} (Debian: postgresql-client-${server.major}) and run, ${passwordNote}:\n  ${dumpCommand(url, file)}`);
+      throw new PostgresToolError(
+        `pg_dump ${tool.major} cannot dump a PostgreSQL ${server.major} server. Install pg_dump ${server.major} (Debian: postgresql-client-${server.major}) and run, ${passwordNote}:\n  ${dumpCommand(url, file)}`,
+      );
     }
     // The counts and the dump see the same snapshot: pg_dump joins this transaction's.
     await client.query('begin isolation level repeatable read read only');
@@ -90,7 +100,10 @@ export async function dumpPostgres(url: string, file: string): Promise<DumpSumma
     closeSync(openSync(partial, 'w', 0o600));
     chmodSync(partial, 0o600);
     const { safeUrl, env } = connection(url);
-    const run = spawnSync(tool.path, ['--format=custom', '--no-owner', `--snapshot=${rows[0].snapshot}`, `--file=${partial}`, `--dbname=${safeUrl}`], { env, encoding: 'utf8' });
+    const run = spawnSync(tool.path, ['--format=custom', '--no-owner', `--snapshot=${rows[0].snapshot}`, `--file=${partial}`, `--dbname=${safeUrl}`], {
+      env,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) {
       rmSync(partial, { force: true });
       throw new PostgresToolError(`pg_dump failed: ${(run.stderr || String(run.error)).trim()}`);
@@ -124,14 +137,20 @@ async function tableCount(client: pg.Client): Promise<number> {
  * to date. A database that holds tables is refused: restore into a new one and point DATABASE_URL at it.
  */
 export async function restorePostgres(url: string, file: string, bytes: Uint8Array): Promise<DumpSummary> {
-  if (!isPgDump(bytes)) throw new PostgresToolError(`${file} is not a pg_dump file (custom format). A backup of the embedded database restores into PGlite: unset DATABASE_URL.`);
+  if (!isPgDump(bytes))
+    throw new PostgresToolError(`${file} is not a pg_dump file (custom format). A backup of the embedded database restores into PGlite: unset DATABASE_URL.`);
   const tool = findTool('pg_restore');
-  if (!tool) throw new PostgresToolError(`pg_restore is not installed here (not on PATH). Install PostgreSQL's client tools, or run, ${passwordNote}:\n  ${restoreCommands(url, file).join('\n  ')}`);
+  if (!tool)
+    throw new PostgresToolError(
+      `pg_restore is not installed here (not on PATH). Install PostgreSQL's client tools, or run, ${passwordNote}:\n  ${restoreCommands(url, file).join('\n  ')}`,
+    );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     if ((await tableCount(client)) > 0) {
-      throw new PostgresToolError(`The database ${connection(url).safeUrl} is not empty: restore into a new, empty database and point DATABASE_URL at it, ${passwordNote}:\n  ${restoreCommands(url, file).join('\n  ')}`);
+      throw new PostgresToolError(
+        `The database ${connection(url).safeUrl} is not empty: restore into a new, empty database and point DATABASE_URL at it, ${passwordNote}:\n  ${restoreCommands(url, file).join('\n  ')}`,
+      );
     }
   } finally {
     await client.end();
@@ -143,7 +162,12 @@ export async function restorePostgres(url: string, file: string, bytes: Uint8Arr
   try {
     await database.migrate();
     const byChannel = await responsesByChannel(database.db);
-    return { serverVersion: await serverVersion(database.db), migrations: await migrationLevel(database.db), responses: Object.values(byChannel).reduce((a, b) => a + b, 0), byChannel };
+    return {
+      serverVersion: await serverVersion(database.db),
+      migrations: await migrationLevel(database.db),
+      responses: Object.values(byChannel).reduce((a, b) => a + b, 0),
+      byChannel,
+    };
   } finally {
     await database.close();
   }

@@ -13,8 +13,13 @@ export async function recordAudit(db: Database, entries: AuditEntry[]): Promise<
 export async function auditTrail(db: Database, entity: string, entityId: string) {
   return db
     .select({
-      at: auditLog.at, userId: auditLog.userId, username: users.username, action: auditLog.action,
-      field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      username: users.username,
+      action: auditLog.action,
+      field: auditLog.field,
+      oldValue: auditLog.oldValue,
+      newValue: auditLog.newValue,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))

@@ -31,14 +31,18 @@ export async function migrationLevel(db: Database): Promise<MigrationLevel> {
 
 /** Every table of the application's schema, with its row count and fingerprint, by name. */
 export async function tableFacts(db: Database): Promise<Record<string, TableFacts>> {
-  const tables = rowsOf<{ name: string }>(await db.execute(sql`
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`));
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  );
   const facts: Record<string, TableFacts> = {};
   for (const { name } of tables) {
-    const [row] = rowsOf<{ rows: number; fingerprint: string }>(await db.execute(sql`
+    const [row] = rowsOf<{ rows: number; fingerprint: string }>(
+      await db.execute(sql`
       select count(*)::int as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as fingerprint
-      from ${sql.identifier(name)} t`));
+      from ${sql.identifier(name)} t`),
+    );
     facts[name] = { rows: Number(row.rows), fingerprint: row.fingerprint };
   }
   return facts;
@@ -48,7 +52,9 @@ export async function tableFacts(db: Database): Promise<Record<string, TableFact
 export async function responsesByChannel(db: Database): Promise<Record<string, number>> {
   const present = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('public.responses') is not null as present`));
   if (!present[0]?.present) return {};
-  const rows = rowsOf<{ channel: string; n: number }>(await db.execute(sql`select channel, count(*)::int as n from responses group by channel order by channel`));
+  const rows = rowsOf<{ channel: string; n: number }>(
+    await db.execute(sql`select channel, count(*)::int as n from responses group by channel order by channel`),
+  );
   return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
 }
 

@@ -17,7 +17,10 @@ export async function factValue(db: Database, key: string): Promise<unknown> {
 }
 
 export async function setFact(db: Database, key: string, value: unknown): Promise<void> {
-  await db.insert(installationFacts).values({ key, value }).onConflictDoUpdate({ target: installationFacts.key, set: { value, recordedAt: new Date() } });
+  await db
+    .insert(installationFacts)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: installationFacts.key, set: { value, recordedAt: new Date() } });
 }
 
 /** A fact's value, its row locked until the transaction ends (made first, with `initial`, if absent). */

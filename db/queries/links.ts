@@ -19,7 +19,15 @@ export function newLinkToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-const linkColumns = { id: surveyLinks.id, token: surveyLinks.token, active: surveyLinks.active, disabledAt: surveyLinks.disabledAt, channel: surveyLinks.channel, office: offices, round: surveyRounds };
+const linkColumns = {
+  id: surveyLinks.id,
+  token: surveyLinks.token,
+  active: surveyLinks.active,
+  disabledAt: surveyLinks.disabledAt,
+  channel: surveyLinks.channel,
+  office: offices,
+  round: surveyRounds,
+};
 
 export async function findLinkByToken(db: Database, token: string): Promise<LinkDetails | undefined> {
   const [row] = await db
@@ -33,9 +41,12 @@ export async function findLinkByToken(db: Database, token: string): Promise<Link
 
 /** The link of an office for a round, made on first use. */
 export async function ensureLink(db: Database, officeId: number, roundId: number): Promise<string> {
-  await db.insert(surveyLinks).values({ token: newLinkToken(), officeId, roundId }).onConflictDoNothing({
-    target: [surveyLinks.officeId, surveyLinks.roundId],
-  });
+  await db
+    .insert(surveyLinks)
+    .values({ token: newLinkToken(), officeId, roundId })
+    .onConflictDoNothing({
+      target: [surveyLinks.officeId, surveyLinks.roundId],
+    });
   const [row] = await db
     .select({ token: surveyLinks.token })
     .from(surveyLinks)
@@ -45,10 +56,13 @@ export async function ensureLink(db: Database, officeId: number, roundId: number
 
 /** The round's online link (not tied to an office), made on first use. */
 export async function ensureOnlineLink(db: Database, roundId: number): Promise<string> {
-  await db.insert(surveyLinks).values({ token: newLinkToken(), channel: 'online', officeId: null, roundId }).onConflictDoNothing({
-    target: surveyLinks.roundId,
-    where: isNull(surveyLinks.officeId),
-  });
+  await db
+    .insert(surveyLinks)
+    .values({ token: newLinkToken(), channel: 'online', officeId: null, roundId })
+    .onConflictDoNothing({
+      target: surveyLinks.roundId,
+      where: isNull(surveyLinks.officeId),
+    });
   const [row] = await db
     .select({ token: surveyLinks.token })
     .from(surveyLinks)
@@ -57,14 +71,16 @@ export async function ensureOnlineLink(db: Database, roundId: number): Promise<s
 }
 
 export async function listLinksOfRound(db: Database, roundId: number): Promise<LinkDetails[]> {
-  return db
-    .select(linkColumns)
-    .from(surveyLinks)
-    .leftJoin(offices, eq(offices.id, surveyLinks.officeId))
-    .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
-    .where(eq(surveyLinks.roundId, roundId))
-    // The offices by code, then the round's online link.
-    .orderBy(sql`${offices.code} nulls last`);
+  return (
+    db
+      .select(linkColumns)
+      .from(surveyLinks)
+      .leftJoin(offices, eq(offices.id, surveyLinks.officeId))
+      .innerJoin(surveyRounds, eq(surveyRounds.id, surveyLinks.roundId))
+      .where(eq(surveyLinks.roundId, roundId))
+      // The offices by code, then the round's online link.
+      .orderBy(sql`${offices.code} nulls last`)
+  );
 }
 
 /** Opens or closes one office's link; `undefined` when no link has this token. */

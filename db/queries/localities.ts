@@ -16,12 +16,23 @@ export interface LocalityRow {
 export async function upsertLocalities(db: Database, rows: LocalityRow[]): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   const existing = new Map(
-    (await db.select().from(localities).where(inArray(localities.code, rows.map((r) => r.code)))).map((l) => [l.code, l]),
+    (
+      await db
+        .select()
+        .from(localities)
+        .where(
+          inArray(
+            localities.code,
+            rows.map((r) => r.code),
+          ),
+        )
+    ).map((l) => [l.code, l]),
   );
   const changed = rows.filter((r) => {
     const old = existing.get(r.code);
-    return !old || old.name !== r.name || old.level !== r.level || old.parentCode !== r.parentCode
-      || old.validFrom !== r.validFrom || old.validTo !== r.validTo;
+    return (
+      !old || old.name !== r.name || old.level !== r.level || old.parentCode !== r.parentCode || old.validFrom !== r.validFrom || old.validTo !== r.validTo
+    );
   });
   if (changed.length > 0) {
     await db
@@ -42,10 +53,7 @@ export async function upsertLocalities(db: Database, rows: LocalityRow[]): Promi
   return { inserted, updated: changed.length - inserted };
 }
 
-export async function insertLocalityMappings(
-  db: Database,
-  rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>,
-): Promise<void> {
+export async function insertLocalityMappings(db: Database, rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>): Promise<void> {
   if (rows.length > 0) await db.insert(localityMappings).values(rows).onConflictDoNothing();
 }
 
@@ -69,9 +77,27 @@ export async function existingLocalityCodes(db: Database, codes: string[]): Prom
  */
 export async function unitsOfProvince(db: Database, provinceCode: string, from: string, to: string): Promise<LocalityRow[]> {
   const during = and(lte(localities.validFrom, to), or(isNull(localities.validTo), gte(localities.validTo, from)));
-  const districts = await db.select().from(localities).where(and(eq(localities.parentCode, provinceCode), during)).orderBy(asc(localities.code));
-  const below = districts.length === 0 ? [] : await db.select().from(localities)
-    .where(and(inArray(localities.parentCode, districts.map((d) => d.code)), eq(localities.level, 'commune'), during))
+  const districts = await db
+    .select()
+    .from(localities)
+    .where(and(eq(localities.parentCode, provinceCode), during))
     .orderBy(asc(localities.code));
+  const below =
+    districts.length === 0
+      ? []
+      : await db
+          .select()
+          .from(localities)
+          .where(
+            and(
+              inArray(
+                localities.parentCode,
+                districts.map((d) => d.code),
+              ),
+              eq(localities.level, 'commune'),
+              during,
+            ),
+          )
+          .orderBy(asc(localities.code));
   return [...districts.filter((d) => d.level === 'district' || d.level === 'commune'), ...below];
 }

@@ -45,7 +45,8 @@ export async function reserveAttempt(db: Database, username: string, address: st
   let allowed = false;
   try {
     await db.transaction(async (tx) => {
-      const account = await tx.insert(logInPressure)
+      const account = await tx
+        .insert(logInPressure)
         .values({ username, level: 1, updatedAt: sql`now()` })
         .onConflictDoUpdate({
           target: logInPressure.username,
@@ -54,7 +55,8 @@ export async function reserveAttempt(db: Database, username: string, address: st
         })
         .returning({ level: logInPressure.level });
       if (account.length === 0) return;
-      const fromAddress = await tx.insert(logInFailures)
+      const fromAddress = await tx
+        .insert(logInFailures)
         .values({ username, address, failures: 1, retryAt: retryAt(sql`1`), lastFailureAt: sql`now()` })
         .onConflictDoUpdate({
           target: [logInFailures.username, logInFailures.address],
@@ -76,7 +78,10 @@ export async function reserveAttempt(db: Database, username: string, address: st
 export async function forgiveAttempt(db: Database, username: string, address: string): Promise<void> {
   // The account's row first, as reserveAttempt locks them: the opposite order could deadlock with it.
   await db.transaction(async (tx) => {
-    await tx.update(logInPressure).set({ level: sql`greatest(0, ${logInPressure.level} - 1)` }).where(eq(logInPressure.username, username));
+    await tx
+      .update(logInPressure)
+      .set({ level: sql`greatest(0, ${logInPressure.level} - 1)` })
+      .where(eq(logInPressure.username, username));
     await tx.delete(logInFailures).where(and(eq(logInFailures.username, username), eq(logInFailures.address, address)));
   });
 }

@@ -44,7 +44,10 @@ const columns = (fields: readonly TextField[]) => ({
 const accepted = (roundId: number) => and(eq(responses.roundId, roundId), eq(responses.status, 'accepted'));
 
 export async function* microdataBatches(
-  handle: DatabaseHandle, roundId: number, fields: readonly TextField[], batchSize: number,
+  handle: DatabaseHandle,
+  roundId: number,
+  fields: readonly TextField[],
+  batchSize: number,
 ): AsyncGenerator<MicrodataRow[]> {
   if (handle.cursor) {
     const query = sql`select ${responses.id} as id, ${responses.channel} as channel, ${responses.officeId} as office_id,

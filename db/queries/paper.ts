@@ -11,7 +11,12 @@ export async function findForms(db: Database, roundId: number, serials: number[]
   const found: PaperFormRow[] = [];
   // Chunked so a long serial list stays within the driver's parameter limit.
   for (let i = 0; i < serials.length; i += 5000) {
-    found.push(...(await db.select().from(paperForms).where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))));
+    found.push(
+      ...(await db
+        .select()
+        .from(paperForms)
+        .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))),
+    );
   }
   return found;
 }
@@ -23,7 +28,13 @@ export async function findForms(db: Database, roundId: number, serials: number[]
 export async function lockForms(db: Database, roundId: number, serials: number[]): Promise<PaperFormRow[]> {
   const found: PaperFormRow[] = [];
   for (let i = 0; i < serials.length; i += 5000) {
-    found.push(...(await db.select().from(paperForms).where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000)))).for('update')));
+    found.push(
+      ...(await db
+        .select()
+        .from(paperForms)
+        .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))
+        .for('update')),
+    );
   }
   return found;
 }
@@ -78,10 +89,13 @@ export async function markFormVerified(db: Database, roundId: number, serial: nu
 }
 
 export async function upsertSampleTarget(db: Database, roundId: number, localityCode: string, target: number): Promise<void> {
-  await db.insert(sampleTargets).values({ roundId, localityCode, target }).onConflictDoUpdate({
-    target: [sampleTargets.roundId, sampleTargets.localityCode],
-    set: { target },
-  });
+  await db
+    .insert(sampleTargets)
+    .values({ roundId, localityCode, target })
+    .onConflictDoUpdate({
+      target: [sampleTargets.roundId, sampleTargets.localityCode],
+      set: { target },
+    });
 }
 
 export async function listSampleTargets(db: Database, roundId: number) {
@@ -106,7 +120,11 @@ export async function listBatches(db: Database, filter: { roundId?: number; keye
       ? undefined
       : or(eq(batches.firstKeyerId, filter.keyerId), eq(batches.secondKeyerId, filter.keyerId), eq(batches.reconcilerId, filter.keyerId)),
   ].filter((c) => c !== undefined);
-  return db.select().from(batches).where(and(...conditions)).orderBy(asc(batches.roundId), asc(batches.code));
+  return db
+    .select()
+    .from(batches)
+    .where(and(...conditions))
+    .orderBy(asc(batches.roundId), asc(batches.code));
 }
 
 export async function formsOfBatch(db: Database, batchId: number): Promise<PaperFormRow[]> {
@@ -125,7 +143,10 @@ export async function statusCountsOfBatches(db: Database, batchIds: number[]) {
 
 /** The serials of a round that one keyer has an entry for. */
 export async function serialsKeyedBy(db: Database, roundId: number, keyerId: number): Promise<Set<number>> {
-  const rows = await db.select({ serial: formEntries.serial }).from(formEntries).where(and(eq(formEntries.roundId, roundId), eq(formEntries.keyerId, keyerId)));
+  const rows = await db
+    .select({ serial: formEntries.serial })
+    .from(formEntries)
+    .where(and(eq(formEntries.roundId, roundId), eq(formEntries.keyerId, keyerId)));
   return new Set(rows.map((r) => r.serial));
 }
 
@@ -134,7 +155,11 @@ export async function formsOfRound(db: Database, roundId: number): Promise<Paper
 }
 
 export async function entriesOfForm(db: Database, roundId: number, serial: number): Promise<FormEntryRow[]> {
-  return db.select().from(formEntries).where(and(eq(formEntries.roundId, roundId), eq(formEntries.serial, serial))).orderBy(asc(formEntries.id));
+  return db
+    .select()
+    .from(formEntries)
+    .where(and(eq(formEntries.roundId, roundId), eq(formEntries.serial, serial)))
+    .orderBy(asc(formEntries.id));
 }
 
 export async function entriesOfRound(db: Database, roundId: number): Promise<FormEntryRow[]> {
@@ -142,8 +167,11 @@ export async function entriesOfRound(db: Database, roundId: number): Promise<For
 }
 
 export async function upsertEntry(db: Database, entry: typeof formEntries.$inferInsert): Promise<void> {
-  await db.insert(formEntries).values(entry).onConflictDoUpdate({
-    target: [formEntries.roundId, formEntries.serial, formEntries.keyerId],
-    set: { profile: entry.profile, answers: entry.answers, keyedAt: sql`now()`, seconds: entry.seconds },
-  });
+  await db
+    .insert(formEntries)
+    .values(entry)
+    .onConflictDoUpdate({
+      target: [formEntries.roundId, formEntries.serial, formEntries.keyerId],
+      set: { profile: entry.profile, answers: entry.answers, keyedAt: sql`now()`, seconds: entry.seconds },
+    });
 }

@@ -18,11 +18,7 @@ export async function listQuestionnaireVersions(db: Database): Promise<Array<{ v
 }
 
 export async function isQuestionnaireInUse(db: Database, version: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: surveyRounds.id })
-    .from(surveyRounds)
-    .where(eq(surveyRounds.questionnaireVersion, version))
-    .limit(1);
+  const [row] = await db.select({ id: surveyRounds.id }).from(surveyRounds).where(eq(surveyRounds.questionnaireVersion, version)).limit(1);
   return row !== undefined;
 }
 
@@ -44,9 +40,7 @@ export async function saveQuestionnaire(db: Database, def: QuestionnaireDefiniti
     } else {
       await tx.insert(questionnaireVersions).values(values);
     }
-    await tx.insert(questionnaireItems).values(
-      satisfactionItems(def).map((item) => ({ version: def.version, ...item })),
-    );
+    await tx.insert(questionnaireItems).values(satisfactionItems(def).map((item) => ({ version: def.version, ...item })));
     return existing ? 'updated' : 'created';
   });
 }

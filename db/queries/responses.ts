@@ -39,9 +39,17 @@ export async function insertStaffResponse(db: Database, row: NewResponseRow): Pr
 export async function listFlaggedResponses(db: Database, roundId: number) {
   return db
     .select({
-      id: responses.id, channel: responses.channel, officeCode: offices.code, officeName: offices.name, flags: responses.flags,
-      status: responses.status, ratings: responses.ratings, flagFacts: responses.flagFacts,
-      startedAt: responses.startedAt, submittedAt: responses.submittedAt, receivedAt: responses.receivedAt,
+      id: responses.id,
+      channel: responses.channel,
+      officeCode: offices.code,
+      officeName: offices.name,
+      flags: responses.flags,
+      status: responses.status,
+      ratings: responses.ratings,
+      flagFacts: responses.flagFacts,
+      startedAt: responses.startedAt,
+      submittedAt: responses.submittedAt,
+      receivedAt: responses.receivedAt,
     })
     .from(responses)
     .leftJoin(offices, eq(offices.id, responses.officeId))
@@ -62,10 +70,35 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const dialect = new PgDialect();
 
 /** A response row as the writer stores it: every column but the ones the database fills in. */
-export type GroupRow = Required<Pick<NewResponseRow,
-  'id' | 'roundId' | 'questionnaireVersion' | 'channel' | 'officeId' | 'provinceCode' | 'districtCode' | 'communeCode'
-  | 'profile' | 'answers' | 'ratings' | 'answerBits' | 'contentHash' | 'linkId' | 'deviceHash' | 'answersFingerprint' | 'flags' | 'flagFacts'
-  | 'ratingBand1' | 'ratingBand2' | 'ratingBand3' | 'ratingBand4' | 'startedAt' | 'submittedAt'>>;
+export type GroupRow = Required<
+  Pick<
+    NewResponseRow,
+    | 'id'
+    | 'roundId'
+    | 'questionnaireVersion'
+    | 'channel'
+    | 'officeId'
+    | 'provinceCode'
+    | 'districtCode'
+    | 'communeCode'
+    | 'profile'
+    | 'answers'
+    | 'ratings'
+    | 'answerBits'
+    | 'contentHash'
+    | 'linkId'
+    | 'deviceHash'
+    | 'answersFingerprint'
+    | 'flags'
+    | 'flagFacts'
+    | 'ratingBand1'
+    | 'ratingBand2'
+    | 'ratingBand3'
+    | 'ratingBand4'
+    | 'startedAt'
+    | 'submittedAt'
+  >
+>;
 
 /** How the storing statement decides the burst flags (server/domain/responses/response-flags.ts says why they are decided there). */
 export interface BurstCheck {
@@ -113,20 +146,45 @@ export async function insertResponseGroup(db: Database, rows: GroupRow[], burst:
   const result = await db._.session
     .prepareQuery(dialect.sqlToQuery(groupInsertStatement(sql`${groupRecords(rows)}`, burst)), undefined, 'sipas_store_responses', false)
     .execute();
-  return rowsOf<{ id: string; received_at: Date | string; status: ResponseRow['status']; flags: string[] }>(result)
-    .map((r) => ({ id: r.id, receivedAt: new Date(r.received_at), status: r.status, flags: r.flags }));
+  return rowsOf<{ id: string; received_at: Date | string; status: ResponseRow['status']; flags: string[] }>(result).map((r) => ({
+    id: r.id,
+    receivedAt: new Date(r.received_at),
+    status: r.status,
+    flags: r.flags,
+  }));
 }
 
 /** The rows of a group as the one JSON parameter the statement unpacks (`pos`: a row's place in the group). */
 export function groupRecords(rows: GroupRow[]): string {
-  return JSON.stringify(rows.map((r, pos) => ({
-    pos, id: r.id, round_id: r.roundId, questionnaire_version: r.questionnaireVersion, channel: r.channel, office_id: r.officeId,
-    province_code: r.provinceCode, district_code: r.districtCode, commune_code: r.communeCode, profile: r.profile, answers: r.answers,
-    ratings: r.ratings, answer_bits: r.answerBits?.toString('hex') ?? null, content_hash: r.contentHash, link_id: r.linkId, device_hash: r.deviceHash, answers_fingerprint: r.answersFingerprint,
-    rating_band_1: r.ratingBand1?.toString() ?? null, rating_band_2: r.ratingBand2?.toString() ?? null,
-    rating_band_3: r.ratingBand3?.toString() ?? null, rating_band_4: r.ratingBand4?.toString() ?? null,
-    flags: r.flags, flag_facts: r.flagFacts, started_at: r.startedAt, submitted_at: r.submittedAt,
-  })));
+  return JSON.stringify(
+    rows.map((r, pos) => ({
+      pos,
+      id: r.id,
+      round_id: r.roundId,
+      questionnaire_version: r.questionnaireVersion,
+      channel: r.channel,
+      office_id: r.officeId,
+      province_code: r.provinceCode,
+      district_code: r.districtCode,
+      commune_code: r.communeCode,
+      profile: r.profile,
+      answers: r.answers,
+      ratings: r.ratings,
+      answer_bits: r.answerBits?.toString('hex') ?? null,
+      content_hash: r.contentHash,
+      link_id: r.linkId,
+      device_hash: r.deviceHash,
+      answers_fingerprint: r.answersFingerprint,
+      rating_band_1: r.ratingBand1?.toString() ?? null,
+      rating_band_2: r.ratingBand2?.toString() ?? null,
+      rating_band_3: r.ratingBand3?.toString() ?? null,
+      rating_band_4: r.ratingBand4?.toString() ?? null,
+      flags: r.flags,
+      flag_facts: r.flagFacts,
+      started_at: r.startedAt,
+      submitted_at: r.submittedAt,
+    })),
+  );
 }
 
 /** Near-identical candidates compared per response: a bound on the work one response can cause. */
@@ -149,10 +207,15 @@ export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
     ), fresh as (
       select i.*,
         case when i.link_id is null then 0 else
-          (select count(*) from (${sql.join([1, 2, 3, 4].map((k) => sql`(
+          (select count(*) from (${sql.join(
+            [1, 2, 3, 4].map(
+              (k) => sql`(
               select s.id, s.ratings from responses s
               where s.link_id = i.link_id and s.${sql.raw(`rating_band_${k}`)} = i.${sql.raw(`rating_band_${k}`)} and s.received_at >= ${since}::timestamptz
-              limit ${CANDIDATES}::integer)`), sql` union `)}) c
+              limit ${CANDIDATES}::integer)`,
+            ),
+            sql` union `,
+          )}) c
           where ${near(sql`c.ratings`, sql`i.ratings`)})
           + (select count(*) from input j
             where j.pos < i.pos and j.link_id = i.link_id and (j.rating_band_1 = i.rating_band_1 or j.rating_band_2 = i.rating_band_2

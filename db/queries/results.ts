@@ -54,7 +54,13 @@ export async function countCells(db: Database, roundId: number, bits: readonly n
       .where(and(counted(roundId), ne(responses.channel, 'online')))
       .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode);
     const online = await tx
-      .select({ id: responses.id, province: responses.provinceCode, district: responses.districtCode, commune: responses.communeCode, bits: responses.answerBits })
+      .select({
+        id: responses.id,
+        province: responses.provinceCode,
+        district: responses.districtCode,
+        commune: responses.communeCode,
+        bits: responses.answerBits,
+      })
       .from(responses)
       .where(and(counted(roundId), eq(responses.channel, 'online')));
     if (cells.some((c) => c.uncoded > 0) || online.some((r) => r.bits === null)) throw new Error(`round ${roundId} has responses without answer bits`);

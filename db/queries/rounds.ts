@@ -43,7 +43,11 @@ export async function roundById(db: Database, id: number): Promise<RoundRow | un
 
 /** Sets a round's status with its publication time (null when withdrawn). */
 export async function setRoundPublication(db: Database, id: number, status: RoundRow['status'], publishedAt: Date | null): Promise<RoundRow> {
-  const [row] = await db.update(surveyRounds).set(status === 'published' ? { status, publishedAt } : { status }).where(eq(surveyRounds.id, id)).returning();
+  const [row] = await db
+    .update(surveyRounds)
+    .set(status === 'published' ? { status, publishedAt } : { status })
+    .where(eq(surveyRounds.id, id))
+    .returning();
   return row;
 }
 

@@ -21,7 +21,9 @@ export const surveyLinks = pgTable(
     token: text('token').notNull().unique(),
     channel: text('channel', { enum: linkChannels }).notNull().default('office'),
     officeId: integer('office_id').references(() => offices.id),
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

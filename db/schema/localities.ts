@@ -26,8 +26,12 @@ export const localities = pgTable(
 export const localityMappings = pgTable(
   'locality_mappings',
   {
-    oldCode: text('old_code').notNull().references(() => localities.code),
-    newCode: text('new_code').notNull().references(() => localities.code),
+    oldCode: text('old_code')
+      .notNull()
+      .references(() => localities.code),
+    newCode: text('new_code')
+      .notNull()
+      .references(() => localities.code),
     effectiveFrom: date('effective_from').notNull(),
   },
   (t) => [primaryKey({ columns: [t.oldCode, t.newCode] }), index('locality_mappings_new_idx').on(t.newCode)],

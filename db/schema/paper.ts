@@ -11,8 +11,12 @@ export type FormStatus = (typeof formStatuses)[number];
 export const sampleTargets = pgTable(
   'sample_targets',
   {
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
-    localityCode: text('locality_code').notNull().references(() => localities.code),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
+    localityCode: text('locality_code')
+      .notNull()
+      .references(() => localities.code),
     target: integer('target').notNull(),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.localityCode] })],
@@ -23,28 +27,35 @@ export const batches = pgTable(
   'batches',
   {
     id: serial('id').primaryKey(),
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
     code: text('code').notNull(),
-    firstKeyerId: integer('first_keyer_id').notNull().references(() => users.id),
-    secondKeyerId: integer('second_keyer_id').notNull().references(() => users.id),
+    firstKeyerId: integer('first_keyer_id')
+      .notNull()
+      .references(() => users.id),
+    secondKeyerId: integer('second_keyer_id')
+      .notNull()
+      .references(() => users.id),
     /** A third keyer who may reconcile differences besides survey managers. */
     reconcilerId: integer('reconciler_id').references(() => users.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('batches_round_code_unique').on(t.roundId, t.code),
-    check('batches_two_keyers_check', sql`${t.firstKeyerId} <> ${t.secondKeyerId}`),
-  ],
+  (t) => [unique('batches_round_code_unique').on(t.roundId, t.code), check('batches_two_keyers_check', sql`${t.firstKeyerId} <> ${t.secondKeyerId}`)],
 );
 
 /** Every numbered paper form issued for a round, and where it is on its way to a verified response. */
 export const paperForms = pgTable(
   'paper_forms',
   {
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
     serial: integer('serial').notNull(),
-    localityCode: text('locality_code').notNull().references(() => localities.code),
+    localityCode: text('locality_code')
+      .notNull()
+      .references(() => localities.code),
     status: text('status', { enum: formStatuses }).notNull().default('issued'),
     batchId: integer('batch_id').references(() => batches.id),
     responseId: text('response_id'),
@@ -64,7 +75,9 @@ export const formEntries = pgTable(
     id: serial('id').primaryKey(),
     roundId: integer('round_id').notNull(),
     serial: integer('serial').notNull(),
-    keyerId: integer('keyer_id').notNull().references(() => users.id),
+    keyerId: integer('keyer_id')
+      .notNull()
+      .references(() => users.id),
     profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     keyedAt: timestamp('keyed_at', { withTimezone: true }).notNull().defaultNow(),

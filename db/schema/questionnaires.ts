@@ -16,7 +16,9 @@ export const questionnaireVersions = pgTable('questionnaire_versions', {
 export const questionnaireItems = pgTable(
   'questionnaire_items',
   {
-    version: text('version').notNull().references(() => questionnaireVersions.version),
+    version: text('version')
+      .notNull()
+      .references(() => questionnaireVersions.version),
     code: text('code').notNull(),
     position: integer('position').notNull(),
     element: text('element').notNull(),

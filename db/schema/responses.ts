@@ -36,11 +36,17 @@ export const responses = pgTable(
   'responses',
   {
     id: uuid('id').primaryKey(),
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
-    questionnaireVersion: text('questionnaire_version').notNull().references(() => questionnaireVersions.version),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
+    questionnaireVersion: text('questionnaire_version')
+      .notNull()
+      .references(() => questionnaireVersions.version),
     channel: text('channel', { enum: channels }).notNull(),
     officeId: integer('office_id').references(() => offices.id),
-    provinceCode: text('province_code').notNull().references(() => localities.code),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => localities.code),
     districtCode: text('district_code').references(() => localities.code),
     communeCode: text('commune_code').references(() => localities.code),
     profile: jsonb('profile').$type<Record<string, unknown>>().notNull(),

@@ -13,10 +13,14 @@ export const surveyRounds = pgTable(
     id: serial('id').primaryKey(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    provinceCode: text('province_code').notNull().references(() => localities.code),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => localities.code),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
-    questionnaireVersion: text('questionnaire_version').notNull().references(() => questionnaireVersions.version),
+    questionnaireVersion: text('questionnaire_version')
+      .notNull()
+      .references(() => questionnaireVersions.version),
     status: text('status', { enum: roundStatuses }).notNull().default('draft'),
     /** A demonstration round: synthetic demo responses may be loaded into it, and only into it. */
     demo: boolean('demo').notNull().default(false),
@@ -37,7 +41,9 @@ export const offices = pgTable(
     id: serial('id').primaryKey(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    localityCode: text('locality_code').notNull().references(() => localities.code),
+    localityCode: text('locality_code')
+      .notNull()
+      .references(() => localities.code),
     active: boolean('active').notNull().default(true),
   },
   (t) => [index('offices_locality_idx').on(t.localityCode)],
@@ -50,7 +56,9 @@ export const offices = pgTable(
 export const roundFrames = pgTable(
   'round_frames',
   {
-    roundId: integer('round_id').notNull().references(() => surveyRounds.id),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
     stratum: text('stratum').notNull(),
     population: doublePrecision('population').notNull(),
   },

@@ -37,13 +37,19 @@ function notUtf8(limits: TableLimits, bytes: Buffer): Error | undefined {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const line = utf16 ? 1 : firstInvalidLine(bytes);
   if (line === undefined) return undefined;
-  return malformed(limits, [rowProblem(line, '', '',
-    utf16
-      ? 'tệp được lưu dạng UTF-16 ("Unicode Text"); hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"'
-      : 'tệp không phải văn bản UTF-8 (có thể đã lưu theo bảng mã Windows); hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"',
-    utf16
-      ? 'the file is saved as UTF-16 ("Unicode Text"); save it again as "CSV UTF-8 (Comma delimited)"'
-      : 'the file is not UTF-8 text (perhaps saved in a Windows code page); save it again as "CSV UTF-8 (Comma delimited)"')]);
+  return malformed(limits, [
+    rowProblem(
+      line,
+      '',
+      '',
+      utf16
+        ? 'tệp được lưu dạng UTF-16 ("Unicode Text"); hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"'
+        : 'tệp không phải văn bản UTF-8 (có thể đã lưu theo bảng mã Windows); hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"',
+      utf16
+        ? 'the file is saved as UTF-16 ("Unicode Text"); save it again as "CSV UTF-8 (Comma delimited)"'
+        : 'the file is not UTF-8 text (perhaps saved in a Windows code page); save it again as "CSV UTF-8 (Comma delimited)"',
+    ),
+  ]);
 }
 
 const syntaxReasons: Record<string, [string, string]> = {
@@ -57,7 +63,10 @@ const syntaxReasons: Record<string, [string, string]> = {
 function headerOf(bytes: Buffer): string[] {
   const end = bytes.indexOf(0x0a);
   try {
-    const [names] = parseSync(bytes.subarray(0, end < 0 ? Math.min(bytes.length, CHUNK) : Math.min(end, CHUNK)), { bom: true, relax_quotes: true }) as string[][];
+    const [names] = parseSync(bytes.subarray(0, end < 0 ? Math.min(bytes.length, CHUNK) : Math.min(end, CHUNK)), {
+      bom: true,
+      relax_quotes: true,
+    }) as string[][];
     return names ?? [];
   } catch {
     return [];
@@ -69,7 +78,11 @@ export async function* csvRows(bytes: Buffer, limits: TableLimits): AsyncGenerat
   const encoding = notUtf8(limits, bytes);
   if (encoding) throw encoding;
   const parser = parse({
-    bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true,
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
     max_record_size: limits.cellLength * limits.columns,
   });
   const source = Readable.from(chunks(bytes));
@@ -80,9 +93,15 @@ export async function* csvRows(bytes: Buffer, limits: TableLimits): AsyncGenerat
       const row = info.records + info.empty_lines;
       if (!header && record.length === 1 && /[;\t|]/.test(record[0])) {
         const separator = record[0].includes(';') ? 'dấu chấm phẩy (;)' : record[0].includes('\t') ? 'dấu tab' : 'dấu |';
-        throw malformed(limits, [rowProblem(row, '', record[0],
-          `các cột được phân cách bằng ${separator}: hãy dùng dấu phẩy (,) — lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"`,
-          'the columns are not separated by commas: use commas — save again as "CSV UTF-8 (Comma delimited)"')]);
+        throw malformed(limits, [
+          rowProblem(
+            row,
+            '',
+            record[0],
+            `các cột được phân cách bằng ${separator}: hãy dùng dấu phẩy (,) — lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"`,
+            'the columns are not separated by commas: use commas — save again as "CSV UTF-8 (Comma delimited)"',
+          ),
+        ]);
       }
       header ??= record;
       yield { row, cells: record };
@@ -92,8 +111,18 @@ export async function* csvRows(bytes: Buffer, limits: TableLimits): AsyncGenerat
     const { lines: line = 0, column: index } = error as CsvError & { lines?: number; column?: number | string | null };
     if (error.code === 'CSV_MAX_RECORD_SIZE') {
       const column = typeof index === 'number' ? (header ?? headerOf(bytes))[index]?.trim() || columnLetter(index + 1) : '';
-      throw tooLarge(limits, `dòng ${line} dài hơn ${limitText.count(limits.cellLength * limits.columns)} ký tự`, `line ${line} is longer than ${limitText.countEn(limits.cellLength * limits.columns)} characters`,
-        rowProblem(line, column, '', `ô hoặc dòng quá dài (tối đa ${limitText.count(limits.cellLength)} ký tự một ô)`, `field or line too long (at most ${limitText.countEn(limits.cellLength)} characters a field)`));
+      throw tooLarge(
+        limits,
+        `dòng ${line} dài hơn ${limitText.count(limits.cellLength * limits.columns)} ký tự`,
+        `line ${line} is longer than ${limitText.countEn(limits.cellLength * limits.columns)} characters`,
+        rowProblem(
+          line,
+          column,
+          '',
+          `ô hoặc dòng quá dài (tối đa ${limitText.count(limits.cellLength)} ký tự một ô)`,
+          `field or line too long (at most ${limitText.countEn(limits.cellLength)} characters a field)`,
+        ),
+      );
     }
     const [vi, en] = syntaxReasons[error.code] ?? ['CSV không hợp lệ', 'invalid CSV'];
     throw malformed(limits, [rowProblem(line, '', '', `${vi} (dòng ${line})`, `${en} (line ${line})`)]);

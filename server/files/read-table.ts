@@ -76,23 +76,38 @@ function checkHeader(header: RawRow, rows: RawRow[], spec: TableSpec): RowProble
   header.cells.forEach((name, k) => {
     const letter = columnLetter(k + 1);
     if (name === '') {
-      if (rows.some((r) => (r.cells[k] ?? '') !== '')) problems.push(rowProblem(header.row, letter, '', `cột ${letter} có dữ liệu nhưng không có tên`, `column ${letter} has data but no name`));
+      if (rows.some((r) => (r.cells[k] ?? '') !== ''))
+        problems.push(rowProblem(header.row, letter, '', `cột ${letter} có dữ liệu nhưng không có tên`, `column ${letter} has data but no name`));
       return;
     }
     if (name.length > limits.headerLength) {
-      problems.push(rowProblem(header.row, letter, name, `tên cột dài quá ${limits.headerLength} ký tự`, `column name longer than ${limits.headerLength} characters`));
+      problems.push(
+        rowProblem(header.row, letter, name, `tên cột dài quá ${limits.headerLength} ký tự`, `column name longer than ${limits.headerLength} characters`),
+      );
     }
-    if (CONTROL.test(name)) problems.push(rowProblem(header.row, letter, name.replace(CONTROL, '�'), 'tên cột chứa ký tự điều khiển (NUL …)', 'column name contains control characters (NUL …)'));
+    if (CONTROL.test(name))
+      problems.push(
+        rowProblem(header.row, letter, name.replace(CONTROL, '�'), 'tên cột chứa ký tự điều khiển (NUL …)', 'column name contains control characters (NUL …)'),
+      );
     const earlier = seen.get(name);
     if (earlier !== undefined) {
-      problems.push(rowProblem(header.row, name, name, `tên cột lặp lại (cột ${columnLetter(earlier + 1)} và ${letter})`, `duplicated column name (columns ${columnLetter(earlier + 1)} and ${letter})`));
+      problems.push(
+        rowProblem(
+          header.row,
+          name,
+          name,
+          `tên cột lặp lại (cột ${columnLetter(earlier + 1)} và ${letter})`,
+          `duplicated column name (columns ${columnLetter(earlier + 1)} and ${letter})`,
+        ),
+      );
     } else seen.set(name, k);
   });
   const joined = header.cells.join(',');
   const hint = /[;\t]/.test(joined) ? ' — các cột phải phân cách bằng dấu phẩy (,)' : '';
   const hintEn = hint ? ' — columns must be separated by commas' : '';
   for (const column of spec.required ?? []) {
-    if (!seen.has(column)) problems.push(rowProblem(header.row, column, '', `thiếu cột bắt buộc "${column}"${hint}`, `missing required column "${column}"${hintEn}`));
+    if (!seen.has(column))
+      problems.push(rowProblem(header.row, column, '', `thiếu cột bắt buộc "${column}"${hint}`, `missing required column "${column}"${hintEn}`));
   }
   return problems;
 }
@@ -101,7 +116,11 @@ export async function readTable(bytes: Buffer, format: TableFormat, spec: TableS
   const { limits } = spec;
   if (bytes.length === 0) throw malformed(limits, [rowProblem(0, '', '', 'tệp trống', 'the file is empty')]);
   if (bytes.length > limits.bytes) {
-    throw tooLarge(limits, `${limitText.count(bytes.length)} byte (tối đa ${limitText.count(limits.bytes)})`, `${limitText.countEn(bytes.length)} bytes (at most ${limitText.countEn(limits.bytes)})`);
+    throw tooLarge(
+      limits,
+      `${limitText.count(bytes.length)} byte (tối đa ${limitText.count(limits.bytes)})`,
+      `${limitText.countEn(bytes.length)} bytes (at most ${limitText.countEn(limits.bytes)})`,
+    );
   }
   if (format === 'xlsx' && !isZip(bytes)) throw notXlsx(limits, 'không bắt đầu như một tệp nén ZIP / not a ZIP archive');
   await turn();
@@ -113,9 +132,12 @@ export async function readTable(bytes: Buffer, format: TableFormat, spec: TableS
       raw.cells.forEach((text, k) => {
         if (text.length > limits.cellLength) {
           const column = header?.cells[k] || columnLetter(k + 1);
-          throw tooLarge(limits, `ô ${column} ở dòng ${raw.row} dài ${limitText.count(text.length)} ký tự (tối đa ${limitText.count(limits.cellLength)})`,
+          throw tooLarge(
+            limits,
+            `ô ${column} ở dòng ${raw.row} dài ${limitText.count(text.length)} ký tự (tối đa ${limitText.count(limits.cellLength)})`,
             `the cell ${column} of row ${raw.row} has ${limitText.countEn(text.length)} characters (at most ${limitText.countEn(limits.cellLength)})`,
-            rowProblem(raw.row, column, text, 'ô quá dài', 'cell too long'));
+            rowProblem(raw.row, column, text, 'ô quá dài', 'cell too long'),
+          );
         }
       });
       const cells = raw.cells.map((text) => text.normalize('NFC').trim());
@@ -123,7 +145,11 @@ export async function readTable(bytes: Buffer, format: TableFormat, spec: TableS
       if (!header) {
         header = { row: raw.row, cells };
         if (cells.length > limits.columns) {
-          throw tooLarge(limits, `${limitText.count(cells.length)} cột (tối đa ${limitText.count(limits.columns)})`, `${limitText.countEn(cells.length)} columns (at most ${limitText.countEn(limits.columns)})`);
+          throw tooLarge(
+            limits,
+            `${limitText.count(cells.length)} cột (tối đa ${limitText.count(limits.columns)})`,
+            `${limitText.countEn(cells.length)} columns (at most ${limitText.countEn(limits.columns)})`,
+          );
         }
         continue;
       }
@@ -132,11 +158,28 @@ export async function readTable(bytes: Buffer, format: TableFormat, spec: TableS
       }
       cells.forEach((text, k) => {
         const column = header!.cells[k] || columnLetter(k + 1);
-        if (CONTROL.test(text)) problems.push(rowProblem(raw.row, column, text.replace(new RegExp(CONTROL, 'g'), '�'), 'ô chứa ký tự điều khiển (NUL …)', 'the cell contains control characters (NUL …)'));
+        if (CONTROL.test(text))
+          problems.push(
+            rowProblem(
+              raw.row,
+              column,
+              text.replace(new RegExp(CONTROL, 'g'), '�'),
+              'ô chứa ký tự điều khiển (NUL …)',
+              'the cell contains control characters (NUL …)',
+            ),
+          );
       });
       const extra = cells.slice(header.cells.length);
       if (extra.some((text) => text !== '')) {
-        problems.push(rowProblem(raw.row, columnLetter(header.cells.length + 1), extra.join(','), `dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${header.cells.length} cột`, `the row has ${cells.length} cells but the header only ${header.cells.length} columns`));
+        problems.push(
+          rowProblem(
+            raw.row,
+            columnLetter(header.cells.length + 1),
+            extra.join(','),
+            `dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${header.cells.length} cột`,
+            `the row has ${cells.length} cells but the header only ${header.cells.length} columns`,
+          ),
+        );
       }
       rows.push({ row: raw.row, cells });
       // A long file must not hold up other requests: let them in every so often.
@@ -144,7 +187,8 @@ export async function readTable(bytes: Buffer, format: TableFormat, spec: TableS
     }
     if (!header) throw malformed(limits, [rowProblem(1, '', '', 'tệp không có dòng tiêu đề', 'the file has no header row')]);
     problems.push(...checkHeader(header, rows, spec));
-    if (rows.length === 0) problems.push(rowProblem(header.row + 1, '', '', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu', 'the file has a header but no data rows'));
+    if (rows.length === 0)
+      problems.push(rowProblem(header.row + 1, '', '', 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu', 'the file has a header but no data rows'));
     if (problems.length > 0) throw malformed(limits, problems);
     const names = header.cells;
     return {

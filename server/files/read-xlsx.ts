@@ -13,7 +13,8 @@ import type { RawRow } from './raw-row.ts';
 import type { TableLimits } from './table-limits.ts';
 import { notXlsx, xlsxParts } from './xlsx-archive.ts';
 
-const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -45,7 +46,10 @@ function repacked(parts: Map<string, Buffer>): Readable {
   return zip.outputStream as Readable;
 }
 
-interface SheetEntry { id: number; name: string }
+interface SheetEntry {
+  id: number;
+  name: string;
+}
 
 export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenerator<RawRow> {
   const parts = await xlsxParts(bytes, limits);
@@ -55,7 +59,13 @@ export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenera
   parts.clear();
   // Loaded when first needed: exceljs and its zip libraries take a third of a second to load.
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new excel.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   try {
     for await (const sheet of reader) {
       // The first sheet in the workbook's own order (the tabs), whichever part holds it.
@@ -65,8 +75,12 @@ export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenera
         const values = row.values as ExcelJS.CellValue[];
         const columns = Math.max(0, values.length - 1);
         if (columns > limits.columns) {
-          throw tooLarge(limits, `dòng ${row.number} có ${limitText.count(columns)} cột (tối đa ${limitText.count(limits.columns)})`, `row ${row.number} has ${limitText.countEn(columns)} columns (at most ${limitText.countEn(limits.columns)})`,
-            rowProblem(row.number, '', '', 'quá nhiều cột', 'too many columns'));
+          throw tooLarge(
+            limits,
+            `dòng ${row.number} có ${limitText.count(columns)} cột (tối đa ${limitText.count(limits.columns)})`,
+            `row ${row.number} has ${limitText.countEn(columns)} columns (at most ${limitText.countEn(limits.columns)})`,
+            rowProblem(row.number, '', '', 'quá nhiều cột', 'too many columns'),
+          );
         }
         yield { row: row.number, cells: Array.from({ length: columns }, (_, k) => cellText(values[k + 1])) };
       }

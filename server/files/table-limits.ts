@@ -29,21 +29,41 @@ export const uploadLimits = {
    */
   responses: {
     what: { vi: 'tệp phiếu nhập', en: 'import file' },
-    bytes: 20 * MB, uncompressedBytes: 32 * MB, rows: 5_000, columns: 200, cellLength: 4_000, headerLength: 64,
+    bytes: 20 * MB,
+    uncompressedBytes: 32 * MB,
+    rows: 5_000,
+    columns: 200,
+    cellLength: 4_000,
+    headerLength: 64,
   },
   /** A round's frame: stratum,population. */
   frame: {
     what: { vi: 'tệp khung mẫu', en: 'frame file' },
-    bytes: 2 * MB, uncompressedBytes: 16 * MB, rows: 5_000, columns: 20, cellLength: 200, headerLength: 64,
+    bytes: 2 * MB,
+    uncompressedBytes: 16 * MB,
+    rows: 5_000,
+    columns: 20,
+    cellLength: 200,
+    headerLength: 64,
   },
   /** Administrative units (villages included) and old → new mappings. */
   localities: {
     what: { vi: 'tệp đơn vị hành chính', en: 'units file' },
-    bytes: 50 * MB, uncompressedBytes: 128 * MB, rows: 200_000, columns: 20, cellLength: 500, headerLength: 64,
+    bytes: 50 * MB,
+    uncompressedBytes: 128 * MB,
+    rows: 200_000,
+    columns: 20,
+    cellLength: 500,
+    headerLength: 64,
   },
   /** Other tables the command line reads (a frame or margins for sipas analyze). */
   table: {
     what: { vi: 'tệp', en: 'file' },
-    bytes: 50 * MB, uncompressedBytes: 128 * MB, rows: 200_000, columns: 200, cellLength: 4_000, headerLength: 64,
+    bytes: 50 * MB,
+    uncompressedBytes: 128 * MB,
+    rows: 200_000,
+    columns: 200,
+    cellLength: 4_000,
+    headerLength: 64,
   },
 } satisfies Record<string, TableLimits>;

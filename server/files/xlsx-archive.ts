@@ -18,9 +18,15 @@ const MAX_ENTRIES = 2_000;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 export function notXlsx(limits: TableLimits, why: string): Error {
-  return malformed(limits, [rowProblem(0, '', '',
-    `không phải tệp XLSX hợp lệ (${why}); hãy lưu lại từ Excel dạng "Sổ làm việc Excel (*.xlsx)" hoặc dùng CSV UTF-8`,
-    `not a valid XLSX file (${why}); save it again from Excel as "Excel Workbook (*.xlsx)" or use UTF-8 CSV`)]);
+  return malformed(limits, [
+    rowProblem(
+      0,
+      '',
+      '',
+      `không phải tệp XLSX hợp lệ (${why}); hãy lưu lại từ Excel dạng "Sổ làm việc Excel (*.xlsx)" hoặc dùng CSV UTF-8`,
+      `not a valid XLSX file (${why}); save it again from Excel as "Excel Workbook (*.xlsx)" or use UTF-8 CSV`,
+    ),
+  ]);
 }
 
 type Entries = ZipFile & { eachEntry(): AsyncIterableIterator<Entry> };
@@ -32,14 +38,21 @@ export async function xlsxParts(bytes: Buffer, limits: TableLimits): Promise<Map
   } catch (error) {
     throw notXlsx(limits, (error as Error).message);
   }
-  const tooBig = () => tooLarge(limits, `nội dung giải nén vượt ${mb(limits.uncompressedBytes)}`, `its content unzips to more than ${mb(limits.uncompressedBytes)}`);
+  const tooBig = () =>
+    tooLarge(limits, `nội dung giải nén vượt ${mb(limits.uncompressedBytes)}`, `its content unzips to more than ${mb(limits.uncompressedBytes)}`);
   const wanted: Entry[] = [];
   let declared = 0;
   let entries = 0;
   try {
-    if (zip.entryCount > MAX_ENTRIES) throw tooLarge(limits, `có hơn ${limitText.count(MAX_ENTRIES)} mục trong tệp nén`, `more than ${limitText.countEn(MAX_ENTRIES)} entries in the archive`);
+    if (zip.entryCount > MAX_ENTRIES)
+      throw tooLarge(limits, `có hơn ${limitText.count(MAX_ENTRIES)} mục trong tệp nén`, `more than ${limitText.countEn(MAX_ENTRIES)} entries in the archive`);
     for await (const entry of zip.eachEntry()) {
-      if (++entries > MAX_ENTRIES) throw tooLarge(limits, `có hơn ${limitText.count(MAX_ENTRIES)} mục trong tệp nén`, `more than ${limitText.countEn(MAX_ENTRIES)} entries in the archive`);
+      if (++entries > MAX_ENTRIES)
+        throw tooLarge(
+          limits,
+          `có hơn ${limitText.count(MAX_ENTRIES)} mục trong tệp nén`,
+          `more than ${limitText.countEn(MAX_ENTRIES)} entries in the archive`,
+        );
       if (!NEEDED_PART.test(entry.fileName)) continue;
       declared += entry.uncompressedSize;
       if (declared > limits.uncompressedBytes) throw tooBig();

@@ -95,19 +95,21 @@ export const authPlugin = fp<{ throttle: ThrottleNumbers }>(
       if (token && token.length <= 128) request.staff = (await sessionOf(app.database.db, token)) ?? null;
     });
     schedulePurge(app);
-    const guard = (action: Action): onRequestAsyncHookHandler => async (request) => {
-      await app.staffRateLimit(request);
-      const staff = request.staff;
-      if (!staff) {
-        throw problems.notLoggedIn();
-      }
-      if (!roleMay(staff.user.role, action)) {
-        throw problems.forbidden('role');
-      }
-      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
-        throw problems.csrf();
-      }
-    };
+    const guard =
+      (action: Action): onRequestAsyncHookHandler =>
+      async (request) => {
+        await app.staffRateLimit(request);
+        const staff = request.staff;
+        if (!staff) {
+          throw problems.notLoggedIn();
+        }
+        if (!roleMay(staff.user.role, action)) {
+          throw problems.forbidden('role');
+        }
+        if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== staff.csrfToken) {
+          throw problems.csrf();
+        }
+      };
     // Every route registered after this plugin (the API and the pages) passes here; the built UI's
     // files, served by the static plugin registered before, are public by nature.
     app.addHook('onRoute', (route) => {

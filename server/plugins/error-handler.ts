@@ -95,9 +95,7 @@ export const errorHandlerPlugin = fp(
       request.log.error({ err: error }, 'unexpected error');
       return sendProblem(request, reply, problems.internalError());
     });
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, problems.notFound('route', { url: request.url })),
-    );
+    app.setNotFoundHandler((request, reply) => sendProblem(request, reply, problems.notFound('route', { url: request.url })));
   },
   { name: 'error-handler' },
 );

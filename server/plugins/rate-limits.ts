@@ -66,8 +66,14 @@ export const rateLimitPlugin = fp<{ settings: RateLimitSettings }>(
       limit(settings.perDevicePerMinute, 60_000, (r) => `device:${bodyField(r, 'clientId') ?? r.ip}`, problems.surveyRateLimited),
       limit(settings.perLinkPerMinute, 60_000, (r) => `link:${bodyField(r, 'link') ?? r.ip}`, problems.surveyRateLimited),
     ]);
-    app.decorate('logInRateLimit', limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${clientNetwork(r.ip)}`, problems.tooManyLogIns));
-    app.decorate('staffRateLimit', limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${clientNetwork(r.ip)}`, problems.staffRateLimited));
+    app.decorate(
+      'logInRateLimit',
+      limit(settings.logInsPerIpPer15Minutes, 15 * 60_000, (r) => `log-in:${clientNetwork(r.ip)}`, problems.tooManyLogIns),
+    );
+    app.decorate(
+      'staffRateLimit',
+      limit(settings.staffPerIpPerMinute, 60_000, (r) => `staff:${clientNetwork(r.ip)}`, problems.staffRateLimited),
+    );
   },
   { name: 'rate-limits' },
 );

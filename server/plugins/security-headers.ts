@@ -32,7 +32,9 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 
 function builtPages(root: string): string[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(root, f), 'utf8'));
+  return readdirSync(root)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(join(root, f), 'utf8'));
 }
 
 export interface SecurityHeaderOptions {

@@ -41,7 +41,9 @@ describe('the pages under the Content-Security-Policy', () => {
     await staffAccounts(app.database().db);
     const page = await desk(app);
     const seen: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) seen.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+    });
     await logIn(page, app.url('/staff'), 'lan');
     expect(seen).toEqual([]);
   });

@@ -40,8 +40,9 @@ describe('the results dashboard', () => {
     expect(rows.slice(1).map((r) => r.figure)).toEqual(districts.map((d) => percentVi(figure(d, 'SIPAS').estimate)));
     expect(rows.slice(1).map((r) => r.unreliable)).toEqual(districts.map((d) => !figure(d, 'SIPAS').reliable));
     const sipas = figure(districts[0], 'SIPAS');
-    await expect(page.locator('table.indices tbody tr[data-code="662"] td .moe').first().textContent())
-      .resolves.toBe(`±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`);
+    await expect(page.locator('table.indices tbody tr[data-code="662"] td .moe').first().textContent()).resolves.toBe(
+      `±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`,
+    );
     expect(await page.locator('.legend').textContent()).toContain('ít hơn 30 người trả lời');
 
     expect(await chartBars(page)).toEqual(districts.map((d) => ({ code: d.code, value: percentVi(figure(d, 'SIPAS').estimate) })));
@@ -54,12 +55,18 @@ describe('the results dashboard', () => {
     expect(await page.locator('.par-points strong').textContent()).toBe(`${points} / 10 điểm`);
     expect(await page.locator('.policies tbody tr').count()).toBe(9);
     // The trend: one column per round as the trend API lists them, this round's figures in its column.
-    const trend = await apiJson<{ rounds: Array<{ code: string; name: string; groups: AnalysisResult['groups'] }> }>(page, '/api/results/trend?by=province,district');
+    const trend = await apiJson<{ rounds: Array<{ code: string; name: string; groups: AnalysisResult['groups'] }> }>(
+      page,
+      '/api/results/trend?by=province,district',
+    );
     expect(await page.locator('.trend thead th').allTextContents()).toEqual(['Địa bàn', ...trend.rounds.map((r) => r.name)]);
     const column = 1 + trend.rounds.findIndex((r) => r.code === ROUND);
-    const trendRows = await page.locator('.trend tbody tr').evaluateAll((trs, c) => trs.map((tr) => [
-      tr.querySelector('th')?.textContent ?? '', tr.querySelectorAll('th, td')[c]?.querySelector('.figure')?.textContent ?? '',
-    ]), column);
+    const trendRows = await page
+      .locator('.trend tbody tr')
+      .evaluateAll(
+        (trs, c) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelectorAll('th, td')[c]?.querySelector('.figure')?.textContent ?? '']),
+        column,
+      );
     expect(trendRows).toEqual([api.groups.find((g) => g.level === 'province')!, ...districts].map((g) => [g.name, percentVi(figure(g, 'SIPAS').estimate)]));
     expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(0);
   });

@@ -9,7 +9,9 @@ import { desk, focusIn, formStatus, keyPaperForm, logIn, staffAccounts } from '.
 const app = useBrowserApp();
 
 describe('double entry from issued forms to verified responses, in the browser', () => {
-  it('a manager issues and batches forms, two keyers key them blind, agreeing forms verify and the manager reconciles the other', { timeout: 180_000 }, async () => {
+  it('a manager issues and batches forms, two keyers key them blind, agreeing forms verify and the manager reconciles the other', {
+    timeout: 180_000,
+  }, async () => {
     const db = app.database().db;
     const { manager } = await staffAccounts(db);
 
@@ -36,7 +38,10 @@ describe('double entry from issued forms to verified responses, in the browser',
     expect(await lan.locator('tr[data-batch=L01]').textContent()).toContain('Đã thu về: 3');
 
     // Each keyer keys the three forms from their batch list; Hoa slips on A1_1 of form 2.
-    for (const [username, slip] of [['minh', undefined], ['hoa', '2']] as const) {
+    for (const [username, slip] of [
+      ['minh', undefined],
+      ['hoa', '2'],
+    ] as const) {
       const keyer = await desk(app);
       await logIn(keyer, app.url('/staff'), username);
       await focusIn(keyer, 'tbody');
@@ -76,7 +81,11 @@ describe('double entry from issued forms to verified responses, in the browser',
     expect((await paperResponse(db, round.id, 3))?.answers.comment).toBe('Thủ tục nhanh gọn');
     const trail = await auditTrail(db, 'paper_form', `${DEMO_ROUND_CODE}:2`);
     expect(trail.map((e) => [e.action, e.username])).toEqual([
-      ['mark_form', 'lan'], ['key', 'minh'], ['key', 'hoa'], ['reconcile', 'lan'], ['verify_by_reconciliation', 'lan'],
+      ['mark_form', 'lan'],
+      ['key', 'minh'],
+      ['key', 'hoa'],
+      ['reconcile', 'lan'],
+      ['verify_by_reconciliation', 'lan'],
     ]);
     expect(trail[3]).toMatchObject({ field: 'answers.A1_1', oldValue: { first: 4, second: 2 }, newValue: 4 });
     expect(manager.id).toBe(trail[3].userId);

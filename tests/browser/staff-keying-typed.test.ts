@@ -31,8 +31,13 @@ async function batchOf(version: keyof typeof rounds) {
   const db = app.database().db;
   if (version === '2022') {
     await insertRoundIfAbsent(db, {
-      code: rounds['2022'], name: 'Khảo sát SIPAS 2022 (phiếu giấy)', provinceCode: '67',
-      periodStart: '2022-01-01', periodEnd: '2022-12-31', questionnaireVersion: '2022', status: 'open',
+      code: rounds['2022'],
+      name: 'Khảo sát SIPAS 2022 (phiếu giấy)',
+      provinceCode: '67',
+      periodStart: '2022-01-01',
+      periodEnd: '2022-12-31',
+      questionnaireVersion: '2022',
+      status: 'open',
     });
   }
   const people = await staffAccounts(db);
@@ -58,8 +63,7 @@ async function play(page: Page, context: KeyingContext, stroke: Stroke): Promise
     await page.locator(`#field-${context.fields[stroke.field].code}`).focus();
     // The caret goes to the end of a text box, where the strokes type.
     await page.keyboard.press('End');
-  }
-  else if (stroke.kind === 'save-button') await page.getByRole('button', { name: 'Lưu phiếu (Enter)' }).click();
+  } else if (stroke.kind === 'save-button') await page.getByRole('button', { name: 'Lưu phiếu (Enter)' }).click();
   else if (stroke.kind === 'paste' || !onKeyboard(stroke.key)) {
     // Pasted text, and letters an input method composes, reach the box that has the focus if it takes text
     // (Chromium's insertText would otherwise use the last selection on the page).
@@ -80,7 +84,10 @@ describe('typing paper forms on the real keying screen', () => {
       const at = (code: string) => context.fields.findIndex((f) => f.code === code);
       const blanks = Array.from({ length: at('info_channels') - at('made_feedback') }, () => '0');
       const directed: Stroke[] = k('2', '3', '2', ...'Ê Đê', 'Tab', '3', '3', '1', '1', '1', ...blanks, '7', 'Tab', ...'Zalo nhóm xã', 'Tab');
-      const generated = fc.sample(strokes(context.fields.length, { escape: false, maxLength: 160 }), { numRuns: GENERATED_FORMS, seed: seed + Number(version) });
+      const generated = fc.sample(strokes(context.fields.length, { escape: false, maxLength: 160 }), {
+        numRuns: GENERATED_FORMS,
+        seed: seed + Number(version),
+      });
 
       const page = await desk(app);
       await logIn(page, app.url(`/staff/keying/${batchId}`), 'minh');
@@ -97,7 +104,8 @@ describe('typing paper forms on the real keying screen', () => {
         let shown: Record<string, string> = {};
         const strokesLeft = [...sequence];
         for (let step = 0; !model.saved; step++) {
-          const stroke: Stroke = strokesLeft.shift() ?? (model.screen.note?.kind === 'missing_required' ? { kind: 'key', key: '0' } : { kind: 'key', key: 'Enter' });
+          const stroke: Stroke =
+            strokesLeft.shift() ?? (model.screen.note?.kind === 'missing_required' ? { kind: 'key', key: '0' } : { kind: 'key', key: 'Enter' });
           expect(step, `form ${serial} saved within its strokes`).toBeLessThan(sequence.length + context.fields.length * 3);
           const saves = stroke.kind === 'save-button' || (stroke.kind === 'key' && stroke.key === 'Enter');
           if (saves) shown = await shownOnPage(page);
@@ -114,7 +122,8 @@ describe('typing paper forms on the real keying screen', () => {
           const box = field.question.type === 'text' ? shown[field.code].normalize('NFC').trim() : shown[field.code];
           expect(showsStored(field, box, stored, words.vi), `form ${serial}, ${field.code}: shown "${box}", stored ${JSON.stringify(stored)}`).toBe(true);
         }
-        if (serial === 1) expect([entry.profile, entry.answers]).toMatchObject([{ ethnicity: 'khac', ethnicity_other: 'Ê Đê' }, { info_channels_other: 'Zalo nhóm xã' }]);
+        if (serial === 1)
+          expect([entry.profile, entry.answers]).toMatchObject([{ ethnicity: 'khac', ethnicity_other: 'Ê Đê' }, { info_channels_other: 'Zalo nhóm xã' }]);
       }
     });
   }

@@ -53,7 +53,8 @@ describe('the staff app for administrators and survey managers', () => {
   it('shows an administrator an account held back by wrong passwords and lets them unlock it', { timeout: 60_000 }, async () => {
     await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
     await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
-    const attempt = (password: string) => fetch(app.url('/api/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'minh', password }) });
+    const attempt = (password: string) =>
+      fetch(app.url('/api/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'minh', password }) });
     for (let k = 0; k < 5; k++) await attempt(`sai-mat-khau-${k}`);
     expect((await attempt(PASSWORD)).status).toBe(401);
 
@@ -126,21 +127,37 @@ describe('the staff app for administrators and survey managers', () => {
     await markForms(app.database().db, lan.id, { roundCode: 'DN-2025-H1', serials: '701-702', status: 'returned' });
     const page = await desk(app);
     await logIn(page, app.url('/staff/import'), 'lan');
-    expect(await page.getByRole('link', { name: 'Tải mẫu XLSX (có trang mã hóa)' }).getAttribute('href')).toBe('/api/rounds/DN-2025-H1/import-template?format=xlsx');
+    expect(await page.getByRole('link', { name: 'Tải mẫu XLSX (có trang mã hóa)' }).getAttribute('href')).toBe(
+      '/api/rounds/DN-2025-H1/import-template?format=xlsx',
+    );
     const header = ['serial', 'locality', 'sex', 'age_group', 'had_procedure', 'A1_1', 'A1_2'];
     const upload = async (rows: string[][]) => {
       await page.setInputFiles('input[name=file]', { name: 'phieu.csv', mimeType: 'text/csv', buffer: writeCsv(header, rows) });
       await page.getByRole('button', { name: 'Nhập tệp' }).click();
     };
-    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'x', '50_60', 'no', '6', '5']]);
+    await upload([
+      ['701', '661', 'nam', '50_60', 'no', '4', '5'],
+      ['702', '661', 'x', '50_60', 'no', '6', '5'],
+    ]);
     await page.locator('table.problems').waitFor();
-    const problems = await page.locator('table.problems tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent)));
-    expect(problems).toEqual([['3', 'sex', 'x'], ['3', 'A1_1', '6']]);
+    const problems = await page
+      .locator('table.problems tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent)));
+    expect(problems).toEqual([
+      ['3', 'sex', 'x'],
+      ['3', 'A1_1', '6'],
+    ]);
     expect(await page.locator('table.problems').textContent()).toContain('Tùy chọn không hợp lệ');
 
-    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'nu', '50_60', 'no', '3', '5']]);
+    await upload([
+      ['701', '661', 'nam', '50_60', 'no', '4', '5'],
+      ['702', '661', 'nu', '50_60', 'no', '3', '5'],
+    ]);
     await page.getByText('Đã nhập 2 phiếu mới; 0 phiếu đã có từ trước, giữ nguyên.').waitFor();
-    await upload([['701', '661', 'nam', '50_60', 'no', '4', '5'], ['702', '661', 'nu', '50_60', 'no', '3', '5']]);
+    await upload([
+      ['701', '661', 'nam', '50_60', 'no', '4', '5'],
+      ['702', '661', 'nu', '50_60', 'no', '3', '5'],
+    ]);
     await page.getByText('Đã nhập 0 phiếu mới; 2 phiếu đã có từ trước, giữ nguyên.').waitFor();
   });
 });

@@ -16,8 +16,8 @@ describe('the survey for every respondent', () => {
   it('can be answered with the keyboard alone, and names each question for screen readers', async () => {
     const { page } = await openSurvey();
     // Every choice is a labelled input inside a fieldset whose legend is the question.
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input')].filter((i) => !i.closest('label') || !i.closest('fieldset')?.querySelector('legend')).length,
+    const unlabelled = await page.evaluate(
+      () => [...document.querySelectorAll('input')].filter((i) => !i.closest('label') || !i.closest('fieldset')?.querySelector('legend')).length,
     );
     expect(unlabelled).toBe(0);
     expect(await page.getByRole('group', { name: /Giới tính/ }).count()).toBe(1);

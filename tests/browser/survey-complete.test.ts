@@ -15,8 +15,13 @@ const app = useBrowserApp();
 async function link2022(): Promise<string> {
   const db = app.database().db;
   await insertRoundIfAbsent(db, {
-    code: 'DN-2022', name: 'Khảo sát SIPAS 2022 (thử nghiệm)', provinceCode: '67',
-    periodStart: vietnamDay(-30), periodEnd: vietnamDay(30), questionnaireVersion: '2022', status: 'open',
+    code: 'DN-2022',
+    name: 'Khảo sát SIPAS 2022 (thử nghiệm)',
+    provinceCode: '67',
+    periodStart: vietnamDay(-30),
+    periodEnd: vietnamDay(30),
+    questionnaireVersion: '2022',
+    status: 'open',
   });
   const [round, office] = [await findRoundByCode(db, 'DN-2022'), await findOfficeByCode(db, DEMO_OFFICE_CODE)];
   return ensureLink(db, office!.id, round!.id);
@@ -31,7 +36,23 @@ describe('completing the survey on a phone', () => {
       const { page } = await app.phone();
       await page.goto(app.url(`/s/${token}`));
       const shown = await answerUpToReview(page, { ...procedureNoComplaint, comment: 'Cán bộ rất nhiệt tình, cảm ơn.' });
-      expect(shown).toEqual(['profile', 'experience', 'interest', 'policy_info', 'A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'service_opinion', 'expectations', 'comment']);
+      expect(shown).toEqual([
+        'profile',
+        'experience',
+        'interest',
+        'policy_info',
+        'A1',
+        'A2',
+        'A3',
+        'A4',
+        'B1',
+        'B2',
+        'B3',
+        'B4',
+        'service_opinion',
+        'expectations',
+        'comment',
+      ]);
       await sendFromReview(page);
       await expect.poll(() => deliveryState(page)).toBe('delivered');
       expect(await page.locator('.delivery').textContent()).toContain('Phiếu đã gửi tới máy chủ. Ông/Bà có thể đóng trang.');

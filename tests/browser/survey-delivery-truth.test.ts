@@ -40,7 +40,8 @@ describe('what the phone says once a response is sent', () => {
     await waitForScreen(page, (s) => s === 'profile');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     });
     await answerUpToReview(page, respondent);
     await context.setOffline(true);
@@ -57,7 +58,9 @@ describe('what the phone says once a response is sent', () => {
     const token = await demoLinkToken(db);
     const { page } = await app.phone({ serviceWorkers: 'block' });
     let posts = 0;
-    page.on('request', (request) => { if (request.method() === 'POST') posts++; });
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts++;
+    });
     await page.goto(app.url(`/s/${token}`));
     await answerUpToReview(page, respondent);
     // The office closes its link while the citizen is on the review screen.
@@ -67,15 +70,18 @@ describe('what the phone says once a response is sent', () => {
     const said = await page.locator('.delivery').textContent();
     expect(said).toContain('Máy chủ không nhận phiếu: Đường dẫn khảo sát này đã đóng');
     expect(said).toContain('Phiếu vẫn được lưu trên máy này');
-    const kept = await page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-      const open = indexedDB.open('sipas-survey');
-      open.onsuccess = () => {
-        const all = open.result.transaction('outbox').objectStore('outbox').getAll();
-        all.onsuccess = () => resolve((all.result as Array<{ state: string }>).map((e) => e.state));
-        all.onerror = () => reject(all.error);
-      };
-      open.onerror = () => reject(open.error);
-    }));
+    const kept = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('sipas-survey');
+          open.onsuccess = () => {
+            const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => resolve((all.result as Array<{ state: string }>).map((e) => e.state));
+            all.onerror = () => reject(all.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
     expect(kept).toEqual(['refused']);
     const sent = posts;
     await page.waitForTimeout(2_500);

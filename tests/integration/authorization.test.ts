@@ -45,7 +45,12 @@ beforeEach(async () => {
   await issueForms(db, manager, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials: '1-3' });
   await markForms(db, manager, { roundCode: DEMO_ROUND_CODE, serials: '1-3', status: 'returned' });
   const batch = await createBatch(db, manager, {
-    roundCode: DEMO_ROUND_CODE, code: 'B1', serials: '1-3', firstKeyerId: agents.keyer.userId, secondKeyerId: second.id, reconcilerId: reconciler.id,
+    roundCode: DEMO_ROUND_CODE,
+    code: 'B1',
+    serials: '1-3',
+    firstKeyerId: agents.keyer.userId,
+    secondKeyerId: second.id,
+    reconcilerId: reconciler.id,
   });
   const link = (await listLinksOfRound(db, (await findRoundByCode(db, DEMO_ROUND_CODE))!.id))[0].token;
   examples = routeExamples({ link, batchId: batch.id, spareUserId: spare.id, keyerIds: [agents.keyer.userId, second.id] });
@@ -56,7 +61,8 @@ function requestOf(route: CataloguedRoute) {
   if (!example) throw new Error(`${key(route)} has no example in tests/support/route-examples.ts`);
   const payload = example.body ? JSON.stringify(example.body) : undefined;
   return {
-    method: route.method as 'GET', url: urlOf(route.url, example.params, example.query),
+    method: route.method as 'GET',
+    url: urlOf(route.url, example.params, example.query),
     ...(payload !== undefined ? { payload, headers: { 'content-type': 'application/json' } } : {}),
   };
 }
@@ -144,7 +150,10 @@ describe('authorisation matrix: every route × every role × not logged in', () 
       const access = routeAccess(route);
       if (access === 'public') continue;
       const role = roles.find((r) => roleMay(r, access.action))!;
-      const reply = await agentFor(role, access.action).request({ ...requestOf(route), headers: { 'content-type': 'application/json', 'x-csrf-token': 'wrong' } });
+      const reply = await agentFor(role, access.action).request({
+        ...requestOf(route),
+        headers: { 'content-type': 'application/json', 'x-csrf-token': 'wrong' },
+      });
       expect(reply.statusCode, `${key(route)} as ${role}`).toBe(403);
       expect(reply.json().code, key(route)).toBe('csrf');
     }

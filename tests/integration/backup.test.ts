@@ -24,7 +24,11 @@ import { randomLinkSubmission } from '../support/random-responses.ts';
 const journal = JSON.parse(readFileSync(new URL('../../db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
 const secret = 'backup-test-secret-0123456789abcdef0123456789';
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function sipas(args: string[], env: Record<string, string>): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/sipas.mjs', ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
@@ -94,7 +98,13 @@ describe('sipas backup and restore of the embedded database', () => {
     expect(backup.stdout).toContain(`${stored.responses.length} responses`);
 
     const manifest = JSON.parse(readFileSync(file).subarray(0, readFileSync(file).indexOf(0x0a)).toString('utf8'));
-    expect(manifest).toMatchObject({ format: 'sipas-backup', formatVersion: 1, database: { engine: 'pglite' }, migrations: { count: journal.entries.length }, responses: { total: stored.responses.length } });
+    expect(manifest).toMatchObject({
+      format: 'sipas-backup',
+      formatVersion: 1,
+      database: { engine: 'pglite' },
+      migrations: { count: journal.entries.length },
+      responses: { total: stored.responses.length },
+    });
     expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(10 * 60_000);
     expect(manifest.tables.responses.rows).toBe(stored.responses.length);
 

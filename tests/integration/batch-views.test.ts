@@ -16,8 +16,20 @@ async function twoBatches() {
   const manager = await logInAs(app(), 'manager');
   await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '660', serials: '1-6', target: 5 } });
   await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '1-4', status: 'returned' } });
-  const l01 = (await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L01', serials: '1-2', firstKeyerId: lan.id, secondKeyerId: minh.id } })).json();
-  const l02 = (await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L02', serials: '3', firstKeyerId: minh.id, secondKeyerId: ha.id, reconcilerId: lan.id } })).json();
+  const l01 = (
+    await manager.request({
+      method: 'POST',
+      url: `/api/rounds/${ROUND}/batches`,
+      payload: { code: 'L01', serials: '1-2', firstKeyerId: lan.id, secondKeyerId: minh.id },
+    })
+  ).json();
+  const l02 = (
+    await manager.request({
+      method: 'POST',
+      url: `/api/rounds/${ROUND}/batches`,
+      payload: { code: 'L02', serials: '3', firstKeyerId: minh.id, secondKeyerId: ha.id, reconcilerId: lan.id },
+    })
+  ).json();
   return { manager, lan: await logInAs(app(), 'lan'), minh: await logInAs(app(), 'minh'), l01: l01.id as number, l02: l02.id as number };
 }
 
@@ -27,9 +39,15 @@ describe('batches as each role sees them', () => {
   it('shows a keyer only the batches assigned to them, with their part in each', async () => {
     const { lan, manager } = await twoBatches();
     const mine = (await lan.request({ url: '/api/batches' })).json();
-    expect(mine.map((b: { code: string; myPart: string }) => [b.code, b.myPart])).toEqual([['L01', 'first'], ['L02', 'reconciler']]);
+    expect(mine.map((b: { code: string; myPart: string }) => [b.code, b.myPart])).toEqual([
+      ['L01', 'first'],
+      ['L02', 'reconciler'],
+    ]);
     const all = (await manager.request({ url: `/api/batches?round=${ROUND}` })).json();
-    expect(all.map((b: { code: string; myPart: string | null; forms: number }) => [b.code, b.myPart, b.forms])).toEqual([['L01', null, 2], ['L02', null, 1]]);
+    expect(all.map((b: { code: string; myPart: string | null; forms: number }) => [b.code, b.myPart, b.forms])).toEqual([
+      ['L01', null, 2],
+      ['L02', null, 1],
+    ]);
     expect(all[0]).toMatchObject({ round: ROUND, keyers: ['lan', 'minh'], reconciler: null, statuses: { returned: 2 } });
   });
 
@@ -59,7 +77,10 @@ describe('batches as each role sees them', () => {
     await lan.request({ method: 'PUT', url: `/api/batches/${l01}/forms/2/entry`, payload: { profile, answers } });
     const history = (await manager.request({ url: `/api/rounds/${ROUND}/paper-forms/2` })).json();
     expect(history).toMatchObject({ serial: 2, status: 'keyed_once', localityCode: '660', batch: { id: l01, code: 'L01' }, responseId: null });
-    expect(history.trail.map((e: { action: string; username: string }) => [e.action, e.username])).toEqual([['mark_form', 'manager'], ['key', 'lan']]);
+    expect(history.trail.map((e: { action: string; username: string }) => [e.action, e.username])).toEqual([
+      ['mark_form', 'manager'],
+      ['key', 'lan'],
+    ]);
     expect((await manager.request({ url: `/api/rounds/${ROUND}/paper-forms/99` })).statusCode).toBe(404);
   });
 

@@ -14,7 +14,13 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 const golden = (name: string) => `tests/golden/${name}`;
 const sipas = (args: string[]) => promisify(execFile)('node', ['bin/sipas.mjs', ...args], { maxBuffer: 64 * 1024 * 1024 });
-const failure = (args: string[]) => sipas(args).then(() => { throw new Error('expected a failure'); }, (e: { code: number; stderr: string; stdout: string }) => e);
+const failure = (args: string[]) =>
+  sipas(args).then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: { code: number; stderr: string; stdout: string }) => e,
+  );
 
 describe('npx sipas analyze', () => {
   it('prints the contract JSON: groups per district with every index and its uncertainty', async () => {
@@ -24,9 +30,27 @@ describe('npx sipas analyze', () => {
     const group = result.groups[0];
     expect(group).toMatchObject({ level: 'district', code: '660', name: 'Thành phố Gia Nghĩa' });
     expect(group.indices.map((i: { index: string }) => i.index)).toEqual(expect.arrayContaining(['A1_1', 'B5_3', 'A1', 'B5', 'policy', 'service', 'SIPAS']));
-    expect(Object.keys(group.indices[0])).toEqual(['index', 'estimate', 'se', 'ci_low', 'ci_high', 'ci_logit_low', 'ci_logit_high', 'n', 'weight_sum', 'deff', 'n_eff', 'reliable', 'psus', 'variance_estimable', 'issues']);
+    expect(Object.keys(group.indices[0])).toEqual([
+      'index',
+      'estimate',
+      'se',
+      'ci_low',
+      'ci_high',
+      'ci_logit_low',
+      'ci_logit_high',
+      'n',
+      'weight_sum',
+      'deff',
+      'n_eff',
+      'reliable',
+      'psus',
+      'variance_estimable',
+      'issues',
+    ]);
     expect(Object.keys(group.indices.find((i: { index: string }) => i.index === 'SIPAS'))).toContain('missing_components');
-    const reference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).column.find((r: { group: string; index: string }) => r.group === '660' && r.index === 'SIPAS');
+    const reference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).column.find(
+      (r: { group: string; index: string }) => r.group === '660' && r.index === 'SIPAS',
+    );
     const sipasIndex = group.indices.find((i: { index: string }) => i.index === 'SIPAS');
     expect(Math.abs(sipasIndex.estimate - reference.estimate) / reference.estimate).toBeLessThan(1e-9);
     expect(Math.abs(sipasIndex.se - reference.se) / reference.se).toBeLessThan(1e-9);
@@ -34,17 +58,47 @@ describe('npx sipas analyze', () => {
 
   it('applies a frame and raking from files, and writes CSV and XLSX', async () => {
     const csvFile = join(dir, 'out.csv');
-    await sipas(['analyze', golden('microdata.csv'), '--questionnaire', '2024', '--by', 'all', '--frame', golden('frame.csv'), '--format', 'csv', '--out', csvFile]);
+    await sipas([
+      'analyze',
+      golden('microdata.csv'),
+      '--questionnaire',
+      '2024',
+      '--by',
+      'all',
+      '--frame',
+      golden('frame.csv'),
+      '--format',
+      'csv',
+      '--out',
+      csvFile,
+    ]);
     const csv = await readFile(csvFile);
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.toString('utf8').slice(1).trim().split('\n');
-    expect(lines[0]).toBe('level,code,name,index,estimate,se,ci_low,ci_high,ci_logit_low,ci_logit_high,n,weight_sum,deff,n_eff,reliable,psus,variance_estimable,issues,missing_provinces,missing_components');
+    expect(lines[0]).toBe(
+      'level,code,name,index,estimate,se,ci_low,ci_high,ci_logit_low,ci_logit_high,n,weight_sum,deff,n_eff,reliable,psus,variance_estimable,issues,missing_provinces,missing_components',
+    );
     expect(lines[1]).toMatch(/^all,all,Toàn bộ mẫu,A1_1,/);
-    const frameReference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).frame.find((r: { group: string; index: string }) => r.group === 'all' && r.index === 'A1_1');
+    const frameReference = JSON.parse(await readFile(golden('reference.json'), 'utf8')).frame.find(
+      (r: { group: string; index: string }) => r.group === 'all' && r.index === 'A1_1',
+    );
     expect(Math.abs(Number(lines[1].split(',')[4]) - frameReference.estimate)).toBeLessThan(1e-9);
 
     const xlsxFile = join(dir, 'out.xlsx');
-    await sipas(['analyze', golden('microdata.csv'), '--questionnaire', '2024', '--by', 'district', '--rake', golden('margins.csv'), '--format', 'xlsx', '--out', xlsxFile]);
+    await sipas([
+      'analyze',
+      golden('microdata.csv'),
+      '--questionnaire',
+      '2024',
+      '--by',
+      'district',
+      '--rake',
+      golden('margins.csv'),
+      '--format',
+      'xlsx',
+      '--out',
+      xlsxFile,
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxFile);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['indices', 'items', 'options']);
@@ -81,7 +135,9 @@ describe('npx sipas analyze refuses files it cannot read for what they are', () 
     expect((await analyze(await write('semicolon.csv', text.replaceAll(',', ';')))).stderr).toMatch(/not comma-separated/);
     expect((await analyze(await write('header-only.csv', `${text.split('\n')[0]}\n`))).stderr).toMatch(/has a header but no rows/);
     const [header, ...rows] = text.split('\n');
-    expect((await analyze(await write('twice.csv', [header.replace('sex,', 'psu,'), ...rows].join('\n')))).stderr).toMatch(/column "psu" appears more than once/);
+    expect((await analyze(await write('twice.csv', [header.replace('sex,', 'psu,'), ...rows].join('\n')))).stderr).toMatch(
+      /column "psu" appears more than once/,
+    );
     expect((await analyze(await write('empty.csv', ''))).stderr).toMatch(/is empty/);
   });
 
@@ -92,7 +148,9 @@ describe('npx sipas analyze refuses files it cannot read for what they are', () 
     cells[1][6] = '';
     cells[2][7] = '0x1A';
     cells[3][7] = '1,5';
-    const error = await analyze(await write('design.csv', `${[header, ...cells.map((c) => c.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','))].join('\n')}\n`));
+    const error = await analyze(
+      await write('design.csv', `${[header, ...cells.map((c) => c.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','))].join('\n')}\n`),
+    );
     expect(error.stderr).toMatch(/dòng 2, cột stratum/);
     expect(error.stderr).toMatch(/dòng 3, cột psu/);
     expect(error.stderr).toMatch(/dòng 4, cột weight, giá trị "0x1A"/);
@@ -112,16 +170,31 @@ describe('npx sipas analyze over several provinces', () => {
 
   it('ranks units with intervals and compares with the previous round through the mapping', async () => {
     const { stdout } = await sipas([
-      'analyze', national('current.csv'), '--questionnaire', '2024', '--by', 'all,province,commune', '--rank',
-      '--previous', national('previous.csv'), '--mappings', national('map.csv'),
-    ]).catch((e) => { throw new Error(e.stderr); });
+      'analyze',
+      national('current.csv'),
+      '--questionnaire',
+      '2024',
+      '--by',
+      'all,province,commune',
+      '--rank',
+      '--previous',
+      national('previous.csv'),
+      '--mappings',
+      national('map.csv'),
+    ]).catch((e) => {
+      throw new Error(e.stderr);
+    });
     const result = JSON.parse(stdout);
     expect(result.method.provinces.populations).toHaveProperty('60');
-    const national68 = result.rankings.find((r: { level: string; index: string; within: string | null }) => r.level === 'commune' && r.index === 'SIPAS' && r.within === '68');
+    const national68 = result.rankings.find(
+      (r: { level: string; index: string; within: string | null }) => r.level === 'commune' && r.index === 'SIPAS' && r.within === '68',
+    );
     expect(national68.units.every((u: { rank_low: number; rank: number; rank_high: number }) => u.rank_low <= u.rank && u.rank <= u.rank_high)).toBe(true);
     const comparison = result.comparison;
     expect(comparison.versions.identical).toBe(true);
-    const province68 = comparison.differences.find((d: { level: string; code: string; index: string }) => d.level === 'province' && d.code === '68' && d.index === 'SIPAS');
+    const province68 = comparison.differences.find(
+      (d: { level: string; code: string; index: string }) => d.level === 'province' && d.code === '68' && d.index === 'SIPAS',
+    );
     expect(province68.previous_units).toEqual(['67', '68']);
     expect(province68.significant === null || typeof province68.significant === 'boolean').toBe(true);
     expect(comparison.rank_changes.length).toBeGreaterThan(0);

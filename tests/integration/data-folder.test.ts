@@ -64,8 +64,15 @@ describe("PGlite's data folder", () => {
     const before = await countResponses(folder);
     const server = await startServer({ env: { SIPAS_DATA_DIR: folder, DATABASE_URL: '', SIPAS_SECRET: 'x'.repeat(40) } });
     const def = seededQuestionnaire('2024')!;
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(randomLinkSubmission(def, tokens[i % 2])) })));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${server.url}/api/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(randomLinkSubmission(def, tokens[i % 2])),
+        }),
+      ),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(await server.stop()).toBe(0);
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
@@ -86,7 +93,9 @@ describe("PGlite's data folder", () => {
         const sentBeforeSigterm = stopping === undefined;
         let status: number;
         try {
-          status = (await fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) })).status;
+          status = (
+            await fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) })
+          ).status;
         } catch {
           return; // the server has stopped listening
         }
@@ -104,7 +113,10 @@ describe("PGlite's data folder", () => {
 
     const database = await openDatabase({ dataDir: folder });
     try {
-      const stored = await database.db.select({ id: responses.id }).from(responses).where(inArray(responses.id, [...acknowledged]));
+      const stored = await database.db
+        .select({ id: responses.id })
+        .from(responses)
+        .where(inArray(responses.id, [...acknowledged]));
       expect(stored.length).toBe(acknowledged.size);
     } finally {
       await database.close();

@@ -9,12 +9,20 @@ import { useTestApp } from '../support/app.ts';
 
 const { database } = useTestApp();
 
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 describe('demo responses', () => {
   it('go only into rounds marked demo', async () => {
     const db = database().db;
-    await insertRoundIfAbsent(db, { code: 'DN-2025-REAL', name: 'Đợt thật', provinceCode: '67', periodStart: '2025-01-01', periodEnd: '2025-06-30', questionnaireVersion: '2024', status: 'open' });
+    await insertRoundIfAbsent(db, {
+      code: 'DN-2025-REAL',
+      name: 'Đợt thật',
+      provinceCode: '67',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-06-30',
+      questionnaireVersion: '2024',
+      status: 'open',
+    });
     const real = (await findRoundByCode(db, 'DN-2025-REAL'))!;
     await expect(loadDemoResponses(db, real, 10)).rejects.toMatchObject({ slug: 'not_a_demo_round' });
     const count = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from responses where round_id = ${real.id}`));
@@ -28,7 +36,9 @@ describe('demo responses', () => {
     expect(await loadDemoResponses(db, round, 300)).toBe(300);
     expect(await loadDemoResponses(db, round, 300)).toBe(0);
     const def = seededQuestionnaire('2024')!;
-    const rows = rowsOf<{ profile: AnswerMap; answers: AnswerMap; channel: string }>(await db.execute(sql`select profile, answers, channel from responses where round_id = ${round.id}`));
+    const rows = rowsOf<{ profile: AnswerMap; answers: AnswerMap; channel: string }>(
+      await db.execute(sql`select profile, answers, channel from responses where round_id = ${round.id}`),
+    );
     for (const row of rows) expect(() => validateAnswers(def, row)).not.toThrow();
     expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['office', 'paper', 'online']));
   });

@@ -12,14 +12,32 @@ const ROUND = 'DN-2025-H1';
 async function batchReady() {
   const db = database().db;
   const [, first, second, third] = [
-    await addStaff(db, 'manager', 'manager'), await addStaff(db, 'keyer', 'keyer.a'), await addStaff(db, 'keyer', 'keyer.b'), await addStaff(db, 'keyer', 'keyer.c'),
+    await addStaff(db, 'manager', 'manager'),
+    await addStaff(db, 'keyer', 'keyer.a'),
+    await addStaff(db, 'keyer', 'keyer.b'),
+    await addStaff(db, 'keyer', 'keyer.c'),
   ];
   const manager = await logInAs(app(), 'manager');
-  expect((await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '660', serials: '1-10', target: 8 } })).statusCode).toBe(201);
-  expect((await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '1-10', status: 'returned' } })).json()).toEqual({ changed: 10 });
-  const batch = await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L01', serials: '1-10', firstKeyerId: first.id, secondKeyerId: second.id, reconcilerId: third.id } });
+  expect(
+    (await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '660', serials: '1-10', target: 8 } }))
+      .statusCode,
+  ).toBe(201);
+  expect(
+    (await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '1-10', status: 'returned' } })).json(),
+  ).toEqual({ changed: 10 });
+  const batch = await manager.request({
+    method: 'POST',
+    url: `/api/rounds/${ROUND}/batches`,
+    payload: { code: 'L01', serials: '1-10', firstKeyerId: first.id, secondKeyerId: second.id, reconcilerId: third.id },
+  });
   expect(batch.statusCode).toBe(201);
-  return { manager, a: await logInAs(app(), 'keyer.a'), b: await logInAs(app(), 'keyer.b'), c: await logInAs(app(), 'keyer.c'), batchId: batch.json().id as number };
+  return {
+    manager,
+    a: await logInAs(app(), 'keyer.a'),
+    b: await logInAs(app(), 'keyer.b'),
+    c: await logInAs(app(), 'keyer.c'),
+    batchId: batch.json().id as number,
+  };
 }
 
 const form = () => {
@@ -151,7 +169,11 @@ describe('double entry of paper forms', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('9-10');
     await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '661', serials: '11-12' } });
-    const batch = await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L02', serials: '11-12', firstKeyerId: 2, secondKeyerId: 3 } });
+    const batch = await manager.request({
+      method: 'POST',
+      url: `/api/rounds/${ROUND}/batches`,
+      payload: { code: 'L02', serials: '11-12', firstKeyerId: 2, secondKeyerId: 3 },
+    });
     expect(batch.statusCode).toBe(400);
     expect(batch.json().issues[0].path).toBe('serials');
   });

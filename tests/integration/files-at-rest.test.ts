@@ -24,7 +24,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** `sipas ARGS` under umask 000, in `cwd`. */
 function sipas(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn('sh', ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, join(repositoryRoot, 'bin/sipas.mjs'), ...args], {
-    cwd, env: { ...process.env, DATABASE_URL: '', SIPAS_PUBLIC_URL: '', ...env },
+    cwd,
+    env: { ...process.env, DATABASE_URL: '', SIPAS_PUBLIC_URL: '', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -80,7 +81,9 @@ describe('the embedded database folder and its backups, under umask 000', () => 
     for (const path of [data, join(cwd, replaced), join(cwd, file)]) loosen(path);
     const listed = await sipas(cwd, ['user', 'list'], env);
     expect(listed.code).toBe(0);
-    expect(listed.stderr).toContain(`Warning: The database folder ${data} could be read by other users of this computer; it is now readable by its owner only.`);
+    expect(listed.stderr).toContain(
+      `Warning: The database folder ${data} could be read by other users of this computer; it is now readable by its owner only.`,
+    );
     expect(listed.stderr).toContain(`Warning: The backup ${join(cwd, replaced)} could be read by other users`);
     expect(listed.stderr).toContain(`Warning: The backup ${join(cwd, file)} could be read by other users`);
     for (const path of [data, join(cwd, replaced), join(cwd, file)]) expect(openToOthers(path)).toEqual([]);

@@ -88,7 +88,8 @@ describe('every page and API reply', () => {
     const cookies = { sipas_session: admin.cookies.find((c) => c.name === 'sipas_session')!.value };
     const [link] = await officeLinks(app, {});
     const params: Record<string, string> = { code: 'DN-2025-H1', token: link.token, version: '2024', id: '1', serial: '1', '*': 'batches' };
-    const urls = app.routeCatalogue.filter((r) => r.method === 'GET')
+    const urls = app.routeCatalogue
+      .filter((r) => r.method === 'GET')
       .map((r) => r.url.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => params[name ?? whole]));
     expect(urls.length).toBeGreaterThan(30);
     for (const url of urls) {
@@ -121,9 +122,21 @@ describe('forwarded headers', () => {
     await untrusted.close();
 
     built = await buildApp({ database: database(), rateLimits: unlimited, publicUrl: printed, trustProxy: '127.0.0.1' });
-    const viaProxy = await built.inject({ method: 'POST', url: '/api/session', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.3' }, payload: { username: 'lan', password: PASSWORD } });
+    const viaProxy = await built.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.3' },
+      payload: { username: 'lan', password: PASSWORD },
+    });
     expect(viaProxy.cookies.find((c) => c.name === 'sipas_session')!.secure).toBe(true);
-    const notTheProxy = await built.inject({ method: 'POST', url: '/api/session', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'lan', password: PASSWORD } });
+    const notTheProxy = await built.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '198.51.100.9',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'lan', password: PASSWORD },
+    });
     expect(notTheProxy.cookies.find((c) => c.name === 'sipas_session')!.secure).toBeFalsy();
   });
 
@@ -131,20 +144,41 @@ describe('forwarded headers', () => {
     const app = await appWith({ publicUrl: printed });
     const user = await addStaff(database().db, 'keyer', 'minh');
     const before = passwordEvaluations(user.id);
-    await Promise.all(Array.from({ length: 20 }, (_, k) => app.inject({
-      method: 'POST', url: '/api/session', remoteAddress: '203.0.113.5',
-      headers: { 'x-forwarded-for': `198.51.100.${k}`, forwarded: `for=198.51.100.${k}` }, payload: { username: 'minh', password: `sai-mat-khau-${k}` },
-    })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress: '203.0.113.5',
+          headers: { 'x-forwarded-for': `198.51.100.${k}`, forwarded: `for=198.51.100.${k}` },
+          payload: { username: 'minh', password: `sai-mat-khau-${k}` },
+        }),
+      ),
+    );
     expect(passwordEvaluations(user.id) - before).toBe(defaultThrottle.freeFailures);
   });
 
   it('from the trusted proxy give each client behind it its own counter', async () => {
     const app = await appWith({ publicUrl: printed, trustProxy: '127.0.0.1' });
     await addStaff(database().db, 'keyer', 'minh');
-    await Promise.all(Array.from({ length: 10 }, (_, k) => app.inject({
-      method: 'POST', url: '/api/session', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5' }, payload: { username: 'minh', password: `sai-mat-khau-${k}` },
-    })));
-    const owner = await app.inject({ method: 'POST', url: '/api/session', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.7' }, payload: { username: 'minh', password: PASSWORD } });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, k) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': '203.0.113.5' },
+          payload: { username: 'minh', password: `sai-mat-khau-${k}` },
+        }),
+      ),
+    );
+    const owner = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+      payload: { username: 'minh', password: PASSWORD },
+    });
     expect(owner.statusCode).toBe(200);
   });
 });

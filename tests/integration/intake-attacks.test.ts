@@ -55,7 +55,7 @@ describe('every anonymous response needs an open link of its round for its chann
       const { link: _l, ...fields } = officeSubmission({ channel, locality: { province: '67', district: '660' } });
       expect((await post(fields)).statusCode).toBe(400);
     }
-    expect((await findResponse(database().db, bare.id))).toBeUndefined();
+    expect(await findResponse(database().db, bare.id)).toBeUndefined();
   });
 
   it('refuses a made-up link, and a link of another round than the one the response names', async () => {
@@ -93,7 +93,8 @@ describe('every anonymous response needs an open link of its round for its chann
     const ended = await roundWithDays(db, 'DN-ENDED', vietnamDay(-40), vietnamDay(-20));
     const future = await roundWithDays(db, 'DN-FUTURE', vietnamDay(5), vietnamDay(30));
     const current = await roundWithDays(db, 'DN-NOW', vietnamDay(0), vietnamDay(0));
-    const send = (link: string, extra: object = {}) => post({ ...onlineSubmission({ link, round: undefined, channel: undefined, ...distinctAnswers(Math.floor(Math.random() * 1e6)) }), ...extra });
+    const send = (link: string, extra: object = {}) =>
+      post({ ...onlineSubmission({ link, round: undefined, channel: undefined, ...distinctAnswers(Math.floor(Math.random() * 1e6)) }), ...extra });
     for (const link of [ended.office, ended.online]) {
       const res = await send(link);
       expect(res.statusCode).toBe(409);
@@ -106,7 +107,9 @@ describe('every anonymous response needs an open link of its round for its chann
       expect(res.json()).toMatchObject({ code: 'round_not_started' });
     }
     // A phone claiming it finished within the days does not reopen an ended round, beyond the grace period or not.
-    expect((await send(ended.online, { submittedAt: `${vietnamDay(-21)}T10:00:00+07:00`, startedAt: `${vietnamDay(-21)}T09:50:00+07:00` })).statusCode).toBe(409);
+    expect((await send(ended.online, { submittedAt: `${vietnamDay(-21)}T10:00:00+07:00`, startedAt: `${vietnamDay(-21)}T09:50:00+07:00` })).statusCode).toBe(
+      409,
+    );
     // Today, a one-day round takes it.
     expect((await send(current.online, { channel: 'online' })).statusCode).toBe(201);
     expect((await app().inject({ url: `/api/links/${ended.office}` })).json()).toMatchObject({ open: false, state: 'ended' });
@@ -162,9 +165,19 @@ describe('what looks stuffed is stored, held out of every figure with its reason
     const cases: Array<[string, object, string, object]> = [
       ['too fast', { startedAt: new Date(now - 20_000).toISOString(), submittedAt: new Date(now).toISOString() }, 'too_fast', { seconds: 20 }],
       ['no times', { startedAt: undefined, submittedAt: undefined }, 'implausible_time', { timing: 'missing' }],
-      ['in the future', { startedAt: new Date(now + 3_600_000).toISOString(), submittedAt: new Date(now + 4_200_000).toISOString() }, 'implausible_time', { timing: 'future' }],
+      [
+        'in the future',
+        { startedAt: new Date(now + 3_600_000).toISOString(), submittedAt: new Date(now + 4_200_000).toISOString() },
+        'implausible_time',
+        { timing: 'future' },
+      ],
       ['reversed', { startedAt: new Date(now).toISOString(), submittedAt: new Date(now - 600_000).toISOString() }, 'implausible_time', { timing: 'reversed' }],
-      ['before the round', { startedAt: '2024-11-01T08:00:00+07:00', submittedAt: new Date(now).toISOString() }, 'implausible_time', { timing: 'before_round' }],
+      [
+        'before the round',
+        { startedAt: '2024-11-01T08:00:00+07:00', submittedAt: new Date(now).toISOString() },
+        'implausible_time',
+        { timing: 'before_round' },
+      ],
     ];
     for (const [k, [what, times, flag, facts]] of cases.entries()) {
       const res = await post(officeSubmission({ ...distinctAnswers(500 + k), ...times }));
@@ -201,7 +214,7 @@ describe('what looks stuffed is stored, held out of every figure with its reason
     expect((await findResponse(database().db, held.id))?.status).toBe('excluded');
     const microdata = (await analyst.request({ url: `/api/rounds/${ROUND}/microdata.csv` })).body;
     expect(microdata).not.toContain(held.id);
-    const trail = (await analyst.request({ url: `/api/audit?entity=response&id=${held.id}` }));
+    const trail = await analyst.request({ url: `/api/audit?entity=response&id=${held.id}` });
     // Analysts may review but not read the audit log; the manager's view shows both decisions.
     expect([200, 403]).toContain(trail.statusCode);
   });

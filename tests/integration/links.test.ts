@@ -34,7 +34,7 @@ describe('office survey links', () => {
     expect(res.json()).toMatchObject({ open: true, round: { code: 'DN-2025-H1', questionnaireVersion: '2024' }, office: { code: 'MC-660' } });
   });
 
-  it('bring the round\'s questionnaire in every language when asked, so the survey needs one request', async () => {
+  it("bring the round's questionnaire in every language when asked, so the survey needs one request", async () => {
     const res = await app().inject({ url: `/api/links/${await demoToken()}?include=questionnaire` });
     const { questionnaire } = res.json();
     expect(questionnaire.version).toBe('2024');
@@ -50,7 +50,11 @@ describe('office survey links', () => {
 
   it('refuse a response whose office or channel contradicts its link, naming the field', async () => {
     const token = await demoToken();
-    for (const [field, value] of [['office', 'MC-661'], ['channel', 'online'], ['round', 'DN-2024']] as const) {
+    for (const [field, value] of [
+      ['office', 'MC-661'],
+      ['channel', 'online'],
+      ['round', 'DN-2024'],
+    ] as const) {
       const res = await post(linkSubmission(token, { [field]: value }));
       expect(res.statusCode, field).toBe(400);
       expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(field);
@@ -133,7 +137,15 @@ describe('plausibility flags', () => {
     const token = await demoToken();
     const replies = [];
     for (let i = 1; i <= 6; i++) {
-      replies.push(await post(linkSubmission(token, { clientId: 'device-aaaa-1111', profile: { sex: 'nam', age_group: ['18_25', '26_34', '35_49', '50_60', 'over_60', '18_25'][i - 1] }, answers: { ...officeSubmission().answers, A1_1: (i % 5) + 1 } })));
+      replies.push(
+        await post(
+          linkSubmission(token, {
+            clientId: 'device-aaaa-1111',
+            profile: { sex: 'nam', age_group: ['18_25', '26_34', '35_49', '50_60', 'over_60', '18_25'][i - 1] },
+            answers: { ...officeSubmission().answers, A1_1: (i % 5) + 1 },
+          }),
+        ),
+      );
     }
     expect(replies.map((r) => r.json().flags.includes('device_burst'))).toEqual([false, false, false, false, false, true]);
   });
@@ -144,7 +156,8 @@ describe('rate limits', () => {
     const limited = await buildApp({ database: database(), rateLimits: { perDevicePerMinute: 2, perLinkPerMinute: 100 } });
     try {
       const token = await demoToken();
-      const send = (clientId: string) => limited.inject({ method: 'POST', url: '/api/responses', payload: linkSubmission(token, { id: randomUUID(), clientId }) });
+      const send = (clientId: string) =>
+        limited.inject({ method: 'POST', url: '/api/responses', payload: linkSubmission(token, { id: randomUUID(), clientId }) });
       expect((await send('phone-one-0001')).statusCode).toBe(201);
       expect((await send('phone-one-0001')).statusCode).toBe(201);
       const third = await send('phone-one-0001');

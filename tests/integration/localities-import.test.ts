@@ -35,20 +35,29 @@ describe('importing administrative units', () => {
   });
 
   it('reports every bad row and stores nothing', async () => {
-    const result = await importLocalities(database.db, rows([
-      { ...commune, code: '90001' },
-      { ...commune, code: '90002', parent_code: '12345' },
-      { ...commune, code: '90003', valid_from: '01/01/2004' },
-    ]));
-    expect(result.problems.map((p) => [p.row, p.column])).toEqual([[4, 'valid_from'], [3, 'parent_code']]);
+    const result = await importLocalities(
+      database.db,
+      rows([
+        { ...commune, code: '90001' },
+        { ...commune, code: '90002', parent_code: '12345' },
+        { ...commune, code: '90003', valid_from: '01/01/2004' },
+      ]),
+    );
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [4, 'valid_from'],
+      [3, 'parent_code'],
+    ]);
     expect(await findLocalities(database.db, ['90001'])).toEqual([]);
   });
 
   it('accepts children listed before their parents in the same file', async () => {
-    const result = await importLocalities(database.db, rows([
-      { code: '6801', name: 'Xã Mới', level: 'commune', parent_code: '6800', valid_from: '2025-07-01', valid_to: '' },
-      { code: '6800', name: 'Đơn vị thử', level: 'district', parent_code: '68', valid_from: '2025-07-01', valid_to: '' },
-    ]));
+    const result = await importLocalities(
+      database.db,
+      rows([
+        { code: '6801', name: 'Xã Mới', level: 'commune', parent_code: '6800', valid_from: '2025-07-01', valid_to: '' },
+        { code: '6800', name: 'Đơn vị thử', level: 'district', parent_code: '68', valid_from: '2025-07-01', valid_to: '' },
+      ]),
+    );
     expect(result.problems).toEqual([]);
   });
 

@@ -26,7 +26,9 @@ describe('office survey links for a survey manager', () => {
     expect(poster.statusCode).toBe(200);
     expect(poster.body).toContain('Bộ phận Một cửa huyện Đắk Glong');
     // Looking again makes no second link.
-    expect((await m.request({ url: `/api/rounds/${ROUND}/links` })).json().map((l: { token: string }) => l.token)).toEqual(links.map((l: { token: string }) => l.token));
+    expect((await m.request({ url: `/api/rounds/${ROUND}/links` })).json().map((l: { token: string }) => l.token)).toEqual(
+      links.map((l: { token: string }) => l.token),
+    );
   });
 
   it('closes a link so the survey refuses politely, and reopens it; both audited', async () => {
@@ -64,7 +66,12 @@ describe('office survey links for a survey manager', () => {
       const headers = { 'x-csrf-token': login.json().csrfToken };
       const [link] = (await cached.inject({ url: `/api/rounds/${ROUND}/links`, cookies })).json();
       const { round: _r, channel: _c, office: _o, ...rest } = officeSubmission();
-      const send = () => cached.inject({ method: 'POST', url: '/api/responses', payload: { ...rest, id: crypto.randomUUID(), link: link.token, submittedAt: new Date().toISOString() } });
+      const send = () =>
+        cached.inject({
+          method: 'POST',
+          url: '/api/responses',
+          payload: { ...rest, id: crypto.randomUUID(), link: link.token, submittedAt: new Date().toISOString() },
+        });
       expect((await send()).statusCode).toBe(201);
       await cached.inject({ method: 'PATCH', url: `/api/links/${link.token}`, cookies, headers, payload: { active: false } });
       expect((await send()).statusCode).toBe(409);

@@ -73,7 +73,9 @@ describe('service endpoints', () => {
   it('lists every problem of the error catalogue in the OpenAPI document, with its code, status, slug and words', async () => {
     const doc = (await app().inject({ url: '/api/openapi.json' })).json();
     expect(doc['x-problems']).toEqual(catalogueLines());
-    expect(doc['x-problems']).toContainEqual(expect.objectContaining({ code: 409.13, status: 409, slug: 'round_not_published', en: 'Round {code} is not published' }));
+    expect(doc['x-problems']).toContainEqual(
+      expect.objectContaining({ code: 409.13, status: 409, slug: 'round_not_published', en: 'Round {code} is not published' }),
+    );
   });
 
   it('answers an unknown API path with a 404 problem', async () => {

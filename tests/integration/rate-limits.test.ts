@@ -60,7 +60,13 @@ describe('rate limits', () => {
     expect(refused.json()).toMatchObject({ code: 'too_many_log_ins', message: expect.stringContaining('quá nhiều lần đăng nhập') });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(60);
     // A forwarded-for header from a client that is not a trusted proxy changes nothing.
-    const spoofed = await app.inject({ method: 'POST', url: '/api/session', remoteAddress: first, headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'lan', password: PASSWORD } });
+    const spoofed = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: first,
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      payload: { username: 'lan', password: PASSWORD },
+    });
     expect(spoofed.statusCode).toBe(429);
     expect((await logIn(second, 'lan', PASSWORD)).statusCode).toBe(200);
   });

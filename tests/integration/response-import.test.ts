@@ -32,7 +32,9 @@ const paperCount = () => count('responses', sql`channel = 'paper'`);
 /** Serials issued to a locality of the round and marked returned: what an import may store. */
 async function returnedForms(agent: Agent, serials: string, localityCode = '661', round = ROUND) {
   expect((await agent.request({ method: 'POST', url: `/api/rounds/${round}/paper-forms`, payload: { localityCode, serials } })).statusCode).toBe(201);
-  expect((await agent.request({ method: 'POST', url: `/api/rounds/${round}/paper-forms/status`, payload: { serials, status: 'returned' } })).statusCode).toBe(200);
+  expect((await agent.request({ method: 'POST', url: `/api/rounds/${round}/paper-forms/status`, payload: { serials, status: 'returned' } })).statusCode).toBe(
+    200,
+  );
 }
 
 async function formStatuses(serials: number[]) {
@@ -40,16 +42,52 @@ async function formStatuses(serials: number[]) {
   return Object.fromEntries((await findForms(database().db, round.id, serials)).map((f) => [f.serial, f.status]));
 }
 
-const items2024 = ['A1_1', 'A1_2', 'A2_1', 'A2_2', ...Array.from({ length: 9 }, (_, i) => `A3_${i + 1}`), 'A4_1', 'A4_2', 'B1_1', 'B1_2', 'B1_3', 'B2_1', 'B2_2', 'B2_3', 'B2_4', 'B3_1', 'B3_2', 'B3_3', 'B3_4', 'B3_5', 'B4_1', 'B4_2', 'B4_3', 'B5_1', 'B5_2', 'B5_3'];
+const items2024 = [
+  'A1_1',
+  'A1_2',
+  'A2_1',
+  'A2_2',
+  ...Array.from({ length: 9 }, (_, i) => `A3_${i + 1}`),
+  'A4_1',
+  'A4_2',
+  'B1_1',
+  'B1_2',
+  'B1_3',
+  'B2_1',
+  'B2_2',
+  'B2_3',
+  'B2_4',
+  'B3_1',
+  'B3_2',
+  'B3_3',
+  'B3_4',
+  'B3_5',
+  'B4_1',
+  'B4_2',
+  'B4_3',
+  'B5_1',
+  'B5_2',
+  'B5_3',
+];
 const header = ['serial', 'locality', 'sex', 'age_group', 'had_procedure', 'made_feedback', 'info_channels', 'comment', ...items2024];
 /** A form of someone with no procedure: the service part is marked NA, as keyers do on paper. */
 const row = (serial: number, overrides: Record<string, string> = {}) => {
-  const values: Record<string, string> = { serial: String(serial), locality: '661', sex: 'nam', age_group: '50_60', had_procedure: 'no', made_feedback: '', info_channels: 'loa_xa|internet', comment: 'Cán bộ xã nhiệt tình' };
+  const values: Record<string, string> = {
+    serial: String(serial),
+    locality: '661',
+    sex: 'nam',
+    age_group: '50_60',
+    had_procedure: 'no',
+    made_feedback: '',
+    info_channels: 'loa_xa|internet',
+    comment: 'Cán bộ xã nhiệt tình',
+  };
   for (const code of items2024) values[code] = code.startsWith('B') ? 'NA' : '4';
   return header.map((h) => ({ ...values, ...overrides })[h] ?? '');
 };
 const post = (agent: Agent, file: Buffer, query = '') => agent.request({ method: 'POST', url: URL_IMPORT + query, payload: file, headers: CSV });
-const where = (res: { json(): { problems: Array<{ row: number; column: string; value: string }> } }) => res.json().problems.map((p) => [p.row, p.column, p.value]);
+const where = (res: { json(): { problems: Array<{ row: number; column: string; value: string }> } }) =>
+  res.json().problems.map((p) => [p.row, p.column, p.value]);
 
 describe('import template', () => {
   it('comes as XLSX with a codebook sheet and as CSV with a BOM', async () => {
@@ -74,7 +112,29 @@ describe('importing paper forms', () => {
     const agent = await manager();
     await returnedForms(agent, '101-103');
     // Form 102 left the sex question blank: a fact of the paper, kept as missing.
-    const file = writeCsv(header, [row(101), row(102, { sex: '' }), row(103, { had_procedure: 'yes', made_feedback: 'no', B1_1: '5', B1_2: '', B1_3: '3', B2_1: '4', B2_2: '4', B2_3: '4', B2_4: '4', B3_1: '4', B3_2: '4', B3_3: '4', B3_4: '4', B3_5: '4', B4_1: '4', B4_2: '4', B4_3: '4' })]);
+    const file = writeCsv(header, [
+      row(101),
+      row(102, { sex: '' }),
+      row(103, {
+        had_procedure: 'yes',
+        made_feedback: 'no',
+        B1_1: '5',
+        B1_2: '',
+        B1_3: '3',
+        B2_1: '4',
+        B2_2: '4',
+        B2_3: '4',
+        B2_4: '4',
+        B3_1: '4',
+        B3_2: '4',
+        B3_3: '4',
+        B3_4: '4',
+        B3_5: '4',
+        B4_1: '4',
+        B4_2: '4',
+        B4_3: '4',
+      }),
+    ]);
     const first = await post(agent, file);
     expect(first.json()).toEqual({ imported: 3, unchanged: 0 });
     expect(await formStatuses([101, 102, 103])).toEqual({ 101: 'verified', 102: 'verified', 103: 'verified' });
@@ -82,7 +142,11 @@ describe('importing paper forms', () => {
     const again = await post(agent, file);
     expect(again.json()).toEqual({ imported: 0, unchanged: 3 });
     expect(await paperCount()).toBe(3);
-    const stored = rowsOf<{ comment: string; channels: string[]; ratings: number[] }>(await database().db.execute(sql`select answers->>'comment' as comment, answers->'info_channels' as channels, ratings from responses order by answers->>'had_procedure'`));
+    const stored = rowsOf<{ comment: string; channels: string[]; ratings: number[] }>(
+      await database().db.execute(
+        sql`select answers->>'comment' as comment, answers->'info_channels' as channels, ratings from responses order by answers->>'had_procedure'`,
+      ),
+    );
     expect(stored[0]).toMatchObject({ comment: 'Cán bộ xã nhiệt tình', channels: ['loa_xa', 'internet'] });
     expect(stored[0].ratings.slice(15)).toEqual(Array(18).fill(-1));
     expect(stored[2].ratings.slice(15, 18)).toEqual([5, 0, 3]);
@@ -93,7 +157,10 @@ describe('importing paper forms', () => {
     await returnedForms(agent, '150');
     const res = await post(agent, writeCsv(header, [row(150), row(151), row(999_999)]));
     expect(res.statusCode).toBe(400);
-    expect(where(res)).toEqual([[3, 'serial', '151'], [4, 'serial', '999999']]);
+    expect(where(res)).toEqual([
+      [3, 'serial', '151'],
+      [4, 'serial', '999999'],
+    ]);
     expect(res.json().problems[0].reason).toBe(`số sê-ri 151 chưa được cấp trong đợt ${ROUND}`);
     expect(await paperCount()).toBe(0);
     expect(await count('paper_forms')).toBe(1);
@@ -103,7 +170,15 @@ describe('importing paper forms', () => {
   it('refuses a serial issued in another round only', async () => {
     const agent = await manager();
     const round = (await findRoundByCode(database().db, ROUND))!;
-    await insertRoundIfAbsent(database().db, { code: 'DN-2025-H2', name: 'Đợt thử', provinceCode: round.provinceCode, periodStart: '2025-07-01', periodEnd: '2025-12-31', questionnaireVersion: round.questionnaireVersion, status: 'open' });
+    await insertRoundIfAbsent(database().db, {
+      code: 'DN-2025-H2',
+      name: 'Đợt thử',
+      provinceCode: round.provinceCode,
+      periodStart: '2025-07-01',
+      periodEnd: '2025-12-31',
+      questionnaireVersion: round.questionnaireVersion,
+      status: 'open',
+    });
     await returnedForms(agent, '160', '661', 'DN-2025-H2');
     const res = await post(agent, writeCsv(header, [row(160)]));
     expect(where(res)).toEqual([[2, 'serial', '160']]);
@@ -112,12 +187,22 @@ describe('importing paper forms', () => {
 
   it('refuses forms not returned, spoiled, never returned, in a keyers’ batch or being keyed — each named, nothing stored', async () => {
     const agent = await manager();
-    expect((await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '661', serials: '201-207' } })).statusCode).toBe(201);
+    expect(
+      (await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '661', serials: '201-207' } })).statusCode,
+    ).toBe(201);
     await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '202', status: 'spoiled' } });
     await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '203', status: 'unreturned' } });
     await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '204-207', status: 'returned' } });
     const [first, second] = [await addStaff(database().db, 'keyer', 'minh'), await addStaff(database().db, 'keyer', 'hoa')];
-    expect((await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L01', serials: '204-206', firstKeyerId: first.id, secondKeyerId: second.id } })).statusCode).toBe(201);
+    expect(
+      (
+        await agent.request({
+          method: 'POST',
+          url: `/api/rounds/${ROUND}/batches`,
+          payload: { code: 'L01', serials: '204-206', firstKeyerId: first.id, secondKeyerId: second.id },
+        })
+      ).statusCode,
+    ).toBe(201);
     const round = (await findRoundByCode(database().db, ROUND))!;
     await setFormsStatus(database().db, round.id, [205], { status: 'keyed_once' });
     await setFormsStatus(database().db, round.id, [206], { status: 'keyed_twice' });
@@ -161,13 +246,30 @@ describe('importing paper forms', () => {
   it('reports every problem of the file in one answer — values, repeated serials, lifecycle — with reasons in English on request', async () => {
     const agent = await manager();
     await returnedForms(agent, '501-505');
-    const file = writeCsv([...header, 'ghi_chu'], [
-      [...row(501), ''], [...row(502, { A1_1: '6' }), ''], [...row(503, { sex: 'x' }), ''], [...row(501), ''], [...row(504, { A2_1: 'NA' }), ''], [...row(777), ''], [...row(505, { serial: 'abc' }), ''],
-    ]);
+    const file = writeCsv(
+      [...header, 'ghi_chu'],
+      [
+        [...row(501), ''],
+        [...row(502, { A1_1: '6' }), ''],
+        [...row(503, { sex: 'x' }), ''],
+        [...row(501), ''],
+        [...row(504, { A2_1: 'NA' }), ''],
+        [...row(777), ''],
+        [...row(505, { serial: 'abc' }), ''],
+      ],
+    );
     const res = await post(agent, file);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('import_rejected');
-    expect(where(res)).toEqual([[1, 'ghi_chu', 'ghi_chu'], [3, 'A1_1', '6'], [4, 'sex', 'x'], [5, 'serial', '501'], [6, 'A2_1', 'NA'], [7, 'serial', '777'], [8, 'serial', 'abc']]);
+    expect(where(res)).toEqual([
+      [1, 'ghi_chu', 'ghi_chu'],
+      [3, 'A1_1', '6'],
+      [4, 'sex', 'x'],
+      [5, 'serial', '501'],
+      [6, 'A2_1', 'NA'],
+      [7, 'serial', '777'],
+      [8, 'serial', 'abc'],
+    ]);
     expect(res.json().problems[1].reason).toContain('Tùy chọn không hợp lệ');
     const english = await post(agent, file, '?lang=en');
     expect(english.json().message).toContain('Nothing imported: 7 problem(s)');
@@ -188,7 +290,10 @@ describe('importing paper forms', () => {
   it('stores each form once when the same file is imported twice at the same moment', async () => {
     const agent = await manager();
     await returnedForms(agent, '701-720');
-    const file = writeCsv(header, Array.from({ length: 20 }, (_, i) => row(701 + i)));
+    const file = writeCsv(
+      header,
+      Array.from({ length: 20 }, (_, i) => row(701 + i)),
+    );
     const replies = await Promise.all([post(agent, file), post(agent, file)]);
     expect(replies.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(replies.map((r) => r.json().imported).sort()).toEqual([0, 20]);
@@ -198,7 +303,12 @@ describe('importing paper forms', () => {
   it('answers a request without a file with a worded 400, never a server error', async () => {
     const agent = await manager();
     for (const payload of [{}, '']) {
-      const res = await agent.request({ method: 'POST', url: URL_IMPORT, payload, headers: { 'content-type': typeof payload === 'string' ? 'text/csv' : 'application/json' } });
+      const res = await agent.request({
+        method: 'POST',
+        url: URL_IMPORT,
+        payload,
+        headers: { 'content-type': typeof payload === 'string' ? 'text/csv' : 'application/json' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().message).toContain('Chưa có tệp');
     }
@@ -213,7 +323,10 @@ describe('npx sipas import-responses', () => {
       const sipas = (...args: string[]) => promisify(execFile)('node', ['bin/sipas.mjs', ...args], { env });
       const file = join(dir, 'phieu.csv');
       await writeFile(file, writeCsv(header, [row(801)]));
-      const failed = await sipas('import-responses', file, '--round', ROUND).then(() => undefined, (error: { code: number; stderr: string }) => error);
+      const failed = await sipas('import-responses', file, '--round', ROUND).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
       expect(failed?.code).toBe(1);
       expect(failed?.stderr).toContain(`dòng 2, cột serial, giá trị "801": số sê-ri 801 chưa được cấp trong đợt ${ROUND}`);
     } finally {

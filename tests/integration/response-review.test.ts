@@ -23,7 +23,15 @@ describe('review of flagged responses', () => {
     const m = await manager();
     const list = (await m.request({ url: `/api/rounds/${ROUND}/flagged-responses` })).json();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: fast.id, flags: ['too_fast'], facts: { seconds: 10, answered: 34 }, status: 'held', seconds: 10, office: { code: 'MC-660' }, review: null });
+    expect(list[0]).toMatchObject({
+      id: fast.id,
+      flags: ['too_fast'],
+      facts: { seconds: 10, answered: 34 },
+      status: 'held',
+      seconds: 10,
+      office: { code: 'MC-660' },
+      review: null,
+    });
     expect(list[0].rated).toBe(30);
     expect(list[0].distinctRatings).toBe(1);
   });
@@ -42,7 +50,10 @@ describe('review of flagged responses', () => {
     [row] = (await m.request({ url: `/api/rounds/${ROUND}/flagged-responses` })).json();
     expect(row).toMatchObject({ status: 'accepted', flags: ['too_fast'], review: { decision: 'accepted' } });
     const trail = (await m.request({ url: `/api/audit?entity=response&id=${fast.id}` })).json();
-    expect(trail.map((e: { oldValue: string; newValue: string }) => [e.oldValue, e.newValue])).toEqual([['held', 'excluded'], ['excluded', 'accepted']]);
+    expect(trail.map((e: { oldValue: string; newValue: string }) => [e.oldValue, e.newValue])).toEqual([
+      ['held', 'excluded'],
+      ['excluded', 'accepted'],
+    ]);
   });
 
   it('refuses to review a response that is not flagged, and a response that does not exist', async () => {
@@ -50,7 +61,9 @@ describe('review of flagged responses', () => {
     await app().inject({ method: 'POST', url: '/api/responses', payload: plain });
     const m = await manager();
     expect((await m.request({ method: 'POST', url: `/api/responses/${plain.id}/review`, payload: { decision: 'excluded' } })).statusCode).toBe(409);
-    expect((await m.request({ method: 'POST', url: '/api/responses/00000000-0000-4000-8000-000000000000/review', payload: { decision: 'excluded' } })).statusCode).toBe(404);
+    expect(
+      (await m.request({ method: 'POST', url: '/api/responses/00000000-0000-4000-8000-000000000000/review', payload: { decision: 'excluded' } })).statusCode,
+    ).toBe(404);
     const wrong = await m.request({ method: 'POST', url: `/api/responses/${plain.id}/review`, payload: { decision: 'deleted' } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().issues[0].path).toBe('decision');

@@ -26,11 +26,26 @@ async function accepted(overrides: { answersSeed?: number; locality?: string; de
   const submitted = new Date(started.getTime() + (overrides.seconds ?? 600) * 1000);
   return {
     row: responseRow(def, {
-      id: randomUUID(), round, channel: 'office', officeId: office.id, linkId: link.id, deviceHash: overrides.deviceHash ?? null,
-      locality: { province: '67', district: overrides.locality ?? '660', commune: null }, profile, answers,
-      contentHash: randomUUID(), startedAt: started, submittedAt: submitted,
+      id: randomUUID(),
+      round,
+      channel: 'office',
+      officeId: office.id,
+      linkId: link.id,
+      deviceHash: overrides.deviceHash ?? null,
+      locality: { province: '67', district: overrides.locality ?? '660', commune: null },
+      profile,
+      answers,
+      contentHash: randomUUID(),
+      startedAt: started,
+      submittedAt: submitted,
     }),
-    timing: { startedAt: started, submittedAt: submitted, answeredCount: Object.keys(profile).length + Object.keys(answers).length, periodStart: round.periodStart, now: submitted },
+    timing: {
+      startedAt: started,
+      submittedAt: submitted,
+      answeredCount: Object.keys(profile).length + Object.keys(answers).length,
+      periodStart: round.periodStart,
+      now: submitted,
+    },
     roundCode: round.code,
     officeCode: office.code,
   };

@@ -6,8 +6,7 @@ import { officeSubmission, onlineSubmission } from '../support/submissions.ts';
 
 const { app, database } = useTestApp();
 
-const post = (payload: unknown, query = '') =>
-  app().inject({ method: 'POST', url: `/api/responses${query}`, payload: payload as object });
+const post = (payload: unknown, query = '') => app().inject({ method: 'POST', url: `/api/responses${query}`, payload: payload as object });
 
 async function responseCount(): Promise<number> {
   const rows = await database().db.execute(sql`select count(*)::int as n from responses`);
@@ -162,7 +161,12 @@ describe('POST /api/responses refuses bad input with 400 naming the field', () =
     expect(nul).toContain('"comment"');
     await expectIssue({ ...s, profile: { ...s.profile, sex: 'nu\ud800' } }, 'profile.sex');
     // As JSON text on the wire, where a lone surrogate is a legal escape.
-    const res = await app().inject({ method: 'POST', url: '/api/responses', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(s).replace('"nu"', '"nu\\udc00"') });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/responses',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(s).replace('"nu"', '"nu\\udc00"'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain('profile.sex');
   });

@@ -43,7 +43,11 @@ describe('downloads of results', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Thông tin', 'indices', 'items', 'options']);
-    const info = workbook.getWorksheet('Thông tin')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).join(' | '));
+    const info = workbook
+      .getWorksheet('Thông tin')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1).join(' | '));
     expect(info.some((line) => line.includes('Khảo sát SIPAS 6 tháng đầu năm 2025'))).toBe(true);
     expect(info.some((line) => line.startsWith('Phiếu khảo sát / questionnaire') && line.includes('2024'))).toBe(true);
     expect(info.some((line) => line.includes('Không trọng số'))).toBe(true);

@@ -40,7 +40,10 @@ describe('publishing a round’s results', () => {
     const res = await publicResults();
     expect(res.statusCode).toBe(200);
     const result = res.json();
-    expect(result.groups.map((g: { level: string; code: string }) => `${g.level}:${g.code}`)).toEqual(['province:67', ...['660', '661', '662', '663', '664', '665', '666', '667'].map((d) => `district:${d}`)]);
+    expect(result.groups.map((g: { level: string; code: string }) => `${g.level}:${g.code}`)).toEqual([
+      'province:67',
+      ...['660', '661', '662', '663', '664', '665', '666', '667'].map((d) => `district:${d}`),
+    ]);
     expect(result.groups[0].indices.find((i: { index: string }) => i.index === 'SIPAS').estimate).toBeGreaterThan(0);
     expect(result.groups.every((g: { items: unknown[]; options: unknown[] }) => g.items.length === 0 && g.options.length === 0)).toBe(true);
 

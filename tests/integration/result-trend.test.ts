@@ -19,7 +19,12 @@ beforeEach(async () => {
   analyst = await logInAs(app(), 'analyst');
 });
 
-interface TrendGroup { level: string; code: string; name: string; indices: Array<{ index: string; estimate: number }> }
+interface TrendGroup {
+  level: string;
+  code: string;
+  name: string;
+  indices: Array<{ index: string; estimate: number }>;
+}
 const sipasOf = (group: TrendGroup) => group.indices.find((i) => i.index === 'SIPAS')!.estimate;
 
 describe('the trend across rounds', () => {
@@ -30,14 +35,32 @@ describe('the trend across rounds', () => {
     expect(current.groups.map((g: TrendGroup) => g.code)).toEqual(['67']);
 
     // A round of the merged province, after 01/07/2025 (two-tier government: no districts).
-    await insertRoundIfAbsent(database().db, { code: 'LD-2025-H2', name: 'Khảo sát SIPAS 6 tháng cuối năm 2025 — tỉnh Lâm Đồng', provinceCode: '68', periodStart: '2025-07-01', periodEnd: '2025-12-31', questionnaireVersion: '2024', status: 'open' });
+    await insertRoundIfAbsent(database().db, {
+      code: 'LD-2025-H2',
+      name: 'Khảo sát SIPAS 6 tháng cuối năm 2025 — tỉnh Lâm Đồng',
+      provinceCode: '68',
+      periodStart: '2025-07-01',
+      periodEnd: '2025-12-31',
+      questionnaireVersion: '2024',
+      status: 'open',
+    });
     // Stored as accepted responses of that (past) round: the trend is the subject here, not how they arrived.
     const merged = (await findRoundByCode(database().db, 'LD-2025-H2'))!;
     const { profile, answers } = officeSubmission();
-    await insertServerResponses(database().db, Array.from({ length: 5 }, () => responseRow(seededQuestionnaire('2024')!, {
-      id: randomUUID(), round: merged, channel: 'online', locality: { province: '68', district: null, commune: null },
-      profile: profile as never, answers: answers as never, contentHash: randomUUID(),
-    })));
+    await insertServerResponses(
+      database().db,
+      Array.from({ length: 5 }, () =>
+        responseRow(seededQuestionnaire('2024')!, {
+          id: randomUUID(),
+          round: merged,
+          channel: 'online',
+          locality: { province: '68', district: null, commune: null },
+          profile: profile as never,
+          answers: answers as never,
+          contentHash: randomUUID(),
+        }),
+      ),
+    );
     const after = (await analyst.request({ url: '/api/results/trend?by=province' })).json();
     expect(after.asOf).toBe('2025-12-31');
     const mapped = after.rounds.find((r: { code: string }) => r.code === 'DN-2025-H1');

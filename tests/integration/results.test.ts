@@ -72,7 +72,10 @@ describe('results of stored responses', () => {
   it('equal sipas analyze with design weights from the round’s frame', async () => {
     const strata = (await analyst.request({ url: `${ROUND}/frame` })).json().strata as Array<{ stratum: string; responses: number }>;
     expect(strata.map((s) => s.stratum)).toContain('660-office');
-    const frame = writeCsv(['stratum', 'population'], strata.map((s, i) => [s.stratum, String(1000 + 137 * i)]));
+    const frame = writeCsv(
+      ['stratum', 'population'],
+      strata.map((s, i) => [s.stratum, String(1000 + 137 * i)]),
+    );
     const put = await manager.request({ method: 'PUT', url: `${ROUND}/frame`, payload: frame, headers: { 'content-type': 'text/csv' } });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().strata).toBe(strata.length);
@@ -102,11 +105,21 @@ describe('results of stored responses', () => {
   });
 
   it('refuse an incomplete frame by naming the stratum that lacks a population', async () => {
-    await manager.request({ method: 'PUT', url: `${ROUND}/frame`, payload: writeCsv(['stratum', 'population'], [['660-office', '5000']]), headers: { 'content-type': 'text/csv' } });
+    await manager.request({
+      method: 'PUT',
+      url: `${ROUND}/frame`,
+      payload: writeCsv(['stratum', 'population'], [['660-office', '5000']]),
+      headers: { 'content-type': 'text/csv' },
+    });
     const res = await analyst.request({ url: `${ROUND}/results?by=district` });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('660-paper');
-    const bad = await manager.request({ method: 'PUT', url: `${ROUND}/frame`, payload: writeCsv(['stratum', 'population'], [['660-office', 'nhiều']]), headers: { 'content-type': 'text/csv' } });
+    const bad = await manager.request({
+      method: 'PUT',
+      url: `${ROUND}/frame`,
+      payload: writeCsv(['stratum', 'population'], [['660-office', 'nhiều']]),
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().problems[0]).toMatchObject({ row: 2, column: 'population' });
   });

@@ -20,7 +20,13 @@ import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 
 const { app, database } = useTestApp();
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 async function demoToken(): Promise<string> {
   const round = (await findRoundByCode(database().db, DEMO_ROUND_CODE))!;
@@ -68,7 +74,8 @@ describe('cross-origin requests', () => {
     const simple = await app().inject({ url: '/api/session', headers: { origin } });
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await app().inject({
-      method: 'OPTIONS', url: '/api/responses',
+      method: 'OPTIONS',
+      url: '/api/responses',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(preflight.statusCode).toBeGreaterThanOrEqual(400);
@@ -106,7 +113,12 @@ describe('what is kept of a citizen', () => {
     try {
       const ok = await logged.inject({ method: 'POST', url: '/api/responses', remoteAddress: ip, payload: submission });
       expect(ok.statusCode).toBe(201);
-      const refused = await logged.inject({ method: 'POST', url: '/api/responses', remoteAddress: ip, payload: { ...officeSubmission(), clientId: device, answers: { A1_1: 9 } } });
+      const refused = await logged.inject({
+        method: 'POST',
+        url: '/api/responses',
+        remoteAddress: ip,
+        payload: { ...officeSubmission(), clientId: device, answers: { A1_1: 9 } },
+      });
       expect(refused.statusCode).toBe(400);
     } finally {
       await logged.close();
@@ -115,7 +127,10 @@ describe('what is kept of a citizen', () => {
     expect(stored).toContain(submission.id);
     for (const secret of [ip, device]) {
       expect(stored.includes(secret), `${secret} in the database`).toBe(false);
-      expect(lines.filter((l) => l.includes(secret)), `${secret} in the logs`).toEqual([]);
+      expect(
+        lines.filter((l) => l.includes(secret)),
+        `${secret} in the logs`,
+      ).toEqual([]);
     }
     expect(lines.length).toBeGreaterThan(0);
   });

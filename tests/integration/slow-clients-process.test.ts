@@ -43,9 +43,13 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const post = (body: object) => fetch(`${server!.url}/api/responses`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000),
-});
+const post = (body: object) =>
+  fetch(`${server!.url}/api/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
 
 describe('the server process', () => {
   it('warns at start that it prints its own address when SIPAS_PUBLIC_URL is not set', async () => {

@@ -85,7 +85,12 @@ describe('a slow client', () => {
     const clients = await Promise.all(Array.from({ length: 100 }, (_, k) => (k % 2 === 0 ? slowHeaders(url) : slowBody(url))));
     for (let k = 0; k < 5; k++) expect((await health()).status).toBe(200);
     const submission = officeSubmission();
-    const posted = await fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission), signal: AbortSignal.timeout(10_000) });
+    const posted = await fetch(`${url}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submission),
+      signal: AbortSignal.timeout(10_000),
+    });
     expect(posted.status).toBe(201);
     expect(clients.filter((c) => c.isOpen()).length).toBe(100);
     for (const c of clients) c.end();
@@ -97,18 +102,24 @@ describe('a graceful close', () => {
     const closing = await listening({});
     app = undefined; // closed by the test, not by afterEach
     const held = await Promise.all([
-      stalledReader(url, '/big.bin'), stalledReader(url, '/big.bin'),
-      slowBody(url), slowHeaders(url), idleKeepAlive(url), idleKeepAlive(url),
+      stalledReader(url, '/big.bin'),
+      stalledReader(url, '/big.bin'),
+      slowBody(url),
+      slowHeaders(url),
+      idleKeepAlive(url),
+      idleKeepAlive(url),
     ]);
     const acknowledged: string[] = [];
-    const posting = Promise.all(Array.from({ length: 20 }, () => officeSubmission()).map(async (s) => {
-      try {
-        const res = await fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s) });
-        if (res.status === 201) acknowledged.push(s.id);
-      } catch {
-        // cut off by the close: never acknowledged
-      }
-    }));
+    const posting = Promise.all(
+      Array.from({ length: 20 }, () => officeSubmission()).map(async (s) => {
+        try {
+          const res = await fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s) });
+          if (res.status === 201) acknowledged.push(s.id);
+        } catch {
+          // cut off by the close: never acknowledged
+        }
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The database is closed last; here it is only marked, so that the test can read it afterwards.
     let databaseClosed = false;
@@ -121,7 +132,10 @@ describe('a graceful close', () => {
       expect(await within(5_000, client.closed)).toBe(true);
       expect(client.bytes()).toBeLessThan(BIG);
     }
-    const stored = await database.db.select({ id: responses.id }).from(responses).where(inArray(responses.id, acknowledged.length > 0 ? acknowledged : ['00000000-0000-4000-8000-000000000000']));
+    const stored = await database.db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(inArray(responses.id, acknowledged.length > 0 ? acknowledged : ['00000000-0000-4000-8000-000000000000']));
     expect(stored.length).toBe(acknowledged.length);
   });
 });

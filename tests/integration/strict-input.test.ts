@@ -39,7 +39,13 @@ beforeEach(async () => {
   const manager = agents.manager.userId;
   await issueForms(db, manager, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials: '1-3' });
   await markForms(db, manager, { roundCode: DEMO_ROUND_CODE, serials: '1-3', status: 'returned' });
-  const batch = await createBatch(db, manager, { roundCode: DEMO_ROUND_CODE, code: 'B1', serials: '1-3', firstKeyerId: agents.keyer.userId, secondKeyerId: second.id });
+  const batch = await createBatch(db, manager, {
+    roundCode: DEMO_ROUND_CODE,
+    code: 'B1',
+    serials: '1-3',
+    firstKeyerId: agents.keyer.userId,
+    secondKeyerId: second.id,
+  });
   const link = (await listLinksOfRound(db, (await findRoundByCode(db, DEMO_ROUND_CODE))!.id))[0].token;
   examples = routeExamples({ link, batchId: batch.id, spareUserId: spare.id, keyerIds: [agents.keyer.userId, second.id] });
 });
@@ -56,7 +62,8 @@ async function send(route: CataloguedRoute, example: RouteExample, spoiled: Spoi
   const url = urlOf(route.url, spoiled.params ?? example.params, spoiled.query ?? example.query);
   const payload = spoiled.payload ?? (example.body ? JSON.stringify(example.body) : undefined);
   const options = {
-    method: route.method as 'GET', url,
+    method: route.method as 'GET',
+    url,
     headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...spoiled.headers },
     ...(payload !== undefined ? { payload } : {}),
   };
@@ -70,7 +77,10 @@ function expectNamed(reply: LightMyRequestResponse, field: string, context: stri
   const problem = reply.json();
   expect(problem.code, context).toBe('validation_failed');
   const paths = (problem.issues as Array<{ path: string }>).map((i) => i.path);
-  expect(paths.some((p) => p === field || p.startsWith(`${field}.`)), `${context}: issues ${JSON.stringify(problem.issues)}`).toBe(true);
+  expect(
+    paths.some((p) => p === field || p.startsWith(`${field}.`)),
+    `${context}: issues ${JSON.stringify(problem.issues)}`,
+  ).toBe(true);
 }
 
 describe('the request schemas of every API route', () => {
@@ -79,12 +89,17 @@ describe('the request schemas of every API route', () => {
       (['params', 'querystring', 'body'] as const).flatMap((name) => {
         const schema = part(route, name);
         return schema ? schemaFaults(schema).map((fault) => `${key(route)} ${name} ${fault}`) : [];
-      }));
+      }),
+    );
     expect(faults).toEqual([]);
   });
 
   it('have a well-formed example request here, each one taken by its schemas', async () => {
-    expect(apiRoutes().filter((route) => !exampleOf(examples, route.method, route.url)).map(key)).toEqual([]);
+    expect(
+      apiRoutes()
+        .filter((route) => !exampleOf(examples, route.method, route.url))
+        .map(key),
+    ).toEqual([]);
     for (const route of apiRoutes()) {
       const reply = await send(route, exampleOf(examples, route.method, route.url)!);
       if (reply.statusCode === 400 && reply.body) expect(reply.json().code, `${key(route)}: ${reply.body}`).not.toBe('validation_failed');
@@ -134,7 +149,11 @@ describe('malformed values', () => {
       for (const [name, field] of fieldsOf(part(route, 'querystring'))) {
         for (const { what, value } of hostileValues(field, true)) {
           tried++;
-          expectNamed(await send(route, example, { query: { ...example.query, [name]: String(value) } }), `querystring.${name}`, `${key(route)} ?${name}: ${what}`);
+          expectNamed(
+            await send(route, example, { query: { ...example.query, [name]: String(value) } }),
+            `querystring.${name}`,
+            `${key(route)} ?${name}: ${what}`,
+          );
         }
       }
       for (const [name, field] of fieldsOf(part(route, 'body'))) {
@@ -152,7 +171,9 @@ describe('malformed values', () => {
 describe('replies', () => {
   it('to a well-formed request of every route: no 5xx, and JSON only in a status and shape the route declares', async () => {
     // Logging out ends a session the other requests use: last.
-    const routes = apiRoutes().filter((r) => r.method !== 'HEAD').sort((a, b) => Number(key(a) === 'DELETE /api/session') - Number(key(b) === 'DELETE /api/session'));
+    const routes = apiRoutes()
+      .filter((r) => r.method !== 'HEAD')
+      .sort((a, b) => Number(key(a) === 'DELETE /api/session') - Number(key(b) === 'DELETE /api/session'));
     const statuses: string[] = [];
     for (const route of routes) {
       const reply = await send(route, exampleOf(examples, route.method, route.url)!);

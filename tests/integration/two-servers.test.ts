@@ -107,11 +107,22 @@ describe('two servers writing overlapping groups', () => {
     const round = (await findRoundByCode(database().db, 'DN-2025-H1'))!;
     const row = () => {
       const s = officeSubmission();
-      return responseRow(def, { id: s.id, round, channel: 'online', locality: { province: '67', district: '660', commune: null }, profile: s.profile, answers: s.answers as never, contentHash: 'h' });
+      return responseRow(def, {
+        id: s.id,
+        round,
+        channel: 'online',
+        locality: { province: '67', district: '660', commune: null },
+        profile: s.profile,
+        answers: s.answers as never,
+        contentHash: 'h',
+      });
     };
     for (let round = 0; round < 10; round++) {
       const rows = Array.from({ length: 300 }, row);
-      const [a, b] = await Promise.all([insertResponseGroup(database().db, rows, burstCheck()), insertResponseGroup(secondHandle.db, [...rows].reverse(), burstCheck())]);
+      const [a, b] = await Promise.all([
+        insertResponseGroup(database().db, rows, burstCheck()),
+        insertResponseGroup(secondHandle.db, [...rows].reverse(), burstCheck()),
+      ]);
       expect(a.length + b.length).toBe(300);
     }
     expect((await storedRows()).length).toBe(3000);

@@ -16,7 +16,13 @@ const { app, database } = useTestApp();
 const MB = 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Upload { name: string; method: 'POST' | 'PUT'; url: string; header: string[]; row: string[] }
+interface Upload {
+  name: string;
+  method: 'POST' | 'PUT';
+  url: string;
+  header: string[];
+  row: string[];
+}
 const uploads: Upload[] = [
   { name: 'import of paper forms', method: 'POST', url: '/api/rounds/DN-2025-H1/imports', header: ['serial', 'locality', 'A1_1'], row: ['1', '661', '4'] },
   { name: 'frame', method: 'PUT', url: '/api/rounds/DN-2025-H1/frame', header: ['stratum', 'population'], row: ['660-office', '5000'] },
@@ -51,7 +57,10 @@ describe.each(uploads)('the $name upload', (upload) => {
   });
 
   it('refuses too many rows, columns, characters or bytes with 413, naming the limit', async () => {
-    const rows = await send(upload, manyRowsCsv(upload.header, 100_000, () => upload.row.join(',')));
+    const rows = await send(
+      upload,
+      manyRowsCsv(upload.header, 100_000, () => upload.row.join(',')),
+    );
     expect(rows.statusCode).toBe(413);
     expect(rows.json().message).toMatch(/hơn [\d.]+ dòng dữ liệu/);
     const cell = await send(upload, giantCellCsv(upload.header, 300_000));

@@ -47,7 +47,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     url: created?.url,
     async reset() {
       const { sql } = await import('drizzle-orm');
-      await handle.db.execute(sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure restart identity cascade`);
+      await handle.db.execute(
+        sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure restart identity cascade`,
+      );
       // What demo loads were recorded goes with the responses they added.
       await handle.db.execute(sql`delete from installation_facts where key like 'demo_responses:%'`);
       await handle.db.execute(sql`update survey_rounds set status = 'open'`);

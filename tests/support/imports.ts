@@ -38,7 +38,12 @@ function edgesOf(file: string): ImportEdge[] {
       edges.push({ from: file, to: target(node.moduleSpecifier.text), typeOnly: node.importClause?.isTypeOnly ?? false });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       edges.push({ from: file, to: target(node.moduleSpecifier.text), typeOnly: node.isTypeOnly });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       edges.push({ from: file, to: target(node.arguments[0].text), typeOnly: false });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       edges.push({ from: file, to: target(node.argument.literal.text), typeOnly: true });

@@ -44,7 +44,10 @@ export function strokes(fieldCount: number, { escape = true, maxLength = 250 } =
     { weight: 3000, arbitrary: formKey.map((key) => ({ kind: 'key' as const, key })) },
     { weight: 1200, arbitrary: character.map((key) => ({ kind: 'key' as const, key })) },
     { weight: 200, arbitrary: fc.constant({ kind: 'key' as const, key: 'Tab', shiftKey: true }) },
-    { weight: 100, arbitrary: fc.string({ unit: fc.constantFrom(...vietnameseLetters, ' '), minLength: 1, maxLength: 30 }).map((text) => ({ kind: 'paste' as const, text })) },
+    {
+      weight: 100,
+      arbitrary: fc.string({ unit: fc.constantFrom(...vietnameseLetters, ' '), minLength: 1, maxLength: 30 }).map((text) => ({ kind: 'paste' as const, text })),
+    },
     { weight: 100, arbitrary: fc.nat({ max: fieldCount - 1 }).map((field) => ({ kind: 'click' as const, field })) },
     // Saving or dropping the form ends it: rare, so that most sequences go far into the form.
     { weight: 5, arbitrary: fc.constant({ kind: 'save-button' as const }) },
@@ -77,9 +80,12 @@ export type Played = { screen: Screen; saved?: FormState; cancelled?: boolean };
 /** One stroke on the screen: the form's reaction, and the browser's where the form leaves the key to it. */
 export function playStroke(context: KeyingContext, screen: Screen, stroke: Stroke): Played {
   if (stroke.kind === 'click') return { screen: fieldChosen(context, screen, stroke.field) };
-  const reaction = stroke.kind === 'save-button' ? requestSave(context, screen)
-    : stroke.kind === 'paste' ? { kind: 'browser' as const }
-      : keyDown(context, screen, { key: stroke.key, shiftKey: stroke.shiftKey });
+  const reaction =
+    stroke.kind === 'save-button'
+      ? requestSave(context, screen)
+      : stroke.kind === 'paste'
+        ? { kind: 'browser' as const }
+        : keyDown(context, screen, { key: stroke.key, shiftKey: stroke.shiftKey });
   if (reaction.kind === 'cancel') return { screen, cancelled: true };
   if (reaction.kind === 'save') return { screen: reaction.screen, saved: reaction.screen.form };
   if (reaction.kind === 'screen') return { screen: reaction.screen };

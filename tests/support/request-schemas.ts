@@ -13,15 +13,37 @@ const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
 function children(schema: z.ZodType): Array<[string, z.ZodType]> {
   const def = defOf(schema);
   switch (def.type) {
-    case 'object': return Object.entries(def.shape as Record<string, z.ZodType>);
-    case 'array': return [['[]', def.element as z.ZodType]];
-    case 'record': return [['{key}', def.keyType as z.ZodType], ['{}', def.valueType as z.ZodType]];
-    case 'union': return (def.options as z.ZodType[]).map((option, k) => [`|${k}`, option]);
-    case 'pipe': return [['in', def.in as z.ZodType], ['out', def.out as z.ZodType]];
-    case 'intersection': return [['&', def.left as z.ZodType], ['&', def.right as z.ZodType]];
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch': case 'readonly': case 'nonoptional':
+    case 'object':
+      return Object.entries(def.shape as Record<string, z.ZodType>);
+    case 'array':
+      return [['[]', def.element as z.ZodType]];
+    case 'record':
+      return [
+        ['{key}', def.keyType as z.ZodType],
+        ['{}', def.valueType as z.ZodType],
+      ];
+    case 'union':
+      return (def.options as z.ZodType[]).map((option, k) => [`|${k}`, option]);
+    case 'pipe':
+      return [
+        ['in', def.in as z.ZodType],
+        ['out', def.out as z.ZodType],
+      ];
+    case 'intersection':
+      return [
+        ['&', def.left as z.ZodType],
+        ['&', def.right as z.ZodType],
+      ];
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'readonly':
+    case 'nonoptional':
       return [['', def.innerType as z.ZodType]];
-    default: return [];
+    default:
+      return [];
   }
 }
 
@@ -33,14 +55,16 @@ function children(schema: z.ZodType): Array<[string, z.ZodType]> {
 export function schemaFaults(schema: z.ZodType, at = ''): string[] {
   const def = defOf(schema);
   const faults: string[] = [];
-  if (def.type === 'object' && defOf((def.catchall as z.ZodType | undefined) ?? z.unknown()).type !== 'never') faults.push(`${at || '(root)'}: object takes unknown keys`);
+  if (def.type === 'object' && defOf((def.catchall as z.ZodType | undefined) ?? z.unknown()).type !== 'never')
+    faults.push(`${at || '(root)'}: object takes unknown keys`);
   if (def.type === 'string') {
     const text = schema as z.ZodString;
     if (text.maxLength === null && !text.format) faults.push(`${at}: text without a longest length`);
   }
   if (def.type === 'number') {
     const number = schema as z.ZodNumber;
-    if (!(number.maxValue! <= INTEGER_MAX && number.minValue! >= -INTEGER_MAX)) faults.push(`${at}: number outside ±${INTEGER_MAX} (${number.minValue}…${number.maxValue})`);
+    if (!(number.maxValue! <= INTEGER_MAX && number.minValue! >= -INTEGER_MAX))
+      faults.push(`${at}: number outside ±${INTEGER_MAX} (${number.minValue}…${number.maxValue})`);
   }
   for (const [key, child] of children(schema)) faults.push(...schemaFaults(child, key ? (at ? `${at}.${key}` : key) : at));
   return faults;

@@ -14,7 +14,9 @@ export async function loadDemo(db: Database, count: number, code = DEMO_ROUND_CO
 }
 
 export async function sipasAnalyze(file: string, by: string): Promise<AnalysisResult> {
-  const { stdout } = await promisify(execFile)('node', ['bin/sipas.mjs', 'analyze', file, '--questionnaire', '2024', '--by', by, '--format', 'json'], { maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('node', ['bin/sipas.mjs', 'analyze', file, '--questionnaire', '2024', '--by', by, '--format', 'json'], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as AnalysisResult;
 }
 
@@ -51,7 +53,9 @@ export function expectSameResults(actual: AnalysisResult, expected: AnalysisResu
     expect(group.indices.map((i) => i.index)).toEqual(other.indices.map((i) => i.index));
     const items = new Set(group.items.map((i) => i.item));
     const anyDegenerate = other.indices.some((i) => items.has(i.index) && degenerate(i));
-    group.indices.forEach((index, i) => expectClose(index, other.indices[i], `${group.code} ${index.index}`, tolerance, items.has(index.index) || !anyDegenerate));
+    group.indices.forEach((index, i) =>
+      expectClose(index, other.indices[i], `${group.code} ${index.index}`, tolerance, items.has(index.index) || !anyDegenerate),
+    );
     expect(group.items.map((i) => i.item)).toEqual(other.items.map((i) => i.item));
     group.items.forEach((item, i) => {
       expectClose(item.mean, other.items[i].mean, `${group.code} ${item.item} mean`, tolerance);
@@ -59,6 +63,7 @@ export function expectSameResults(actual: AnalysisResult, expected: AnalysisResu
     });
     expect(group.options.map((o) => o.question)).toEqual(other.options.map((o) => o.question));
     group.options.forEach((option, o) =>
-      option.shares.forEach((s, k) => expectClose(s, other.options[o].shares[k], `${group.code} ${option.question}=${s.option}`, tolerance)));
+      option.shares.forEach((s, k) => expectClose(s, other.options[o].shares[k], `${group.code} ${option.question}=${s.option}`, tolerance)),
+    );
   });
 }

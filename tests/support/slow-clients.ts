@@ -25,10 +25,12 @@ function open(url: string, start: (socket: Socket) => void, options: { read?: bo
     const chunks: Buffer[] = [];
     let bytes = 0;
     let open = true;
-    const closed = new Promise<void>((done) => socket.once('close', () => {
-      open = false;
-      done();
-    }));
+    const closed = new Promise<void>((done) =>
+      socket.once('close', () => {
+        open = false;
+        done();
+      }),
+    );
     socket.on('error', () => {});
     socket.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
@@ -36,7 +38,14 @@ function open(url: string, start: (socket: Socket) => void, options: { read?: bo
     });
     socket.once('connect', () => {
       start(socket);
-      resolve({ socket, closed, received: () => Buffer.concat(chunks).toString('latin1'), bytes: () => bytes, isOpen: () => open, end: () => socket.destroy() });
+      resolve({
+        socket,
+        closed,
+        received: () => Buffer.concat(chunks).toString('latin1'),
+        bytes: () => bytes,
+        isOpen: () => open,
+        end: () => socket.destroy(),
+      });
     });
     socket.once('error', reject);
   });
@@ -77,10 +86,14 @@ export const idleKeepAlive = (url: string) =>
  * until then, and the connection then ends short of the whole reply if the server cut it off.
  */
 export const stalledReader = (url: string, path: string, headers = '') =>
-  open(url, (socket) => {
-    socket.pause();
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${headers}\r\n`);
-  }, { read: false });
+  open(
+    url,
+    (socket) => {
+      socket.pause();
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${headers}\r\n`);
+    },
+    { read: false },
+  );
 
 /** Resolves true when `promise` settles within `ms`, false otherwise (the test then fails with a clear message). */
 export async function within(ms: number, promise: Promise<unknown>): Promise<boolean> {

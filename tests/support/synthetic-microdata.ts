@@ -67,9 +67,17 @@ export function generateResponses(def: QuestionnaireDefinition, options: Synthet
     const district = districts[k % districts.length];
     const channel = k % 3 === 0 ? 'office' : 'paper';
     const effect = (next() - 0.5) * 1.6;
-    return { code: `P${String(k + 1).padStart(4, '0')}`, district, commune: `${district}${String(Math.floor(k / districts.length) % 12).padStart(2, '0')}`, stratum: `${district}-${channel}`, effect, size: 0.3 + next() * 1.7 };
+    return {
+      code: `P${String(k + 1).padStart(4, '0')}`,
+      district,
+      commune: `${district}${String(Math.floor(k / districts.length) % 12).padStart(2, '0')}`,
+      stratum: `${district}-${channel}`,
+      effect,
+      size: 0.3 + next() * 1.7,
+    };
   });
-  if (options.lonelyStratum) psus.push({ code: 'L0001', district: districts[0], commune: `${districts[0]}99`, stratum: `${districts[0]}-online`, effect: 0.4, size: 0.5 });
+  if (options.lonelyStratum)
+    psus.push({ code: 'L0001', district: districts[0], commune: `${districts[0]}99`, stratum: `${districts[0]}-online`, effect: 0.4, size: 0.5 });
   const cumulative: number[] = [];
   psus.reduce((sum, p) => {
     cumulative.push(sum + p.size);
@@ -109,10 +117,38 @@ export function generateResponses(def: QuestionnaireDefinition, options: Synthet
 /** Synthetic microdata as CSV rows (header first), in the microdata exchange format. */
 export function syntheticMicrodata(def: QuestionnaireDefinition, options: SyntheticOptions): SyntheticMicrodata {
   const items = satisfactionItems(def);
-  const header = ['response_id', 'round', 'province', 'district', 'commune', 'stratum', 'psu', 'weight', 'sex', 'age_group', ...items.map((i) => i.code), 'harassment', 'info_channels'];
+  const header = [
+    'response_id',
+    'round',
+    'province',
+    'district',
+    'commune',
+    'stratum',
+    'psu',
+    'weight',
+    'sex',
+    'age_group',
+    ...items.map((i) => i.code),
+    'harassment',
+    'info_channels',
+  ];
   const rows: string[][] = [];
   generateResponses(def, options, (x, r) => {
-    rows.push([`R${String(r + 1).padStart(7, '0')}`, 'SYN-1', '67', x.psu.district, x.psu.commune, x.psu.stratum, x.psu.code, x.weight.toFixed(4), x.sex, x.age, ...x.answers, x.harassment, x.infoChannels.join(';')]);
+    rows.push([
+      `R${String(r + 1).padStart(7, '0')}`,
+      'SYN-1',
+      '67',
+      x.psu.district,
+      x.psu.commune,
+      x.psu.stratum,
+      x.psu.code,
+      x.weight.toFixed(4),
+      x.sex,
+      x.age,
+      ...x.answers,
+      x.harassment,
+      x.infoChannels.join(';'),
+    ]);
   });
   return { header, rows };
 }

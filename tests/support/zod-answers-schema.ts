@@ -14,7 +14,12 @@ function questionSchema(def: QuestionnaireDefinition, question: Question): z.Zod
     return z
       .string()
       .transform((s) => s.normalize('NFC').trim())
-      .pipe(z.string().min(1).max(question.maxLength ?? 2000));
+      .pipe(
+        z
+          .string()
+          .min(1)
+          .max(question.maxLength ?? 2000),
+      );
   }
   const values = (scaleOf(def, question)?.options ?? []).map((o) => o.value);
   const literal = z.literal(values as [string | number, ...(string | number)[]]);

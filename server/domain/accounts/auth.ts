@@ -12,7 +12,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import { forgetOldFailures, forgiveAttempt, reserveAttempt } from '../../../db/queries/log-in-throttle.ts';
 import {
-  deleteDeadSessions, deleteSession, findLiveSession, findUserByUsername, insertSession, insertUser, touchSession, type PublicUser,
+  deleteDeadSessions,
+  deleteSession,
+  findLiveSession,
+  findUserByUsername,
+  insertSession,
+  insertUser,
+  touchSession,
+  type PublicUser,
 } from '../../../db/queries/users.ts';
 import type { Role } from '../../../db/schema/staff.ts';
 import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
@@ -51,7 +58,11 @@ export interface LogInAttempt {
   network: string;
 }
 
-export async function logIn(db: Database, attempt: LogInAttempt, throttle: ThrottleNumbers = defaultThrottle): Promise<{ token: string; session: StaffSession }> {
+export async function logIn(
+  db: Database,
+  attempt: LogInAttempt,
+  throttle: ThrottleNumbers = defaultThrottle,
+): Promise<{ token: string; session: StaffSession }> {
   const username = normalizeUsername(attempt.username);
   const user = await findUserByUsername(db, username);
   const reserved = await reserveAttempt(db, username, attempt.network, throttle);
@@ -96,16 +107,23 @@ export async function logOut(db: Database, session: StaffSession): Promise<void>
   await deleteSession(db, session.tokenHash);
 }
 
-export async function createUser(
-  db: Database,
-  input: { username: string; displayName: string; role: Role; password: string },
-): Promise<PublicUser> {
+export async function createUser(db: Database, input: { username: string; displayName: string; role: Role; password: string }): Promise<PublicUser> {
   const username = normalizeUsername(input.username);
   if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
-    throw problems.validation([{ path: 'username', worded: { vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch', en: 'Usernames are 3–40 lowercase letters, digits, dots, dashes' } }]);
+    throw problems.validation([
+      {
+        path: 'username',
+        worded: { vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch', en: 'Usernames are 3–40 lowercase letters, digits, dots, dashes' },
+      },
+    ]);
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw problems.validation([{ path: 'password', worded: { vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, en: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters` } }]);
+    throw problems.validation([
+      {
+        path: 'password',
+        worded: { vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, en: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters` },
+      },
+    ]);
   }
   const created = await insertUser(db, {
     username,

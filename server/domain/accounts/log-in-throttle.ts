@@ -38,9 +38,11 @@ export async function logInBlockedUntil(db: Database, usernames: string[], numbe
   const now = Date.now();
   const drainPerMs = numbers.accountCeiling / numbers.accountDrainMs;
   const states = await throttleStates(db, usernames, numbers);
-  return new Map(states.map((state) => {
-    const accountFullUntil = state.accountLevel + 1 > numbers.accountCeiling ? now + (state.accountLevel + 1 - numbers.accountCeiling) / drainPerMs : 0;
-    const until = Math.max(state.addressBlockedUntil?.getTime() ?? 0, accountFullUntil);
-    return [state.username, until > now ? new Date(until) : null];
-  }));
+  return new Map(
+    states.map((state) => {
+      const accountFullUntil = state.accountLevel + 1 > numbers.accountCeiling ? now + (state.accountLevel + 1 - numbers.accountCeiling) / drainPerMs : 0;
+      const until = Math.max(state.addressBlockedUntil?.getTime() ?? 0, accountFullUntil);
+      return [state.username, until > now ? new Date(until) : null];
+    }),
+  );
 }

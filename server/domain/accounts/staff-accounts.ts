@@ -19,13 +19,19 @@ export interface StaffAccount extends PublicUser {
 /** An administrator creates an account; the audit trail says who and with which role. */
 export async function createStaffAccount(db: Database, actorId: number, input: Parameters<typeof createUser>[1]): Promise<PublicUser> {
   const user = await createUser(db, input);
-  await recordAudit(db, [{ userId: actorId, action: 'create_user', entity: 'user', entityId: String(user.id), newValue: { username: user.username, role: user.role } }]);
+  await recordAudit(db, [
+    { userId: actorId, action: 'create_user', entity: 'user', entityId: String(user.id), newValue: { username: user.username, role: user.role } },
+  ]);
   return user;
 }
 
 export async function listStaffAccounts(db: Database, throttle: ThrottleNumbers): Promise<StaffAccount[]> {
   const users = await listUsers(db);
-  const blocked = await logInBlockedUntil(db, users.map((u) => u.username), throttle);
+  const blocked = await logInBlockedUntil(
+    db,
+    users.map((u) => u.username),
+    throttle,
+  );
   return users.map((u) => ({ ...u, logInBlockedUntil: blocked.get(u.username)?.toISOString() ?? null }));
 }
 
@@ -39,10 +45,17 @@ export async function unlockStaffLogIn(db: Database, actorId: number | null, use
     if (!user) throw problems.notFound('account', { id: userId });
     const before = (await logInBlockedUntil(tx, [user.username], throttle)).get(user.username) ?? null;
     await clearThrottle(tx, user.username);
-    await recordAudit(tx, [{
-      userId: actorId, action: 'unlock_log_in', entity: 'user', entityId: String(userId),
-      field: 'log_in_blocked_until', oldValue: before?.toISOString() ?? null, newValue: null,
-    }]);
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'unlock_log_in',
+        entity: 'user',
+        entityId: String(userId),
+        field: 'log_in_blocked_until',
+        oldValue: before?.toISOString() ?? null,
+        newValue: null,
+      },
+    ]);
     return { ...user, logInBlockedUntil: null };
   });
 }
@@ -57,10 +70,17 @@ export async function setStaffActive(db: Database, actor: PublicUser, userId: nu
     const after = (await setUserActive(tx, userId, active))!;
     if (!active) await deleteSessionsOfUser(tx, userId);
     if (before.active !== active) {
-      await recordAudit(tx, [{
-        userId: actor.id, action: active ? 'activate_user' : 'deactivate_user', entity: 'user', entityId: String(userId),
-        field: 'active', oldValue: before.active, newValue: active,
-      }]);
+      await recordAudit(tx, [
+        {
+          userId: actor.id,
+          action: active ? 'activate_user' : 'deactivate_user',
+          entity: 'user',
+          entityId: String(userId),
+          field: 'active',
+          oldValue: before.active,
+          newValue: active,
+        },
+      ]);
     }
     return after;
   });

@@ -19,7 +19,15 @@ export async function importTemplate(db: Database, roundCode: string, format: 'c
   const body = await writeXlsx([
     { name: 'Dữ liệu', header: templateColumns(def), rows: [] },
     { name: 'Mã hóa', header: ['cột', 'câu hỏi', 'giá trị', 'điều kiện'], rows: codebook(def) },
-    { name: 'Thông tin', header: ['mục', 'giá trị'], rows: [['đợt khảo sát', round.code], ['tên đợt', round.name], ['phiên bản phiếu', def.version]] },
+    {
+      name: 'Thông tin',
+      header: ['mục', 'giá trị'],
+      rows: [
+        ['đợt khảo sát', round.code],
+        ['tên đợt', round.name],
+        ['phiên bản phiếu', def.version],
+      ],
+    },
   ]);
   return { fileName: `${name}.xlsx`, mediaType: XLSX_MEDIA_TYPE, body };
 }

@@ -50,13 +50,20 @@ export function codebook(def: QuestionnaireDefinition): string[][] {
   return [
     ['serial', 'Số sê-ri in trên phiếu', 'số nguyên dương', ''],
     ['locality', 'Mã đơn vị hành chính nơi phát phiếu (huyện hoặc xã)', 'mã đơn vị', ''],
-    ...templateColumns(def).slice(2).map((code) => {
-      const q = byCode.get(code)!;
-      const skip = q.showIf ? `Chỉ trả lời khi: ${JSON.stringify(q.showIf)}` : '';
-      const section = def.sections.find((s) => s.questions.includes(code));
-      const sectionSkip = section?.showIf ? `Phần này chỉ dành cho: ${JSON.stringify(section.showIf)}` : '';
-      return [code, q.text.vi, `${describeValues(def, q)} ; để trống = không trả lời; ${NOT_APPLICABLE} = không áp dụng`, [skip, sectionSkip].filter(Boolean).join(' ')];
-    }),
+    ...templateColumns(def)
+      .slice(2)
+      .map((code) => {
+        const q = byCode.get(code)!;
+        const skip = q.showIf ? `Chỉ trả lời khi: ${JSON.stringify(q.showIf)}` : '';
+        const section = def.sections.find((s) => s.questions.includes(code));
+        const sectionSkip = section?.showIf ? `Phần này chỉ dành cho: ${JSON.stringify(section.showIf)}` : '';
+        return [
+          code,
+          q.text.vi,
+          `${describeValues(def, q)} ; để trống = không trả lời; ${NOT_APPLICABLE} = không áp dụng`,
+          [skip, sectionSkip].filter(Boolean).join(' '),
+        ];
+      }),
   ];
 }
 
@@ -64,7 +71,12 @@ function cellValue(def: QuestionnaireDefinition, q: Question, text: string): Ans
   if (q.type === 'text') return text;
   const numeric = scaleOf(def, q)?.options.some((o) => typeof o.value === 'number');
   const convert = (v: string) => (numeric && /^-?\d+$/.test(v) ? Number(v) : v);
-  return q.type === 'multi' ? text.split(MULTI_SEPARATOR).map((v) => convert(v.trim())).filter((v) => v !== '') : convert(text);
+  return q.type === 'multi'
+    ? text
+        .split(MULTI_SEPARATOR)
+        .map((v) => convert(v.trim()))
+        .filter((v) => v !== '')
+    : convert(text);
 }
 
 /** A row of the file as checked on its own: its serial and locality, and its answers when they are sound. */
@@ -90,7 +102,9 @@ export async function checkImportRows(def: QuestionnaireDefinition, table: Table
   const schema = answersSchema(def, { requireAnswers: false });
   const serialRows = new Map<number, number>();
   for (const column of table.header.filter((c) => !known.has(c))) {
-    problems.push(rowProblem(1, column, column, 'cột không có trong mẫu của phiên bản phiếu này', "the column is not in this questionnaire version's template"));
+    problems.push(
+      rowProblem(1, column, column, 'cột không có trong mẫu của phiên bản phiếu này', "the column is not in this questionnaire version's template"),
+    );
   }
   for (const [index, { row, cells: record }] of table.rows.entries()) {
     // Checking is CPU work: let other requests in every so often.
@@ -125,9 +139,11 @@ export async function checkImportRows(def: QuestionnaireDefinition, table: Table
     const applicable = applicableQuestions(def, answers);
     const misused = markedNotApplicable.filter((c) => applicable.has(c));
     for (const column of misused) {
-      problem(column,
+      problem(
+        column,
         `${NOT_APPLICABLE} chỉ dùng cho câu không áp dụng theo logic bỏ qua; câu này áp dụng — để trống nếu không trả lời`,
-        `${NOT_APPLICABLE} is only for questions the skip logic leaves out; this one applies — leave it empty when unanswered`);
+        `${NOT_APPLICABLE} is only for questions the skip logic leaves out; this one applies — leave it empty when unanswered`,
+      );
     }
     if (misused.length > 0 || imported.serial === undefined) continue;
     const profile = compactAnswers(parsed.data.profile);
@@ -142,14 +158,23 @@ export async function checkImportRows(def: QuestionnaireDefinition, table: Table
 function lifecycleProblem(form: PaperFormRow, batchCode: string | undefined): [string, string] | undefined {
   switch (form.status) {
     case 'returned':
-      return form.batchId === null ? undefined : [
-        `phiếu số ${form.serial} đã được giao cho lô ${batchCode ?? form.batchId} để nhập liệu hai lần; nhập tại đó hoặc bỏ phiếu khỏi tệp`,
-        `form ${form.serial} is assigned to batch ${batchCode ?? form.batchId} for double entry; key it there or leave it out of the file`];
+      return form.batchId === null
+        ? undefined
+        : [
+            `phiếu số ${form.serial} đã được giao cho lô ${batchCode ?? form.batchId} để nhập liệu hai lần; nhập tại đó hoặc bỏ phiếu khỏi tệp`,
+            `form ${form.serial} is assigned to batch ${batchCode ?? form.batchId} for double entry; key it there or leave it out of the file`,
+          ];
     case 'issued':
-      return [`phiếu số ${form.serial} chưa được đánh dấu đã thu về; đánh dấu "đã thu về" trước khi nhập`, `form ${form.serial} is not marked returned; mark it returned before importing`];
+      return [
+        `phiếu số ${form.serial} chưa được đánh dấu đã thu về; đánh dấu "đã thu về" trước khi nhập`,
+        `form ${form.serial} is not marked returned; mark it returned before importing`,
+      ];
     case 'keyed_once':
     case 'keyed_twice':
-      return [`phiếu số ${form.serial} đang được nhập liệu hai lần (lô ${batchCode ?? form.batchId})`, `form ${form.serial} is being double-keyed (batch ${batchCode ?? form.batchId})`];
+      return [
+        `phiếu số ${form.serial} đang được nhập liệu hai lần (lô ${batchCode ?? form.batchId})`,
+        `form ${form.serial} is being double-keyed (batch ${batchCode ?? form.batchId})`,
+      ];
     case 'spoiled':
       return [`phiếu số ${form.serial} đã bị đánh dấu hỏng`, `form ${form.serial} is marked spoiled`];
     case 'unreturned':
@@ -180,14 +205,29 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
     const problem = (column: string, value: string, vi: string, en: string) => problems.push(rowProblem(r.row, column, value, vi, en));
     const form = forms.get(r.serial);
     if (!form) {
-      problem('serial', String(r.serial), `số sê-ri ${r.serial} chưa được cấp trong đợt ${round.code}`, `serial ${r.serial} was not issued in round ${round.code}`);
+      problem(
+        'serial',
+        String(r.serial),
+        `số sê-ri ${r.serial} chưa được cấp trong đợt ${round.code}`,
+        `serial ${r.serial} was not issued in round ${round.code}`,
+      );
       continue;
     }
     const chain = chains.get(form.localityCode);
     if (r.locality && r.locality !== form.localityCode) {
-      problem('locality', r.locality, `phiếu số ${r.serial} được phát cho đơn vị ${form.localityCode}`, `form ${r.serial} was issued to unit ${form.localityCode}`);
+      problem(
+        'locality',
+        r.locality,
+        `phiếu số ${r.serial} được phát cho đơn vị ${form.localityCode}`,
+        `form ${r.serial} was issued to unit ${form.localityCode}`,
+      );
     } else if (r.locality && (!chain || chain.province !== round.provinceCode)) {
-      problem('locality', r.locality, `đơn vị ${form.localityCode} không thuộc tỉnh của đợt khảo sát (${round.provinceCode})`, `unit ${form.localityCode} is not in the round's province (${round.provinceCode})`);
+      problem(
+        'locality',
+        r.locality,
+        `đơn vị ${form.localityCode} không thuộc tỉnh của đợt khảo sát (${round.provinceCode})`,
+        `unit ${form.localityCode} is not in the round's province (${round.provinceCode})`,
+      );
     }
     const refused = lifecycleProblem(form, form.batchId === null ? undefined : batchCodes.get(form.batchId));
     if (refused) {
@@ -198,7 +238,12 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
       // The same form again (this file imported before, or keyed alike) is harmless; other content is not.
       if (r.form && storedHashes.get(form.responseId ?? '') === r.form.contentHash) unchanged += 1;
       else if (r.form) {
-        problem('serial', String(r.serial), `phiếu số ${r.serial} đã được xác nhận với nội dung khác; sửa đổi phải qua đối chiếu, không qua nhập tệp`, `form ${r.serial} is already verified with other content; changes go through reconciliation, not an import`);
+        problem(
+          'serial',
+          String(r.serial),
+          `phiếu số ${r.serial} đã được xác nhận với nội dung khác; sửa đổi phải qua đối chiếu, không qua nhập tệp`,
+          `form ${r.serial} is already verified with other content; changes go through reconciliation, not an import`,
+        );
       }
       continue;
     }
@@ -225,9 +270,18 @@ export async function importResponses(
   for (const r of rows) {
     const chain = chains.get(r.locality);
     if (!r.form || r.serial === undefined || !chain) continue;
-    prepared.set(r.serial, responseRow(def, {
-      id: newPaperResponseId(), round, channel: 'paper', locality: chain, profile: r.form.profile, answers: r.form.answers, contentHash: r.form.contentHash,
-    }));
+    prepared.set(
+      r.serial,
+      responseRow(def, {
+        id: newPaperResponseId(),
+        round,
+        channel: 'paper',
+        locality: chain,
+        profile: r.form.profile,
+        answers: r.form.answers,
+        contentHash: r.form.contentHash,
+      }),
+    );
     if (prepared.size % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
@@ -236,12 +290,31 @@ export async function importResponses(
     // All or nothing: one problem anywhere in the file and nothing is written (the locks end with the transaction).
     if (problems.length > 0) return { problems: problems.sort((a, b) => a.row - b.row), imported: 0, unchanged: 0 };
     const stored = accepted.map((serial) => ({ serial, row: prepared.get(serial)! }));
-    await insertServerResponses(tx, stored.map((a) => a.row));
-    await markFormsVerified(tx, round.id, stored.map((a) => ({ serial: a.serial, responseId: a.row.id })));
+    await insertServerResponses(
+      tx,
+      stored.map((a) => a.row),
+    );
+    await markFormsVerified(
+      tx,
+      round.id,
+      stored.map((a) => ({ serial: a.serial, responseId: a.row.id })),
+    );
     const audit: AuditEntry[] = stored.map((a) => ({
-      userId: actorId, action: 'verify_by_import', entity: 'paper_form', entityId: `${round.code}:${a.serial}`, field: 'status', oldValue: 'returned', newValue: 'verified',
+      userId: actorId,
+      action: 'verify_by_import',
+      entity: 'paper_form',
+      entityId: `${round.code}:${a.serial}`,
+      field: 'status',
+      oldValue: 'returned',
+      newValue: 'verified',
     }));
-    audit.push({ userId: actorId, action: 'import_responses', entity: 'round', entityId: round.code, newValue: { imported: stored.length, unchanged, rows: rows.length } });
+    audit.push({
+      userId: actorId,
+      action: 'import_responses',
+      entity: 'round',
+      entityId: round.code,
+      newValue: { imported: stored.length, unchanged, rows: rows.length },
+    });
     await recordAudit(tx, audit);
     return { problems: [], imported: stored.length, unchanged };
   });

@@ -44,10 +44,17 @@ export async function setOfficeLinkActive(db: Database, actorId: number, token: 
     if (!before) throw problems.notFound('link');
     await setLinkActive(tx, token, active);
     if (before.active !== active) {
-      await recordAudit(tx, [{
-        userId: actorId, action: active ? 'open_link' : 'close_link', entity: 'survey_link', entityId: String(before.id),
-        field: 'active', oldValue: before.active, newValue: active,
-      }]);
+      await recordAudit(tx, [
+        {
+          userId: actorId,
+          action: active ? 'open_link' : 'close_link',
+          entity: 'survey_link',
+          entityId: String(before.id),
+          field: 'active',
+          oldValue: before.active,
+          newValue: active,
+        },
+      ]);
     }
     return linkView((await findLinkByToken(tx, token))!, publicUrl);
   });

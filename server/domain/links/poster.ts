@@ -7,8 +7,7 @@ import QRCode from 'qrcode';
 import type { LinkDetails } from '../../../db/queries/links.ts';
 import type { PublicUrl } from '../../public-url.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One fixed style for every poster, so that the Content-Security-Policy allows it by its hash (plugins/security-headers.ts). */
 export const posterStyle = `

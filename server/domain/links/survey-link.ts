@@ -18,16 +18,28 @@ export async function surveyLinkView(db: Database, link: LinkDetails, options: {
   const include = open && options.withQuestionnaire;
   const questionnaire = include ? await findQuestionnaire(db, link.round.questionnaireVersion) : undefined;
   const { round } = link;
-  const localities = include && link.channel === 'online'
-    ? (await unitsOfProvince(db, round.provinceCode, round.periodStart, round.periodEnd))
-      .map((u) => ({ code: u.code, name: u.name, level: u.level as 'district' | 'commune', parentCode: u.parentCode ?? round.provinceCode }))
-    : undefined;
+  const localities =
+    include && link.channel === 'online'
+      ? (await unitsOfProvince(db, round.provinceCode, round.periodStart, round.periodEnd)).map((u) => ({
+          code: u.code,
+          name: u.name,
+          level: u.level as 'district' | 'commune',
+          parentCode: u.parentCode ?? round.provinceCode,
+        }))
+      : undefined;
   return {
     token: link.token,
     channel: link.channel,
     open,
     state,
-    round: { code: round.code, name: round.name, questionnaireVersion: round.questionnaireVersion, provinceCode: round.provinceCode, periodStart: round.periodStart, periodEnd: round.periodEnd },
+    round: {
+      code: round.code,
+      name: round.name,
+      questionnaireVersion: round.questionnaireVersion,
+      provinceCode: round.provinceCode,
+      periodStart: round.periodStart,
+      periodEnd: round.periodEnd,
+    },
     office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
     ...(localities ? { localities } : {}),
     ...(questionnaire ? { questionnaire } : {}),

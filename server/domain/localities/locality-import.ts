@@ -35,12 +35,19 @@ export function checkLocalityRows(records: TableRow[]): { rows: LocalityRow[]; p
     if (!cell('name')) problem('name', 'thiếu tên đơn vị', 'the name is empty');
     if (!LEVELS.includes(level)) problem('level', `cấp phải là một trong: ${LEVELS.join(', ')}`, `the level is one of ${LEVELS.join(', ')}`);
     if (!isCalendarDate(cell('valid_from'))) problem('valid_from', 'ngày phải theo dạng YYYY-MM-DD', 'dates are YYYY-MM-DD');
-    if (cell('valid_to') && !isCalendarDate(cell('valid_to'))) problem('valid_to', 'ngày phải theo dạng YYYY-MM-DD hoặc để trống', 'dates are YYYY-MM-DD, or empty');
-    if (cell('valid_to') && cell('valid_to') < cell('valid_from')) problem('valid_to', 'ngày hết hiệu lực trước ngày bắt đầu hiệu lực', 'the unit ends before it starts');
-    if (level !== 'province' && LEVELS.includes(level) && !cell('parent_code')) problem('parent_code', 'đơn vị dưới cấp tỉnh phải có mã đơn vị cấp trên', 'a unit below a province needs its parent code');
+    if (cell('valid_to') && !isCalendarDate(cell('valid_to')))
+      problem('valid_to', 'ngày phải theo dạng YYYY-MM-DD hoặc để trống', 'dates are YYYY-MM-DD, or empty');
+    if (cell('valid_to') && cell('valid_to') < cell('valid_from'))
+      problem('valid_to', 'ngày hết hiệu lực trước ngày bắt đầu hiệu lực', 'the unit ends before it starts');
+    if (level !== 'province' && LEVELS.includes(level) && !cell('parent_code'))
+      problem('parent_code', 'đơn vị dưới cấp tỉnh phải có mã đơn vị cấp trên', 'a unit below a province needs its parent code');
     rows.push({
-      code, name: cell('name'), level, parentCode: cell('parent_code') || null,
-      validFrom: cell('valid_from'), validTo: cell('valid_to') || null,
+      code,
+      name: cell('name'),
+      level,
+      parentCode: cell('parent_code') || null,
+      validFrom: cell('valid_from'),
+      validTo: cell('valid_to') || null,
     });
   });
   return { rows, problems };
@@ -71,9 +78,15 @@ export async function importLocalityMappings(db: Database, records: TableRow[]) 
     }
     return { oldCode: cell('old_code'), newCode: cell('new_code'), effectiveFrom: cell('effective_from') };
   });
-  const known = await existingLocalityCodes(db, rows.flatMap((r) => [r.oldCode, r.newCode]));
+  const known = await existingLocalityCodes(
+    db,
+    rows.flatMap((r) => [r.oldCode, r.newCode]),
+  );
   rows.forEach((r, index) => {
-    for (const [column, code] of [['old_code', r.oldCode], ['new_code', r.newCode]] as const) {
+    for (const [column, code] of [
+      ['old_code', r.oldCode],
+      ['new_code', r.newCode],
+    ] as const) {
       if (!known.has(code)) problems.push(rowProblem(records[index].row, column, code, 'không tìm thấy đơn vị hành chính', 'no such administrative unit'));
     }
   });

@@ -23,7 +23,10 @@ function partOf(batch: BatchRow, user: PublicUser): BatchPart | null {
 export async function batchesFor(db: Database, user: PublicUser, roundCode?: string) {
   const roundId = roundCode ? (await roundOrFail(db, roundCode)).id : undefined;
   const rows = await listBatches(db, { roundId, keyerId: roleMay(user.role, 'batches.oversee') ? undefined : user.id });
-  const counts = await statusCountsOfBatches(db, rows.map((b) => b.id));
+  const counts = await statusCountsOfBatches(
+    db,
+    rows.map((b) => b.id),
+  );
   const names = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]));
   const roundCodes = new Map<number, string>();
   for (const id of new Set(rows.map((b) => b.roundId))) roundCodes.set(id, (await roundById(db, id))!.code);
@@ -31,8 +34,13 @@ export async function batchesFor(db: Database, user: PublicUser, roundCode?: str
     const statuses: Partial<Record<FormStatus, number>> = {};
     for (const c of counts.filter((x) => x.batchId === b.id)) statuses[c.status] = Number(c.n);
     return {
-      id: b.id, code: b.code, roundId: b.roundId, round: roundCodes.get(b.roundId)!,
-      firstKeyerId: b.firstKeyerId, secondKeyerId: b.secondKeyerId, reconcilerId: b.reconcilerId,
+      id: b.id,
+      code: b.code,
+      roundId: b.roundId,
+      round: roundCodes.get(b.roundId)!,
+      firstKeyerId: b.firstKeyerId,
+      secondKeyerId: b.secondKeyerId,
+      reconcilerId: b.reconcilerId,
       keyers: [names.get(b.firstKeyerId) ?? '', names.get(b.secondKeyerId) ?? ''],
       reconciler: b.reconcilerId === null ? null : (names.get(b.reconcilerId) ?? ''),
       myPart: partOf(b, user),
@@ -48,7 +56,11 @@ export async function batchDetail(db: Database, user: PublicUser, batchId: numbe
   const forms = await formsOfBatch(db, batch.id);
   const mine = roleMay(user.role, 'forms.key') ? await serialsKeyedBy(db, round.id, user.id) : undefined;
   return {
-    id: batch.id, code: batch.code, round: round.code, questionnaireVersion: round.questionnaireVersion, myPart: partOf(batch, user),
+    id: batch.id,
+    code: batch.code,
+    round: round.code,
+    questionnaireVersion: round.questionnaireVersion,
+    myPart: partOf(batch, user),
     forms: forms.map((f) => ({ serial: f.serial, status: f.status, localityCode: f.localityCode, ...(mine ? { keyedByMe: mine.has(f.serial) } : {}) })),
   };
 }

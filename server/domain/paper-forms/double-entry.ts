@@ -8,7 +8,18 @@ import type { AnswerMap } from '../../../analysis/questionnaire/answers-schema.t
 import { compareEntries, type FieldDifference, type KeyedForm } from '../../../analysis/questionnaire/compare-entries.ts';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
-import { entriesOfForm, findBatch, findForm, lockForms, markFormVerified, setFormsStatus, upsertEntry, type BatchRow, type FormEntryRow, type PaperFormRow } from '../../../db/queries/paper.ts';
+import {
+  entriesOfForm,
+  findBatch,
+  findForm,
+  lockForms,
+  markFormVerified,
+  setFormsStatus,
+  upsertEntry,
+  type BatchRow,
+  type FormEntryRow,
+  type PaperFormRow,
+} from '../../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { insertStaffResponse } from '../../../db/queries/responses.ts';
 import { roundById } from '../../../db/queries/rounds.ts';
@@ -55,7 +66,9 @@ export async function visibleBatch(db: Database, batchId: number, user: PublicUs
 async function formOfBatch(db: Database, batch: BatchRow, serial: number, lock = false): Promise<PaperFormRow> {
   const form = lock ? (await lockForms(db, batch.roundId, [serial]))[0] : await findForm(db, batch.roundId, serial);
   if (!form || form.batchId !== batch.id) {
-    throw problems.validation([{ path: 'serial', worded: { vi: `Phiếu số ${serial} không thuộc lô ${batch.code}`, en: `Form ${serial} is not in batch ${batch.code}` } }]);
+    throw problems.validation([
+      { path: 'serial', worded: { vi: `Phiếu số ${serial} không thuộc lô ${batch.code}`, en: `Form ${serial} is not in batch ${batch.code}` } },
+    ]);
   }
   return form;
 }
@@ -75,11 +88,29 @@ async function verify(db: Database, form: PaperFormRow, keyed: KeyedForm, actorI
   if (!(await markFormVerified(db, round.id, form.serial, id, [form.status]))) {
     throw problems.formAlreadyVerified({ serial: form.serial });
   }
-  await insertStaffResponse(db, responseRow(def, {
-    id, round, channel: 'paper', locality, profile: keyed.profile, answers: keyed.answers,
-    contentHash: sha256Json({ serial: form.serial, ...keyed }),
-  }));
-  await recordAudit(db, [{ userId: actorId, action: `verify_by_${how}`, entity: 'paper_form', entityId: `${round.code}:${form.serial}`, field: 'status', oldValue: form.status, newValue: 'verified' }]);
+  await insertStaffResponse(
+    db,
+    responseRow(def, {
+      id,
+      round,
+      channel: 'paper',
+      locality,
+      profile: keyed.profile,
+      answers: keyed.answers,
+      contentHash: sha256Json({ serial: form.serial, ...keyed }),
+    }),
+  );
+  await recordAudit(db, [
+    {
+      userId: actorId,
+      action: `verify_by_${how}`,
+      entity: 'paper_form',
+      entityId: `${round.code}:${form.serial}`,
+      field: 'status',
+      oldValue: form.status,
+      newValue: 'verified',
+    },
+  ]);
   return id;
 }
 
@@ -106,7 +137,15 @@ export async function saveEntry(
     const before = (await entriesOfForm(tx, round.id, form.serial)).find((e) => e.keyerId === user.id);
     await upsertEntry(tx, { roundId: round.id, serial: form.serial, keyerId: user.id, ...keyed, seconds: input.seconds ?? null });
     const audit: AuditEntry[] = before
-      ? compareEntries(asKeyed(before), keyed).map((d) => ({ userId: user.id, action: 'rekey', entity: 'paper_form', entityId, field: d.field, oldValue: d.first, newValue: d.second }))
+      ? compareEntries(asKeyed(before), keyed).map((d) => ({
+          userId: user.id,
+          action: 'rekey',
+          entity: 'paper_form',
+          entityId,
+          field: d.field,
+          oldValue: d.first,
+          newValue: d.second,
+        }))
       : [{ userId: user.id, action: 'key', entity: 'paper_form', entityId, newValue: keyed }];
     await recordAudit(tx, audit);
 
@@ -148,7 +187,8 @@ export async function comparison(db: Database, user: PublicUser, batchId: number
   const first = entries.find((e) => e.keyerId === batch.firstKeyerId);
   const second = entries.find((e) => e.keyerId === batch.secondKeyerId);
   return {
-    serial, status: form.status,
+    serial,
+    status: form.status,
     first: first ? asKeyed(first) : null,
     second: second ? asKeyed(second) : null,
     differences: first && second ? compareEntries(asKeyed(first), asKeyed(second)) : [],
@@ -176,12 +216,28 @@ export async function reconcile(
     const entityId = `${round.code}:${form.serial}`;
     const decisions = compareEntries(asKeyed(first), asKeyed(second)).map((d) => {
       const [group, code] = d.field.split('.') as ['profile' | 'answers', string];
-      return { userId: user.id, action: 'reconcile', entity: 'paper_form', entityId, field: d.field, oldValue: { first: d.first, second: d.second }, newValue: decided[group][code] ?? null };
+      return {
+        userId: user.id,
+        action: 'reconcile',
+        entity: 'paper_form',
+        entityId,
+        field: d.field,
+        oldValue: { first: d.first, second: d.second },
+        newValue: decided[group][code] ?? null,
+      };
     });
     // Values the two keyers agreed on but the reconciler changed are decisions too.
     const overrides = compareEntries(asKeyed(first), decided)
       .filter((d) => !decisions.some((x) => x.field === d.field))
-      .map((d) => ({ userId: user.id, action: 'reconcile_override', entity: 'paper_form', entityId, field: d.field, oldValue: { first: d.first, second: d.first }, newValue: d.second }));
+      .map((d) => ({
+        userId: user.id,
+        action: 'reconcile_override',
+        entity: 'paper_form',
+        entityId,
+        field: d.field,
+        oldValue: { first: d.first, second: d.first },
+        newValue: d.second,
+      }));
     await recordAudit(tx, [...decisions, ...overrides]);
     return { responseId: await verify(tx, form, decided, user.id, 'reconciliation') };
   });

@@ -6,7 +6,17 @@ import { formatSerialList, parseSerialList } from '../../../analysis/questionnai
 import type { Database } from '../../../db/client.ts';
 import { auditTrail, recordAudit } from '../../../db/queries/audit.ts';
 import { existingLocalityCodes } from '../../../db/queries/localities.ts';
-import { findBatch, findForm, findForms, insertBatch, insertForms, lockForms, setFormsStatus, upsertSampleTarget, type BatchRow } from '../../../db/queries/paper.ts';
+import {
+  findBatch,
+  findForm,
+  findForms,
+  insertBatch,
+  insertForms,
+  lockForms,
+  setFormsStatus,
+  upsertSampleTarget,
+  type BatchRow,
+} from '../../../db/queries/paper.ts';
 import { findRoundByCode, type RoundRow } from '../../../db/queries/rounds.ts';
 import { findUsersByIds } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
@@ -44,10 +54,15 @@ export async function issueForms(
     }
     await insertForms(tx, round.id, input.localityCode, serials);
     if (input.target !== undefined) await upsertSampleTarget(tx, round.id, input.localityCode, input.target);
-    await recordAudit(tx, [{
-      userId: actorId, action: 'issue_forms', entity: 'round', entityId: round.code,
-      newValue: { locality: input.localityCode, serials: formatSerialList(serials), target: input.target ?? null },
-    }]);
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'issue_forms',
+        entity: 'round',
+        entityId: round.code,
+        newValue: { locality: input.localityCode, serials: formatSerialList(serials), target: input.target ?? null },
+      },
+    ]);
     return { issued: serials.length };
   });
 }
@@ -77,11 +92,24 @@ export async function markForms(
       throw problems.formState({ status: input.status, serials: formatSerialList(blocked.map((f) => f.serial)) });
     }
     const changing = forms.filter((f) => f.status !== input.status);
-    await setFormsStatus(tx, round.id, changing.map((f) => f.serial), { status: input.status });
-    await recordAudit(tx, changing.map((f) => ({
-      userId: actorId, action: 'mark_form', entity: 'paper_form', entityId: `${round.code}:${f.serial}`,
-      field: 'status', oldValue: f.status, newValue: input.status,
-    })));
+    await setFormsStatus(
+      tx,
+      round.id,
+      changing.map((f) => f.serial),
+      { status: input.status },
+    );
+    await recordAudit(
+      tx,
+      changing.map((f) => ({
+        userId: actorId,
+        action: 'mark_form',
+        entity: 'paper_form',
+        entityId: `${round.code}:${f.serial}`,
+        field: 'status',
+        oldValue: f.status,
+        newValue: input.status,
+      })),
+    );
     return { changed: changing.length };
   });
 }
@@ -97,10 +125,15 @@ export async function createBatch(
     throw field('secondKeyerId', 'Hai người nhập liệu của một lô phải khác nhau', 'The two keyers of a batch must be different people');
   }
   const people = await findUsersByIds(db, [input.firstKeyerId, input.secondKeyerId, ...(input.reconcilerId ? [input.reconcilerId] : [])]);
-  for (const [path, id] of [['firstKeyerId', input.firstKeyerId], ['secondKeyerId', input.secondKeyerId], ['reconcilerId', input.reconcilerId]] as const) {
+  for (const [path, id] of [
+    ['firstKeyerId', input.firstKeyerId],
+    ['secondKeyerId', input.secondKeyerId],
+    ['reconcilerId', input.reconcilerId],
+  ] as const) {
     if (id === undefined) continue;
     const person = people.find((p) => p.id === id);
-    if (!person?.active || person.role !== 'keyer') throw field(path, `Người dùng ${id} không phải người nhập liệu đang hoạt động`, `User ${id} is not an active keyer`);
+    if (!person?.active || person.role !== 'keyer')
+      throw field(path, `Người dùng ${id} không phải người nhập liệu đang hoạt động`, `User ${id} is not an active keyer`);
   }
   if (input.reconcilerId !== undefined && [input.firstKeyerId, input.secondKeyerId].includes(input.reconcilerId)) {
     throw field('reconcilerId', 'Người đối chiếu phải khác hai người nhập liệu', 'The reconciler must be a third person');
@@ -110,15 +143,36 @@ export async function createBatch(
     const ready = new Set(forms.filter((f) => f.status === 'returned' && f.batchId === null).map((f) => f.serial));
     const notReady = serials.filter((s) => !ready.has(s));
     if (notReady.length > 0) {
-      throw field('serials', `Các phiếu chưa thu về hoặc đã thuộc lô khác: ${formatSerialList(notReady)}`, `Forms not returned or already in a batch: ${formatSerialList(notReady)}`);
+      throw field(
+        'serials',
+        `Các phiếu chưa thu về hoặc đã thuộc lô khác: ${formatSerialList(notReady)}`,
+        `Forms not returned or already in a batch: ${formatSerialList(notReady)}`,
+      );
     }
-    const batch = await insertBatch(tx, { roundId: round.id, code: input.code.normalize('NFC').trim(), firstKeyerId: input.firstKeyerId, secondKeyerId: input.secondKeyerId, reconcilerId: input.reconcilerId ?? null, createdBy: actorId });
+    const batch = await insertBatch(tx, {
+      roundId: round.id,
+      code: input.code.normalize('NFC').trim(),
+      firstKeyerId: input.firstKeyerId,
+      secondKeyerId: input.secondKeyerId,
+      reconcilerId: input.reconcilerId ?? null,
+      createdBy: actorId,
+    });
     if (!batch) throw problems.batchExists({ code: input.code });
     await setFormsStatus(tx, round.id, serials, { status: 'returned', batchId: batch.id });
-    await recordAudit(tx, [{
-      userId: actorId, action: 'create_batch', entity: 'batch', entityId: String(batch.id),
-      newValue: { code: batch.code, serials: formatSerialList(serials), keyers: [input.firstKeyerId, input.secondKeyerId], reconciler: input.reconcilerId ?? null },
-    }]);
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'create_batch',
+        entity: 'batch',
+        entityId: String(batch.id),
+        newValue: {
+          code: batch.code,
+          serials: formatSerialList(serials),
+          keyers: [input.firstKeyerId, input.secondKeyerId],
+          reconciler: input.reconcilerId ?? null,
+        },
+      },
+    ]);
     return batch;
   });
 }
@@ -131,7 +185,10 @@ export async function formHistory(db: Database, roundCode: string, serial: numbe
   const batch = form.batchId === null ? undefined : await findBatch(db, form.batchId);
   const trail = await auditTrail(db, 'paper_form', `${round.code}:${serial}`);
   return {
-    serial, status: form.status, localityCode: form.localityCode, responseId: form.responseId,
+    serial,
+    status: form.status,
+    localityCode: form.localityCode,
+    responseId: form.responseId,
     batch: batch ? { id: batch.id, code: batch.code } : null,
     trail: trail.map(auditEventView),
   };

@@ -20,7 +20,11 @@ function countStatuses<T extends { status: FormStatus }>(forms: T[]): StatusCoun
 export async function paperProgress(db: Database, roundCode: string) {
   const round = await roundOrFail(db, roundCode);
   const [forms, entries, batches, targets, users] = await Promise.all([
-    formsOfRound(db, round.id), entriesOfRound(db, round.id), listBatches(db, { roundId: round.id }), listSampleTargets(db, round.id), listUsers(db),
+    formsOfRound(db, round.id),
+    entriesOfRound(db, round.id),
+    listBatches(db, { roundId: round.id }),
+    listSampleTargets(db, round.id),
+    listUsers(db),
   ]);
 
   const byLocality = new Map<string, typeof forms>();
@@ -30,7 +34,14 @@ export async function paperProgress(db: Database, roundCode: string) {
   const localities = codes.map((code) => {
     const statuses = countStatuses(byLocality.get(code) ?? []);
     const target = targets.find((t) => t.localityCode === code)?.target ?? null;
-    return { localityCode: code, localityName: localityNames.get(code) ?? code, issued: byLocality.get(code)?.length ?? 0, statuses, target, verifiedShareOfTarget: target ? (statuses.verified ?? 0) / target : null };
+    return {
+      localityCode: code,
+      localityName: localityNames.get(code) ?? code,
+      issued: byLocality.get(code)?.length ?? 0,
+      statuses,
+      target,
+      verifiedShareOfTarget: target ? (statuses.verified ?? 0) / target : null,
+    };
   });
 
   const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -39,7 +50,10 @@ export async function paperProgress(db: Database, roundCode: string) {
     const serials = new Set(inBatch.map((f) => f.serial));
     const keyedBy = (keyerId: number) => entries.filter((e) => e.keyerId === keyerId && serials.has(e.serial)).length;
     return {
-      id: b.id, code: b.code, forms: inBatch.length, statuses: countStatuses(inBatch),
+      id: b.id,
+      code: b.code,
+      forms: inBatch.length,
+      statuses: countStatuses(inBatch),
       firstKeyer: { id: b.firstKeyerId, name: names.get(b.firstKeyerId) ?? '', keyed: keyedBy(b.firstKeyerId) },
       secondKeyer: { id: b.secondKeyerId, name: names.get(b.secondKeyerId) ?? '', keyed: keyedBy(b.secondKeyerId) },
       reconcilerId: b.reconcilerId,
@@ -49,29 +63,39 @@ export async function paperProgress(db: Database, roundCode: string) {
   // Agreement: over forms both keyers have keyed, the share of fields on which this keyer agrees with the other.
   const bySerial = new Map<number, typeof entries>();
   for (const e of entries) bySerial.set(e.serial, [...(bySerial.get(e.serial) ?? []), e]);
-  const keyers = users.filter((u) => entries.some((e) => e.keyerId === u.id)).map((u) => {
-    const own = entries.filter((e) => e.keyerId === u.id);
-    let fields = 0;
-    let agreeing = 0;
-    let formsCompared = 0;
-    let formsIdentical = 0;
-    for (const entry of own) {
-      const other = bySerial.get(entry.serial)?.find((e) => e.keyerId !== u.id);
-      if (!other) continue;
-      const a = fieldAgreement({ profile: entry.profile as AnswerMap, answers: entry.answers as AnswerMap }, { profile: other.profile as AnswerMap, answers: other.answers as AnswerMap });
-      fields += a.fields;
-      agreeing += a.agreeing;
-      formsCompared += 1;
-      if (a.fields === a.agreeing) formsIdentical += 1;
-    }
-    const seconds = own.map((e) => e.seconds).filter((s): s is number => s !== null && s > 0);
-    const totalSeconds = seconds.reduce((sum, s) => sum + s, 0);
-    return {
-      id: u.id, username: u.username, displayName: u.displayName, formsKeyed: own.length, formsCompared, formsIdentical,
-      fieldAgreement: fields > 0 ? agreeing / fields : null,
-      formsPerHour: totalSeconds > 0 ? (seconds.length * 3600) / totalSeconds : null,
-    };
-  });
+  const keyers = users
+    .filter((u) => entries.some((e) => e.keyerId === u.id))
+    .map((u) => {
+      const own = entries.filter((e) => e.keyerId === u.id);
+      let fields = 0;
+      let agreeing = 0;
+      let formsCompared = 0;
+      let formsIdentical = 0;
+      for (const entry of own) {
+        const other = bySerial.get(entry.serial)?.find((e) => e.keyerId !== u.id);
+        if (!other) continue;
+        const a = fieldAgreement(
+          { profile: entry.profile as AnswerMap, answers: entry.answers as AnswerMap },
+          { profile: other.profile as AnswerMap, answers: other.answers as AnswerMap },
+        );
+        fields += a.fields;
+        agreeing += a.agreeing;
+        formsCompared += 1;
+        if (a.fields === a.agreeing) formsIdentical += 1;
+      }
+      const seconds = own.map((e) => e.seconds).filter((s): s is number => s !== null && s > 0);
+      const totalSeconds = seconds.reduce((sum, s) => sum + s, 0);
+      return {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        formsKeyed: own.length,
+        formsCompared,
+        formsIdentical,
+        fieldAgreement: fields > 0 ? agreeing / fields : null,
+        formsPerHour: totalSeconds > 0 ? (seconds.length * 3600) / totalSeconds : null,
+      };
+    });
 
   // What the manager can batch next: returned forms not yet in a batch, as a serial list to paste.
   const returnedNotBatched = formatSerialList(forms.filter((f) => f.status === 'returned' && f.batchId === null).map((f) => f.serial));

@@ -125,12 +125,19 @@ function demoRows(def: QuestionnaireDefinition, round: RoundRow, offices: Map<st
     const mood = (districtMood.get(district.code) ?? 0) + drift + (next() - 0.5) * 0.9;
     const { profile, answers } = demoAnswers(def, next, { mood, procedureRate: channel === 'office' ? 0.95 : 0.6 });
     const id = randomUUID();
-    rows.push(responseRow(def, {
-      id, round, channel, officeId,
-      locality: { province: round.provinceCode, district: district.code, commune: null },
-      profile, answers, contentHash: sha256Json({ id, profile, answers }),
-      submittedAt: new Date(Date.parse(`${round.periodStart}T08:00:00+07:00`) + Math.floor(next() * 150) * 86_400_000),
-    }));
+    rows.push(
+      responseRow(def, {
+        id,
+        round,
+        channel,
+        officeId,
+        locality: { province: round.provinceCode, district: district.code, commune: null },
+        profile,
+        answers,
+        contentHash: sha256Json({ id, profile, answers }),
+        submittedAt: new Date(Date.parse(`${round.periodStart}T08:00:00+07:00`) + Math.floor(next() * 150) * 86_400_000),
+      }),
+    );
   }
   return rows;
 }

@@ -22,7 +22,10 @@ import { localityChain, type LocalityChain } from '../localities/localities.ts';
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const now = Date.now();
@@ -56,7 +59,10 @@ export class ReferenceLookups {
   private readonly localities: ExpiringCache<LocalityChain | undefined>;
   private readonly questionnaires = new Map<string, Promise<CompiledQuestionnaire | undefined>>();
 
-  constructor(readonly db: Database, ttlMs: number) {
+  constructor(
+    readonly db: Database,
+    ttlMs: number,
+  ) {
     this.links = new ExpiringCache(ttlMs);
     this.rounds = new ExpiringCache(ttlMs);
     this.offices = new ExpiringCache(ttlMs);
@@ -87,7 +93,9 @@ export class ReferenceLookups {
       compiled = findQuestionnaire(this.db, version).then((def) => def && { def, schema: answersSchema(def) });
       this.questionnaires.set(version, compiled);
       compiled.then(
-        (found) => { if (!found) this.questionnaires.delete(version); },
+        (found) => {
+          if (!found) this.questionnaires.delete(version);
+        },
         () => this.questionnaires.delete(version),
       );
     }

@@ -69,9 +69,18 @@ async function fromLink(lookups: ReferenceLookups, submission: ResponseSubmissio
     throw fieldProblem('office', { vi: 'Điểm khảo sát không khớp với đường dẫn khảo sát', en: 'The office does not match the survey link' });
   }
   if (submission.channel && submission.channel !== link.channel) {
-    throw fieldProblem('channel', link.channel === 'office'
-      ? { vi: 'Phiếu gửi qua đường dẫn của điểm khảo sát thuộc kênh khảo sát tại bộ phận một cửa (office)', en: 'Responses sent through an office link belong to the office channel' }
-      : { vi: 'Phiếu gửi qua đường dẫn trực tuyến thuộc kênh trực tuyến (online)', en: 'Responses sent through the online link belong to the online channel' });
+    throw fieldProblem(
+      'channel',
+      link.channel === 'office'
+        ? {
+            vi: 'Phiếu gửi qua đường dẫn của điểm khảo sát thuộc kênh khảo sát tại bộ phận một cửa (office)',
+            en: 'Responses sent through an office link belong to the office channel',
+          }
+        : {
+            vi: 'Phiếu gửi qua đường dẫn trực tuyến thuộc kênh trực tuyến (online)',
+            en: 'Responses sent through the online link belong to the online channel',
+          },
+    );
   }
   const window = surveyWindow(link);
   const state = windowState(window, now);
@@ -111,7 +120,10 @@ async function resolveLocality(lookups: ReferenceLookups, submission: ResponseSu
 }
 
 export async function responseContext(
-  lookups: ReferenceLookups, submission: ResponseSubmission, channels: readonly Channel[], now = new Date(),
+  lookups: ReferenceLookups,
+  submission: ResponseSubmission,
+  channels: readonly Channel[],
+  now = new Date(),
 ): Promise<ResponseContext> {
   const { link: _link, ...base } = await fromLink(lookups, submission, now);
   if (!channels.includes(base.channel)) {
@@ -135,4 +147,3 @@ export async function responseContext(
   }
   return { ...base, locality };
 }
-

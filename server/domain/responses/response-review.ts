@@ -19,7 +19,12 @@ export async function flaggedResponses(db: Database, roundCode: string): Promise
   const round = await roundOrFail(db, roundCode);
   const rows = await listFlaggedResponses(db, round.id);
   const reviews = new Map<string, { decision: ReviewDecision; by: string | null; at: string }>();
-  for (const r of await auditOfAction(db, 'response', rows.map((row) => row.id), REVIEW)) {
+  for (const r of await auditOfAction(
+    db,
+    'response',
+    rows.map((row) => row.id),
+    REVIEW,
+  )) {
     reviews.set(r.entityId, { decision: r.newValue as ReviewDecision, by: r.username, at: r.at.toISOString() });
   }
   return rows.map((row) => {
@@ -48,7 +53,9 @@ export async function reviewResponse(db: Database, actorId: number, id: string, 
       throw problems.notFlagged();
     }
     await setResponseStatus(tx, id, decision);
-    await recordAudit(tx, [{ userId: actorId, action: REVIEW, entity: 'response', entityId: id, field: 'status', oldValue: response.status, newValue: decision }]);
+    await recordAudit(tx, [
+      { userId: actorId, action: REVIEW, entity: 'response', entityId: id, field: 'status', oldValue: response.status, newValue: decision },
+    ]);
     return { id, status: decision };
   });
 }

@@ -65,7 +65,10 @@ export class ResponseWriter {
   private readonly queue: Pending[] = [];
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly db: Database, private readonly options: WriterOptions) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: WriterOptions,
+  ) {}
 
   store(item: AcceptedResponse): Promise<SubmitOutcome> {
     return new Promise<SubmitOutcome>((resolve, reject) => {
@@ -92,8 +95,14 @@ export class ResponseWriter {
 
   private async flush(group: Pending[]): Promise<void> {
     const settled = new Set<Pending>();
-    const resolve = (p: Pending, outcome: SubmitOutcome) => { settled.add(p); p.resolve(outcome); };
-    const reject = (p: Pending, error: unknown) => { settled.add(p); p.reject(error); };
+    const resolve = (p: Pending, outcome: SubmitOutcome) => {
+      settled.add(p);
+      p.resolve(outcome);
+    };
+    const reject = (p: Pending, error: unknown) => {
+      settled.add(p);
+      p.reject(error);
+    };
     try {
       // The first of several posts of one id in a group goes to the database; the others are answered after it.
       const leaders = new Map<string, Pending>();

@@ -20,7 +20,13 @@ export function layoutOf(def: QuestionnaireDefinition): AnswerBitsLayout {
 }
 
 /** The bits stored with a new response; `all` and `applicable` when the caller has them already. */
-export function answerBitsOf(def: QuestionnaireDefinition, profile: Answers, answers: Answers, all: Answers = { ...profile, ...answers }, applicable?: Set<string>): Buffer {
+export function answerBitsOf(
+  def: QuestionnaireDefinition,
+  profile: Answers,
+  answers: Answers,
+  all: Answers = { ...profile, ...answers },
+  applicable?: Set<string>,
+): Buffer {
   const bytes = encodeAnswerBits(def, layoutOf(def), all, applicable);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -29,7 +35,9 @@ const PAGE = 500;
 
 export async function ensureAnswerBits(db: Database, def: QuestionnaireDefinition): Promise<number> {
   const key = `answer_bits_layout:${def.version}`;
-  const fingerprint = createHash('sha256').update(layoutFingerprint(layoutOf(def))).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(layoutFingerprint(layoutOf(def)))
+    .digest('hex');
   const recorded = await factValue(db, key);
   if (recorded !== fingerprint) {
     await db.transaction(async (tx) => {

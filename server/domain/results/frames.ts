@@ -25,7 +25,8 @@ export function checkFrame(rows: TableRow[]): { frame: FrameRow[]; problems: Row
     const text = population.trim().replace(/[\s_]/g, '');
     const value = Number(text);
     if (stratum === '') problems.push(rowProblem(row, 'stratum', '', 'thiếu mã tầng', 'the stratum is empty'));
-    else if (seen.has(stratum)) problems.push(rowProblem(row, 'stratum', stratum, `tầng bị lặp (dòng ${seen.get(stratum)})`, `the stratum appears twice (row ${seen.get(stratum)})`));
+    else if (seen.has(stratum))
+      problems.push(rowProblem(row, 'stratum', stratum, `tầng bị lặp (dòng ${seen.get(stratum)})`, `the stratum appears twice (row ${seen.get(stratum)})`));
     else seen.set(stratum, row);
     if (text === '' || !Number.isFinite(value) || value <= 0) {
       problems.push(rowProblem(row, 'population', population, 'dân số phải là số dương', 'the population must be a positive number'));
@@ -50,10 +51,17 @@ export async function saveFrame(db: Database, actorId: number | null, round: Rou
   await db.transaction(async (tx) => {
     const before = await findFrame(tx, round.id);
     await replaceFrame(tx, round.id, frame);
-    await recordAudit(tx, [{
-      userId: actorId, action: 'set_frame', entity: 'round', entityId: round.code, field: 'frame',
-      oldValue: before ? Object.fromEntries(before) : null, newValue: Object.fromEntries(frame.map((r) => [r.stratum, r.population])),
-    }]);
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'set_frame',
+        entity: 'round',
+        entityId: round.code,
+        field: 'frame',
+        oldValue: before ? Object.fromEntries(before) : null,
+        newValue: Object.fromEntries(frame.map((r) => [r.stratum, r.population])),
+      },
+    ]);
   });
   return { strata: frame.length, population: frame.reduce((sum, r) => sum + r.population, 0) };
 }
@@ -63,7 +71,9 @@ export async function removeFrame(db: Database, actorId: number | null, round: R
     const before = await findFrame(tx, round.id);
     if (!before) return;
     await replaceFrame(tx, round.id, []);
-    await recordAudit(tx, [{ userId: actorId, action: 'remove_frame', entity: 'round', entityId: round.code, field: 'frame', oldValue: Object.fromEntries(before), newValue: null }]);
+    await recordAudit(tx, [
+      { userId: actorId, action: 'remove_frame', entity: 'round', entityId: round.code, field: 'frame', oldValue: Object.fromEntries(before), newValue: null },
+    ]);
   });
 }
 

@@ -12,7 +12,9 @@ import { questionnaireOfRound } from './results.ts';
 export async function microdataDownload(handle: DatabaseHandle, readerId: number, round: RoundRow): Promise<MicrodataExport> {
   const withText = await readsFreeText(handle.db, readerId);
   const exported = await microdataExport(handle, round, withText);
-  await recordAudit(handle.db, [{ userId: readerId, action: 'download_microdata', entity: 'round', entityId: round.code, newValue: { rows: exported.rows, freeText: withText } }]);
+  await recordAudit(handle.db, [
+    { userId: readerId, action: 'download_microdata', entity: 'round', entityId: round.code, newValue: { rows: exported.rows, freeText: withText } },
+  ]);
   return exported;
 }
 

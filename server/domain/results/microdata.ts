@@ -44,9 +44,7 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   const placed = new Set([...profile, ...planned]);
   const others = layout.questions.map((q) => q.code).filter((code) => !placed.has(code));
   const coded = [...profile, ...planned, ...others].map((code) => layout.byCode.get(code)!);
-  const textFields: TextField[] = withText
-    ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code }))
-    : [];
+  const textFields: TextField[] = withText ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code })) : [];
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', ...textFields.map((f) => f.code)], coded, textFields };
 }
 
@@ -98,7 +96,10 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
   const strata = counts.map((c) => ({ stratum: stratumOf(c), size: c.size }));
   let weights: Map<string, number>;
   try {
-    weights = stratumWeights(strata.map((s) => ({ ...s, psu: '', domains: [], counts: [] })), frame);
+    weights = stratumWeights(
+      strata.map((s) => ({ ...s, psu: '', domains: [], counts: [] })),
+      frame,
+    );
   } catch (error) {
     if (error instanceof FrameError) throw frameIncomplete(error.message);
     throw error;
@@ -113,7 +114,7 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
     const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}`;
     let place = places.get(key);
     if (!place) {
-      const officeCode = r.officeId === null ? null : offices.get(r.officeId) ?? String(r.officeId);
+      const officeCode = r.officeId === null ? null : (offices.get(r.officeId) ?? String(r.officeId));
       const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune };
       const stratum = stratumOf(facts);
       const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(r.channel === 'online' ? [] : [psuOf(facts)])];
@@ -171,9 +172,18 @@ const DESIGN_DESCRIPTIONS: Record<string, [string, string]> = {
   province: ['Mã tỉnh', 'Province code'],
   district: ['Mã huyện (trống nếu không có cấp huyện)', 'District code (empty where there is no district level)'],
   commune: ['Mã xã (trống nếu phiếu không ghi xã)', 'Commune code (empty when the response names none)'],
-  stratum: ['Tầng = địa bàn (huyện, hoặc tỉnh nếu không có huyện) × kênh, ví dụ 660-office', 'Stratum = locality (district, or province without districts) × channel, e.g. 660-office'],
-  psu: ['Đơn vị mẫu bậc một: điểm khảo sát (tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)', 'Primary sampling unit: the office (office channel), the form’s commune or district (paper), the response itself (online)'],
-  weight: ['Trọng số thiết kế N_h / n_h theo khung mẫu của đợt; 1 nếu đợt chưa có khung mẫu (không trọng số)', 'Design weight N_h / n_h from the round’s frame; 1 when the round has no frame (unweighted)'],
+  stratum: [
+    'Tầng = địa bàn (huyện, hoặc tỉnh nếu không có huyện) × kênh, ví dụ 660-office',
+    'Stratum = locality (district, or province without districts) × channel, e.g. 660-office',
+  ],
+  psu: [
+    'Đơn vị mẫu bậc một: điểm khảo sát (tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)',
+    'Primary sampling unit: the office (office channel), the form’s commune or district (paper), the response itself (online)',
+  ],
+  weight: [
+    'Trọng số thiết kế N_h / n_h theo khung mẫu của đợt; 1 nếu đợt chưa có khung mẫu (không trọng số)',
+    'Design weight N_h / n_h from the round’s frame; 1 when the round has no frame (unweighted)',
+  ],
 };
 
 /** One row per column: name, meaning (Vietnamese, English), values. */
@@ -184,7 +194,8 @@ export function codebookRows(def: QuestionnaireDefinition, withText: boolean): s
   return layout.header.map((column) => {
     const design = DESIGN_DESCRIPTIONS[column];
     if (design) return [column, design[0], design[1], ''];
-    if (column === 'channel') return [column, 'Kênh khảo sát', 'Channel', 'office = tại bộ phận một cửa; paper = phiếu giấy (đã nhập và đối chiếu); online = trực tuyến'];
+    if (column === 'channel')
+      return [column, 'Kênh khảo sát', 'Channel', 'office = tại bộ phận một cửa; paper = phiếu giấy (đã nhập và đối chiếu); online = trực tuyến'];
     const q = byCode.get(column)!;
     return [column, q.text.vi, q.text.en ?? '', q.type === 'text' ? valuesText(def, q) : `${valuesText(def, q)}; ${blank}`];
   });

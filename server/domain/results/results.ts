@@ -57,7 +57,7 @@ export async function countRound(db: Database, round: RoundRow, levels: ResultLe
     return { stratum: stratumOf(facts), psu: psuOf(facts), domains: levels.map((level) => domainOf(level, units)), size, counts, facts };
   };
   const cells = [
-    ...grouped.map((g) => cell({ id: '', ...g, officeCode: g.officeId === null ? null : offices.get(g.officeId) ?? String(g.officeId) }, g.size, g.counts)),
+    ...grouped.map((g) => cell({ id: '', ...g, officeCode: g.officeId === null ? null : (offices.get(g.officeId) ?? String(g.officeId)) }, g.size, g.counts)),
     ...online.map((r) => cell({ ...r, channel: 'online', officeCode: null }, 1, countsOfBits(plan, r.bits))),
   ];
   return { def, plan, cells, frame };

@@ -34,7 +34,7 @@ export function psuOf(r: DesignFacts): string {
 }
 
 /** The levels a results request may group by, from the widest: the API's own list. */
-export { RESULT_LEVELS, type ResultLevel } from '../../../contract/results.ts';
+export type { ResultLevel } from '../../../contract/results.ts';
 
 /** A response's domain code at a level ('' when it has no unit at that level). */
 export function domainOf(level: ResultLevel, r: Pick<DesignFacts, 'province' | 'district' | 'commune'>): string {

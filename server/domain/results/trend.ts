@@ -37,7 +37,12 @@ async function trendRound(db: Database, round: RoundRow, levels: ResultLevel[], 
   const base = { code: round.code, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd, questionnaire: round.questionnaireVersion };
   try {
     const result = await roundResults(db, round, { levels, unitOf });
-    return { ...base, weights: result.method.weights, groups: result.groups.map(({ level, code, name, indices }) => ({ level, code, name, indices })), problem: null };
+    return {
+      ...base,
+      weights: result.method.weights,
+      groups: result.groups.map(({ level, code, name, indices }) => ({ level, code, name, indices })),
+      problem: null,
+    };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     return { ...base, weights: null, groups: [], problem: error.worded };

@@ -17,7 +17,9 @@ export async function publishRound(db: Database, actorId: number | null, round: 
   return db.transaction(async (tx) => {
     const published = await setRoundPublication(tx, round.id, 'published', new Date());
     await setLinksActive(tx, round.id, false);
-    await recordAudit(tx, [{ userId: actorId, action: 'publish_results', entity: 'round', entityId: round.code, field: 'status', oldValue: round.status, newValue: 'published' }]);
+    await recordAudit(tx, [
+      { userId: actorId, action: 'publish_results', entity: 'round', entityId: round.code, field: 'status', oldValue: round.status, newValue: 'published' },
+    ]);
     return published;
   });
 }
@@ -28,7 +30,9 @@ export async function withdrawRound(db: Database, actorId: number | null, round:
   }
   return db.transaction(async (tx) => {
     const withdrawn = await setRoundPublication(tx, round.id, 'closed', null);
-    await recordAudit(tx, [{ userId: actorId, action: 'withdraw_results', entity: 'round', entityId: round.code, field: 'status', oldValue: 'published', newValue: 'closed' }]);
+    await recordAudit(tx, [
+      { userId: actorId, action: 'withdraw_results', entity: 'round', entityId: round.code, field: 'status', oldValue: 'published', newValue: 'closed' },
+    ]);
     return withdrawn;
   });
 }

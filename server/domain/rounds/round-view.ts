@@ -5,8 +5,13 @@ import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
 
 export function roundSummary(r: RoundRow): RoundSummaryView {
   return {
-    code: r.code, name: r.name, provinceCode: r.provinceCode, periodStart: r.periodStart, periodEnd: r.periodEnd,
-    questionnaireVersion: r.questionnaireVersion, status: r.status,
+    code: r.code,
+    name: r.name,
+    provinceCode: r.provinceCode,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    questionnaireVersion: r.questionnaireVersion,
+    status: r.status,
   };
 }
 

@@ -6,20 +6,24 @@ import { surveyLinkView } from '../../domain/links/survey-link.ts';
 import { problems } from '../../error-catalogue.ts';
 
 export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/links/:token', {
-    config: { public: true },
-    schema: {
-      summary: 'What a survey link (office QR code, or the round\'s online link) opens: round, office, and whether it is open',
-      params: LinkParams,
-      querystring: LinkQuery,
-      response: { 200: SurveyLinkView, 404: ProblemView },
+  app.get(
+    '/links/:token',
+    {
+      config: { public: true },
+      schema: {
+        summary: "What a survey link (office QR code, or the round's online link) opens: round, office, and whether it is open",
+        params: LinkParams,
+        querystring: LinkQuery,
+        response: { 200: SurveyLinkView, 404: ProblemView },
+      },
     },
-  }, async (request) => {
-    const db = app.database.db;
-    const link = await findLinkByToken(db, request.params.token);
-    if (!link) {
-      throw problems.notFound('surveyLink');
-    }
-    return surveyLinkView(db, link, { withQuestionnaire: request.query.include === 'questionnaire' });
-  });
+    async (request) => {
+      const db = app.database.db;
+      const link = await findLinkByToken(db, request.params.token);
+      if (!link) {
+        throw problems.notFound('surveyLink');
+      }
+      return surveyLinkView(db, link, { withQuestionnaire: request.query.include === 'questionnaire' });
+    },
+  );
 };

@@ -8,28 +8,35 @@ import { officeLinksOfRound, setOfficeLinkActive } from '../../domain/links/offi
 import { requireStaff } from '../../plugins/auth.ts';
 
 export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
-
-  app.get('/rounds/:code/links', {
-    config: { action: 'links.manage' },
-    schema: {
-      summary: "The round's online link and every active office's survey link (made on first look), with their posters",
-      params: RoundParams,
-      response: { 200: z.array(OfficeLinkView), 404: ProblemView },
+  app.get(
+    '/rounds/:code/links',
+    {
+      config: { action: 'links.manage' },
+      schema: {
+        summary: "The round's online link and every active office's survey link (made on first look), with their posters",
+        params: RoundParams,
+        response: { 200: z.array(OfficeLinkView), 404: ProblemView },
+      },
     },
-  }, async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl));
+    async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl),
+  );
 
-  app.patch('/links/:token', {
-    config: { action: 'links.manage' },
-    schema: {
-      summary: 'Open or close one survey link (office or online); a closed link tells citizens politely that the survey has ended',
-      params: LinkParams,
-      body: LinkActiveBody,
-      response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },
+  app.patch(
+    '/links/:token',
+    {
+      config: { action: 'links.manage' },
+      schema: {
+        summary: 'Open or close one survey link (office or online); a closed link tells citizens politely that the survey has ended',
+        params: LinkParams,
+        body: LinkActiveBody,
+        response: { 200: OfficeLinkView, 400: ProblemView, 404: ProblemView },
+      },
     },
-  }, async (request) => {
-    const link = await setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, app.publicUrl);
-    // Responses check links through a short-lived cache: this server applies the change at once.
-    app.lookups.forgetMutable();
-    return link;
-  });
+    async (request) => {
+      const link = await setOfficeLinkActive(app.database.db, requireStaff(request).user.id, request.params.token, request.body.active, app.publicUrl);
+      // Responses check links through a short-lived cache: this server applies the change at once.
+      app.lookups.forgetMutable();
+      return link;
+    },
+  );
 };

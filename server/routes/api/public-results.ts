@@ -16,25 +16,33 @@ import { roundView } from '../../domain/rounds/round-view.ts';
 export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
 
-  app.get('/public/rounds', {
-    config: { public: true },
-    schema: { summary: 'Rounds whose results are published', response: { 200: z.array(RoundView) } },
-  }, async () => (await listPublishedRounds(db())).map(roundView));
-
-  app.get('/public/rounds/:code/results', {
-    config: { public: true },
-    schema: {
-      summary: 'The indices of a published round (province and locality level; no item details)',
-      params: RoundParams,
-      querystring: PublicResultsQuery,
-      response: { 200: AnalysisResultView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+  app.get(
+    '/public/rounds',
+    {
+      config: { public: true },
+      schema: { summary: 'Rounds whose results are published', response: { 200: z.array(RoundView) } },
     },
-  }, async (request) => {
-    const round = await findRoundByCode(db(), request.params.code);
-    if (round?.status !== 'published') {
-      throw problems.notFound('publishedResults', { code: request.params.code });
-    }
-    const result = await roundResults(db(), round, { levels: request.query.by });
-    return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };
-  });
+    async () => (await listPublishedRounds(db())).map(roundView),
+  );
+
+  app.get(
+    '/public/rounds/:code/results',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'The indices of a published round (province and locality level; no item details)',
+        params: RoundParams,
+        querystring: PublicResultsQuery,
+        response: { 200: AnalysisResultView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+      },
+    },
+    async (request) => {
+      const round = await findRoundByCode(db(), request.params.code);
+      if (round?.status !== 'published') {
+        throw problems.notFound('publishedResults', { code: request.params.code });
+      }
+      const result = await roundResults(db(), round, { levels: request.query.by });
+      return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };
+    },
+  );
 };

@@ -15,7 +15,12 @@ const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: Prob
 
 export function attachment(name: string): string {
   // An ASCII name for old clients, the exact one (RFC 5987) for the rest.
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -28,68 +33,104 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     return { round, result };
   };
 
-  app.get('/rounds/:code/results', {
-    config: { action: 'results.read' },
-    schema: {
-      summary: 'Weighted SIPAS indices of a round with standard errors, per level (the JSON of sipas analyze)',
-      params: RoundParams,
-      querystring: ResultsQuery,
-      response: { 200: AnalysisResultView, ...errors },
+  app.get(
+    '/rounds/:code/results',
+    {
+      config: { action: 'results.read' },
+      schema: {
+        summary: 'Weighted SIPAS indices of a round with standard errors, per level (the JSON of sipas analyze)',
+        params: RoundParams,
+        querystring: ResultsQuery,
+        response: { 200: AnalysisResultView, ...errors },
+      },
     },
-  }, async (request) => (await compute(request.params.code, request.query)).result);
+    async (request) => (await compute(request.params.code, request.query)).result,
+  );
 
-  app.get('/rounds/:code/results.csv', {
-    config: { action: 'results.read' },
-    schema: { summary: 'The indices as CSV (UTF-8 with BOM)', params: RoundParams, querystring: ResultsQuery },
-  }, async (request, reply) => {
-    const { round, result } = await compute(request.params.code, request.query);
-    reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.csv`)).type('text/csv; charset=utf-8');
-    return resultsCsv(result);
-  });
-
-  app.get('/rounds/:code/results.xlsx', {
-    config: { action: 'results.read' },
-    schema: { summary: 'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options', params: RoundParams, querystring: ResultsQuery },
-  }, async (request, reply) => {
-    const { round, result } = await compute(request.params.code, request.query);
-    const def = await questionnaireOfRound(db(), round);
-    const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
-    reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.xlsx`)).type(XLSX_MEDIA_TYPE);
-    return bytes;
-  });
-
-  app.get('/rounds/:code/microdata.csv', {
-    config: { action: 'results.read' },
-    // Compressing hundreds of megabytes on the fly would cost the server more than sending them
-    // costs the office network; the file is fetched once and compresses well afterwards.
-    compress: false,
-    schema: {
-      summary: 'Microdata of the accepted responses (the format sipas analyze reads), streamed; free text only for readers cleared for it',
-      params: RoundParams,
+  app.get(
+    '/rounds/:code/results.csv',
+    {
+      config: { action: 'results.read' },
+      schema: { summary: 'The indices as CSV (UTF-8 with BOM)', params: RoundParams, querystring: ResultsQuery },
     },
-  }, async (request, reply) => {
-    const round = await roundOrFail(db(), request.params.code);
-    const exported = await microdataDownload(app.database, requireStaff(request).user.id, round);
-    reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
-    return reply.send(exported.stream);
-  });
-
-  app.get('/rounds/:code/codebook.csv', {
-    config: { action: 'results.read' },
-    schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
-  }, async (request, reply) => {
-    const round = await roundOrFail(db(), request.params.code);
-    const codebook = await codebookDownload(db(), requireStaff(request).user.id, round);
-    reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}.csv`)).type('text/csv; charset=utf-8');
-    return codebook;
-  });
-
-  app.get('/results/trend', {
-    config: { action: 'results.read' },
-    schema: {
-      summary: 'Indices of every round (not drafts), units relabelled as those in force at the end of the latest round',
-      querystring: TrendQuery,
-      response: { 200: TrendView, ...errors },
+    async (request, reply) => {
+      const { round, result } = await compute(request.params.code, request.query);
+      reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.csv`)).type('text/csv; charset=utf-8');
+      return resultsCsv(result);
     },
-  }, async (request) => trendAcrossRounds(db(), request.query.by, request.query.rounds?.split(',').map((c) => c.trim()).filter(Boolean)));
+  );
+
+  app.get(
+    '/rounds/:code/results.xlsx',
+    {
+      config: { action: 'results.read' },
+      schema: {
+        summary: 'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options',
+        params: RoundParams,
+        querystring: ResultsQuery,
+      },
+    },
+    async (request, reply) => {
+      const { round, result } = await compute(request.params.code, request.query);
+      const def = await questionnaireOfRound(db(), round);
+      const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
+      reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.xlsx`)).type(XLSX_MEDIA_TYPE);
+      return bytes;
+    },
+  );
+
+  app.get(
+    '/rounds/:code/microdata.csv',
+    {
+      config: { action: 'results.read' },
+      // Compressing hundreds of megabytes on the fly would cost the server more than sending them
+      // costs the office network; the file is fetched once and compresses well afterwards.
+      compress: false,
+      schema: {
+        summary: 'Microdata of the accepted responses (the format sipas analyze reads), streamed; free text only for readers cleared for it',
+        params: RoundParams,
+      },
+    },
+    async (request, reply) => {
+      const round = await roundOrFail(db(), request.params.code);
+      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round);
+      reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
+      return reply.send(exported.stream);
+    },
+  );
+
+  app.get(
+    '/rounds/:code/codebook.csv',
+    {
+      config: { action: 'results.read' },
+      schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
+    },
+    async (request, reply) => {
+      const round = await roundOrFail(db(), request.params.code);
+      const codebook = await codebookDownload(db(), requireStaff(request).user.id, round);
+      reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}.csv`)).type('text/csv; charset=utf-8');
+      return codebook;
+    },
+  );
+
+  app.get(
+    '/results/trend',
+    {
+      config: { action: 'results.read' },
+      schema: {
+        summary: 'Indices of every round (not drafts), units relabelled as those in force at the end of the latest round',
+        querystring: TrendQuery,
+        response: { 200: TrendView, ...errors },
+      },
+    },
+    async (request) =>
+      trendAcrossRounds(
+        db(),
+        request.query.by,
+        request.query.rounds
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+  );
 };

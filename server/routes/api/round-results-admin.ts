@@ -20,51 +20,90 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   }
   const db = () => app.database.db;
 
-  app.get('/results/rounds', {
-    config: { action: 'results.read' },
-    schema: { summary: 'Rounds with results to read (every round but drafts), oldest first', response: { 200: z.array(RoundView), 401: ProblemView, 403: ProblemView } },
-  }, async () => roundsWithResults(db()));
-
-  app.get('/rounds/:code/frame', {
-    config: { action: 'results.read' },
-    schema: { summary: "The round's strata: responses in each and the frame's population (null where the frame has none)", params: RoundParams, response: { 200: FrameView, ...errors } },
-  }, async (request) => frameOverview(app.database, await roundOrFail(db(), request.params.code)));
-
-  app.put('/rounds/:code/frame', {
-    config: { action: 'results.frame' },
-    bodyLimit: FRAME_LIMIT,
-    schema: {
-      summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
-      params: RoundParams,
-      response: {
-        200: FrameSavedView,
-        400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView,
+  app.get(
+    '/results/rounds',
+    {
+      config: { action: 'results.read' },
+      schema: {
+        summary: 'Rounds with results to read (every round but drafts), oldest first',
+        response: { 200: z.array(RoundView), 401: ProblemView, 403: ProblemView },
       },
     },
-  }, async (request) => {
-    const round = await roundOrFail(db(), request.params.code);
-    const bytes = request.body as Buffer;
-    if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-      throw problems.emptyFile('frame');
-    }
-    return saveFrame(db(), requireStaff(request).user.id, round, await readFrameTable(bytes, request.headers['content-type'] ?? ''));
-  });
+    async () => roundsWithResults(db()),
+  );
 
-  app.delete('/rounds/:code/frame', {
-    config: { action: 'results.frame' },
-    schema: { summary: "Remove the round's frame: its results become unweighted", params: RoundParams, response: { 204: z.null(), ...errors } },
-  }, async (request, reply) => {
-    await removeFrame(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code));
-    return reply.status(204).send(null);
-  });
+  app.get(
+    '/rounds/:code/frame',
+    {
+      config: { action: 'results.read' },
+      schema: {
+        summary: "The round's strata: responses in each and the frame's population (null where the frame has none)",
+        params: RoundParams,
+        response: { 200: FrameView, ...errors },
+      },
+    },
+    async (request) => frameOverview(app.database, await roundOrFail(db(), request.params.code)),
+  );
 
-  app.post('/rounds/:code/publish', {
-    config: { action: 'results.publish' },
-    schema: { summary: "Publish the round's results: the public page shows its indices; data collection ends", params: RoundParams, response: { 200: RoundView, ...errors } },
-  }, async (request) => roundView(await publishRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
+  app.put(
+    '/rounds/:code/frame',
+    {
+      config: { action: 'results.frame' },
+      bodyLimit: FRAME_LIMIT,
+      schema: {
+        summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
+        params: RoundParams,
+        response: {
+          200: FrameSavedView,
+          400: FileProblemView,
+          401: ProblemView,
+          403: ProblemView,
+          404: ProblemView,
+          413: FileProblemView,
+        },
+      },
+    },
+    async (request) => {
+      const round = await roundOrFail(db(), request.params.code);
+      const bytes = request.body as Buffer;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+        throw problems.emptyFile('frame');
+      }
+      return saveFrame(db(), requireStaff(request).user.id, round, await readFrameTable(bytes, request.headers['content-type'] ?? ''));
+    },
+  );
 
-  app.post('/rounds/:code/unpublish', {
-    config: { action: 'results.publish' },
-    schema: { summary: "Withdraw the round's published results (the round becomes closed)", params: RoundParams, response: { 200: RoundView, ...errors } },
-  }, async (request) => roundView(await withdrawRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))));
+  app.delete(
+    '/rounds/:code/frame',
+    {
+      config: { action: 'results.frame' },
+      schema: { summary: "Remove the round's frame: its results become unweighted", params: RoundParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await removeFrame(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/rounds/:code/publish',
+    {
+      config: { action: 'results.publish' },
+      schema: {
+        summary: "Publish the round's results: the public page shows its indices; data collection ends",
+        params: RoundParams,
+        response: { 200: RoundView, ...errors },
+      },
+    },
+    async (request) => roundView(await publishRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))),
+  );
+
+  app.post(
+    '/rounds/:code/unpublish',
+    {
+      config: { action: 'results.publish' },
+      schema: { summary: "Withdraw the round's published results (the round becomes closed)", params: RoundParams, response: { 200: RoundView, ...errors } },
+    },
+    async (request) => roundView(await withdrawRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))),
+  );
 };

@@ -6,39 +6,55 @@ import { createStaffAccount, listStaffAccounts, setStaffActive, unlockStaffLogIn
 import { requireStaff } from '../../plugins/auth.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/users', {
-    config: { action: 'users.list' },
-    schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffAccountView) } },
-  }, async () => listStaffAccounts(app.database.db, app.logInThrottle));
-
-  app.post('/users/:id/unlock', {
-    config: { action: 'users.manage' },
-    schema: {
-      summary: 'Lift the hold that repeated failed log-ins put on an account, from every address (audited)',
-      params: UserParams,
-      response: { 200: StaffAccountView, 400: ProblemView, 404: ProblemView },
+  app.get(
+    '/users',
+    {
+      config: { action: 'users.list' },
+      schema: { summary: 'Staff accounts (managers see them to assign keyers)', response: { 200: z.array(StaffAccountView) } },
     },
-  }, async (request) => unlockStaffLogIn(app.database.db, requireStaff(request).user.id, request.params.id, app.logInThrottle));
+    async () => listStaffAccounts(app.database.db, app.logInThrottle),
+  );
 
-  app.post('/users', {
-    config: { action: 'users.manage' },
-    schema: {
-      summary: 'Create a staff account',
-      body: NewUserBody,
-      response: { 201: StaffUserView, 400: ProblemView, 409: ProblemView },
+  app.post(
+    '/users/:id/unlock',
+    {
+      config: { action: 'users.manage' },
+      schema: {
+        summary: 'Lift the hold that repeated failed log-ins put on an account, from every address (audited)',
+        params: UserParams,
+        response: { 200: StaffAccountView, 400: ProblemView, 404: ProblemView },
+      },
     },
-  }, async (request, reply) => {
-    const user = await createStaffAccount(app.database.db, requireStaff(request).user.id, request.body);
-    return reply.status(201).send(user);
-  });
+    async (request) => unlockStaffLogIn(app.database.db, requireStaff(request).user.id, request.params.id, app.logInThrottle),
+  );
 
-  app.patch('/users/:id', {
-    config: { action: 'users.manage' },
-    schema: {
-      summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
-      params: UserParams,
-      body: ActiveBody,
-      response: { 200: StaffUserView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+  app.post(
+    '/users',
+    {
+      config: { action: 'users.manage' },
+      schema: {
+        summary: 'Create a staff account',
+        body: NewUserBody,
+        response: { 201: StaffUserView, 400: ProblemView, 409: ProblemView },
+      },
     },
-  }, async (request) => setStaffActive(app.database.db, requireStaff(request).user, request.params.id, request.body.active));
+    async (request, reply) => {
+      const user = await createStaffAccount(app.database.db, requireStaff(request).user.id, request.body);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { action: 'users.manage' },
+      schema: {
+        summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
+        params: UserParams,
+        body: ActiveBody,
+        response: { 200: StaffUserView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
+      },
+    },
+    async (request) => setStaffActive(app.database.db, requireStaff(request).user, request.params.id, request.body.active),
+  );
 };

@@ -6,13 +6,17 @@ import { posterHtml } from '../../domain/links/poster.ts';
 import { problems } from '../../error-catalogue.ts';
 
 export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/poster/:token', {
-    config: { public: true },
-    schema: { hide: true, params: LinkParams },
-  }, async (request, reply) => {
-    const link = await findLinkByToken(app.database.db, request.params.token);
-    if (!link) throw problems.notFound('link');
-    reply.type('text/html; charset=utf-8');
-    return posterHtml(link, app.publicUrl);
-  });
+  app.get(
+    '/poster/:token',
+    {
+      config: { public: true },
+      schema: { hide: true, params: LinkParams },
+    },
+    async (request, reply) => {
+      const link = await findLinkByToken(app.database.db, request.params.token);
+      if (!link) throw problems.notFound('link');
+      reply.type('text/html; charset=utf-8');
+      return posterHtml(link, app.publicUrl);
+    },
+  );
 };

@@ -19,10 +19,14 @@ export function App() {
   };
   return (
     <MessagesContext.Provider value={t}>
-      <a class="skip-link no-print" href="#main">{t.skipToContent}</a>
-      {publicRound
-        ? <PublicPage roundCode={publicRound[1] ? decodeURIComponent(publicRound[1]) : undefined} language={language} onLanguage={changeLanguage} />
-        : <DashboardApp language={language} onLanguage={changeLanguage} />}
+      <a class="skip-link no-print" href="#main">
+        {t.skipToContent}
+      </a>
+      {publicRound ? (
+        <PublicPage roundCode={publicRound[1] ? decodeURIComponent(publicRound[1]) : undefined} language={language} onLanguage={changeLanguage} />
+      ) : (
+        <DashboardApp language={language} onLanguage={changeLanguage} />
+      )}
     </MessagesContext.Provider>
   );
 }

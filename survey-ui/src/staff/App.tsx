@@ -53,18 +53,39 @@ export function App() {
 
   const round = pickRound(rounds, roundCode);
   const context: StaffContextValue | undefined = session
-    ? { session, api, language, rounds, round, chooseRound: (code) => { saveRound(code); setRoundCode(code); } }
+    ? {
+        session,
+        api,
+        language,
+        rounds,
+        round,
+        chooseRound: (code) => {
+          saveRound(code);
+          setRoundCode(code);
+        },
+      }
     : undefined;
 
   return (
     <MessagesContext.Provider value={t}>
-      <a class="skip-link" href="#main">{t.skipToContent}</a>
-      {session === undefined && <main id="main"><Loading /></main>}
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      {session === undefined && (
+        <main id="main">
+          <Loading />
+        </main>
+      )}
       {session === null && (
-        <LoginPage api={api} language={language} onLanguage={changeLanguage} onLoggedIn={(s) => {
-          setSession(s);
-          if (/^\/staff\/?$/.test(location.pathname)) navigate(homeOf(s), { replace: true });
-        }} />
+        <LoginPage
+          api={api}
+          language={language}
+          onLanguage={changeLanguage}
+          onLoggedIn={(s) => {
+            setSession(s);
+            if (/^\/staff\/?$/.test(location.pathname)) navigate(homeOf(s), { replace: true });
+          }}
+        />
       )}
       {context && (
         <StaffContext.Provider value={context}>

@@ -16,10 +16,7 @@ interface Loaded {
 
 async function load(token: string | undefined): Promise<Loaded> {
   // The survey and the draft kept on the phone load side by side: resuming costs no extra wait.
-  const [boot, draft] = await Promise.all([
-    loadSurvey(token),
-    token ? loadDraft(token).catch(() => undefined) : undefined,
-  ]);
+  const [boot, draft] = await Promise.all([loadSurvey(token), token ? loadDraft(token).catch(() => undefined) : undefined]);
   return { boot, draft };
 }
 
@@ -44,24 +41,53 @@ export function App() {
   };
   const boot = loaded?.boot;
   const link = boot && 'link' in boot ? boot.link : undefined;
-  const office = link ? link.office?.name ?? t.onlineSurvey : undefined;
+  const office = link ? (link.office?.name ?? t.onlineSurvey) : undefined;
 
   return (
     <MessagesContext.Provider value={t}>
-      <a class="skip-link" href="#main">{t.skipToContent}</a>
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
       <SurveyHeader office={office} language={language} onLanguage={changeLanguage} />
       <main id="main">
-        {!boot && <p class="loading" role="status">{t.loading}</p>}
-        {boot?.kind === 'no-token' && <Notice title={t.noTokenTitle}><p>{t.noToken}</p></Notice>}
-        {boot?.kind === 'not-found' && <Notice title={t.linkNotFoundTitle}><p>{t.linkNotFound}</p></Notice>}
-        {boot?.kind === 'closed' && boot.link.state === 'not_started' && (
-          <Notice title={t.notStartedTitle}><p>{t.notStarted(boot.link.round.name, boot.link.round.periodStart.split('-').reverse().join('/'))}</p></Notice>
+        {!boot && (
+          <p class="loading" role="status">
+            {t.loading}
+          </p>
         )}
-        {boot?.kind === 'closed' && boot.link.state !== 'not_started' && <Notice title={t.closedTitle}><p>{t.closed(boot.link.office?.name ?? boot.link.round.name)}</p></Notice>}
+        {boot?.kind === 'no-token' && (
+          <Notice title={t.noTokenTitle}>
+            <p>{t.noToken}</p>
+          </Notice>
+        )}
+        {boot?.kind === 'not-found' && (
+          <Notice title={t.linkNotFoundTitle}>
+            <p>{t.linkNotFound}</p>
+          </Notice>
+        )}
+        {boot?.kind === 'closed' && boot.link.state === 'not_started' && (
+          <Notice title={t.notStartedTitle}>
+            <p>{t.notStarted(boot.link.round.name, boot.link.round.periodStart.split('-').reverse().join('/'))}</p>
+          </Notice>
+        )}
+        {boot?.kind === 'closed' && boot.link.state !== 'not_started' && (
+          <Notice title={t.closedTitle}>
+            <p>{t.closed(boot.link.office?.name ?? boot.link.round.name)}</p>
+          </Notice>
+        )}
         {boot?.kind === 'offline' && (
           <Notice title={t.offlineTitle}>
             <p>{t.offline}</p>
-            <button type="button" class="button primary" onClick={() => { setLoaded(undefined); setAttempt((n) => n + 1); }}>{t.retry}</button>
+            <button
+              type="button"
+              class="button primary"
+              onClick={() => {
+                setLoaded(undefined);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {t.retry}
+            </button>
           </Notice>
         )}
         {boot?.kind === 'ready' && <SurveyFlow link={boot.link} language={language} savedDraft={loaded?.draft} />}

@@ -39,11 +39,23 @@ export class PageTrace {
   async report(contexts: BrowserContext[]): Promise<string> {
     const lines = ['What the pages did:', ...this.events.map((e) => `  ${e}`)];
     for (const page of contexts.flatMap((c) => c.pages())) {
-      const state = await withinSeconds(5, page.evaluate(() => ({
-        focused: document.activeElement ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.getAttribute('name') ? `[name=${document.activeElement.getAttribute('name')}]` : ''}` : 'none',
-        text: document.body?.innerText ?? '',
-      }))).catch((error: Error) => ({ focused: '?', text: `(not readable: ${error.message})` }));
-      lines.push(`Page ${page.url()} (focus on ${state.focused}):`, ...state.text.slice(0, MAX_TEXT).split('\n').filter(Boolean).map((l) => `  | ${l}`));
+      const state = await withinSeconds(
+        5,
+        page.evaluate(() => ({
+          focused: document.activeElement
+            ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.getAttribute('name') ? `[name=${document.activeElement.getAttribute('name')}]` : ''}`
+            : 'none',
+          text: document.body?.innerText ?? '',
+        })),
+      ).catch((error: Error) => ({ focused: '?', text: `(not readable: ${error.message})` }));
+      lines.push(
+        `Page ${page.url()} (focus on ${state.focused}):`,
+        ...state.text
+          .slice(0, MAX_TEXT)
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `  | ${l}`),
+      );
     }
     return lines.join('\n');
   }

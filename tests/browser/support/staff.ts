@@ -31,7 +31,13 @@ export async function batchReady(db: Database, count: number) {
   const serials = `1-${count}`;
   await issueForms(db, people.manager.id, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials, target: count });
   await markForms(db, people.manager.id, { roundCode: DEMO_ROUND_CODE, serials, status: 'returned' });
-  const batch = await createBatch(db, people.manager.id, { roundCode: DEMO_ROUND_CODE, code: 'L01', serials, firstKeyerId: people.first.id, secondKeyerId: people.second.id });
+  const batch = await createBatch(db, people.manager.id, {
+    roundCode: DEMO_ROUND_CODE,
+    code: 'L01',
+    serials,
+    firstKeyerId: people.first.id,
+    secondKeyerId: people.second.id,
+  });
   return { ...people, batchId: batch.id };
 }
 
@@ -87,8 +93,11 @@ export function paperFormEntry(form: PaperForm) {
   const policy = ['A1_1', 'A1_2', 'A2_1', 'A2_2', ...Array.from({ length: 9 }, (_, i) => `A3_${i + 1}`), 'A4_1', 'A4_2'];
   const service = ['B1_1', 'B1_2', 'B1_3', 'B2_1', 'B2_2', 'B2_3', 'B2_4', 'B3_1', 'B3_2', 'B3_3', 'B3_4', 'B3_5', 'B4_1', 'B4_2', 'B4_3'];
   const answers: Record<string, unknown> = {
-    had_procedure: form.procedure ? 'yes' : 'no', info_channels: ['loa_xa', 'internet'], willingness: 4,
-    prefer_submit: 'ca_hai', prefer_policy_info: 'ca_hai',
+    had_procedure: form.procedure ? 'yes' : 'no',
+    info_channels: ['loa_xa', 'internet'],
+    willingness: 4,
+    prefer_submit: 'ca_hai',
+    prefer_policy_info: 'ca_hai',
   };
   if (form.procedure) Object.assign(answers, { made_feedback: 'no', harassment: 'khong_co', overpay: 'khong_co' });
   for (let i = 1; i <= 9; i++) answers[`interest_A3_${i}`] = 'rat';

@@ -102,19 +102,25 @@ export async function sendFromReview(page: Page): Promise<void> {
 
 /** The draft this phone keeps in IndexedDB for the link on display, as a reload would find it. */
 export function storedDraft(page: Page): Promise<{ screen: string; answers: Record<string, unknown> } | undefined> {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('sipas-survey');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const reading = db.transaction('drafts').objectStore('drafts').get(decodeURIComponent(location.pathname.split('/').pop()!));
-      reading.onsuccess = () => {
-        db.close();
-        resolve(reading.result);
-      };
-      reading.onerror = () => reject(reading.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open('sipas-survey');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const reading = db
+            .transaction('drafts')
+            .objectStore('drafts')
+            .get(decodeURIComponent(location.pathname.split('/').pop()!));
+          reading.onsuccess = () => {
+            db.close();
+            resolve(reading.result);
+          };
+          reading.onerror = () => reject(reading.error);
+        };
+      }),
+  );
 }
 
 /** What the respondent is told about delivery on the thank-you screen: queued, delivered or refused. */

@@ -6,9 +6,12 @@
 import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
 
-const RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
-const WORKBOOK = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+const WORKBOOK =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 async function zipped(entries: Array<[string, Buffer | (() => Readable)]>): Promise<Buffer> {
@@ -27,8 +30,19 @@ async function zipped(entries: Array<[string, Buffer | (() => Readable)]>): Prom
 export function xlsxOf(rows: string[][]): Promise<Buffer> {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const column = (k: number): string => (k < 26 ? String.fromCharCode(65 + k) : column(Math.floor(k / 26) - 1) + column(k % 26));
-  const sheet = SHEET_HEAD + rows.map((cells, r) => `<row r="${r + 1}">${cells.map((c, k) => `<c r="${column(k)}${r + 1}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`).join('') + SHEET_TAIL;
-  return zipped([['xl/_rels/workbook.xml.rels', Buffer.from(RELS)], ['xl/workbook.xml', Buffer.from(WORKBOOK)], ['xl/worksheets/sheet1.xml', Buffer.from(sheet)]]);
+  const sheet =
+    SHEET_HEAD +
+    rows
+      .map(
+        (cells, r) => `<row r="${r + 1}">${cells.map((c, k) => `<c r="${column(k)}${r + 1}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`,
+      )
+      .join('') +
+    SHEET_TAIL;
+  return zipped([
+    ['xl/_rels/workbook.xml.rels', Buffer.from(RELS)],
+    ['xl/workbook.xml', Buffer.from(WORKBOOK)],
+    ['xl/worksheets/sheet1.xml', Buffer.from(sheet)],
+  ]);
 }
 
 /**
@@ -48,7 +62,11 @@ export function xlsxBomb(inflatedBytes: number): Promise<Buffer> {
     })();
     return out;
   };
-  return zipped([['xl/_rels/workbook.xml.rels', Buffer.from(RELS)], ['xl/workbook.xml', Buffer.from(WORKBOOK)], ['xl/worksheets/sheet1.xml', sheet]]);
+  return zipped([
+    ['xl/_rels/workbook.xml.rels', Buffer.from(RELS)],
+    ['xl/workbook.xml', Buffer.from(WORKBOOK)],
+    ['xl/worksheets/sheet1.xml', sheet],
+  ]);
 }
 
 /** The same bomb, but its headers claim the sheet is 1 KB: only counting while inflating catches it. */

@@ -8,17 +8,17 @@ import type { Database } from '../../../db/client.ts';
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export async function databaseFingerprint(db: Database): Promise<Map<string, string>> {
-  const tables = rowsOf<{ name: string }>(await db.execute(sql`
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`));
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  );
   const sums = new Map<string, string>();
   for (const { name } of tables) {
-    const source = name === 'sessions'
-      ? sql`(select token_hash, user_id, csrf_token, created_at, expires_at from sessions)`
-      : sql.identifier(name);
-    const [row] = rowsOf<{ n: number; sum: string | null }>(await db.execute(
-      sql`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as sum from ${source} t`,
-    ));
+    const source = name === 'sessions' ? sql`(select token_hash, user_id, csrf_token, created_at, expires_at from sessions)` : sql.identifier(name);
+    const [row] = rowsOf<{ n: number; sum: string | null }>(
+      await db.execute(sql`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as sum from ${source} t`),
+    );
     sums.set(name, `${row.n}:${row.sum ?? '-'}`);
   }
   return sums;
@@ -31,9 +31,11 @@ export function changedTables(before: Map<string, string>, after: Map<string, st
 
 /** Every row of every table as text, one per line: to look for what must not be stored. */
 export async function everyRowAsText(db: Database): Promise<string> {
-  const tables = rowsOf<{ name: string }>(await db.execute(sql`
+  const tables = rowsOf<{ name: string }>(
+    await db.execute(sql`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`));
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  );
   const lines: string[] = [];
   for (const { name } of tables) {
     const rows = rowsOf<{ row: string }>(await db.execute(sql`select t::text as row from ${sql.identifier(name)} t`));

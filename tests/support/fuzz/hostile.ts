@@ -4,7 +4,7 @@ import fc from 'fast-check';
 export const injectionStrings = [
   "' OR '1'='1",
   "'; DROP TABLE responses; --",
-  "1; SELECT pg_sleep(5); --",
+  '1; SELECT pg_sleep(5); --',
   '" OR ""="',
   "admin'--",
   '$$; DELETE FROM users; $$',
@@ -58,7 +58,14 @@ export const deepValue = fc.integer({ min: 20, max: 2_000 }).map((depth) => {
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
   // Beyond what a PostgreSQL integer holds (2^31 − 1), and beyond what a double holds exactly.
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 31), -(2 ** 31) - 1, 1e21, 1.5)) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 31), -(2 ** 31) - 1, 1e21, 1.5),
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 5 })), { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), { maxKeys: 3 }) },
@@ -67,7 +74,9 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Percent-encodes any string, lone surrogates included (as the U+FFFD a browser would send). */
 export function encodeAny(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 /** A path parameter that names nothing that exists, sent as it would be typed into a URL (encoded or not). */
@@ -94,7 +103,10 @@ export const badContentTypes = [
 
 /** Raw bodies that are not what they claim to be. */
 export const rawBodies: fc.Arbitrary<{ what: string; payload: Buffer | string }> = fc.oneof(
-  fc.constant({ what: 'invalid UTF-8 in a JSON string', payload: Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('","answers":{}}')]) }),
+  fc.constant({
+    what: 'invalid UTF-8 in a JSON string',
+    payload: Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('","answers":{}}')]),
+  }),
   fc.constant({ what: 'overlong UTF-8', payload: Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xc0, 0xaf, 0xe0, 0x80, 0xaf]), Buffer.from('"}')]) }),
   fc.constant({ what: 'truncated JSON', payload: '{"id": "abc", "answers": {"A1_1": 4' }),
   fc.constant({ what: 'JSON with comments', payload: '{ /* x */ "a": 1 }' }),

@@ -72,17 +72,29 @@ function queryFor(route: CataloguedRoute): fc.Arbitrary<{ text: string; expectFi
   const isKnown = (k: string) => Object.hasOwn(shape, k);
   return fc.oneof(
     fc.constant({ text: '' }),
-    fc.array(fc.tuple(key, hostileString.filter((s) => s.length < 3000)), { minLength: 1, maxLength: 3 }).map((pairs) => {
-      const text = pairs.map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`).join('&');
-      const refused = pairs.find(([k, v]) => isKnown(k) && !shape[k].safeParse(v).success);
-      const unknown = api ? pairs.find(([k]) => !isKnown(k)) : undefined;
-      const fault = refused ?? unknown;
-      return { text, expectField: fault ? `querystring.${fault[0]}` : undefined, faulty: fault !== undefined };
-    }),
-    fc.constantFrom(
-      { text: 'lang=en&lang=vi', expectField: 'querystring.lang' }, { text: '%zz=1', expectField: 'querystring.%zz' },
-      { text: 'a[b][c]=1', expectField: 'querystring.a[b][c]' }, { text: 'filter%5Brole%5D=admin', expectField: 'querystring.filter[role]' },
-    ).map((q) => (api ? { ...q, faulty: true } : { text: q.text })),
+    fc
+      .array(
+        fc.tuple(
+          key,
+          hostileString.filter((s) => s.length < 3000),
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((pairs) => {
+        const text = pairs.map(([k, v]) => `${encodeAny(k)}=${encodeAny(v)}`).join('&');
+        const refused = pairs.find(([k, v]) => isKnown(k) && !shape[k].safeParse(v).success);
+        const unknown = api ? pairs.find(([k]) => !isKnown(k)) : undefined;
+        const fault = refused ?? unknown;
+        return { text, expectField: fault ? `querystring.${fault[0]}` : undefined, faulty: fault !== undefined };
+      }),
+    fc
+      .constantFrom(
+        { text: 'lang=en&lang=vi', expectField: 'querystring.lang' },
+        { text: '%zz=1', expectField: 'querystring.%zz' },
+        { text: 'a[b][c]=1', expectField: 'querystring.a[b][c]' },
+        { text: 'filter%5Brole%5D=admin', expectField: 'querystring.filter[role]' },
+      )
+      .map((q) => (api ? { ...q, faulty: true } : { text: q.text })),
   );
 }
 
@@ -93,14 +105,21 @@ function fieldBodies(schema: z.ZodObject): fc.Arbitrary<{ kind: string; payload:
   if (keys.length === 0) return fc.constant({ kind: 'empty object', payload: '{"unknownField": 1}', expectField: 'unknownField' });
   // Objects inside the body (e.g. a locality) take no more keys than the top does.
   const objects = Object.keys(shape).filter((k) => objectInside(shape[k]));
-  const nestedUnknown = fc.record({ field: fc.constantFrom(...(objects.length > 0 ? objects : keys)), name: fc.constantFrom('isAdmin', 'role', '__proto__x', 'a.b') })
-    .map(({ field, name }) => ({ kind: 'unknown field in a nested object', payload: JSON.stringify({ [field]: { [name]: true } }), expectField: `${field}.${name}` }));
+  const nestedUnknown = fc
+    .record({ field: fc.constantFrom(...(objects.length > 0 ? objects : keys)), name: fc.constantFrom('isAdmin', 'role', '__proto__x', 'a.b') })
+    .map(({ field, name }) => ({
+      kind: 'unknown field in a nested object',
+      payload: JSON.stringify({ [field]: { [name]: true } }),
+      expectField: `${field}.${name}`,
+    }));
   const fields = fc
     .record({
       target: fc.constantFrom(...keys),
       value: wrongValue,
       others: fc.dictionary(fc.constantFrom(...Object.keys(shape)), wrongValue, { maxKeys: 3 }),
-      unknown: fc.option(fc.dictionary(fc.constantFrom('unknownField', 'isAdmin', 'role_id', "x'y"), fc.string({ maxLength: 6 }), { minKeys: 1, maxKeys: 2 }), { nil: undefined }),
+      unknown: fc.option(fc.dictionary(fc.constantFrom('unknownField', 'isAdmin', 'role_id', "x'y"), fc.string({ maxLength: 6 }), { minKeys: 1, maxKeys: 2 }), {
+        nil: undefined,
+      }),
     })
     .map(({ target, value, others, unknown }) => {
       const wrong = refusedValue(shape[target], value);
@@ -123,7 +142,10 @@ function objectInside(field: z.ZodType): boolean {
  * where an injection string is just text and would be stored).
  */
 function responseBodies(base: ResponseBase): fc.Arbitrary<{ kind: string; payload: string; expectField?: string }> {
-  const codeLike = fc.oneof(fc.constantFrom(...injectionStrings.filter((s) => s.length >= 8 && s.length <= 64)), fc.string({ minLength: 8, maxLength: 30 }).map((s) => `NO-SUCH-${s}`.slice(0, 64)));
+  const codeLike = fc.oneof(
+    fc.constantFrom(...injectionStrings.filter((s) => s.length >= 8 && s.length <= 64)),
+    fc.string({ minLength: 8, maxLength: 30 }).map((s) => `NO-SUCH-${s}`.slice(0, 64)),
+  );
   const spoil: Array<[string, fc.Arbitrary<unknown>]> = [
     ['id', fc.oneof(hostileString, fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-00000000000g', 12, null))],
     ['link', codeLike],
@@ -149,17 +171,22 @@ function responseBodies(base: ResponseBase): fc.Arbitrary<{ kind: string; payloa
     ['locality.isAdmin', fc.constantFrom(true, 'x')],
   ];
   return fc.record({ spoil: fc.constantFrom(...spoil.map((s) => s[0])), seed: fc.nat() }).chain(({ spoil: path }) =>
-    spoil.find((s) => s[0] === path)![1].map((value) => {
-      const body: Record<string, unknown> = {
-        id: randomUUID(), link: base.link, profile: { ...base.profile }, answers: { ...base.answers, had_procedure: 'yes', made_feedback: 'no' },
-        submittedAt: '2025-03-01T08:30:00+07:00',
-      };
-      const [head, tail] = path.split('.');
-      if (head === 'locality') body.locality = { province: '67', district: '660' };
-      if (tail) (body[head] as Record<string, unknown>)[tail] = value;
-      else body[head] = value;
-      return { kind: `response.${path}`, payload: JSON.stringify(body), expectField: path };
-    }),
+    spoil
+      .find((s) => s[0] === path)![1]
+      .map((value) => {
+        const body: Record<string, unknown> = {
+          id: randomUUID(),
+          link: base.link,
+          profile: { ...base.profile },
+          answers: { ...base.answers, had_procedure: 'yes', made_feedback: 'no' },
+          submittedAt: '2025-03-01T08:30:00+07:00',
+        };
+        const [head, tail] = path.split('.');
+        if (head === 'locality') body.locality = { province: '67', district: '660' };
+        if (tail) (body[head] as Record<string, unknown>)[tail] = value;
+        else body[head] = value;
+        return { kind: `response.${path}`, payload: JSON.stringify(body), expectField: path };
+      }),
   );
 }
 
@@ -181,34 +208,66 @@ export function requestsFor(route: CataloguedRoute, base: ResponseBase, files: H
   const isSurveyPost = route.method === 'POST' && route.url === '/api/responses';
 
   const bodies: fc.Arbitrary<{ kind: string; payload?: string | Buffer; contentType?: string; expectField?: string }> = !writes
-    ? fc.oneof({ weight: 5, arbitrary: fc.constant({ kind: 'no body' }) }, { weight: 1, arbitrary: fc.constant({ kind: 'body on a GET', payload: '{"a":1}', contentType: 'application/json' }) })
+    ? fc.oneof(
+        { weight: 5, arbitrary: fc.constant({ kind: 'no body' }) },
+        { weight: 1, arbitrary: fc.constant({ kind: 'body on a GET', payload: '{"a":1}', contentType: 'application/json' }) },
+      )
     : fc.oneof(
-      { weight: isSurveyPost ? 6 : isObjectSchema(bodySchema) ? 4 : 0, arbitrary: isSurveyPost ? responseBodies(base) : isObjectSchema(bodySchema) ? fieldBodies(bodySchema) : fc.constant({ kind: 'none', payload: '{}' }) },
-      { weight: 2, arbitrary: rawBodies.map((b) => ({ kind: `raw: ${b.what}`, payload: b.payload })) },
-      { weight: 1, arbitrary: fc.record({ type: fc.constantFrom(...badContentTypes), body: fc.constantFrom('{"a":1}', '<x/>', 'a=1&b=2', '\u0000\u0001', 'serial,locality\n1,660\n\u0000', 'PK\u0003\u0004garbage', '"unterminated,\n') }).map(({ type, body }) => ({ kind: `content type ${type}`, payload: body, contentType: type })) },
-      { weight: 1, arbitrary: fc.constant({ kind: 'no content type', payload: '{"a":1}', contentType: '' }) },
-      { weight: takesFile(route) && files.length > 0 ? 6 : 0, arbitrary: files.length > 0 ? fc.constantFrom(...files).map((f) => ({ kind: `file: ${f.what}`, payload: f.payload, contentType: f.contentType })) : fc.constant({ kind: 'none', payload: '{}' }) },
-    );
+        {
+          weight: isSurveyPost ? 6 : isObjectSchema(bodySchema) ? 4 : 0,
+          arbitrary: isSurveyPost ? responseBodies(base) : isObjectSchema(bodySchema) ? fieldBodies(bodySchema) : fc.constant({ kind: 'none', payload: '{}' }),
+        },
+        { weight: 2, arbitrary: rawBodies.map((b) => ({ kind: `raw: ${b.what}`, payload: b.payload })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .record({
+              type: fc.constantFrom(...badContentTypes),
+              body: fc.constantFrom(
+                '{"a":1}',
+                '<x/>',
+                'a=1&b=2',
+                '\u0000\u0001',
+                'serial,locality\n1,660\n\u0000',
+                'PK\u0003\u0004garbage',
+                '"unterminated,\n',
+              ),
+            })
+            .map(({ type, body }) => ({ kind: `content type ${type}`, payload: body, contentType: type })),
+        },
+        { weight: 1, arbitrary: fc.constant({ kind: 'no content type', payload: '{"a":1}', contentType: '' }) },
+        {
+          weight: takesFile(route) && files.length > 0 ? 6 : 0,
+          arbitrary:
+            files.length > 0
+              ? fc.constantFrom(...files).map((f) => ({ kind: `file: ${f.what}`, payload: f.payload, contentType: f.contentType }))
+              : fc.constant({ kind: 'none', payload: '{}' }),
+        },
+      );
 
-  return fc.record({ params, query: queryFor(route), body: bodies, caller, csrf, language }).map(({ params: values, query, body, caller: who, csrf: token, language: lang }) => {
-    // A file must reach the reader to test it: the round exists and a manager sends it.
-    const file = body.kind.startsWith('file: ');
-    const url = pathWith(route.url, file ? names.map((name, k) => (name === 'code' ? base.roundCode : values[k])) : values) + (query.text ? `?${query.text}` : '');
-    const headers: Record<string, string> = { ...lang };
-    const contentType = 'contentType' in body && body.contentType !== undefined ? body.contentType : body.payload !== undefined ? 'application/json' : undefined;
-    if (contentType) headers['content-type'] = contentType;
-    // The field named is the body's unless the path or query already fails (then those are named first).
-    return {
-      route: `${route.method} ${route.url}`,
-      kind: body.kind,
-      method: route.method,
-      url,
-      headers,
-      payload: body.payload,
-      caller: file ? 'manager' : who,
-      csrf: file ? 'right' : token,
-      expectField: body.expectField ?? query.expectField,
-      faulty: query.faulty,
-    };
-  });
+  return fc
+    .record({ params, query: queryFor(route), body: bodies, caller, csrf, language })
+    .map(({ params: values, query, body, caller: who, csrf: token, language: lang }) => {
+      // A file must reach the reader to test it: the round exists and a manager sends it.
+      const file = body.kind.startsWith('file: ');
+      const url =
+        pathWith(route.url, file ? names.map((name, k) => (name === 'code' ? base.roundCode : values[k])) : values) + (query.text ? `?${query.text}` : '');
+      const headers: Record<string, string> = { ...lang };
+      const contentType =
+        'contentType' in body && body.contentType !== undefined ? body.contentType : body.payload !== undefined ? 'application/json' : undefined;
+      if (contentType) headers['content-type'] = contentType;
+      // The field named is the body's unless the path or query already fails (then those are named first).
+      return {
+        route: `${route.method} ${route.url}`,
+        kind: body.kind,
+        method: route.method,
+        url,
+        headers,
+        payload: body.payload,
+        caller: file ? 'manager' : who,
+        csrf: file ? 'right' : token,
+        expectField: body.expectField ?? query.expectField,
+        faulty: query.faulty,
+      };
+    });
 }

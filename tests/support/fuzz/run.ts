@@ -90,7 +90,7 @@ export async function send(context: FuzzContext, request: FuzzRequest): Promise<
 
 const leaks = /\n\s+at\s|\bat\s+\S+\s+\(|[\w/.-]+\.(ts|mjs|cjs):\d+|node_modules|DrizzleQueryError|Failed query|\bselect\b.+\bfrom\b.+\bwhere\b/i;
 
-const names = (path: string, field: string) => path === field || path.startsWith(`${field}.`) || field.startsWith(`${path}.`) && path.length > 0;
+const names = (path: string, field: string) => path === field || path.startsWith(`${field}.`) || (field.startsWith(`${path}.`) && path.length > 0);
 
 /**
  * A reply in JSON is one its route declares: a status with a response schema (its own or its class,
@@ -108,7 +108,8 @@ function undeclared(route: CataloguedRoute | undefined, request: FuzzRequest, re
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) return [`a ${reply.status} reply its response schema refuses: ${JSON.stringify(parsed.error.issues).slice(0, 200)}`];
-  if (reply.retryAfter !== undefined && typeof (body as { retryAfterSeconds?: unknown }).retryAfterSeconds !== 'number') return ['Retry-After without retryAfterSeconds in the body'];
+  if (reply.retryAfter !== undefined && typeof (body as { retryAfterSeconds?: unknown }).retryAfterSeconds !== 'number')
+    return ['Retry-After without retryAfterSeconds in the body'];
   return [];
 }
 
@@ -151,7 +152,10 @@ export const runsFor = (route: CataloguedRoute, runsPerRoute: number) =>
   route.method === 'POST' && route.url === '/api/responses' ? runsPerRoute * SURVEY_POST_WEIGHT : runsPerRoute;
 
 /** Every route the app has, `runsPerRoute` bad requests each; violations are collected, not thrown. */
-export async function fuzzEveryRoute(context: FuzzContext, options: { runsPerRoute: number; seed: number; onRequest?: (tally: FuzzTally) => void }): Promise<FuzzTally> {
+export async function fuzzEveryRoute(
+  context: FuzzContext,
+  options: { runsPerRoute: number; seed: number; onRequest?: (tally: FuzzTally) => void },
+): Promise<FuzzTally> {
   const tally = newFuzzTally();
   const routes = context.app.routeCatalogue;
   for (const [k, route] of routes.entries()) {
@@ -170,7 +174,12 @@ export async function fuzzEveryRoute(context: FuzzContext, options: { runsPerRou
       tally.byKind.set(kind, (tally.byKind.get(kind) ?? 0) + 1);
       if (named) tally.fieldsNamed++;
       if (request.faulty) tally.faultyQueries++;
-      if (problems.length > 0) tally.violations.push({ request: { ...request, payload: typeof request.payload === 'string' ? request.payload.slice(0, 300) : request.payload && '<bytes>' }, reply: { status: reply.status, body: reply.body.slice(0, 300) }, problems });
+      if (problems.length > 0)
+        tally.violations.push({
+          request: { ...request, payload: typeof request.payload === 'string' ? request.payload.slice(0, 300) : request.payload && '<bytes>' },
+          reply: { status: reply.status, body: reply.body.slice(0, 300) },
+          problems,
+        });
       options.onRequest?.(tally);
     }
   }

@@ -17,15 +17,16 @@ describe('the dependencies between the parts of the code', () => {
   it('keep the estimation pure: analysis/ imports neither the server nor the database', () => {
     const edges = importsUnder('analysis');
     expect(edges.length).toBeGreaterThan(20);
-    const wrong = edges.filter((e) => within(e.to, 'server') || within(e.to, 'db') || within(e.to, 'cli') || e.to.startsWith('node:') || ['pg', 'drizzle-orm', 'fastify'].includes(e.to));
+    const wrong = edges.filter(
+      (e) => within(e.to, 'server') || within(e.to, 'db') || within(e.to, 'cli') || e.to.startsWith('node:') || ['pg', 'drizzle-orm', 'fastify'].includes(e.to),
+    );
     expect(wrong.map(describeEdge)).toEqual([]);
   });
 
   it('keep the contract to zod, itself and the questionnaire’s types', () => {
     const edges = importsUnder('contract');
     expect(edges.length).toBeGreaterThan(10);
-    const allowed = (e: (typeof edges)[number]) =>
-      e.to === 'zod' || within(e.to, 'contract') || (e.typeOnly && within(e.to, 'analysis/questionnaire'));
+    const allowed = (e: (typeof edges)[number]) => e.to === 'zod' || within(e.to, 'contract') || (e.typeOnly && within(e.to, 'analysis/questionnaire'));
     expect(edges.filter((e) => !allowed(e)).map(describeEdge)).toEqual([]);
   });
 

@@ -11,17 +11,20 @@ describe('answer bits', () => {
     const layout = answerBitsLayout(def);
 
     it(`give back every choice answer of a ${version} response, and say which questions did not apply`, () => {
-      fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const { profile, answers } = demoAnswers(def, seededRandom(seed), { mood: 0, procedureRate: 0.5 });
-        const all = { ...profile, ...answers };
-        const bits = encodeAnswerBits(def, layout, all);
-        const applicable = applicableQuestions(def, all);
-        for (const q of layout.questions) {
-          const decoded = decodeAnswer(q, bits);
-          if (!applicable.has(q.code)) expect(decoded, q.code).toBeNull();
-          else expect(decoded, q.code).toEqual(all[q.code]);
-        }
-      }), { numRuns: 60 });
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+          const { profile, answers } = demoAnswers(def, seededRandom(seed), { mood: 0, procedureRate: 0.5 });
+          const all = { ...profile, ...answers };
+          const bits = encodeAnswerBits(def, layout, all);
+          const applicable = applicableQuestions(def, all);
+          for (const q of layout.questions) {
+            const decoded = decodeAnswer(q, bits);
+            if (!applicable.has(q.code)) expect(decoded, q.code).toBeNull();
+            else expect(decoded, q.code).toEqual(all[q.code]);
+          }
+        }),
+        { numRuns: 60 },
+      );
     });
   }
 

@@ -31,35 +31,45 @@ function bitsOf(seed: number, mood: number): Uint8Array {
 
 describe('results from counted answer bits', () => {
   it('equal the estimation from the same responses as microdata rows, weighted by N_h / n_h', () => {
-    fc.assert(fc.property(fc.array(respondent, { minLength: 3, maxLength: 40 }), fc.double({ min: 50, max: 5000, noNaN: true }), (people, population) => {
-      const levels = ['all', 'district'];
-      const bits = people.map((p) => bitsOf(p.seed, p.mood));
-      const cells = new Map<string, CountedCell>();
-      people.forEach((p, i) => {
-        const key = `${p.stratum}|${p.psu}|${p.district}`;
-        const cell = cells.get(key) ?? { stratum: p.stratum, psu: p.psu, domains: ['all', p.district], size: 0, counts: new Int32Array(plan.bits.length) };
-        const counts = countsOfBits(plan, bits[i]);
-        (cell.counts as Int32Array).forEach((_, k, all) => (all[k] += counts[k]));
-        cell.size += 1;
-        cells.set(key, cell);
-      });
-      const frame = new Map(['660-office', '660-paper', '661-office'].map((s, k) => [s, population * (k + 1)]));
-      const weights = stratumWeights([...cells.values()], frame);
-      const fromCounts = estimateFromStatistics(def2024, statisticsFromCounts(plan, [...cells.values()], levels, weights));
+    fc.assert(
+      fc.property(fc.array(respondent, { minLength: 3, maxLength: 40 }), fc.double({ min: 50, max: 5000, noNaN: true }), (people, population) => {
+        const levels = ['all', 'district'];
+        const bits = people.map((p) => bitsOf(p.seed, p.mood));
+        const cells = new Map<string, CountedCell>();
+        people.forEach((p, i) => {
+          const key = `${p.stratum}|${p.psu}|${p.district}`;
+          const cell = cells.get(key) ?? { stratum: p.stratum, psu: p.psu, domains: ['all', p.district], size: 0, counts: new Int32Array(plan.bits.length) };
+          const counts = countsOfBits(plan, bits[i]);
+          (cell.counts as Int32Array).forEach((_, k, all) => (all[k] += counts[k]));
+          cell.size += 1;
+          cells.set(key, cell);
+        });
+        const frame = new Map(['660-office', '660-paper', '661-office'].map((s, k) => [s, population * (k + 1)]));
+        const weights = stratumWeights([...cells.values()], frame);
+        const fromCounts = estimateFromStatistics(def2024, statisticsFromCounts(plan, [...cells.values()], levels, weights));
 
-      const coded = layout.questions;
-      const header = [...DESIGN_COLUMNS, ...coded.map((q) => q.code)];
-      const rows = people.map((p, i) => [
-        `r${i}`, 'R', '67', p.district, '', p.stratum, p.psu, String(weights.get(p.stratum)),
-        ...coded.map((q) => {
-          const value = decodeAnswer(q, bits[i]);
-          return value === null ? NOT_APPLICABLE : value === undefined ? '' : Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value);
-        }),
-      ]);
-      const { data, problems } = readMicrodata(header, rows, estimationPlan(def2024));
-      expect(problems).toEqual([]);
-      expectSameResults(fromCounts, analyzeMicrodata(def2024, data, { levels }));
-    }), { numRuns: 12 });
+        const coded = layout.questions;
+        const header = [...DESIGN_COLUMNS, ...coded.map((q) => q.code)];
+        const rows = people.map((p, i) => [
+          `r${i}`,
+          'R',
+          '67',
+          p.district,
+          '',
+          p.stratum,
+          p.psu,
+          String(weights.get(p.stratum)),
+          ...coded.map((q) => {
+            const value = decodeAnswer(q, bits[i]);
+            return value === null ? NOT_APPLICABLE : value === undefined ? '' : Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value);
+          }),
+        ]);
+        const { data, problems } = readMicrodata(header, rows, estimationPlan(def2024));
+        expect(problems).toEqual([]);
+        expectSameResults(fromCounts, analyzeMicrodata(def2024, data, { levels }));
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('name the strata that a frame lacks, and weigh every response 1 without a frame', () => {
@@ -68,7 +78,25 @@ describe('results from counted answer bits', () => {
       { stratum: '661-paper', psu: 'b', domains: [], size: 2, counts: [] },
     ];
     expect(() => stratumWeights(cells, new Map([['660-office', 100]]))).toThrow(/"661-paper"/);
-    expect(stratumWeights(cells, new Map([['660-office', 100], ['661-paper', 10]]))).toEqual(new Map([['660-office', 25], ['661-paper', 5]]));
-    expect(stratumWeights(cells)).toEqual(new Map([['660-office', 1], ['661-paper', 1]]));
+    expect(
+      stratumWeights(
+        cells,
+        new Map([
+          ['660-office', 100],
+          ['661-paper', 10],
+        ]),
+      ),
+    ).toEqual(
+      new Map([
+        ['660-office', 25],
+        ['661-paper', 5],
+      ]),
+    );
+    expect(stratumWeights(cells)).toEqual(
+      new Map([
+        ['660-office', 1],
+        ['661-paper', 1],
+      ]),
+    );
   });
 });

@@ -64,7 +64,10 @@ describe('item index: weighted share answering 4 or 5 among valid answers', () =
 
 describe('composite indices', () => {
   const rows: Row[] = Array.from({ length: 60 }, (_, i) => ({
-    psu: `p${i % 6}`, stratum: `s${i % 3}`, weight: 1 + (i % 4), all: 1 + ((i * 7) % 5),
+    psu: `p${i % 6}`,
+    stratum: `s${i % 3}`,
+    weight: 1 + (i % 4),
+    all: 1 + ((i * 7) % 5),
     answers: { A1_2: (i % 3) + 3, ...Object.fromEntries(['B5_1', 'B5_2', 'B5_3'].map((code) => [code, i % 2 === 0 ? 5 : 'NA'])) },
   }));
   const result = overall(rows);
@@ -84,7 +87,13 @@ describe('composite indices', () => {
 
   it('re-weights over the components with a valid answer where one is empty, and says which were left out', () => {
     const noFeedback = overall(rows.map((r) => ({ ...r, answers: { ...r.answers, B5_1: 'NA', B5_2: 'NA', B5_3: 'NA' } })));
-    expect(index(noFeedback, 'B5')).toMatchObject({ estimate: null, se: null, reliable: false, issues: ['no_estimate'], missing_components: ['B5_1', 'B5_2', 'B5_3'] });
+    expect(index(noFeedback, 'B5')).toMatchObject({
+      estimate: null,
+      se: null,
+      reliable: false,
+      issues: ['no_estimate'],
+      missing_components: ['B5_1', 'B5_2', 'B5_3'],
+    });
     const value = (code: string) => index(noFeedback, code).estimate!;
     expect(value('service')).toBeCloseTo(['B1', 'B2', 'B3', 'B4'].reduce((s, e) => s + value(e), 0) / 4, 12);
     expect(index(noFeedback, 'service').missing_components).toEqual(['B5']);
@@ -104,7 +113,14 @@ describe('composite indices', () => {
 
   it('leaves the composite empty under the rule "require" of a questionnaire version', () => {
     const strict = { ...def2024, aggregation: { ...def2024.aggregation, emptyComponents: 'require' as const } };
-    const noFeedback = analyzeMicrodata(strict, microdata(rows.map((r) => ({ ...r, answers: { ...r.answers, B5_1: 'NA', B5_2: 'NA', B5_3: 'NA' } })), strict), { levels: ['all'] }).groups[0];
+    const noFeedback = analyzeMicrodata(
+      strict,
+      microdata(
+        rows.map((r) => ({ ...r, answers: { ...r.answers, B5_1: 'NA', B5_2: 'NA', B5_3: 'NA' } })),
+        strict,
+      ),
+      { levels: ['all'] },
+    ).groups[0];
     expect(index(noFeedback, 'service').estimate).toBeNull();
     expect(index(noFeedback, 'SIPAS').estimate).toBeNull();
     expect(index(noFeedback, 'policy').estimate).not.toBeNull();

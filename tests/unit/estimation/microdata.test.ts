@@ -6,7 +6,23 @@ import { def2024, itemCodes } from './support.ts';
 const plan = estimationPlan(def2024);
 const header = ['response_id', 'district', 'stratum', 'psu', 'weight', 'sex', ...itemCodes, 'harassment', 'info_channels'];
 const row = (id: string, overrides: Record<string, string> = {}) =>
-  header.map((h) => overrides[h] ?? ({ response_id: id, district: '660', stratum: 'S', psu: 'p', weight: '1.5', sex: 'nu', harassment: 'khong_co', info_channels: 'loa_xa;internet' } as Record<string, string>)[h] ?? '4');
+  header.map(
+    (h) =>
+      overrides[h] ??
+      (
+        {
+          response_id: id,
+          district: '660',
+          stratum: 'S',
+          psu: 'p',
+          weight: '1.5',
+          sex: 'nu',
+          harassment: 'khong_co',
+          info_channels: 'loa_xa;internet',
+        } as Record<string, string>
+      )[h] ??
+      '4',
+  );
 
 describe('reading microdata', () => {
   it('codes answers, not applicable and missing, options and sets of options', () => {
@@ -23,11 +39,7 @@ describe('reading microdata', () => {
   });
 
   it('lists every problem with its line, column, value and reason', () => {
-    const { problems } = readMicrodata(header, [
-      row('r1', { A1_1: '6' }),
-      row('r2', { weight: '-2', A2_1: 'x' }),
-      row('r1'),
-    ], plan);
+    const { problems } = readMicrodata(header, [row('r1', { A1_1: '6' }), row('r2', { weight: '-2', A2_1: 'x' }), row('r1')], plan);
     expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
       [2, 'A1_1', '6'],
       [3, 'weight', '-2'],
@@ -37,7 +49,7 @@ describe('reading microdata', () => {
     expect(problems[0].reason).toMatch(/ngoài thang đo/);
   });
 
-  it('leaves out, with a warning, an option column whose values are not the question\'s options', () => {
+  it("leaves out, with a warning, an option column whose values are not the question's options", () => {
     const { problems, warnings, data } = readMicrodata(header, [row('r1', { info_channels: 'loa_xa;tivi' }), row('r2', { harassment: '2' })], plan);
     expect(problems).toEqual([]);
     expect(warnings).toHaveLength(2);
@@ -48,7 +60,11 @@ describe('reading microdata', () => {
   });
 
   it('names a missing item column', () => {
-    const { problems } = readMicrodata(header.filter((h) => h !== 'A3_9'), [], plan);
+    const { problems } = readMicrodata(
+      header.filter((h) => h !== 'A3_9'),
+      [],
+      plan,
+    );
     expect(problems).toEqual([expect.objectContaining({ row: 1, column: 'A3_9' })]);
   });
 });

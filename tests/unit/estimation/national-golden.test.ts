@@ -24,12 +24,40 @@ import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
 import { def2024 } from './support.ts';
 
 interface RFigure {
-  level: string; code: string; index: string;
-  estimate: number | null; se: number | null; se_r: number | null; n: number; n_eff: number; psus: number;
-  variance_estimable: boolean; reliable: boolean; issues: string[]; missing_components?: string[]; missing_provinces?: string[];
+  level: string;
+  code: string;
+  index: string;
+  estimate: number | null;
+  se: number | null;
+  se_r: number | null;
+  n: number;
+  n_eff: number;
+  psus: number;
+  variance_estimable: boolean;
+  reliable: boolean;
+  issues: string[];
+  missing_components?: string[];
+  missing_provinces?: string[];
 }
-interface RYoy { level: string; code: string; index: string; difference: number; se: number | null; ci_low: number | null; ci_high: number | null; z: number | null; p_value: number | null; significant: boolean | null }
-interface RRanking { level: string; index: string; within: string | null; round?: string; units: Array<{ code: string; estimate: number; rank: number; rank_low: number; rank_high: number }> }
+interface RYoy {
+  level: string;
+  code: string;
+  index: string;
+  difference: number;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  z: number | null;
+  p_value: number | null;
+  significant: boolean | null;
+}
+interface RRanking {
+  level: string;
+  index: string;
+  within: string | null;
+  round?: string;
+  units: Array<{ code: string; estimate: number; rank: number; rank_low: number; rank_high: number }>;
+}
 interface Reference {
   options: Record<Exclude<LonelyPsu, 'fail'>, RFigure[]>;
   fail: string;
@@ -94,8 +122,9 @@ describe('figures over several provinces agree with R survey', () => {
     expect(adjust.find((f) => f.level === 'province' && f.code === '60' && f.index === 'SIPAS')!.missing_components).toEqual(['B5']);
     expect(adjust.find((f) => f.level === 'commune' && f.code === '60102' && f.index === 'B2')!.missing_components).toEqual(['B2_3']);
     expect(adjust.filter((f) => !f.variance_estimable && f.estimate !== null).length).toBeGreaterThan(40);
-    expect(reference.options.remove.filter((f) => !f.variance_estimable && f.estimate !== null).length)
-      .toBeGreaterThanOrEqual(adjust.filter((f) => !f.variance_estimable && f.estimate !== null).length);
+    expect(reference.options.remove.filter((f) => !f.variance_estimable && f.estimate !== null).length).toBeGreaterThanOrEqual(
+      adjust.filter((f) => !f.variance_estimable && f.estimate !== null).length,
+    );
   });
 
   for (const option of ['adjust', 'average', 'remove', 'certainty'] as const) {
@@ -111,11 +140,15 @@ describe('figures over several provinces agree with R survey', () => {
     expect(() => analyzeMicrodata(def2024, current, { levels: ['all'], lonelyPsu: 'fail' })).toThrow(/"603-paper"/);
   });
 
-  it('keeps a province\'s figures the same with or without the other provinces in the data', () => {
+  it("keeps a province's figures the same with or without the other provinces in the data", () => {
     const alone = analyzeMicrodata(def2024, load('current.csv'), { levels: ['province', 'commune'] });
     const rows68 = parse(read('current.csv')) as string[][];
     const [header, ...rows] = rows68;
-    const only = readMicrodata(header, rows.filter((r) => r[2] === '68'), estimationPlan(def2024)).data;
+    const only = readMicrodata(
+      header,
+      rows.filter((r) => r[2] === '68'),
+      estimationPlan(def2024),
+    ).data;
     const separate = analyzeMicrodata(def2024, only, { levels: ['province', 'commune'] });
     for (const group of separate.groups) {
       group.indices.forEach((i) => {
@@ -126,7 +159,7 @@ describe('figures over several provinces agree with R survey', () => {
     }
   });
 
-  it('gives R\'s year-on-year differences, the previous round counted by the units in force now', () => {
+  it("gives R's year-on-year differences, the previous round counted by the units in force now", () => {
     const levels = ['all', 'province', 'district'];
     const now = analyzeMicrodata(def2024, current, { levels });
     const before = analyzeMicrodata(def2024, previous, { levels, unitOf: (_, code) => (code === '67' ? '68' : code) });
@@ -145,7 +178,7 @@ describe('figures over several provinces agree with R survey', () => {
     }
   });
 
-  it('gives R\'s rank intervals: communes and offices inside a province, provinces across the country', () => {
+  it("gives R's rank intervals: communes and offices inside a province, provinces across the country", () => {
     const now = analyzeMicrodata(def2024, current, { levels: ['commune', 'office'], rank: { levels: ['commune', 'office'] } });
     const before = analyzeMicrodata(def2024, previous, { levels: ['province'], rank: { levels: ['province'] } });
     for (const r of reference.rankings) {
@@ -162,7 +195,7 @@ describe('figures over several provinces agree with R survey', () => {
     }
   });
 
-  it('gives R\'s composites over the items two questionnaire versions word alike', () => {
+  it("gives R's composites over the items two questionnaire versions word alike", () => {
     const common = new Set(compareVersions(def2024, seededQuestionnaire('2022')!).commonItems);
     const result = analyzeMicrodata(restrictToItems(def2024, common), current, { levels: ['province'] });
     expect(reference.common.some((r) => r.index === 'B1')).toBe(false);
@@ -172,13 +205,21 @@ describe('figures over several provinces agree with R survey', () => {
     }
   });
 
-  it('refuses before raking margins that R\'s calibrate cannot meet either', () => {
+  it("refuses before raking margins that R's calibrate cannot meet either", () => {
     expect(reference.raking_bounds).toMatch(/Failed to converge/);
-    const rows = current.text.get('province')!.map((p, i) => (p === '60' ? i : -1)).filter((i) => i >= 0);
+    const rows = current.text
+      .get('province')!
+      .map((p, i) => (p === '60' ? i : -1))
+      .filter((i) => i >= 0);
     const weights = Float64Array.from(rows, (i) => current.weights[i]);
     const sex = new Map([['sex', rows.map((i) => current.text.get('sex')![i])]]);
     const total = weights.reduce((s, w) => s + w, 0);
-    const margins = [{ variable: 'sex', category: 'nam', total: 0.05 * total }, { variable: 'sex', category: 'nu', total: 0.95 * total }];
-    expect(() => rake(weights, marginVariables(sex, margins, rows.length), { tolerance: 1e-10, maxIterations: 200, bounds: { lower: 0.5, upper: 2 } })).toThrow(InfeasibleMarginsError);
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 0.05 * total },
+      { variable: 'sex', category: 'nu', total: 0.95 * total },
+    ];
+    expect(() => rake(weights, marginVariables(sex, margins, rows.length), { tolerance: 1e-10, maxIterations: 200, bounds: { lower: 0.5, upper: 2 } })).toThrow(
+      InfeasibleMarginsError,
+    );
   });
 });

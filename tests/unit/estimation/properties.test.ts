@@ -34,50 +34,65 @@ function expectSameFigures(a: AnalysisResult, b: AnalysisResult) {
 
 describe('invariants of the estimators', () => {
   it('keeps every index within 0–100 with a non-negative standard error and an interval around it, or no standard error where none can be estimated', () => {
-    fc.assert(fc.property(sample, (rows) => {
-      for (const g of analyse(rows).groups) {
-        for (const i of g.indices) {
-          if (i.estimate === null) continue;
-          expect(i.estimate).toBeGreaterThanOrEqual(-1e-9);
-          expect(i.estimate).toBeLessThanOrEqual(100 + 1e-9);
-          if (!i.variance_estimable) {
-            expect(i.psus < 2 || i.se === null).toBe(true);
-            expect([i.se, i.ci_low, i.ci_logit_low, i.deff]).toEqual([null, null, null, null]);
-            expect(i.reliable).toBe(false);
-            continue;
+    fc.assert(
+      fc.property(sample, (rows) => {
+        for (const g of analyse(rows).groups) {
+          for (const i of g.indices) {
+            if (i.estimate === null) continue;
+            expect(i.estimate).toBeGreaterThanOrEqual(-1e-9);
+            expect(i.estimate).toBeLessThanOrEqual(100 + 1e-9);
+            if (!i.variance_estimable) {
+              expect(i.psus < 2 || i.se === null).toBe(true);
+              expect([i.se, i.ci_low, i.ci_logit_low, i.deff]).toEqual([null, null, null, null]);
+              expect(i.reliable).toBe(false);
+              continue;
+            }
+            expect(i.se).toBeGreaterThanOrEqual(0);
+            expect(i.ci_logit_low!).toBeLessThanOrEqual(i.estimate + 1e-9);
+            expect(i.ci_logit_high!).toBeGreaterThanOrEqual(i.estimate - 1e-9);
           }
-          expect(i.se).toBeGreaterThanOrEqual(0);
-          expect(i.ci_logit_low!).toBeLessThanOrEqual(i.estimate + 1e-9);
-          expect(i.ci_logit_high!).toBeGreaterThanOrEqual(i.estimate - 1e-9);
         }
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('does not change when every weight is multiplied by the same number', () => {
-    fc.assert(fc.property(sample, fc.double({ min: 0.01, max: 1000, noNaN: true }), (rows, factor) => {
-      expectSameFigures(analyse(rows), analyse(rows.map((r) => ({ ...r, weight: r.weight! * factor }))));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(sample, fc.double({ min: 0.01, max: 1000, noNaN: true }), (rows, factor) => {
+        expectSameFigures(analyse(rows), analyse(rows.map((r) => ({ ...r, weight: r.weight! * factor }))));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('does not depend on the order of the rows', () => {
-    fc.assert(fc.property(sample, fc.integer(), (rows, seed) => {
-      const shuffled = rows.map((r, i) => ({ r, key: (i * 7919 + seed) % 104729 })).sort((a, b) => a.key - b.key).map((x) => x.r);
-      expectSameFigures(analyse(rows), analyse(shuffled));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(sample, fc.integer(), (rows, seed) => {
+        const shuffled = rows
+          .map((r, i) => ({ r, key: (i * 7919 + seed) % 104729 }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.r);
+        expectSameFigures(analyse(rows), analyse(shuffled));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('gives the same estimate to a domain as to its subset analysed alone', () => {
-    fc.assert(fc.property(sample, (rows) => {
-      const inDomain = rows.filter((r) => r.district === '660');
-      fc.pre(inDomain.length > 0);
-      const domain = analyse(rows).groups.find((g) => g.code === '660')!;
-      const alone = analyzeMicrodata(def2024, microdata(inDomain), { levels: ['all'] }).groups[0];
-      domain.indices.forEach((x, k) => {
-        const y = alone.indices[k];
-        if (x.estimate === null) expect(y.estimate).toBeNull();
-        else expect(y.estimate!).toBeCloseTo(x.estimate, 8);
-      });
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(sample, (rows) => {
+        const inDomain = rows.filter((r) => r.district === '660');
+        fc.pre(inDomain.length > 0);
+        const domain = analyse(rows).groups.find((g) => g.code === '660')!;
+        const alone = analyzeMicrodata(def2024, microdata(inDomain), { levels: ['all'] }).groups[0];
+        domain.indices.forEach((x, k) => {
+          const y = alone.indices[k];
+          if (x.estimate === null) expect(y.estimate).toBeNull();
+          else expect(y.estimate!).toBeCloseTo(x.estimate, 8);
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -9,13 +9,16 @@ describe('shares rounded for display', () => {
 
   it('always adds up to exactly 100 and moves no share by a full step', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 8 }).filter((xs) => xs.some((x) => x > 1e-6)), (raw) => {
-        const total = raw.reduce((s, x) => s + x, 0);
-        const shares = raw.map((x) => (x / total) * 100);
-        const shown = roundToHundred(shares);
-        expect(Math.round(shown.reduce((s, x) => s + x, 0) * 10)).toBe(1000);
-        shown.forEach((s, i) => expect(Math.abs(s - shares[i])).toBeLessThan(0.1 + 1e-9));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 8 }).filter((xs) => xs.some((x) => x > 1e-6)),
+        (raw) => {
+          const total = raw.reduce((s, x) => s + x, 0);
+          const shares = raw.map((x) => (x / total) * 100);
+          const shown = roundToHundred(shares);
+          expect(Math.round(shown.reduce((s, x) => s + x, 0) * 10)).toBe(1000);
+          shown.forEach((s, i) => expect(Math.abs(s - shares[i])).toBeLessThan(0.1 + 1e-9));
+        },
+      ),
     );
   });
 

@@ -24,7 +24,13 @@ export function microdata(rows: Row[], def = def2024): Microdata {
   const items = satisfactionItems(def).map((i) => i.code);
   const header = ['response_id', 'province', 'district', 'stratum', 'psu', 'weight', 'sex', ...items];
   const body = rows.map((r, i) => [
-    `r${i + 1}`, '67', r.district ?? '660', r.stratum ?? 'S', r.psu ?? `p${i + 1}`, String(r.weight ?? 1), r.sex ?? 'nu',
+    `r${i + 1}`,
+    '67',
+    r.district ?? '660',
+    r.stratum ?? 'S',
+    r.psu ?? `p${i + 1}`,
+    String(r.weight ?? 1),
+    r.sex ?? 'nu',
     ...items.map((code) => String(r.answers?.[code] ?? r.all ?? 'NA')),
   ]);
   const { data, problems } = readMicrodata(header, body, estimationPlan(def));

@@ -12,7 +12,13 @@ const column = (values: string[]) => new Map([['sex', values]]);
 
 describe('design weights from a frame', () => {
   it('gives every respondent of a stratum N_h / n_h', () => {
-    const weights = frameWeights(['a', 'a', 'b', 'a'], new Map([['a', 300], ['b', 50]]));
+    const weights = frameWeights(
+      ['a', 'a', 'b', 'a'],
+      new Map([
+        ['a', 300],
+        ['b', 50],
+      ]),
+    );
     expect([...weights]).toEqual([100, 100, 50, 100]);
   });
 
@@ -24,13 +30,18 @@ describe('design weights from a frame', () => {
 describe('raking', () => {
   const sex = ['nam', 'nu', 'nu', 'nam', 'nu'];
   const age = ['young', 'young', 'old', 'old', 'old'];
-  const columns = new Map([['sex', sex], ['age', age]]);
+  const columns = new Map([
+    ['sex', sex],
+    ['age', age],
+  ]);
 
   it('changes nothing when the margins are already met', () => {
     const start = Float64Array.from([1, 2, 3, 4, 5]);
     const margins = [
-      { variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 10 },
-      { variable: 'age', category: 'young', total: 3 }, { variable: 'age', category: 'old', total: 12 },
+      { variable: 'sex', category: 'nam', total: 5 },
+      { variable: 'sex', category: 'nu', total: 10 },
+      { variable: 'age', category: 'young', total: 3 },
+      { variable: 'age', category: 'old', total: 12 },
     ];
     const { weights, report } = rake(start, marginVariables(columns, margins, 5));
     expect([...weights]).toEqual([...start]);
@@ -39,8 +50,10 @@ describe('raking', () => {
 
   it('meets every margin and reports what happened', () => {
     const margins = [
-      { variable: 'sex', category: 'nam', total: 480 }, { variable: 'sex', category: 'nu', total: 520 },
-      { variable: 'age', category: 'young', total: 300 }, { variable: 'age', category: 'old', total: 700 },
+      { variable: 'sex', category: 'nam', total: 480 },
+      { variable: 'sex', category: 'nu', total: 520 },
+      { variable: 'age', category: 'young', total: 300 },
+      { variable: 'age', category: 'old', total: 700 },
     ];
     const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(columns, margins, 5));
     const total = (variable: string[], category: string) => variable.reduce((s, c, i) => s + (c === category ? weights[i] : 0), 0);
@@ -55,35 +68,76 @@ describe('raking', () => {
   });
 
   it('keeps weights within bounds', () => {
-    const margins = [{ variable: 'sex', category: 'nam', total: 4 }, { variable: 'sex', category: 'nu', total: 6 }];
-    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 2.5 } });
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 4 },
+      { variable: 'sex', category: 'nu', total: 6 },
+    ];
+    const { weights, report } = rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), {
+      tolerance: 1e-10,
+      maxIterations: 50,
+      bounds: { lower: 0.5, upper: 2.5 },
+    });
     expect(Math.max(...weights)).toBeLessThanOrEqual(2.5);
     expect(report.converged).toBe(true);
   });
 
   it('refuses before iterating a target that the bounds put out of reach, naming the margin', () => {
-    const margins = [{ variable: 'sex', category: 'nam', total: 100 }, { variable: 'sex', category: 'nu', total: 1 }];
-    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), { tolerance: 1e-10, maxIterations: 50, bounds: { lower: 0.5, upper: 20 } }))
-      .toThrow(/sex=nam: the target 100 is outside what the bounds allow/);
+    const margins = [
+      { variable: 'sex', category: 'nam', total: 100 },
+      { variable: 'sex', category: 'nu', total: 1 },
+    ];
+    expect(() =>
+      rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(column(sex), margins, 5), {
+        tolerance: 1e-10,
+        maxIterations: 50,
+        bounds: { lower: 0.5, upper: 20 },
+      }),
+    ).toThrow(/sex=nam: the target 100 is outside what the bounds allow/);
   });
 
   it('refuses before iterating two margins that the sample cannot both meet, naming the categories', () => {
     // Every woman is old: the women (total 6) cannot be more than the old (total 1).
     const ages = ['young', 'old', 'old', 'young', 'old'];
     const margins = [
-      { variable: 'sex', category: 'nam', total: 4 }, { variable: 'sex', category: 'nu', total: 6 },
-      { variable: 'age', category: 'young', total: 9 }, { variable: 'age', category: 'old', total: 1 },
+      { variable: 'sex', category: 'nam', total: 4 },
+      { variable: 'sex', category: 'nu', total: 6 },
+      { variable: 'age', category: 'young', total: 9 },
+      { variable: 'age', category: 'old', total: 1 },
     ];
-    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(new Map([['sex', sex], ['age', ages]]), margins, 5)))
-      .toThrow(InfeasibleMarginsError);
-    expect(() => rake(Float64Array.from([1, 1, 1, 1, 1]), marginVariables(new Map([['sex', sex], ['age', ages]]), margins, 5)))
-      .toThrow(/the respondents with sex ∈ \{nu\} are all in age ∈ \{old\}, whose total 1 is less than theirs, 6/);
+    expect(() =>
+      rake(
+        Float64Array.from([1, 1, 1, 1, 1]),
+        marginVariables(
+          new Map([
+            ['sex', sex],
+            ['age', ages],
+          ]),
+          margins,
+          5,
+        ),
+      ),
+    ).toThrow(InfeasibleMarginsError);
+    expect(() =>
+      rake(
+        Float64Array.from([1, 1, 1, 1, 1]),
+        marginVariables(
+          new Map([
+            ['sex', sex],
+            ['age', ages],
+          ]),
+          margins,
+          5,
+        ),
+      ),
+    ).toThrow(/the respondents with sex ∈ \{nu\} are all in age ∈ \{old\}, whose total 1 is less than theirs, 6/);
   });
 
   it('is an error, with the largest margin gap, when it does not converge within the iteration limit', () => {
     const margins = [
-      { variable: 'sex', category: 'nam', total: 6 }, { variable: 'sex', category: 'nu', total: 9 },
-      { variable: 'age', category: 'young', total: 7 }, { variable: 'age', category: 'old', total: 8 },
+      { variable: 'sex', category: 'nam', total: 6 },
+      { variable: 'sex', category: 'nu', total: 9 },
+      { variable: 'age', category: 'young', total: 7 },
+      { variable: 'age', category: 'old', total: 8 },
     ];
     let error: unknown;
     try {
@@ -100,17 +154,41 @@ describe('raking', () => {
   });
 
   it('refuses margins that describe different populations, unknown categories and empty categories', () => {
-    expect(() => marginVariables(columns, [{ variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 5 }, { variable: 'age', category: 'young', total: 3 }, { variable: 'age', category: 'old', total: 3 }], 5)).toThrow(/same population/);
+    expect(() =>
+      marginVariables(
+        columns,
+        [
+          { variable: 'sex', category: 'nam', total: 5 },
+          { variable: 'sex', category: 'nu', total: 5 },
+          { variable: 'age', category: 'young', total: 3 },
+          { variable: 'age', category: 'old', total: 3 },
+        ],
+        5,
+      ),
+    ).toThrow(/same population/);
     expect(() => marginVariables(column(sex), [{ variable: 'sex', category: 'nam', total: 5 }], 5)).toThrow(RakingError);
-    expect(() => marginVariables(column(sex), [{ variable: 'sex', category: 'nam', total: 5 }, { variable: 'sex', category: 'nu', total: 5 }, { variable: 'sex', category: 'khac', total: 1 }], 5)).toThrow(/no respondent/);
+    expect(() =>
+      marginVariables(
+        column(sex),
+        [
+          { variable: 'sex', category: 'nam', total: 5 },
+          { variable: 'sex', category: 'nu', total: 5 },
+          { variable: 'sex', category: 'khac', total: 1 },
+        ],
+        5,
+      ),
+    ).toThrow(/no respondent/);
   });
 
   it('finds the weights R calibrate(calfun = "raking") finds', () => {
     const folder = new URL('../../golden/', import.meta.url);
     const [header, ...rows] = parse(readFileSync(new URL('microdata.csv', folder), 'utf8')) as string[][];
     const { data } = readMicrodata(header, rows, estimationPlan(def2024));
-    const margins = (parse(readFileSync(new URL('margins.csv', folder), 'utf8'), { columns: true }) as Array<Record<string, string>>)
-      .map((r) => ({ variable: r.variable, category: r.category, total: Number(r.total) }));
+    const margins = (parse(readFileSync(new URL('margins.csv', folder), 'utf8'), { columns: true }) as Array<Record<string, string>>).map((r) => ({
+      variable: r.variable,
+      category: r.category,
+      total: Number(r.total),
+    }));
     const reference = JSON.parse(readFileSync(new URL('reference.json', folder), 'utf8')).raked_weights as number[];
     const { weights } = rake(data.weights, marginVariables(data.text, margins, data.size), { tolerance: 1e-13, maxIterations: 1000 });
     reference.forEach((w, i) => expect(Math.abs(weights[i] - w) / w).toBeLessThan(1e-9));

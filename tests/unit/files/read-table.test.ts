@@ -10,10 +10,18 @@ import { giantCellCsv, lyingXlsxBomb, manyRowsCsv, xlsxBomb, xlsxOf } from '../.
 const frame = { limits: uploadLimits.frame, required: ['stratum', 'population'] };
 
 async function refusal(bytes: Buffer, format: TableFormat = 'csv', spec: { limits: TableLimits; required?: string[] } = frame) {
-  const error = await readTable(bytes, format, spec).then(() => undefined, (e: unknown) => e);
+  const error = await readTable(bytes, format, spec).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof Problem)) throw new Error(`expected a refusal, got ${String(error)}`);
   const problems = (error.extra.problems ?? []) as RowProblem[];
-  return { status: error.status, slug: error.slug, message: error.worded.vi, problems: problems.map((p) => ({ row: p.row, column: p.column, value: p.value, reason: p.reason.vi })) };
+  return {
+    status: error.status,
+    slug: error.slug,
+    message: error.worded.vi,
+    problems: problems.map((p) => ({ row: p.row, column: p.column, value: p.value, reason: p.reason.vi })),
+  };
 }
 
 describe('reading a CSV upload', () => {
@@ -46,7 +54,10 @@ describe('reading a CSV upload', () => {
   it('refuses NUL and other control characters, naming row and column', async () => {
     const refused = await refusal(Buffer.from('stratum,population\n660-office,5\n660-pa\u0000per,6\n660-x,7\u0007\n'));
     expect(refused.status).toBe(400);
-    expect(refused.problems.map((p) => [p.row, p.column])).toEqual([[3, 'stratum'], [4, 'population']]);
+    expect(refused.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'stratum'],
+      [4, 'population'],
+    ]);
   });
 
   it('lists every problem of the header at once: duplicated, overlong, unnamed with data, missing', async () => {
@@ -62,7 +73,9 @@ describe('reading a CSV upload', () => {
 
   it('refuses an empty file, a header without rows, cells past the header and a broken quote', async () => {
     expect((await refusal(Buffer.from('\n\n'))).problems[0].reason).toBe('tệp không có dòng tiêu đề');
-    expect((await refusal(Buffer.from('stratum,population\n'))).problems).toEqual([{ row: 2, column: '', value: '', reason: 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu' }]);
+    expect((await refusal(Buffer.from('stratum,population\n'))).problems).toEqual([
+      { row: 2, column: '', value: '', reason: 'tệp chỉ có dòng tiêu đề, không có dòng dữ liệu' },
+    ]);
     expect((await refusal(Buffer.from('stratum,population\n660-office,5,extra\n'))).problems[0]).toMatchObject({ row: 2, column: 'C', value: 'extra' });
     expect((await refusal(Buffer.from('stratum,population\n660-office,"5\n'))).problems[0].reason).toContain('dấu ngoặc kép mở mà không đóng');
   });
@@ -86,15 +99,35 @@ describe('reading a CSV upload', () => {
 
 describe('reading an XLSX upload', () => {
   it('reads the first sheet as the platform writes it, with spreadsheet row numbers', async () => {
-    const bytes = await writeXlsx([{ name: 'Khung', header: ['stratum', 'population'], rows: [['660-office', 12500], ['660-paper', 5800]] }, { name: 'Khác', header: ['x'], rows: [['y']] }]);
+    const bytes = await writeXlsx([
+      {
+        name: 'Khung',
+        header: ['stratum', 'population'],
+        rows: [
+          ['660-office', 12500],
+          ['660-paper', 5800],
+        ],
+      },
+      { name: 'Khác', header: ['x'], rows: [['y']] },
+    ]);
     expect(await readTable(bytes, 'xlsx', frame)).toEqual({
       header: ['stratum', 'population'],
-      rows: [{ row: 2, cells: { stratum: '660-office', population: '12500' } }, { row: 3, cells: { stratum: '660-paper', population: '5800' } }],
+      rows: [
+        { row: 2, cells: { stratum: '660-office', population: '12500' } },
+        { row: 3, cells: { stratum: '660-paper', population: '5800' } },
+      ],
     });
   });
 
   it('reads a workbook without shared strings (inline text)', async () => {
-    const table = await readTable(await xlsxOf([['stratum', 'population'], ['660-office', '7']]), 'xlsx', frame);
+    const table = await readTable(
+      await xlsxOf([
+        ['stratum', 'population'],
+        ['660-office', '7'],
+      ]),
+      'xlsx',
+      frame,
+    );
     expect(table.rows).toEqual([{ row: 2, cells: { stratum: '660-office', population: '7' } }]);
   });
 

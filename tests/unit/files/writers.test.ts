@@ -13,7 +13,9 @@ import { spreadsheetCell } from '../../../server/files/spreadsheet-cells.ts';
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const runnable = (text: string) => /^[=+\-@\t\r\n]/.test(text) && !PLAIN_NUMBER.test(text);
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", '1', '.', 'e', 'đ'), fc.string({ minLength: 1, maxLength: 1 })) });
+const anyText = fc.string({
+  unit: fc.oneof(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", '1', '.', 'e', 'đ'), fc.string({ minLength: 1, maxLength: 1 })),
+});
 
 describe('the spreadsheet cell rule', () => {
   it('quotes text a spreadsheet would run, and leaves everything else as it was', () => {
@@ -38,28 +40,48 @@ describe('the spreadsheet cell rule', () => {
   });
 
   it('never lets text start like a formula, and changes text only by a leading apostrophe', () => {
-    fc.assert(fc.property(anyText, (text) => {
-      const cell = spreadsheetCell(text) as string;
-      expect(runnable(cell)).toBe(false);
-      expect(cell === text || cell === `'${text}`).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const cell = spreadsheetCell(text) as string;
+        expect(runnable(cell)).toBe(false);
+        expect(cell === text || cell === `'${text}`).toBe(true);
+      }),
+    );
   });
 });
 
 describe('the writers', () => {
   it('write CSV whose cells read back neutralised, numbers unquoted', () => {
-    const file = writeCsv(['name', 'estimate'], [['=1+1', -3.5], ['@x', 12], ['Đắk Nông', null]]).toString('utf8');
+    const file = writeCsv(
+      ['name', 'estimate'],
+      [
+        ['=1+1', -3.5],
+        ['@x', 12],
+        ['Đắk Nông', null],
+      ],
+    ).toString('utf8');
     expect(file).toBe("\uFEFFname,estimate\n'=1+1,-3.5\n'@x,12\nĐắk Nông,\n");
-    expect(csvText([['-a', '\tb']], { delimiter: '\t' })).toBe("'-a\t\"'\tb\"\n");
-    expect(escapedRecords([['=a', 'b,c']])).toEqual(["'=a,\"b,c\""]);
-    fc.assert(fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (rows) => {
-      const read = parse(writeCsv(['a', 'b', 'c', 'd'].slice(0, rows[0].length), rows), { bom: true, relax_column_count: true }) as string[][];
-      for (const cell of read.flat()) expect(runnable(cell)).toBe(false);
-    }));
+    expect(csvText([['-a', '\tb']], { delimiter: '\t' })).toBe('\'-a\t"\'\tb"\n');
+    expect(escapedRecords([['=a', 'b,c']])).toEqual(['\'=a,"b,c"']);
+    fc.assert(
+      fc.property(fc.array(fc.array(anyText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const read = parse(writeCsv(['a', 'b', 'c', 'd'].slice(0, rows[0].length), rows), { bom: true, relax_column_count: true }) as string[][];
+        for (const cell of read.flat()) expect(runnable(cell)).toBe(false);
+      }),
+    );
   });
 
   it('write XLSX with text cells neutralised and figures as numeric cells', async () => {
-    const bytes = await writeXlsx([{ name: 'Chỉ số', header: ['name', 'estimate'], rows: [['=HYPERLINK("x")', -3.5], ['+1 cmd', 0.25]] }]);
+    const bytes = await writeXlsx([
+      {
+        name: 'Chỉ số',
+        header: ['name', 'estimate'],
+        rows: [
+          ['=HYPERLINK("x")', -3.5],
+          ['+1 cmd', 0.25],
+        ],
+      },
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];

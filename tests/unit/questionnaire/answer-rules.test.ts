@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerGroup, cleanAnswer, DEFAULT_TEXT_LIMIT, finishedAnswers, isNoAnswer, isValidAnswer, requiredUnanswered, textLimit, toggleChoice,
+  answerGroup,
+  cleanAnswer,
+  DEFAULT_TEXT_LIMIT,
+  finishedAnswers,
+  isNoAnswer,
+  isValidAnswer,
+  requiredUnanswered,
+  textLimit,
+  toggleChoice,
 } from '../../../analysis/questionnaire/answer-rules.ts';
 import type { QuestionnaireInput } from '../../../analysis/questionnaire/definition.ts';
 import { applicableQuestions } from '../../../analysis/questionnaire/skip.ts';
@@ -14,11 +22,27 @@ const question = (code: string) => sipas.questions.find((q) => q.code === code)!
 const chained: QuestionnaireInput = {
   version: 'chain-1',
   title: { vi: 'Chuỗi điều kiện' },
-  scales: [{ code: 'yn', options: [{ value: 'y', label: { vi: 'Có' } }, { value: 'n', label: { vi: 'Không' } }] },
-    { code: 's3', options: [1, 2, 3].map((value) => ({ value, label: { vi: String(value) } })) }],
+  scales: [
+    {
+      code: 'yn',
+      options: [
+        { value: 'y', label: { vi: 'Có' } },
+        { value: 'n', label: { vi: 'Không' } },
+      ],
+    },
+    { code: 's3', options: [1, 2, 3].map((value) => ({ value, label: { vi: String(value) } })) },
+  ],
   questions: [
     { code: 'did', role: 'screening', type: 'single', scale: 'yn', text: { vi: 'Có làm thủ tục?' }, required: true },
-    { code: 'complained', role: 'screening', type: 'single', scale: 'yn', text: { vi: 'Có phản ánh?' }, required: true, showIf: { question: 'did', equals: 'y' } },
+    {
+      code: 'complained',
+      role: 'screening',
+      type: 'single',
+      scale: 'yn',
+      text: { vi: 'Có phản ánh?' },
+      required: true,
+      showIf: { question: 'did', equals: 'y' },
+    },
     { code: 'X1_1', role: 'satisfaction', type: 'rating', scale: 's3', text: { vi: 'Hài lòng?' } },
     { code: 'why', role: 'comment', type: 'text', text: { vi: 'Vì sao?' }, showIf: { not: { question: 'complained', equals: 'y' } } },
   ],

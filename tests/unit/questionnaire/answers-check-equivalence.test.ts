@@ -19,16 +19,21 @@ function anyAnswer(def: QuestionnaireDefinition, code: string) {
   const question = def.questions.find((q) => q.code === code)!;
   const values = scaleOf(def, question)?.options.map((o) => o.value) ?? [];
   const wrong = fc.oneof(
-    fc.constant(null), fc.boolean(), fc.integer({ min: -3, max: 12 }), fc.double(), fc.string({ maxLength: 6 }),
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer({ min: -3, max: 12 }),
+    fc.double(),
+    fc.string({ maxLength: 6 }),
     fc.constantFrom('', '   ', 'Cảm ơn'.normalize('NFD'), ' ý kiến ', 'x'.repeat(2001)),
     fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.string({ maxLength: 3 })), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
   );
-  const right = values.length === 0
-    ? fc.string({ maxLength: 40 })
-    : question.type === 'multi'
-      ? fc.oneof(fc.subarray(values), fc.constant([values[0], values[0]]))
-      : fc.constantFrom(...values);
+  const right =
+    values.length === 0
+      ? fc.string({ maxLength: 40 })
+      : question.type === 'multi'
+        ? fc.oneof(fc.subarray(values), fc.constant([values[0], values[0]]))
+        : fc.constantFrom(...values);
   return fc.oneof({ arbitrary: right, weight: 4 }, { arbitrary: wrong, weight: 1 });
 }
 
@@ -41,21 +46,23 @@ function responses(def: QuestionnaireDefinition) {
     fc.record({ kind: fc.constant('move' as const), code: fc.constantFrom(...codes) }),
     fc.record({ kind: fc.constant('unknown' as const), code: fc.string({ minLength: 1, maxLength: 5 }), value: fc.integer() }),
   );
-  return fc.tuple(fc.integer(), fc.array(edit, { maxLength: 4 }), fc.constantFrom('object', 'object', 'object', 'missing', 'null', 'array', 'text')).map(([seed, edits, shape]) => {
-    const { profile, answers } = randomAnswers(def, seededRandom(seed)) as { profile: Record<string, unknown>; answers: Record<string, unknown> };
-    const groupOf = (code: string) => (def.questions.find((q) => q.code === code)?.role === 'profile' ? profile : answers);
-    for (const e of edits) {
-      if (e.kind === 'set') groupOf(e.code)[e.code] = e.value;
-      else if (e.kind === 'drop') delete groupOf(e.code)[e.code];
-      else if (e.kind === 'move') {
-        const from = groupOf(e.code);
-        const to = from === profile ? answers : profile;
-        if (e.code in from) [to[e.code], from[e.code]] = [from[e.code], undefined];
-      } else answers[e.code] = e.value;
-    }
-    const other = { missing: undefined, null: null, array: [profile], text: 'profile', object: profile }[shape];
-    return JSON.parse(JSON.stringify({ profile: other, answers })) as unknown;
-  });
+  return fc
+    .tuple(fc.integer(), fc.array(edit, { maxLength: 4 }), fc.constantFrom('object', 'object', 'object', 'missing', 'null', 'array', 'text'))
+    .map(([seed, edits, shape]) => {
+      const { profile, answers } = randomAnswers(def, seededRandom(seed)) as { profile: Record<string, unknown>; answers: Record<string, unknown> };
+      const groupOf = (code: string) => (def.questions.find((q) => q.code === code)?.role === 'profile' ? profile : answers);
+      for (const e of edits) {
+        if (e.kind === 'set') groupOf(e.code)[e.code] = e.value;
+        else if (e.kind === 'drop') delete groupOf(e.code)[e.code];
+        else if (e.kind === 'move') {
+          const from = groupOf(e.code);
+          const to = from === profile ? answers : profile;
+          if (e.code in from) [to[e.code], from[e.code]] = [from[e.code], undefined];
+        } else answers[e.code] = e.value;
+      }
+      const other = { missing: undefined, null: null, array: [profile], text: 'profile', object: profile }[shape];
+      return JSON.parse(JSON.stringify({ profile: other, answers })) as unknown;
+    });
 }
 
 /**
@@ -82,9 +89,12 @@ describe.each(['2022', '2024'])('the answers check of questionnaire %s', (versio
     it(`agrees with the zod schema it replaced (${requireAnswers ? 'phones' : 'paper forms'})`, () => {
       const checked = answersSchema(def, { requireAnswers });
       const reference = zodAnswersSchema(def, { requireAnswers });
-      fc.assert(fc.property(responses(def), (input) => {
-        expect(verdict(checked, input)).toEqual(verdict(reference, input));
-      }), { numRuns: 1500 });
+      fc.assert(
+        fc.property(responses(def), (input) => {
+          expect(verdict(checked, input)).toEqual(verdict(reference, input));
+        }),
+        { numRuns: 1500 },
+      );
     });
   }
 

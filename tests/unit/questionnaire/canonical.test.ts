@@ -17,10 +17,23 @@ function rebuiltWithSortedKeys(value: unknown): unknown {
 describe('canonical JSON', () => {
   it('writes exactly what JSON.stringify writes for the same data rebuilt with sorted keys, so stored hashes stay valid', () => {
     // "__proto__" never arrives as a key: the JSON parser refuses it (prototype poisoning).
-    const data = fc.anything({ key: fc.string().filter((k) => k !== '__proto__'), withDate: false, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false, withBigInt: false, withBoxedValues: false, withNullPrototype: false });
-    fc.assert(fc.property(data, (value) => {
-      expect(canonicalJson(value)).toBe(JSON.stringify(rebuiltWithSortedKeys(value)));
-    }), { numRuns: 2000 });
+    const data = fc.anything({
+      key: fc.string().filter((k) => k !== '__proto__'),
+      withDate: false,
+      withMap: false,
+      withSet: false,
+      withTypedArray: false,
+      withSparseArray: false,
+      withBigInt: false,
+      withBoxedValues: false,
+      withNullPrototype: false,
+    });
+    fc.assert(
+      fc.property(data, (value) => {
+        expect(canonicalJson(value)).toBe(JSON.stringify(rebuiltWithSortedKeys(value)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('does not depend on the order in which keys were given', () => {

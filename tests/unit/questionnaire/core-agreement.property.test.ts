@@ -18,9 +18,7 @@ import { withAnswer, type AnswerMap } from '../../../survey-ui/src/survey/model/
 import { visibleScreens } from '../../../survey-ui/src/survey/model/screens.ts';
 
 const SCALES = { yn: ['y', 'n', 'k'], s3: [1, 2, 3] } as const;
-const KINDS = [
-  { type: 'single', scale: 'yn' }, { type: 'rating', scale: 's3' }, { type: 'multi', scale: 'yn' }, { type: 'text' },
-] as const;
+const KINDS = [{ type: 'single', scale: 'yn' }, { type: 'rating', scale: 's3' }, { type: 'multi', scale: 'yn' }, { type: 'text' }] as const;
 const ROLES = ['profile', 'screening', 'opinion'] as const;
 
 type ConditionSpec = { leaf: [number, number, boolean] } | { not: ConditionSpec } | { any: ConditionSpec[] } | { all: ConditionSpec[] };
@@ -77,7 +75,11 @@ function build(specs: QuestionSpec[]): QuestionnaireDefinition {
     const code = `q${i}`;
     const showIf = spec.showIf && condition(spec.showIf, choicesBefore);
     questions.push({
-      code, role: ROLES[spec.role], type: kind.type, text: { vi: `Câu ${i}` }, required: spec.required,
+      code,
+      role: ROLES[spec.role],
+      type: kind.type,
+      text: { vi: `Câu ${i}` },
+      required: spec.required,
       ...('scale' in kind ? { scale: kind.scale } : spec.maxLength ? { maxLength: spec.maxLength } : {}),
       ...(showIf ? { showIf } : {}),
     });
@@ -87,9 +89,11 @@ function build(specs: QuestionSpec[]): QuestionnaireDefinition {
   questions.push({ code: 'X1_1', role: 'satisfaction', type: 'rating', scale: 's3', text: { vi: 'Hài lòng' } });
   sections.at(-1)!.questions.push('X1_1');
   return parseQuestionnaire({
-    version: 'generated', title: { vi: 'Phiếu thử' },
+    version: 'generated',
+    title: { vi: 'Phiếu thử' },
     scales: Object.entries(SCALES).map(([code, values]) => ({ code, options: values.map((value) => ({ value, label: { vi: String(value) } })) })),
-    questions, sections,
+    questions,
+    sections,
     parts: [{ code: 'p', label: { vi: 'P' }, elements: ['X1'] }],
     elements: [{ code: 'X1', part: 'p', label: { vi: 'X' }, items: ['X1_1'] }],
     aggregation: { satisfiedValues: [3], validValues: [1, 2, 3], overall: { code: 'all', weights: { p: 1 } } },
@@ -106,7 +110,10 @@ function offered(def: QuestionnaireDefinition, code: string, pick: number, text:
 }
 
 const scenario = fc
-  .tuple(fc.array(questionSpec, { minLength: 2, maxLength: 9 }), fc.array(fc.option(fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 15 })), { freq: 3, nil: undefined }), { minLength: 12, maxLength: 12 }))
+  .tuple(
+    fc.array(questionSpec, { minLength: 2, maxLength: 9 }),
+    fc.array(fc.option(fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 15 })), { freq: 3, nil: undefined }), { minLength: 12, maxLength: 12 }),
+  )
   .map(([specs, picks]) => {
     const def = build(specs);
     const given: AnswerMap = {};
@@ -127,64 +134,86 @@ const issueSummary = (result: ReturnType<ReturnType<typeof answersSchema>['safeP
 
 describe('one questionnaire core for the phone, the keying screen and the server', () => {
   it('shows on the phone exactly the questions the server counts as applicable to what the phone sends', () => {
-    fc.assert(fc.property(scenario, ({ def, given }) => {
-      let answers: AnswerMap = {};
-      for (const [code, value] of Object.entries(given)) answers = withAnswer(answers, code, value);
-      const sent = finishedAnswers(def, answers);
-      const shown = visibleScreens(localizeQuestionnaire(def, 'vi'), answers).flatMap((s) => s.fields.map((f) => f.code));
-      expect(shown.sort()).toEqual([...applicableQuestions(def, { ...sent.profile, ...sent.answers })].sort());
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ def, given }) => {
+        let answers: AnswerMap = {};
+        for (const [code, value] of Object.entries(given)) answers = withAnswer(answers, code, value);
+        const sent = finishedAnswers(def, answers);
+        const shown = visibleScreens(localizeQuestionnaire(def, 'vi'), answers).flatMap((s) => s.fields.map((f) => f.code));
+        expect(shown.sort()).toEqual([...applicableQuestions(def, { ...sent.profile, ...sent.answers })].sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('sends from the phone what the server stores, refusing only required questions the core names as unanswered', () => {
-    fc.assert(fc.property(scenario, ({ def, given }) => {
-      const sent = finishedAnswers(def, given);
-      expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(sent))).toEqual([]);
-      const unanswered = requiredUnanswered(def, { ...sent.profile, ...sent.answers });
-      expect(issueSummary(answersSchema(def).safeParse(sent))).toEqual(unanswered.map((code) => `required:${code}`).sort());
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ def, given }) => {
+        const sent = finishedAnswers(def, given);
+        expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(sent))).toEqual([]);
+        const unanswered = requiredUnanswered(def, { ...sent.profile, ...sent.answers });
+        expect(issueSummary(answersSchema(def).safeParse(sent))).toEqual(unanswered.map((code) => `required:${code}`).sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keys, reconciles and sends a paper form to the same answers the phone sends, hidden ones dropped alike', () => {
-    fc.assert(fc.property(scenario, ({ def, given }) => {
-      const q = localizeQuestionnaire(def, 'vi') as unknown as KeyingQuestionnaire;
-      const fields = keyingFields(q);
-      const phone = finishedAnswers(def, given);
-      const clean = { ...phone.profile, ...phone.answers };
-      // The paper holds every answer written, hidden ones too; the keyer types them as written.
-      const written: AnswerMap = { ...clean };
-      for (const [code, value] of Object.entries(given)) if (!(code in written) && typeof value !== 'string') written[code] = value;
-      const state = stateFromEntry(q, fields, grouped(def, written));
-      const applicable = applicableQuestions(def, written);
-      for (const field of fields) expect(isApplicable(state, field)).toBe(applicable.has(field.code));
-      const keyed = entryPayload(fields, state);
-      expect(keyed).toEqual(finishedAnswers(def, written));
-      const rows = reconcileRows(q, fields, keyed, keyed, {});
-      expect(decidedForm(rows)).toEqual(keyed);
-      expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(keyed))).toEqual([]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ def, given }) => {
+        const q = localizeQuestionnaire(def, 'vi') as unknown as KeyingQuestionnaire;
+        const fields = keyingFields(q);
+        const phone = finishedAnswers(def, given);
+        const clean = { ...phone.profile, ...phone.answers };
+        // The paper holds every answer written, hidden ones too; the keyer types them as written.
+        const written: AnswerMap = { ...clean };
+        for (const [code, value] of Object.entries(given)) if (!(code in written) && typeof value !== 'string') written[code] = value;
+        const state = stateFromEntry(q, fields, grouped(def, written));
+        const applicable = applicableQuestions(def, written);
+        for (const field of fields) expect(isApplicable(state, field)).toBe(applicable.has(field.code));
+        const keyed = entryPayload(fields, state);
+        expect(keyed).toEqual(finishedAnswers(def, written));
+        const rows = reconcileRows(q, fields, keyed, keyed, {});
+        expect(decidedForm(rows)).toEqual(keyed);
+        expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(keyed))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('has the server refuse exactly the answers to hidden questions that every client drops', () => {
-    fc.assert(fc.property(scenario, ({ def, given }) => {
-      const valid = Object.fromEntries(Object.entries(given).filter(([code, value]) => isValidAnswer(def, def.questions.find((q) => q.code === code)!, value)));
-      const applicable = applicableQuestions(def, valid);
-      const hidden = Object.keys(valid).filter((code) => !applicable.has(code));
-      const sent = finishedAnswers(def, valid);
-      for (const code of hidden) expect(code in sent.profile || code in sent.answers).toBe(false);
-      expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(grouped(def, valid)))).toEqual(hidden.map((code) => `not_applicable:${code}`).sort());
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ def, given }) => {
+        const valid = Object.fromEntries(
+          Object.entries(given).filter(([code, value]) => isValidAnswer(def, def.questions.find((q) => q.code === code)!, value)),
+        );
+        const applicable = applicableQuestions(def, valid);
+        const hidden = Object.keys(valid).filter((code) => !applicable.has(code));
+        const sent = finishedAnswers(def, valid);
+        for (const code of hidden) expect(code in sent.profile || code in sent.answers).toBe(false);
+        expect(issueSummary(answersSchema(def, { requireAnswers: false }).safeParse(grouped(def, valid)))).toEqual(
+          hidden.map((code) => `not_applicable:${code}`).sort(),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stores an answer the core calls valid, and refuses one it does not', () => {
-    const anyValue = fc.oneof(fc.constantFrom<unknown>('y', 'n', 'k', 'x', 1, 2, 3, 4, 0, '1', '   ', '', null, true, {}),
-      fc.array(fc.constantFrom<unknown>('y', 'n', 'k', 'x', 1, 2), { maxLength: 4 }), fc.string({ maxLength: 25 }));
-    fc.assert(fc.property(fc.array(questionSpec, { minLength: 1, maxLength: 6 }), fc.nat(), anyValue, (specs, index, value) => {
-      // A question without conditions, so that only the value decides.
-      const def = build(specs.map((s) => ({ ...s, showIf: undefined, newSection: s.newSection === null ? null : undefined })));
-      const question = def.questions[index % def.questions.length];
-      const response = { profile: {}, answers: {}, [answerGroup(question)]: { [question.code]: value } };
-      expect(answersSchema(def, { requireAnswers: false }).safeParse(response).success).toBe(isValidAnswer(def, question, value));
-    }), { numRuns: 500 });
+    const anyValue = fc.oneof(
+      fc.constantFrom<unknown>('y', 'n', 'k', 'x', 1, 2, 3, 4, 0, '1', '   ', '', null, true, {}),
+      fc.array(fc.constantFrom<unknown>('y', 'n', 'k', 'x', 1, 2), { maxLength: 4 }),
+      fc.string({ maxLength: 25 }),
+    );
+    fc.assert(
+      fc.property(fc.array(questionSpec, { minLength: 1, maxLength: 6 }), fc.nat(), anyValue, (specs, index, value) => {
+        // A question without conditions, so that only the value decides.
+        const def = build(specs.map((s) => ({ ...s, showIf: undefined, newSection: s.newSection === null ? null : undefined })));
+        const question = def.questions[index % def.questions.length];
+        const response = { profile: {}, answers: {}, [answerGroup(question)]: { [question.code]: value } };
+        expect(answersSchema(def, { requireAnswers: false }).safeParse(response).success).toBe(isValidAnswer(def, question, value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,7 +5,9 @@ import { satisfactionItems } from '../../../analysis/questionnaire/structure.ts'
 import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
 
 const def = seededQuestionnaire('2024')!;
-const serviceItems = satisfactionItems(def).filter((i) => i.part === 'service').map((i) => i.code);
+const serviceItems = satisfactionItems(def)
+  .filter((i) => i.part === 'service')
+  .map((i) => i.code);
 const feedbackItems = ['B5_1', 'B5_2', 'B5_3'];
 
 describe('skip logic of the SIPAS questionnaire', () => {
@@ -32,7 +34,17 @@ describe('skip logic of the SIPAS questionnaire', () => {
     expect(conditionHolds({ question: 'info_channels', equals: 'khac' }, { info_channels: ['internet', 'khac'] })).toBe(true);
     expect(conditionHolds({ question: 'info_channels', equals: 'khac' }, { info_channels: ['internet'] })).toBe(false);
     expect(conditionHolds({ not: { question: 'x', equals: 1 } }, {})).toBe(true);
-    expect(conditionHolds({ any: [{ question: 'x', in: [1, 2] }, { question: 'y', equals: 'a' }] }, { y: 'a' })).toBe(true);
+    expect(
+      conditionHolds(
+        {
+          any: [
+            { question: 'x', in: [1, 2] },
+            { question: 'y', equals: 'a' },
+          ],
+        },
+        { y: 'a' },
+      ),
+    ).toBe(true);
   });
 });
 

@@ -10,29 +10,66 @@ import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.
 import { sipas2024 } from '../../../db/seed/questionnaires/sipas-2024.ts';
 
 const estimate = (value: number | null, extra: Partial<{ n: number; reliable: boolean; ci_low: number; ci_high: number }> = {}): Estimate => ({
-  estimate: value, se: 1, ci_low: value === null ? null : value - 2, ci_high: value === null ? null : value + 2, ci_logit_low: null, ci_logit_high: null,
-  n: 100, weight_sum: 100, deff: null, n_eff: 100, reliable: true, psus: 10, variance_estimable: true, issues: [], ...extra,
+  estimate: value,
+  se: 1,
+  ci_low: value === null ? null : value - 2,
+  ci_high: value === null ? null : value + 2,
+  ci_logit_low: null,
+  ci_logit_high: null,
+  n: 100,
+  weight_sum: 100,
+  deff: null,
+  n_eff: 100,
+  reliable: true,
+  psus: 10,
+  variance_estimable: true,
+  issues: [],
+  ...extra,
 });
-const group = (code: string, name: string, sipas: number | null): ResultGroup =>
-  ({ level: 'district', code, name, indices: [{ index: 'SIPAS', ...estimate(sipas) }], items: [], options: [] });
+const group = (code: string, name: string, sipas: number | null): ResultGroup => ({
+  level: 'district',
+  code,
+  name,
+  indices: [{ index: 'SIPAS', ...estimate(sipas) }],
+  items: [],
+  options: [],
+});
 
 describe('the results pages’ model', () => {
   it('sorts localities in Vietnamese order, Đ after D and tones after the base letter', () => {
     const names = ['Đắk Song', 'Cư Jút', 'Tuy Đức', 'Đắk Mil', 'Dương Minh Châu', 'Krông Nô', 'Gia Nghĩa'];
-    expect(byName(names.map((name) => ({ name }))).map((r) => r.name)).toEqual(['Cư Jút', 'Dương Minh Châu', 'Đắk Mil', 'Đắk Song', 'Gia Nghĩa', 'Krông Nô', 'Tuy Đức']);
+    expect(byName(names.map((name) => ({ name }))).map((r) => r.name)).toEqual([
+      'Cư Jút',
+      'Dương Minh Châu',
+      'Đắk Mil',
+      'Đắk Song',
+      'Gia Nghĩa',
+      'Krông Nô',
+      'Tuy Đức',
+    ]);
   });
 
   it('ranks from the highest figure, ties sharing a rank, localities without a figure left out', () => {
     const ranked = ranking([group('1', 'A', 80), group('2', 'B', 90), group('3', 'C', 80), group('4', 'D', null), group('5', 'E', 70)], 'SIPAS');
-    expect(ranked.map((r) => [r.group.code, r.rank])).toEqual([['2', 1], ['1', 2], ['3', 2], ['5', 4]]);
+    expect(ranked.map((r) => [r.group.code, r.rank])).toEqual([
+      ['2', 1],
+      ['1', 2],
+      ['3', 2],
+      ['5', 4],
+    ]);
   });
 
   it('gives every ranked locality a rank no better than those with a higher figure', () => {
-    fc.assert(fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { maxLength: 30 }), (values) => {
-      const ranked = ranking(values.map((v, i) => group(String(i), `X${i}`, v)), 'SIPAS');
-      expect(ranked).toHaveLength(values.filter((v) => v !== null).length);
-      for (const r of ranked) expect(r.rank).toBe(1 + ranked.filter((o) => o.estimate.estimate! > r.estimate.estimate!).length);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { maxLength: 30 }), (values) => {
+        const ranked = ranking(
+          values.map((v, i) => group(String(i), `X${i}`, v)),
+          'SIPAS',
+        );
+        expect(ranked).toHaveLength(values.filter((v) => v !== null).length);
+        for (const r of ranked) expect(r.rank).toBe(1 + ranked.filter((o) => o.estimate.estimate! > r.estimate.estimate!).length);
+      }),
+    );
   });
 
   it('turns SIPAS into criterion 8.1 points out of 10 (Đắk Nông 2023: 81.7 % → 8.17)', () => {

@@ -71,7 +71,8 @@ describe('the error catalogue', () => {
   it('lists parameters as {name} so that the list can be read without a request', () => {
     const lines = catalogueLines();
     expect(lines.find((l) => l.slug === 'round_not_started')).toMatchObject({
-      code: 409.3, status: 409,
+      code: 409.3,
+      status: 409,
       vi: expect.stringContaining('Đợt khảo sát {code} chưa bắt đầu: phiếu được nhận từ ngày {start}'),
       en: expect.stringContaining('Survey round {code} has not started: responses are taken from {start}'),
     });
@@ -80,7 +81,8 @@ describe('the error catalogue', () => {
 
   it('is the only place that builds a Problem', () => {
     const allowed = new Set(['server/error-catalogue.ts', 'server/errors.ts']);
-    const offenders = ['server', 'db', 'cli', 'analysis'].flatMap((dir) => [...sourceFiles(join(root, dir))])
+    const offenders = ['server', 'db', 'cli', 'analysis']
+      .flatMap((dir) => [...sourceFiles(join(root, dir))])
       .map((path) => relative(root, path))
       .filter((path) => !allowed.has(path) && /new Problem\(/.test(readFileSync(join(root, path), 'utf8')));
     expect(offenders).toEqual([]);

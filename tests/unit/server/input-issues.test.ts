@@ -16,14 +16,17 @@ describe('what no request schema should have to meet', () => {
   });
 
   it('stops at the depth limit and names where it stopped, however deep the input goes', () => {
-    fc.assert(fc.property(fc.integer({ min: MAX_INPUT_DEPTH + 1, max: 100_000 }), (depth) => {
-      let value: unknown = 'bottom';
-      for (let i = 0; i < depth; i++) value = { a: value };
-      const found = inputIssues({ deep: value });
-      expect(found).toHaveLength(1);
-      expect(found[0].path).toHaveLength(MAX_INPUT_DEPTH);
-      expect(found[0].path[0]).toBe('deep');
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(fc.integer({ min: MAX_INPUT_DEPTH + 1, max: 100_000 }), (depth) => {
+        let value: unknown = 'bottom';
+        for (let i = 0; i < depth; i++) value = { a: value };
+        const found = inputIssues({ deep: value });
+        expect(found).toHaveLength(1);
+        expect(found[0].path).toHaveLength(MAX_INPUT_DEPTH);
+        expect(found[0].path[0]).toBe('deep');
+      }),
+      { numRuns: 20 },
+    );
     let fine: unknown = 1;
     for (let i = 0; i < MAX_INPUT_DEPTH - 1; i++) fine = [fine];
     expect(inputIssues(fine)).toEqual([]);

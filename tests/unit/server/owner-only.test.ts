@@ -39,7 +39,13 @@ describe('owner-only files at rest', () => {
     const secret = join(root, 'secret');
     file(secret, 0o640);
     const warnings: string[] = [];
-    secureAtRest([{ path: dir, what: 'The database folder' }, { path: secret, what: 'The secret file' }], (line) => warnings.push(line));
+    secureAtRest(
+      [
+        { path: dir, what: 'The database folder' },
+        { path: secret, what: 'The secret file' },
+      ],
+      (line) => warnings.push(line),
+    );
     expect(warnings).toEqual([`Warning: The secret file ${secret} could be read by other users of this computer; it is now readable by its owner only.`]);
     expect(mode(join(dir, 'inside'))).toBe(0o600);
   });
@@ -47,9 +53,18 @@ describe('owner-only files at rest', () => {
   it('find the backups where the platform writes them: beside the data folder and under the default name', () => {
     mkdirSync(join(root, 'data'));
     for (const name of ['data.replaced-2025-01-01T00-00-00-000Z', 'data.restoring', 'data.other', 'database.replaced-x']) mkdirSync(join(root, name));
-    for (const name of ['sipas-backup-20250101-000000.sipas', 'sipas-backup-20250101-000000.dump', 'sipas-backup-1.sipas.partial', 'notes.sipas']) file(join(root, name), 0o644);
-    expect(backupsOnDisk(join(root, 'data'), root).sort()).toEqual([
-      'data.replaced-2025-01-01T00-00-00-000Z', 'data.restoring', 'sipas-backup-1.sipas.partial', 'sipas-backup-20250101-000000.dump', 'sipas-backup-20250101-000000.sipas',
-    ].map((name) => join(root, name)).sort());
+    for (const name of ['sipas-backup-20250101-000000.sipas', 'sipas-backup-20250101-000000.dump', 'sipas-backup-1.sipas.partial', 'notes.sipas'])
+      file(join(root, name), 0o644);
+    expect(backupsOnDisk(join(root, 'data'), root).sort()).toEqual(
+      [
+        'data.replaced-2025-01-01T00-00-00-000Z',
+        'data.restoring',
+        'sipas-backup-1.sipas.partial',
+        'sipas-backup-20250101-000000.dump',
+        'sipas-backup-20250101-000000.sipas',
+      ]
+        .map((name) => join(root, name))
+        .sort(),
+    );
   });
 });

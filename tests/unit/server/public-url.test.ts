@@ -4,14 +4,28 @@ import { configuredPublicUrl, PublicUrlError, publicUrlWarning } from '../../../
 describe('the public address', () => {
   it('is SIPAS_PUBLIC_URL, without trailing slashes, keeping a path prefix', () => {
     expect(configuredPublicUrl({ SIPAS_PUBLIC_URL: 'https://khaosat.daknong.gov.vn/' })).toEqual({ base: 'https://khaosat.daknong.gov.vn', configured: true });
-    expect(configuredPublicUrl({ SIPAS_PUBLIC_URL: ' https://dichvucong.example.vn/sipas// ' })).toEqual({ base: 'https://dichvucong.example.vn/sipas', configured: true });
+    expect(configuredPublicUrl({ SIPAS_PUBLIC_URL: ' https://dichvucong.example.vn/sipas// ' })).toEqual({
+      base: 'https://dichvucong.example.vn/sipas',
+      configured: true,
+    });
     expect(configuredPublicUrl({ SIPAS_PUBLIC_URL: 'http://10.0.0.5:8080' }).base).toBe('http://10.0.0.5:8080');
     expect(configuredPublicUrl({ SIPAS_PUBLIC_URL: 'HTTPS://Example.VN' }).base).toBe('https://example.vn');
   });
 
   it('is refused at start when it is not an absolute http(s) address without query, fragment or credentials', () => {
-    for (const wrong of ['khaosat.example.vn', '/s', 'ftp://example.vn', 'javascript:alert(1)', 'https://example.vn/?a=1', 'https://example.vn/?',
-      'https://example.vn/#top', 'https://user:pass@example.vn', 'https://@example.vn', 'file:///etc/passwd', 'https://']) {
+    for (const wrong of [
+      'khaosat.example.vn',
+      '/s',
+      'ftp://example.vn',
+      'javascript:alert(1)',
+      'https://example.vn/?a=1',
+      'https://example.vn/?',
+      'https://example.vn/#top',
+      'https://user:pass@example.vn',
+      'https://@example.vn',
+      'file:///etc/passwd',
+      'https://',
+    ]) {
       expect(() => configuredPublicUrl({ SIPAS_PUBLIC_URL: wrong }), wrong).toThrow(PublicUrlError);
     }
   });

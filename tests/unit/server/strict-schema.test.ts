@@ -3,19 +3,33 @@ import { z } from 'zod';
 import { bodyIssues, strictQuery, strictSchema, zodValidatorCompiler } from '../../../server/validation.ts';
 
 const unknownKeys = (schema: z.ZodType, value: unknown) =>
-  (schema.safeParse(value).error?.issues ?? []).filter((i) => i.code === 'unrecognized_keys').map((i) => [i.path.join('.'), ...(i as { keys: string[] }).keys].join(':'));
+  (schema.safeParse(value).error?.issues ?? [])
+    .filter((i) => i.code === 'unrecognized_keys')
+    .map((i) => [i.path.join('.'), ...(i as { keys: string[] }).keys].join(':'));
 
 describe('a request schema made strict', () => {
   it('refuses unknown keys at every depth: objects in objects, lists, records, unions, defaults and pipes', () => {
     const place = z.object({ code: z.string() });
-    const schema = strictSchema(z.object({
-      place: place.optional(),
-      places: z.array(place).default([]),
-      byCode: z.record(z.string(), place),
-      either: z.union([place, z.number()]),
-      piped: z.string().transform((s) => ({ code: s })).pipe(z.object({ code: z.string() })),
-    }));
-    const value = { place: { code: 'a', x: 1 }, places: [{ code: 'b', y: 2 }], byCode: { k: { code: 'c', z: 3 } }, either: { code: 'd', w: 4 }, piped: 'e', top: 5 };
+    const schema = strictSchema(
+      z.object({
+        place: place.optional(),
+        places: z.array(place).default([]),
+        byCode: z.record(z.string(), place),
+        either: z.union([place, z.number()]),
+        piped: z
+          .string()
+          .transform((s) => ({ code: s }))
+          .pipe(z.object({ code: z.string() })),
+      }),
+    );
+    const value = {
+      place: { code: 'a', x: 1 },
+      places: [{ code: 'b', y: 2 }],
+      byCode: { k: { code: 'c', z: 3 } },
+      either: { code: 'd', w: 4 },
+      piped: 'e',
+      top: 5,
+    };
     expect(unknownKeys(schema, value).sort()).toEqual([':top', 'byCode.k:z', 'either:w', 'place:x', 'places.0:y']);
     expect(schema.safeParse({ byCode: {}, either: 1, piped: 'e' }).success).toBe(true);
   });
@@ -31,7 +45,12 @@ describe('a request schema made strict', () => {
   });
 
   it('keeps the descriptions the OpenAPI document shows, and the checks of the object', () => {
-    const schema = strictSchema(z.object({ a: z.object({ b: z.number() }).describe('inner') }).refine((v) => v.a.b > 0, 'positive').describe('outer'));
+    const schema = strictSchema(
+      z
+        .object({ a: z.object({ b: z.number() }).describe('inner') })
+        .refine((v) => v.a.b > 0, 'positive')
+        .describe('outer'),
+    );
     expect(z.globalRegistry.get(schema)?.description).toBe('outer');
     expect(schema.safeParse({ a: { b: -1 } }).success).toBe(false);
   });
@@ -45,7 +64,9 @@ describe('a request schema made strict', () => {
   });
 
   it('is what the validator compiler checks with, on any route', () => {
-    const validate = zodValidatorCompiler({ schema: z.object({ a: z.string() }), method: 'GET', url: '/page', httpPart: 'querystring' }) as (data: unknown) => { error?: { issues: z.core.$ZodIssue[] } };
+    const validate = zodValidatorCompiler({ schema: z.object({ a: z.string() }), method: 'GET', url: '/page', httpPart: 'querystring' }) as (data: unknown) => {
+      error?: { issues: z.core.$ZodIssue[] };
+    };
     expect(validate({ a: 'x', b: 'y' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['b']);
   });
 });

@@ -4,8 +4,16 @@ import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.
 import { answersSchema } from '../../../analysis/questionnaire/answers-schema.ts';
 import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
 import {
-  entryPayload, initialState, keyingFields, missingRequired, pressKey, stateFromEntry, typeText,
-  type Field, type FormState, type KeyingQuestionnaire,
+  entryPayload,
+  initialState,
+  keyingFields,
+  missingRequired,
+  pressKey,
+  stateFromEntry,
+  typeText,
+  type Field,
+  type FormState,
+  type KeyingQuestionnaire,
 } from '../../../survey-ui/src/staff/keying/form-state.ts';
 
 const def = seededQuestionnaire('2024')!;
@@ -134,13 +142,16 @@ describe('keyboard keying of a paper form', () => {
 
   it('whatever keys are pressed, the entry never answers a skipped question nor leaves the scale', () => {
     const keys = fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', 'Tab', 'ArrowDown', 'ArrowUp', 'Backspace');
-    fc.assert(fc.property(fc.array(keys, { maxLength: 300 }), (sequence) => {
-      const s = press(initialState(q, fields), ...sequence);
-      expect(s.cursor).toBeGreaterThanOrEqual(0);
-      expect(s.cursor).toBeLessThanOrEqual(fields.length);
-      const parsed = answersSchema(def).safeParse(entryPayload(fields, s));
-      const reasons = parsed.success ? [] : parsed.error.issues.map((i) => (i.code === 'custom' ? i.params?.reason : i.code));
-      expect(reasons.filter((r) => r !== 'required')).toEqual([]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(keys, { maxLength: 300 }), (sequence) => {
+        const s = press(initialState(q, fields), ...sequence);
+        expect(s.cursor).toBeGreaterThanOrEqual(0);
+        expect(s.cursor).toBeLessThanOrEqual(fields.length);
+        const parsed = answersSchema(def).safeParse(entryPayload(fields, s));
+        const reasons = parsed.success ? [] : parsed.error.issues.map((i) => (i.code === 'custom' ? i.params?.reason : i.code));
+        expect(reasons.filter((r) => r !== 'required')).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -45,46 +45,52 @@ describe.each(seededQuestionnaires.flatMap((def) => (['vi', 'en'] as const).map(
     it('stores, for any keys a keyer presses, exactly what the form showed, for every question type', () => {
       const typesStored = new Set<string>();
       const otherTextStored = new Set<string>();
-      fc.assert(fc.property(strokes(context.fields.length), (sequence) => {
-        let played: Played = { screen: openScreen(initialState(context.questionnaire, context.fields)) };
-        let formBefore = played.screen.form;
-        for (const stroke of sequence) {
-          formBefore = played.screen.form;
-          played = playStroke(context, played.screen, stroke);
-          if (played.saved || played.cancelled) break;
-          // While typing, a text box shows what was typed and nothing else: never a label left from before.
-          for (const field of context.fields.filter((f) => f.question.type === 'text')) {
-            const shown = fieldDisplay(context.fields, played.screen.form, field, labels).value;
-            const form = played.screen.form;
-            const typing = form.draft !== undefined && context.fields[form.cursor] === field;
-            const cell = form.values[field.code];
-            if (!typing) expect(shown).toBe(cell?.kind === 'value' ? cell.value : '');
+      fc.assert(
+        fc.property(strokes(context.fields.length), (sequence) => {
+          let played: Played = { screen: openScreen(initialState(context.questionnaire, context.fields)) };
+          let formBefore = played.screen.form;
+          for (const stroke of sequence) {
+            formBefore = played.screen.form;
+            played = playStroke(context, played.screen, stroke);
+            if (played.saved || played.cancelled) break;
+            // While typing, a text box shows what was typed and nothing else: never a label left from before.
+            for (const field of context.fields.filter((f) => f.question.type === 'text')) {
+              const shown = fieldDisplay(context.fields, played.screen.form, field, labels).value;
+              const form = played.screen.form;
+              const typing = form.draft !== undefined && context.fields[form.cursor] === field;
+              const cell = form.values[field.code];
+              if (!typing) expect(shown).toBe(cell?.kind === 'value' ? cell.value : '');
+            }
           }
-        }
-        if (played.cancelled) return;
-        if (!played.saved) {
-          formBefore = played.screen.form;
-          played = finishStrokes(context, played.screen).played;
-        }
-        const shownBefore = shownOn(context, formBefore, labels);
-        expect(played.saved, 'the form can always be saved').toBeDefined();
+          if (played.cancelled) return;
+          if (!played.saved) {
+            formBefore = played.screen.form;
+            played = finishStrokes(context, played.screen).played;
+          }
+          const shownBefore = shownOn(context, formBefore, labels);
+          expect(played.saved, 'the form can always be saved').toBeDefined();
 
-        const sent = entryPayload(context.fields, played.saved!);
-        const stored = storedBy(def, sent);
-        expect(stored).toEqual(sent);
-        const shownAtSave = shownOn(context, played.saved!, labels);
-        for (const field of context.fields) {
-          const value = stored[field.group][field.code];
-          expect(showsStored(field, shownAtSave[field.code], value, labels), `${field.code}: shown "${shownAtSave[field.code]}", stored ${JSON.stringify(value)}`).toBe(true);
-          // Just before saving, the text being typed read the same, but for spaces at its ends and its Unicode form.
-          const before = shownBefore[field.code];
-          if (field.question.type === 'text') expect(value ?? '').toBe(before.normalize('NFC').trim());
-          if (value !== undefined) {
-            typesStored.add(field.question.type);
-            if (field.question.showIf && field.question.type === 'text') otherTextStored.add(field.code);
+          const sent = entryPayload(context.fields, played.saved!);
+          const stored = storedBy(def, sent);
+          expect(stored).toEqual(sent);
+          const shownAtSave = shownOn(context, played.saved!, labels);
+          for (const field of context.fields) {
+            const value = stored[field.group][field.code];
+            expect(
+              showsStored(field, shownAtSave[field.code], value, labels),
+              `${field.code}: shown "${shownAtSave[field.code]}", stored ${JSON.stringify(value)}`,
+            ).toBe(true);
+            // Just before saving, the text being typed read the same, but for spaces at its ends and its Unicode form.
+            const before = shownBefore[field.code];
+            if (field.question.type === 'text') expect(value ?? '').toBe(before.normalize('NFC').trim());
+            if (value !== undefined) {
+              typesStored.add(field.question.type);
+              if (field.question.showIf && field.question.type === 'text') otherTextStored.add(field.code);
+            }
           }
-        }
-      }), { numRuns: 300 });
+        }),
+        { numRuns: 300 },
+      );
       // The property said something about every kind of question, "other (specify)" included.
       expect([...typesStored].sort()).toEqual(['multi', 'rating', 'single', 'text']);
       expect([...otherTextStored].sort()).toEqual(['ethnicity_other', 'info_channels_other']);

@@ -21,7 +21,9 @@ describe('answers as given on the phone', () => {
   });
 
   it('keeps multiple choices in the order of the scale, whatever order they were ticked in', () => {
-    const channels = visibleScreens(sipas, {}).flatMap((s) => s.fields).find((f) => f.code === 'info_channels')!;
+    const channels = visibleScreens(sipas, {})
+      .flatMap((s) => s.fields)
+      .find((f) => f.code === 'info_channels')!;
     let answer = toggledChoice(channels, undefined, 'internet');
     answer = toggledChoice(channels, answer, 'loa_xa');
     expect(answer).toEqual(['loa_xa', 'internet']);
@@ -42,8 +44,14 @@ describe('answers as given on the phone', () => {
 
   it('sends only answers that apply, split into profile and answers, with text trimmed and NFC', () => {
     const given: AnswerMap = {
-      sex: 'nu', age_group: '26_34', ethnicity: 'kinh', ethnicity_other: 'bỏ qua',
-      had_procedure: 'no', made_feedback: 'yes', B1_1: 5, A1_1: 3,
+      sex: 'nu',
+      age_group: '26_34',
+      ethnicity: 'kinh',
+      ethnicity_other: 'bỏ qua',
+      had_procedure: 'no',
+      made_feedback: 'yes',
+      B1_1: 5,
+      A1_1: 3,
       comment: '  Cảm ơn\u0301  '.normalize('NFD'),
     };
     const sent = finishedAnswers(sipas, given);
@@ -69,10 +77,9 @@ describe('answers as given on the phone', () => {
       if (question.type === 'multi') return fc.subarray(values, { minLength: 0 });
       return fc.constantFrom(...values);
     };
-    const anyAnswers = fc.record(
-      Object.fromEntries(def2024.questions.map((q) => [q.code, choice(q.code)])),
-      { requiredKeys: ['sex', 'age_group', 'had_procedure', 'made_feedback'] },
-    );
+    const anyAnswers = fc.record(Object.fromEntries(def2024.questions.map((q) => [q.code, choice(q.code)])), {
+      requiredKeys: ['sex', 'age_group', 'had_procedure', 'made_feedback'],
+    });
     const schema = answersSchema(def2024);
     fc.assert(
       fc.property(anyAnswers, (raw) => {

@@ -29,7 +29,8 @@ describe('retrying a delivery', () => {
 
   it('stops on a refusal the server would repeat forever, keeping its reason', () => {
     expect(outcomeOf(409, { message: 'Đợt khảo sát DN-2025-H1 hiện không nhận phiếu.' })).toEqual({
-      kind: 'refused', reason: 'Đợt khảo sát DN-2025-H1 hiện không nhận phiếu.',
+      kind: 'refused',
+      reason: 'Đợt khảo sát DN-2025-H1 hiện không nhận phiếu.',
     });
     expect(outcomeOf(400, {})).toEqual({ kind: 'refused', reason: 'HTTP 400' });
   });

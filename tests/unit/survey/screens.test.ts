@@ -11,9 +11,28 @@ const tiny: QuestionnaireInput = {
   version: 'tiny-1',
   title: { vi: 'Phiếu thử', en: 'Trial form' },
   scales: [
-    { code: 'stars3', options: [{ value: 1, label: { vi: 'Kém', en: 'Poor' } }, { value: 2, label: { vi: 'Được' } }, { value: 3, label: { vi: 'Tốt', en: 'Good' } }] },
-    { code: 'yn', options: [{ value: 'y', label: { vi: 'Có', en: 'Yes' } }, { value: 'n', label: { vi: 'Không', en: 'No' } }] },
-    { code: 'fruit', options: [{ value: 'cam', label: { vi: 'Cam' } }, { value: 'xoai', label: { vi: 'Xoài' } }] },
+    {
+      code: 'stars3',
+      options: [
+        { value: 1, label: { vi: 'Kém', en: 'Poor' } },
+        { value: 2, label: { vi: 'Được' } },
+        { value: 3, label: { vi: 'Tốt', en: 'Good' } },
+      ],
+    },
+    {
+      code: 'yn',
+      options: [
+        { value: 'y', label: { vi: 'Có', en: 'Yes' } },
+        { value: 'n', label: { vi: 'Không', en: 'No' } },
+      ],
+    },
+    {
+      code: 'fruit',
+      options: [
+        { value: 'cam', label: { vi: 'Cam' } },
+        { value: 'xoai', label: { vi: 'Xoài' } },
+      ],
+    },
   ],
   questions: [
     { code: 'visited', role: 'screening', type: 'single', scale: 'yn', text: { vi: 'Đã đến chưa?', en: 'Visited?' }, required: true },
@@ -41,10 +60,20 @@ describe('screens rendered from questionnaire data', () => {
       code: 'rated',
       title: 'Đánh giá',
       description: 'Chọn một mức',
-      fields: [{
-        code: 'X1_1', kind: 'rating', text: 'Sạch sẽ', hint: 'nhà vệ sinh, sảnh', required: false,
-        options: [{ value: 1, label: 'Kém' }, { value: 2, label: 'Được' }, { value: 3, label: 'Tốt' }],
-      }],
+      fields: [
+        {
+          code: 'X1_1',
+          kind: 'rating',
+          text: 'Sạch sẽ',
+          hint: 'nhà vệ sinh, sảnh',
+          required: false,
+          options: [
+            { value: 1, label: 'Kém' },
+            { value: 2, label: 'Được' },
+            { value: 3, label: 'Tốt' },
+          ],
+        },
+      ],
     });
     expect(screens[0].fields[0]).toMatchObject({ kind: 'single', required: true });
   });
@@ -58,8 +87,16 @@ describe('screens rendered from questionnaire data', () => {
 
   it('hides a section whose condition fails and a question whose condition fails', () => {
     expect(visibleScreens(tinyVi, { visited: 'n' }).map((s) => s.code)).toEqual(['first', 'open']);
-    expect(visibleScreens(tinyVi, {}).find((s) => s.code === 'open')!.fields.map((f) => f.code)).toEqual(['likes']);
-    expect(visibleScreens(tinyVi, { likes: ['cam', 'xoai'] }).find((s) => s.code === 'open')!.fields.map((f) => f.code)).toEqual(['likes', 'note']);
+    expect(
+      visibleScreens(tinyVi, {})
+        .find((s) => s.code === 'open')!
+        .fields.map((f) => f.code),
+    ).toEqual(['likes']);
+    expect(
+      visibleScreens(tinyVi, { likes: ['cam', 'xoai'] })
+        .find((s) => s.code === 'open')!
+        .fields.map((f) => f.code),
+    ).toEqual(['likes', 'note']);
   });
 
   it('shows the SIPAS service part only after a procedure, and complaint handling only after a complaint', () => {
@@ -69,7 +106,9 @@ describe('screens rendered from questionnaire data', () => {
       expect(codes({ had_procedure: 'no' }).filter((c) => c.startsWith('B'))).toEqual([]);
       expect(codes({ had_procedure: 'yes', made_feedback: 'no' }).filter((c) => c.startsWith('B'))).toEqual(['B1', 'B2', 'B3', 'B4']);
       expect(codes({ had_procedure: 'yes', made_feedback: 'yes' }).filter((c) => c.startsWith('B'))).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
-      const ratings = visibleScreens(sipas, { had_procedure: 'yes', made_feedback: 'yes' }).flatMap((s) => s.fields).filter((f) => f.kind === 'rating');
+      const ratings = visibleScreens(sipas, { had_procedure: 'yes', made_feedback: 'yes' })
+        .flatMap((s) => s.fields)
+        .filter((f) => f.kind === 'rating');
       expect(ratings).toHaveLength(33);
       expect(ratings[0].options.map((o) => o.label)).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
     }

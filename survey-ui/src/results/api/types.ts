@@ -8,8 +8,6 @@ export type {
   AnalysisResultView as AnalysisResult,
   EstimateView as Estimate,
   GroupView as ResultGroup,
-  IndexView as IndexEstimate,
-  TrendRoundView as TrendRound,
   TrendView as Trend,
 } from '../../../../contract/results.ts';
 export type { RoundView as ResultRound } from '../../../../contract/rounds.ts';

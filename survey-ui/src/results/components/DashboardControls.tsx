@@ -12,7 +12,13 @@ export interface DashboardChoice {
 export const LEVELS = ['province', 'district', 'commune'];
 
 /** Round, level, the index charted and the province's target; a print button for the A4 report. */
-export function DashboardControls({ rounds, round, choice, columns, onChange }: {
+export function DashboardControls({
+  rounds,
+  round,
+  choice,
+  columns,
+  onChange,
+}: {
   rounds: ResultRound[];
   round: string;
   choice: DashboardChoice;
@@ -26,30 +32,52 @@ export function DashboardControls({ rounds, round, choice, columns, onChange }: 
       <label>
         <span>{t.round}</span>
         <select name="round" value={round} onChange={(e) => set({ round: e.currentTarget.value })}>
-          {rounds.map((r) => <option key={r.code} value={r.code}>{r.name} ({r.code})</option>)}
+          {rounds.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name} ({r.code})
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t.level}</span>
         <select name="level" value={choice.level} onChange={(e) => set({ level: e.currentTarget.value })}>
-          {LEVELS.map((level) => <option key={level} value={level}>{t.levels[level]}</option>)}
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t.levels[level]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t.index}</span>
         <select name="index" value={choice.index} onChange={(e) => set({ index: e.currentTarget.value })}>
-          {columns.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
+          {columns.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t.target}</span>
-        <input name="target" type="number" min={0} max={100} step={0.5} value={choice.target} class="narrow"
+        <input
+          name="target"
+          type="number"
+          min={0}
+          max={100}
+          step={0.5}
+          value={choice.target}
+          class="narrow"
           onInput={(e) => {
             const value = e.currentTarget.valueAsNumber;
             if (Number.isFinite(value) && value >= 0 && value <= 100) set({ target: value });
-          }} />
+          }}
+        />
       </label>
-      <button type="button" class="button" onClick={() => print()}>{t.printReport}</button>
+      <button type="button" class="button" onClick={() => print()}>
+        {t.printReport}
+      </button>
     </form>
   );
 }

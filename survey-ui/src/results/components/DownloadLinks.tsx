@@ -8,10 +8,26 @@ export function DownloadLinks({ round, by }: { round: string; by: string }) {
     <section class="downloads no-print" aria-labelledby="downloads-title">
       <h2 id="downloads-title">{t.downloadsTitle}</h2>
       <ul class="row plain">
-        <li><a class="button" href={`${base}/results.csv?by=${by}`} download>{t.downloadCsv}</a></li>
-        <li><a class="button" href={`${base}/results.xlsx?by=${by}`} download>{t.downloadXlsx}</a></li>
-        <li><a class="button" href={`${base}/microdata.csv`} download>{t.downloadMicrodata}</a></li>
-        <li><a class="button" href={`${base}/codebook.csv`} download>{t.downloadCodebook}</a></li>
+        <li>
+          <a class="button" href={`${base}/results.csv?by=${by}`} download>
+            {t.downloadCsv}
+          </a>
+        </li>
+        <li>
+          <a class="button" href={`${base}/results.xlsx?by=${by}`} download>
+            {t.downloadXlsx}
+          </a>
+        </li>
+        <li>
+          <a class="button" href={`${base}/microdata.csv`} download>
+            {t.downloadMicrodata}
+          </a>
+        </li>
+        <li>
+          <a class="button" href={`${base}/codebook.csv`} download>
+            {t.downloadCodebook}
+          </a>
+        </li>
       </ul>
       <p class="hint">{t.microdataNote}</p>
     </section>

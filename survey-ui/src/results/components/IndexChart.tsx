@@ -17,7 +17,13 @@ const BOTTOM = 30;
  * confidence interval as an error bar, and the province's target as a dashed line. The figures
  * are in the table above; the description says what the chart shows for those who cannot see it.
  */
-export function IndexChart({ groups, column, target, rule, formats }: {
+export function IndexChart({
+  groups,
+  column,
+  target,
+  rule,
+  formats,
+}: {
   groups: ResultGroup[];
   column: IndexColumn;
   target: number;
@@ -38,7 +44,9 @@ export function IndexChart({ groups, column, target, rule, formats }: {
         {[0, 20, 40, 60, 80, 100].map((tick) => (
           <g key={tick} class="tick">
             <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height - BOTTOM} />
-            <text x={x(tick)} y={height - BOTTOM + 18} text-anchor="middle">{formats.count(tick)}</text>
+            <text x={x(tick)} y={height - BOTTOM + 18} text-anchor="middle">
+              {formats.count(tick)}
+            </text>
           </g>
         ))}
         {groups.map((group, i) => {
@@ -48,7 +56,9 @@ export function IndexChart({ groups, column, target, rule, formats }: {
           const unreliable = e ? reliabilityProblem(e, rule) !== null : true;
           return (
             <g key={group.code} class={unreliable ? 'bar unreliable' : 'bar'} data-code={group.code}>
-              <text x={LABEL - 8} y={y + ROW / 2 + 5} text-anchor="end" class="bar-label">{group.name}</text>
+              <text x={LABEL - 8} y={y + ROW / 2 + 5} text-anchor="end" class="bar-label">
+                {group.name}
+              </text>
               {value !== null && (
                 <>
                   <rect x={x(0)} y={y + 6} width={x(value) - x(0)} height={ROW - 12}>
@@ -68,14 +78,22 @@ export function IndexChart({ groups, column, target, rule, formats }: {
         })}
         <g class="target">
           <line x1={x(target)} x2={x(target)} y1={TOP - 10} y2={height - BOTTOM} />
-          <text x={x(target)} y={TOP - 14} text-anchor="middle">{t.chartTargetLabel(targetText)}</text>
+          <text x={x(target)} y={TOP - 14} text-anchor="middle">
+            {t.chartTargetLabel(targetText)}
+          </text>
         </g>
         {/* Values last, over the target line, so a line crossing a value never hides its digits. */}
         {groups.map((group, i) => {
           const e = estimateOf(group, column.code);
           if (!e || e.estimate === null) return null;
           return (
-            <text key={group.code} data-code={group.code} x={x(Math.max(e.estimate, e.ci_high ?? e.estimate)) + 6} y={TOP + i * ROW + ROW / 2 + 5} class="bar-value">
+            <text
+              key={group.code}
+              data-code={group.code}
+              x={x(Math.max(e.estimate, e.ci_high ?? e.estimate)) + 6}
+              y={TOP + i * ROW + ROW / 2 + 5}
+              class="bar-value"
+            >
               {formats.percent(e.estimate)}
             </text>
           );

@@ -7,7 +7,15 @@ import { EstimateCell } from './EstimateCell.tsx';
 import { ReliabilityLegend } from './ReliabilityLegend.tsx';
 
 /** Localities × indices: the province first, then each locality; SIPAS's PAR INDEX points at the end. */
-export function IndexTable({ province, localities, level, columns, rule, formats, showPar = true }: {
+export function IndexTable({
+  province,
+  localities,
+  level,
+  columns,
+  rule,
+  formats,
+  showPar = true,
+}: {
   province: ResultGroup | undefined;
   localities: ResultGroup[];
   level: string;
@@ -24,7 +32,9 @@ export function IndexTable({ province, localities, level, columns, rule, formats
       <tr key={`${group.level}:${group.code}`} class={total ? 'total' : undefined} data-code={group.code}>
         <th scope="row">{name}</th>
         <td class="num">{formats.count(estimateOf(group, overall)?.n ?? 0)}</td>
-        {columns.map((c) => <EstimateCell key={c.code} estimate={estimateOf(group, c.code)} rule={rule} formats={formats} />)}
+        {columns.map((c) => (
+          <EstimateCell key={c.code} estimate={estimateOf(group, c.code)} rule={rule} formats={formats} />
+        ))}
         {showPar && <td class="num">{formats.points(sipas === null ? null : parPoints(sipas))}</td>}
       </tr>
     );
@@ -39,9 +49,19 @@ export function IndexTable({ province, localities, level, columns, rule, formats
           <thead>
             <tr>
               <th scope="col">{t.locality}</th>
-              <th scope="col" class="num">{t.respondents}</th>
-              {columns.map((c) => <th key={c.code} scope="col" class="num"><abbr title={c.label}>{c.short}</abbr></th>)}
-              {showPar && <th scope="col" class="num">{t.parColumn}</th>}
+              <th scope="col" class="num">
+                {t.respondents}
+              </th>
+              {columns.map((c) => (
+                <th key={c.code} scope="col" class="num">
+                  <abbr title={c.label}>{c.short}</abbr>
+                </th>
+              ))}
+              {showPar && (
+                <th scope="col" class="num">
+                  {t.parColumn}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

@@ -7,7 +7,12 @@ import { estimateOf } from '../model/localities.ts';
 import { EstimateCell } from './EstimateCell.tsx';
 
 /** Each policy of the questionnaire for one unit: satisfaction with it, and how many are very interested in it. */
-export function PolicyTable({ groups, labels, rule, formats }: {
+export function PolicyTable({
+  groups,
+  labels,
+  rule,
+  formats,
+}: {
   groups: ResultGroup[];
   labels: QuestionnaireLabels;
   rule: { minN: number; maxHalfWidth: number };
@@ -26,13 +31,25 @@ export function PolicyTable({ groups, labels, rule, formats }: {
       <label class="no-print">
         <span>{t.policyFor}</span>
         <select name="policy-unit" value={`${group.level}:${group.code}`} onChange={(e) => setCode(e.currentTarget.value)}>
-          {groups.map((g) => <option key={`${g.level}:${g.code}`} value={`${g.level}:${g.code}`}>{g.name}</option>)}
+          {groups.map((g) => (
+            <option key={`${g.level}:${g.code}`} value={`${g.level}:${g.code}`}>
+              {g.name}
+            </option>
+          ))}
         </select>
       </label>
       <table>
         <caption>{group.name}</caption>
         <thead>
-          <tr><th scope="col">{t.policy}</th><th scope="col" class="num">{t.policyIndex}</th><th scope="col" class="num">{t.veryInterested}</th></tr>
+          <tr>
+            <th scope="col">{t.policy}</th>
+            <th scope="col" class="num">
+              {t.policyIndex}
+            </th>
+            <th scope="col" class="num">
+              {t.veryInterested}
+            </th>
+          </tr>
         </thead>
         <tbody>
           {policies.map((p) => (

@@ -23,8 +23,16 @@ export function PublishControl({ api, round, formats, onChanged }: { api: ApiCli
   return (
     <section class="panel publish no-print" aria-labelledby="publish-title">
       <h2 id="publish-title">{t.publishTitle}</h2>
-      {published && round.publishedAt && <p>{t.published(formats.date(round.publishedAt))} <a href={`/results/public/${encodeURIComponent(round.code)}`}>{t.publicLink}</a></p>}
-      {action.done && <p class="notice done" role="status">{action.done}</p>}
+      {published && round.publishedAt && (
+        <p>
+          {t.published(formats.date(round.publishedAt))} <a href={`/results/public/${encodeURIComponent(round.code)}`}>{t.publicLink}</a>
+        </p>
+      )}
+      {action.done && (
+        <p class="notice done" role="status">
+          {action.done}
+        </p>
+      )}
       <ErrorNotice error={action.error} />
       {confirming ? (
         <div role="alertdialog" aria-labelledby="publish-confirm" class="confirm">
@@ -33,11 +41,22 @@ export function PublishControl({ api, round, formats, onChanged }: { api: ApiCli
             <button type="button" class="button primary" disabled={action.busy} onClick={() => void act()} ref={(el) => el?.focus()}>
               {published ? t.confirmUnpublish : t.confirmPublish}
             </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>{t.cancel}</button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              {t.cancel}
+            </button>
           </div>
         </div>
       ) : (
-        <button type="button" class="button" onClick={() => { action.clear(); setConfirming(true); }}>{published ? t.unpublish : t.publish}</button>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            action.clear();
+            setConfirming(true);
+          }}
+        >
+          {published ? t.unpublish : t.publish}
+        </button>
       )}
     </section>
   );

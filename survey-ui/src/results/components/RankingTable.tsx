@@ -6,7 +6,13 @@ import { ranking } from '../model/localities.ts';
 import { EstimateCell } from './EstimateCell.tsx';
 
 /** Localities from the highest figure of the charted index, and whether each meets the target. */
-export function RankingTable({ groups, column, target, rule, formats }: {
+export function RankingTable({
+  groups,
+  column,
+  target,
+  rule,
+  formats,
+}: {
   groups: ResultGroup[];
   column: IndexColumn;
   target: number;
@@ -19,7 +25,16 @@ export function RankingTable({ groups, column, target, rule, formats }: {
       <h2 id="ranking-title">{t.rankingTitle(column.label)}</h2>
       <table>
         <thead>
-          <tr><th scope="col" class="num">{t.rank}</th><th scope="col">{t.locality}</th><th scope="col" class="num">{t.value}</th><th scope="col">{t.meetsTarget}</th></tr>
+          <tr>
+            <th scope="col" class="num">
+              {t.rank}
+            </th>
+            <th scope="col">{t.locality}</th>
+            <th scope="col" class="num">
+              {t.value}
+            </th>
+            <th scope="col">{t.meetsTarget}</th>
+          </tr>
         </thead>
         <tbody>
           {ranking(groups, column.code).map((r) => (

@@ -7,9 +7,15 @@ export function ReliabilityLegend({ rule }: { rule: { minN: number; maxHalfWidth
     <dl class="legend">
       <dt>{t.legendTitle}</dt>
       <dd>{t.legendUnreliable}</dd>
-      <dd><b>{t.reliabilityMarks.fewRespondents}</b> {t.reliability.fewRespondents(rule.minN)}</dd>
-      <dd><b>{t.reliabilityMarks.wideInterval}</b> {t.reliability.wideInterval(rule.maxHalfWidth)}</dd>
-      <dd><b>{t.reliabilityMarks.noData}</b> {t.reliability.noData}</dd>
+      <dd>
+        <b>{t.reliabilityMarks.fewRespondents}</b> {t.reliability.fewRespondents(rule.minN)}
+      </dd>
+      <dd>
+        <b>{t.reliabilityMarks.wideInterval}</b> {t.reliability.wideInterval(rule.maxHalfWidth)}
+      </dd>
+      <dd>
+        <b>{t.reliabilityMarks.noData}</b> {t.reliability.noData}
+      </dd>
     </dl>
   );
 }

@@ -84,7 +84,8 @@ export const en: Messages = {
   publishTitle: 'Publishing',
   publish: 'Publish the results…',
   unpublish: 'Withdraw the publication…',
-  publishConfirm: (round) => `Publish the results of round ${round}? Everyone will see the province and locality indices on the public page, and the round stops collecting responses.`,
+  publishConfirm: (round) =>
+    `Publish the results of round ${round}? Everyone will see the province and locality indices on the public page, and the round stops collecting responses.`,
   unpublishConfirm: (round) => `Withdraw the published results of round ${round}? The public page will no longer show it.`,
   confirmPublish: 'Publish',
   confirmUnpublish: 'Withdraw',

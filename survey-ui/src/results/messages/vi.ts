@@ -23,7 +23,12 @@ export const vi = {
   index: 'Chỉ số trên biểu đồ',
   target: 'Mục tiêu của tỉnh (%)',
   roundStatus: { draft: 'Nháp', open: 'Đang thu thập', closed: 'Đã kết thúc', published: 'Đã công bố' } as Record<string, string>,
-  weights: { frame: 'có trọng số theo khung mẫu', unweighted: 'chưa có trọng số (mỗi phiếu trọng số 1)', column: 'trọng số theo cột', raked: 'trọng số đã hiệu chỉnh' } as Record<string, string>,
+  weights: {
+    frame: 'có trọng số theo khung mẫu',
+    unweighted: 'chưa có trọng số (mỗi phiếu trọng số 1)',
+    column: 'trọng số theo cột',
+    raked: 'trọng số đã hiệu chỉnh',
+  } as Record<string, string>,
   roundFacts: (period: string, status: string, weights: string) => `Thời gian: ${period} · ${status} · ${weights}`,
   responsesCounted: (counted: number, held: number) => `${counted} phiếu được tính; ${held} phiếu bị gắn cờ đang chờ xem xét, chưa tính`,
 
@@ -84,7 +89,8 @@ export const vi = {
   publishTitle: 'Công bố kết quả',
   publish: 'Công bố kết quả…',
   unpublish: 'Thu hồi công bố…',
-  publishConfirm: (round: string) => `Công bố kết quả đợt ${round}? Mọi người sẽ xem được các chỉ số cấp tỉnh và địa bàn trên trang công khai, và việc thu thập phiếu của đợt kết thúc.`,
+  publishConfirm: (round: string) =>
+    `Công bố kết quả đợt ${round}? Mọi người sẽ xem được các chỉ số cấp tỉnh và địa bàn trên trang công khai, và việc thu thập phiếu của đợt kết thúc.`,
   unpublishConfirm: (round: string) => `Thu hồi kết quả đã công bố của đợt ${round}? Trang công khai sẽ không hiện đợt này nữa.`,
   confirmPublish: 'Xác nhận công bố',
   confirmUnpublish: 'Xác nhận thu hồi',

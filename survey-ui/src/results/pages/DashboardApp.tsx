@@ -11,7 +11,12 @@ export function DashboardApp({ language, onLanguage }: { language: Language; onL
   const t = useMessages();
   const { session, setSession, api, logOut } = useStaffSession(language);
 
-  if (session === undefined) return <main id="main"><p class="loading">{t.loading}</p></main>;
+  if (session === undefined)
+    return (
+      <main id="main">
+        <p class="loading">{t.loading}</p>
+      </main>
+    );
   if (session === null) {
     return (
       <StaffMessages.Provider value={staffCatalogues[language]}>
@@ -24,14 +29,20 @@ export function DashboardApp({ language, onLanguage }: { language: Language; onL
       <header class="staff-header no-print">
         <p class="app-title">{t.appTitle}</p>
         <p class="who">{t.signedInAs(session.user.displayName)}</p>
-        <a class="button quiet" href="/staff">{t.staffApp}</a>
+        <a class="button quiet" href="/staff">
+          {t.staffApp}
+        </a>
         <LanguageSwitch language={language} onChange={onLanguage} />
-        <button type="button" class="button quiet" onClick={() => void logOut()}>{t.logOut}</button>
+        <button type="button" class="button quiet" onClick={() => void logOut()}>
+          {t.logOut}
+        </button>
       </header>
       <main id="main">
-        {may(session, 'results.read')
-          ? <DashboardPage api={api} language={language} canPublish={may(session, 'results.publish')} />
-          : <p class="notice">{t.notForRole}</p>}
+        {may(session, 'results.read') ? (
+          <DashboardPage api={api} language={language} canPublish={may(session, 'results.publish')} />
+        ) : (
+          <p class="notice">{t.notForRole}</p>
+        )}
       </main>
     </>
   );

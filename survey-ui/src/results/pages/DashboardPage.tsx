@@ -49,13 +49,25 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
     history.replaceState(null, '', `${location.pathname}?${q}`);
   }, [round?.code, choice.level, choice.index, choice.target]);
 
-  const labels = useLoad(async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined), [round?.questionnaireVersion, language]);
-  const result = useLoad(async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}`) : undefined), [round?.code, by]);
+  const labels = useLoad(
+    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined),
+    [round?.questionnaireVersion, language],
+  );
+  const result = useLoad(
+    async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}`) : undefined),
+    [round?.code, by],
+  );
   const trend = useLoad(() => api.get<Trend>(`/results/trend?by=${by}`), [by, round?.status]);
 
   if (rounds.error) return <ErrorNotice error={rounds.error} />;
   if (!rounds.data) return <p class="loading">{t.loading}</p>;
-  if (!round) return <><h1 tabIndex={-1}>{t.dashboardTitle}</h1><p>{t.noRounds}</p></>;
+  if (!round)
+    return (
+      <>
+        <h1 tabIndex={-1}>{t.dashboardTitle}</h1>
+        <p>{t.noRounds}</p>
+      </>
+    );
 
   const columns = labels.data ? indexColumns(labels.data, t.indices) : [];
   const column = columns.find((c) => c.code === choice.index) ?? columns[0];
@@ -66,7 +78,9 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
 
   return (
     <>
-      <h1 tabIndex={-1}>{t.dashboardTitle}: {round.name}</h1>
+      <h1 tabIndex={-1}>
+        {t.dashboardTitle}: {round.name}
+      </h1>
       <p class="print-only">{t.printedOn(formats.date(new Date().toISOString()))}</p>
       <DashboardControls rounds={rounds.data} round={round.code} choice={choice} columns={columns} onChange={setChoice} />
       <RoundFacts round={round} weights={current?.method.weights} responses={current?.responses} formats={formats} />

@@ -21,9 +21,15 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
   const api = useMemo(() => apiClient({ csrfToken: () => undefined, language: () => language, onUnauthorised: () => undefined }), [language]);
   const rounds = useLoad(() => api.get<ResultRound[]>('/public/rounds'), [api]);
   const code = roundCode ?? rounds.data?.at(-1)?.code;
-  const result = useLoad(async () => (code ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}`) : undefined), [code, api]);
+  const result = useLoad(
+    async () => (code ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}`) : undefined),
+    [code, api],
+  );
   const round = rounds.data?.find((r) => r.code === code);
-  const labels = useLoad(async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined), [round?.questionnaireVersion, language]);
+  const labels = useLoad(
+    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined),
+    [round?.questionnaireVersion, language],
+  );
 
   const notPublished = result.error instanceof ApiError && result.error.status === 404;
   const current = result.data;
@@ -45,7 +51,9 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
         {notPublished && code && (
           <div class="notice" role="status">
             <p>{t.notPublished(code)}</p>
-            <p><a href="/results/public">{t.backToPublic}</a></p>
+            <p>
+              <a href="/results/public">{t.backToPublic}</a>
+            </p>
           </div>
         )}
         {!notPublished && <ErrorNotice error={result.error ?? rounds.error ?? labels.error} />}
@@ -54,15 +62,26 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
             <h2>{t.publicRounds}</h2>
             <ul class="row plain">
               {rounds.data.map((r) => (
-                <li key={r.code}><a href={`/results/public/${encodeURIComponent(r.code)}`} aria-current={r.code === code ? 'page' : undefined}>{r.name}</a></li>
+                <li key={r.code}>
+                  <a href={`/results/public/${encodeURIComponent(r.code)}`} aria-current={r.code === code ? 'page' : undefined}>
+                    {r.name}
+                  </a>
+                </li>
               ))}
             </ul>
           </nav>
         )}
         {current && round && columns.length > 0 && (
           <>
-            <IndexTable province={current.groups.find((g) => g.level === 'province')} localities={localities} level={level ?? 'province'}
-              columns={columns} rule={rule} formats={formats} showPar={false} />
+            <IndexTable
+              province={current.groups.find((g) => g.level === 'province')}
+              localities={localities}
+              level={level ?? 'province'}
+              columns={columns}
+              rule={rule}
+              formats={formats}
+              showPar={false}
+            />
             {localities.length > 0 && <IndexChart groups={localities} column={columns[0]} target={PUBLIC_TARGET} rule={rule} formats={formats} />}
           </>
         )}

@@ -52,7 +52,11 @@ export function apiClient(options: { csrfToken: () => string | undefined; langua
   return {
     get: (path) => call(path, { headers: headers() }),
     send: (method, path, body) =>
-      call(path, { method, headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) }),
+      call(path, {
+        method,
+        headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
     upload: (path, file, contentType) => call(path, { method: 'POST', headers: headers({ 'content-type': contentType }), body: file }),
   };
 }

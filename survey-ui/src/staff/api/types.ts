@@ -3,7 +3,15 @@
  * contract's own (contract/, inferred from the schemas the server checks its replies with), so a
  * field changed there breaks the build here. Types only: no zod in the staff bundle.
  */
-export type { ActiveBody, LogInBody, NewUserBody, Role, StaffAccountView as StaffAccount, SessionView as Session, StaffUserView as StaffUser } from '../../../../contract/accounts.ts';
+export type {
+  ActiveBody,
+  LogInBody,
+  NewUserBody,
+  Role,
+  StaffAccountView as StaffAccount,
+  SessionView as Session,
+  StaffUserView as StaffUser,
+} from '../../../../contract/accounts.ts';
 export type { AuditEventView as AuditEvent } from '../../../../contract/audit.ts';
 export type { LinkActiveBody, OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
 export type { LocalityView as Locality } from '../../../../contract/localities.ts';
@@ -14,7 +22,6 @@ export type {
   BatchSummaryView as BatchSummary,
   ChangedView as Changed,
   ComparisonView as Comparison,
-  FieldDifferenceView as FieldDifference,
   FormHistoryView as FormHistory,
   FormStatus,
   IssuedView as Issued,
@@ -27,6 +34,11 @@ export type {
   StatusCountsView as StatusCounts,
 } from '../../../../contract/paper-forms.ts';
 export type { RowProblemView as ImportProblem } from '../../../../contract/problems.ts';
-export type { FlagFactsView as FlagFacts, FlaggedResponseView as FlaggedResponse, ReviewBody, ReviewDecision, ReviewedView as Reviewed } from '../../../../contract/response-review.ts';
-export type { AnswerValue, StoredAnswers as AnswerMap } from '../../../../contract/responses.ts';
+export type {
+  FlagFactsView as FlagFacts,
+  FlaggedResponseView as FlaggedResponse,
+  ReviewBody,
+  ReviewDecision,
+} from '../../../../contract/response-review.ts';
+export type { AnswerValue } from '../../../../contract/responses.ts';
 export type { RoundSummaryView as Round } from '../../../../contract/rounds.ts';

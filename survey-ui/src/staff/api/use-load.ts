@@ -14,7 +14,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   useEffect(() => {
     let current = true;
     setError(undefined);
-    load().then((value) => current && setData(value), (e: unknown) => current && setError(e));
+    load().then(
+      (value) => current && setData(value),
+      (e: unknown) => current && setError(e),
+    );
     return () => {
       current = false;
     };
@@ -49,5 +52,14 @@ export function useAction(): Action {
       setBusy(false);
     }
   };
-  return { busy, error, done, run, clear: () => { setError(undefined); setDone(undefined); } };
+  return {
+    busy,
+    error,
+    done,
+    run,
+    clear: () => {
+      setError(undefined);
+      setDone(undefined);
+    },
+  };
 }

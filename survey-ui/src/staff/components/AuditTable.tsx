@@ -11,7 +11,16 @@ export function AuditTable({ trail }: { trail: AuditEvent[] }) {
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <table class="audit">
-      <thead><tr><th scope="col">{t.when}</th><th scope="col">{t.who}</th><th scope="col">{t.what}</th><th scope="col">{t.fieldCol}</th><th scope="col">{t.oldValue}</th><th scope="col">{t.newValue}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t.when}</th>
+          <th scope="col">{t.who}</th>
+          <th scope="col">{t.what}</th>
+          <th scope="col">{t.fieldCol}</th>
+          <th scope="col">{t.oldValue}</th>
+          <th scope="col">{t.newValue}</th>
+        </tr>
+      </thead>
       <tbody>
         {trail.map((e, i) => (
           <tr key={i} data-action={e.action}>

@@ -23,7 +23,10 @@ export function CreateBatchForm({ round, onCreated }: { round: Round; onCreated:
     event.preventDefault();
     const ok = await action.run(async () => {
       const body: NewBatchBody = {
-        code: form.code, serials: form.serials, firstKeyerId: Number(form.first), secondKeyerId: Number(form.second),
+        code: form.code,
+        serials: form.serials,
+        firstKeyerId: Number(form.first),
+        secondKeyerId: Number(form.second),
         ...(form.reconciler ? { reconcilerId: Number(form.reconciler) } : {}),
       };
       const batch = await api.send<NewBatch>('POST', `/rounds/${encodeURIComponent(round.code)}/batches`, body);
@@ -40,7 +43,11 @@ export function CreateBatchForm({ round, onCreated }: { round: Round; onCreated:
       <span>{label}</span>
       <select name={name} required={!optional} value={form[name]} onChange={set(name)}>
         <option value="">{optional ? t.nobody : t.chooseKeyer}</option>
-        {keyers.map((k) => <option key={k.id} value={String(k.id)}>{k.displayName} ({k.username})</option>)}
+        {keyers.map((k) => (
+          <option key={k.id} value={String(k.id)}>
+            {k.displayName} ({k.username})
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -52,14 +59,26 @@ export function CreateBatchForm({ round, onCreated }: { round: Round; onCreated:
       {waiting.data && (
         <p class="waiting">
           {list ? t.waitingForBatch(list) : t.noneWaitingForBatch}{' '}
-          {list && <button type="button" class="button small" onClick={() => setForm({ ...form, serials: list })}>{t.useThese}</button>}
+          {list && (
+            <button type="button" class="button small" onClick={() => setForm({ ...form, serials: list })}>
+              {t.useThese}
+            </button>
+          )}
         </p>
       )}
       <div class="row">
-        <label><span>{t.batchCode}</span><input name="batch-code" required value={form.code} onInput={set('code')} /></label>
-        <label><span>{t.serials}</span><input name="batch-serials" required value={form.serials} onInput={set('serials')} aria-describedby="batch-serials-hint" /></label>
+        <label>
+          <span>{t.batchCode}</span>
+          <input name="batch-code" required value={form.code} onInput={set('code')} />
+        </label>
+        <label>
+          <span>{t.serials}</span>
+          <input name="batch-serials" required value={form.serials} onInput={set('serials')} aria-describedby="batch-serials-hint" />
+        </label>
       </div>
-      <p id="batch-serials-hint" class="hint">{t.serialsHint}</p>
+      <p id="batch-serials-hint" class="hint">
+        {t.serialsHint}
+      </p>
       <div class="row">
         {keyerSelect('first', t.firstKeyer, false)}
         {keyerSelect('second', t.secondKeyer, false)}
@@ -67,7 +86,11 @@ export function CreateBatchForm({ round, onCreated }: { round: Round; onCreated:
       </div>
       <ErrorNotice error={users.error ?? action.error} />
       <DoneNotice message={action.done} />
-      <div><button type="submit" class="button primary" disabled={action.busy}>{t.createBatch}</button></div>
+      <div>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {t.createBatch}
+        </button>
+      </div>
     </form>
   );
 }

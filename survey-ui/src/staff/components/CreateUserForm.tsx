@@ -30,23 +30,48 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
     <form class="panel stack" onSubmit={submit} aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t.createUserTitle}</h2>
       <div class="row">
-        <label><span>{t.username}</span><input name="new-username" required value={form.username} onInput={set('username')} autocomplete="off" /></label>
-        <label><span>{t.displayName}</span><input name="display-name" value={form.displayName} onInput={set('displayName')} /></label>
+        <label>
+          <span>{t.username}</span>
+          <input name="new-username" required value={form.username} onInput={set('username')} autocomplete="off" />
+        </label>
+        <label>
+          <span>{t.displayName}</span>
+          <input name="display-name" value={form.displayName} onInput={set('displayName')} />
+        </label>
         <label>
           <span>{t.role}</span>
           <select name="role" value={form.role} onChange={set('role')}>
-            {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t.password}</span>
-          <input name="new-password" type="password" required minLength={10} autocomplete="new-password" value={form.password} onInput={set('password')} aria-describedby="password-hint" />
+          <input
+            name="new-password"
+            type="password"
+            required
+            minLength={10}
+            autocomplete="new-password"
+            value={form.password}
+            onInput={set('password')}
+            aria-describedby="password-hint"
+          />
         </label>
       </div>
-      <p id="password-hint" class="hint">{t.passwordHint}</p>
+      <p id="password-hint" class="hint">
+        {t.passwordHint}
+      </p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      <div><button type="submit" class="button primary" disabled={action.busy}>{t.createUser}</button></div>
+      <div>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {t.createUser}
+        </button>
+      </div>
     </form>
   );
 }

@@ -13,7 +13,11 @@ export function ErrorNotice({ error }: { error: unknown }) {
       <p>{message}</p>
       {apiError && apiError.issues.length > 0 && (
         <ul>
-          {apiError.issues.map((issue) => <li key={issue.path}><code>{issue.path}</code>: {issue.message}</li>)}
+          {apiError.issues.map((issue) => (
+            <li key={issue.path}>
+              <code>{issue.path}</code>: {issue.message}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -21,7 +21,11 @@ export function FormLookup() {
           <input name="lookup-serial" inputMode="numeric" pattern="[0-9]+" required value={serial} onInput={(e) => setSerial(e.currentTarget.value)} />
         </label>
       </div>
-      <div><button type="submit" class="button">{t.lookup}</button></div>
+      <div>
+        <button type="submit" class="button">
+          {t.lookup}
+        </button>
+      </div>
     </form>
   );
 }

@@ -35,7 +35,11 @@ export function IssueFormsForm({ round }: { round: Round }) {
           <span>{t.locality}</span>
           <select name="locality" required value={localityCode} onChange={(e) => setLocalityCode(e.currentTarget.value)}>
             <option value="">{t.chooseLocality}</option>
-            {sorted.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+            {sorted.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name} ({l.code})
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -47,10 +51,16 @@ export function IssueFormsForm({ round }: { round: Round }) {
           <input name="target" type="number" min={0} inputMode="numeric" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
         </label>
       </div>
-      <p id="issue-serials-hint" class="hint">{t.serialsHint}</p>
+      <p id="issue-serials-hint" class="hint">
+        {t.serialsHint}
+      </p>
       <ErrorNotice error={localities.error ?? action.error} />
       <DoneNotice message={action.done} />
-      <div><button type="submit" class="button primary" disabled={action.busy}>{t.issue}</button></div>
+      <div>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {t.issue}
+        </button>
+      </div>
     </form>
   );
 }

@@ -9,7 +9,16 @@ import { useMessages } from '../messages/catalogue.ts';
  * Option fields show the value in a read-only box that takes the keys; text fields are typed, and
  * their box always shows the form's own text for them (a controlled input), never a stale label.
  */
-export function KeyingFieldRow({ fields, state, field, index, words, inputRef, onFocusField, onText }: {
+export function KeyingFieldRow({
+  fields,
+  state,
+  field,
+  index,
+  words,
+  inputRef,
+  onFocusField,
+  onText,
+}: {
   fields: Field[];
   state: FormState;
   field: Field;
@@ -32,7 +41,9 @@ export function KeyingFieldRow({ fields, state, field, index, words, inputRef, o
       <label for={id} class="keying-question">
         <span class="code">{field.code}</span> {field.question.text}
       </label>
-      <span id={`${id}-keys`} class="keying-keys">{hint}</span>
+      <span id={`${id}-keys`} class="keying-keys">
+        {hint}
+      </span>
       <input
         id={id}
         ref={inputRef}

@@ -10,7 +10,16 @@ import { KeyingFieldRow } from './KeyingFieldRow.tsx';
  * with a message, Enter saves (keyboard/keyboard.ts decides what each key does). Keys are applied
  * to the latest state even before the screen redraws, so a fast typist never loses one.
  */
-export function KeyingForm({ questionnaire, fields, initial, serial, correcting, saving, onSave, onCancel }: {
+export function KeyingForm({
+  questionnaire,
+  fields,
+  initial,
+  serial,
+  correcting,
+  saving,
+  onSave,
+  onCancel,
+}: {
   questionnaire: KeyingQuestionnaire;
   fields: Field[];
   initial: FormState;
@@ -64,24 +73,44 @@ export function KeyingForm({ questionnaire, fields, initial, serial, correcting,
       <h2 class="form-heading">{t.formHeading(serial)}</h2>
       {correcting && <p class="notice">{t.correcting}</p>}
       <p class="keys-legend">{t.keysLegend}</p>
-      <p class={screen.note ? 'keying-message' : 'visually-hidden'} role="alert" data-message>{screen.note ? noteText(t, screen.note) : ''}</p>
+      <p class={screen.note ? 'keying-message' : 'visually-hidden'} role="alert" data-message>
+        {screen.note ? noteText(t, screen.note) : ''}
+      </p>
       {fields.map((field, index) => {
-        const heading = field.section !== section ? <h3 class="keying-section" key={`h-${field.section}`}>{field.section}</h3> : null;
+        const heading =
+          field.section !== section ? (
+            <h3 class="keying-section" key={`h-${field.section}`}>
+              {field.section}
+            </h3>
+          ) : null;
         section = field.section;
         return [
           heading,
           <KeyingFieldRow
-            key={field.code} fields={fields} state={state} field={field} index={index} words={words}
-            inputRef={(el: HTMLInputElement | null) => { inputs.current[index] = el; }}
+            key={field.code}
+            fields={fields}
+            state={state}
+            field={field}
+            index={index}
+            words={words}
+            inputRef={(el: HTMLInputElement | null) => {
+              inputs.current[index] = el;
+            }}
             onFocusField={(i) => show(fieldChosen(context, latest.current, i))}
             onText={(text) => show(textTyped(context, latest.current, text))}
           />,
         ];
       })}
-      <div ref={end} tabIndex={0} class={`keying-end${state.cursor >= fields.length ? ' current' : ''}`}>{t.endOfForm}</div>
+      <div ref={end} tabIndex={0} class={`keying-end${state.cursor >= fields.length ? ' current' : ''}`}>
+        {t.endOfForm}
+      </div>
       <p class="row">
-        <button type="button" class="button primary" disabled={saving} onClick={() => react(requestSave(context, latest.current))}>{t.saveForm}</button>
-        <button type="button" class="button" onClick={onCancel}>{t.cancelForm}</button>
+        <button type="button" class="button primary" disabled={saving} onClick={() => react(requestSave(context, latest.current))}>
+          {t.saveForm}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {t.cancelForm}
+        </button>
       </p>
     </div>
   );

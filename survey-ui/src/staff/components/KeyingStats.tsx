@@ -8,7 +8,9 @@ export function KeyingStats({ session }: { session: KeyingSession }) {
     <p class="keying-stats" aria-live="polite">
       <span data-stat="saved">{t.savedCount(session.saved)}</span>
       {' · '}
-      <span>{t.speedLabel}: <strong data-stat="per-hour">{t.speed(formsPerHour(session, Date.now()))}</strong></span>
+      <span>
+        {t.speedLabel}: <strong data-stat="per-hour">{t.speed(formsPerHour(session, Date.now()))}</strong>
+      </span>
     </p>
   );
 }

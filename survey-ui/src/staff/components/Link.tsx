@@ -11,5 +11,9 @@ export function Link({ href, children, class: className, current }: { href: stri
     event.preventDefault();
     navigate(href);
   };
-  return <a href={href} class={className} onClick={onClick} aria-current={current ? 'page' : undefined}>{children}</a>;
+  return (
+    <a href={href} class={className} onClick={onClick} aria-current={current ? 'page' : undefined}>
+      {children}
+    </a>
+  );
 }

@@ -35,14 +35,24 @@ export function MarkFormsForm({ round }: { round: Round }) {
         <label>
           <span>{t.markAs}</span>
           <select name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value as (typeof MARKS)[number])}>
-            {MARKS.map((m) => <option key={m} value={m}>{t.statuses[m]}</option>)}
+            {MARKS.map((m) => (
+              <option key={m} value={m}>
+                {t.statuses[m]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      <p id="mark-serials-hint" class="hint">{t.serialsHint}</p>
+      <p id="mark-serials-hint" class="hint">
+        {t.serialsHint}
+      </p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      <div><button type="submit" class="button primary" disabled={action.busy}>{t.mark}</button></div>
+      <div>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {t.mark}
+        </button>
+      </div>
     </form>
   );
 }

@@ -12,7 +12,9 @@ export function NavBar({ path }: { path: string }) {
       <ul>
         {navigationFor(session).map((item) => (
           <li key={item.href}>
-            <Link href={item.href} current={path === item.href || path.startsWith(`${item.href}/`)}>{t.nav[item.label]}</Link>
+            <Link href={item.href} current={path === item.href || path.startsWith(`${item.href}/`)}>
+              {t.nav[item.label]}
+            </Link>
           </li>
         ))}
       </ul>

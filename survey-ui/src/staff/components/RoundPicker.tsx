@@ -10,7 +10,11 @@ export function RoundPicker() {
     <label class="round-picker">
       <span>{t.round}</span>
       <select value={round?.code} onChange={(e) => chooseRound((e.currentTarget as HTMLSelectElement).value)}>
-        {rounds.map((r) => <option key={r.code} value={r.code}>{r.name} ({r.code})</option>)}
+        {rounds.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name} ({r.code})
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -18,15 +18,31 @@ export function SerialPrompt({ suggested, error, onSerial }: { suggested: number
     input.current?.select();
   }, []);
   return (
-    <form class="serial-prompt" onSubmit={(e) => { e.preventDefault(); onSerial(value); }}>
+    <form
+      class="serial-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSerial(value);
+      }}
+    >
       <label for="serial">{t.serialLabel}</label>
       <input
-        id="serial" ref={input} name="serial" inputMode="numeric" autocomplete="off" value={value}
-        aria-describedby="serial-hint serial-error" aria-invalid={error ? true : undefined}
+        id="serial"
+        ref={input}
+        name="serial"
+        inputMode="numeric"
+        autocomplete="off"
+        value={value}
+        aria-describedby="serial-hint serial-error"
+        aria-invalid={error ? true : undefined}
         onInput={(e) => setValue(e.currentTarget.value)}
       />
-      <p id="serial-hint" class="hint">{t.serialHint}</p>
-      <p id="serial-error" class={error ? 'field-error' : 'visually-hidden'} role="alert">{error ?? ''}</p>
+      <p id="serial-hint" class="hint">
+        {t.serialHint}
+      </p>
+      <p id="serial-error" class={error ? 'field-error' : 'visually-hidden'} role="alert">
+        {error ?? ''}
+      </p>
     </form>
   );
 }

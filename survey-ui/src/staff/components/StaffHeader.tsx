@@ -14,7 +14,9 @@ export function StaffHeader({ language, onLanguage, onLogOut }: { language: Lang
       {may(session, 'paper.manage') && <RoundPicker />}
       <p class="who">{t.signedInAs(session.user.displayName, t.roles[session.user.role])}</p>
       <LanguageSwitch language={language} onChange={onLanguage} />
-      <button type="button" class="button quiet" onClick={onLogOut}>{t.logOut}</button>
+      <button type="button" class="button quiet" onClick={onLogOut}>
+        {t.logOut}
+      </button>
     </header>
   );
 }

@@ -10,7 +10,11 @@ export function StatusCounts({ counts }: { counts: Counts }) {
   if (shown.length === 0) return <span>—</span>;
   return (
     <ul class="counts">
-      {shown.map((s) => <li key={s} class={`state-${s}`}>{t.statuses[s]}: <strong>{counts[s]}</strong></li>)}
+      {shown.map((s) => (
+        <li key={s} class={`state-${s}`}>
+          {t.statuses[s]}: <strong>{counts[s]}</strong>
+        </li>
+      ))}
     </ul>
   );
 }

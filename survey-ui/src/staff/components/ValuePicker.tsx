@@ -8,7 +8,14 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
   const t = useMessages();
   const label = `${t.otherValue}: ${field.code}`;
   if (field.question.type === 'text') {
-    return <input aria-label={label} value={typeof value === 'string' ? value : ''} maxLength={textLimit(field.question)} onInput={(e) => onChange(cleanAnswer(field.question, e.currentTarget.value) ?? null)} />;
+    return (
+      <input
+        aria-label={label}
+        value={typeof value === 'string' ? value : ''}
+        maxLength={textLimit(field.question)}
+        onInput={(e) => onChange(cleanAnswer(field.question, e.currentTarget.value) ?? null)}
+      />
+    );
   }
   if (field.question.type === 'multi') {
     const chosen = Array.isArray(value) ? value : [];
@@ -17,10 +24,19 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
       <div role="group" aria-label={label}>
         {field.options.map((o) => (
           <label key={o.key} class="check">
-            <input type="checkbox" checked={chosen.includes(o.value)} onChange={() => {
-              const next = toggleChoice(field.options.map((x) => x.value), chosen, o.value);
-              onChange(next.length > 0 ? next : null);
-            }} /> {o.key} · {o.label}
+            <input
+              type="checkbox"
+              checked={chosen.includes(o.value)}
+              onChange={() => {
+                const next = toggleChoice(
+                  field.options.map((x) => x.value),
+                  chosen,
+                  o.value,
+                );
+                onChange(next.length > 0 ? next : null);
+              }}
+            />{' '}
+            {o.key} · {o.label}
           </label>
         ))}
       </div>
@@ -28,12 +44,20 @@ export function ValuePicker({ field, value, onChange }: { field: Field; value: A
   }
   const index = field.options.findIndex((o) => o.value === value);
   return (
-    <select aria-label={label} value={index < 0 ? '' : String(index)} onChange={(e) => {
-      const picked = e.currentTarget.value;
-      onChange(picked === '' ? null : field.options[Number(picked)].value);
-    }}>
+    <select
+      aria-label={label}
+      value={index < 0 ? '' : String(index)}
+      onChange={(e) => {
+        const picked = e.currentTarget.value;
+        onChange(picked === '' ? null : field.options[Number(picked)].value);
+      }}
+    >
       <option value="">{t.blank}</option>
-      {field.options.map((o, i) => <option key={o.key} value={String(i)}>{o.key} · {o.label}</option>)}
+      {field.options.map((o, i) => (
+        <option key={o.key} value={String(i)}>
+          {o.key} · {o.label}
+        </option>
+      ))}
     </select>
   );
 }

@@ -157,7 +157,11 @@ export function pressKey(q: KeyingQuestionnaire, fields: Field[], typed: FormSta
     const cell = state.values[field.code];
     const chosen = cell?.kind === 'value' ? cell.value : undefined;
     // In the scale's order, as the phone keeps them: two keyers ticking alike agree, whatever their order.
-    const toggled = toggleChoice(field.options.map((o) => o.value), chosen, option.value);
+    const toggled = toggleChoice(
+      field.options.map((o) => o.value),
+      chosen,
+      option.value,
+    );
     return { state: setCell(q, fields, state, toggled.length > 0 ? { kind: 'value', value: toggled } : { kind: 'blank' }, false) };
   }
   return { state: setCell(q, fields, state, { kind: 'value', value: option.value }, true) };
@@ -195,7 +199,11 @@ export function entryPayload(fields: Field[], state: FormState): { profile: Reco
 }
 
 /** A stored entry (or a reconciled form) back into cells, for correcting it. */
-export function stateFromEntry(q: KeyingQuestionnaire, fields: Field[], entry: { profile: Record<string, AnswerValue>; answers: Record<string, AnswerValue> }): FormState {
+export function stateFromEntry(
+  q: KeyingQuestionnaire,
+  fields: Field[],
+  entry: { profile: Record<string, AnswerValue>; answers: Record<string, AnswerValue> },
+): FormState {
   const values: Record<string, Cell> = {};
   for (const f of fields) {
     const value = entry[f.group][f.code];

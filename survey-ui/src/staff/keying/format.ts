@@ -23,7 +23,10 @@ export function optionLegend(field: Field): string {
  * chosen options, or those words.
  */
 export function fieldDisplay(
-  fields: Field[], state: FormState, field: Field, words: { notApplicable: string; blank: string },
+  fields: Field[],
+  state: FormState,
+  field: Field,
+  words: { notApplicable: string; blank: string },
 ): { value: string; placeholder: string } {
   const cell = state.values[field.code];
   const hint = cell?.kind === 'na' ? words.notApplicable : cell?.kind === 'blank' ? words.blank : '';

@@ -6,7 +6,18 @@
  */
 import type { Messages } from '../messages/catalogue.ts';
 import {
-  commitDraft, editText, goTo, isApplicable, KEYS, missingRequired, pressKey, textOf, typeText, type Field, type FormState, type KeyingQuestionnaire,
+  commitDraft,
+  editText,
+  goTo,
+  isApplicable,
+  KEYS,
+  missingRequired,
+  pressKey,
+  textOf,
+  typeText,
+  type Field,
+  type FormState,
+  type KeyingQuestionnaire,
 } from './form-state.ts';
 
 export interface KeyPress {
@@ -125,10 +136,15 @@ export function fieldChosen({ questionnaire, fields }: KeyingContext, screen: Sc
 /** The note in the keyer's language. */
 export function noteText(t: Messages, note: Note): string {
   switch (note.kind) {
-    case 'refused_key': return t.refusedKey(note.key, note.options);
-    case 'field_applies': return t.fieldApplies;
-    case 'end_of_form': return t.endOfForm;
-    case 'missing_required': return t.missingRequired(note.labels.join('; '));
-    case 'confirm_early_save': return t.confirmEarlySave(note.notKeyed);
+    case 'refused_key':
+      return t.refusedKey(note.key, note.options);
+    case 'field_applies':
+      return t.fieldApplies;
+    case 'end_of_form':
+      return t.endOfForm;
+    case 'missing_required':
+      return t.missingRequired(note.labels.join('; '));
+    case 'confirm_early_save':
+      return t.confirmEarlySave(note.notKeyed);
   }
 }

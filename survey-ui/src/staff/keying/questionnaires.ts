@@ -15,7 +15,8 @@ export function loadQuestionnaire(api: ApiClient, version: string, language: Lan
   let loaded = cache.get(key);
   if (!loaded) {
     loaded = api.get<KeyingQuestionnaire>(`/questionnaires/${encodeURIComponent(version)}?lang=${language}`).then((questionnaire) => ({
-      questionnaire, fields: keyingFields(questionnaire),
+      questionnaire,
+      fields: keyingFields(questionnaire),
     }));
     loaded.catch(() => cache.delete(key));
     cache.set(key, loaded);

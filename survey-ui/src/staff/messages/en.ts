@@ -13,8 +13,13 @@ export const en: Messages = {
   errorTitle: 'Could not be done',
   roles: { admin: 'Administrator', manager: 'Survey manager', keyer: 'Keyer', analyst: 'Analyst' },
   statuses: {
-    issued: 'Issued', returned: 'Returned', keyed_once: 'Keyed once', keyed_twice: 'Awaiting reconciliation',
-    verified: 'Verified', spoiled: 'Spoiled', unreturned: 'Not returned',
+    issued: 'Issued',
+    returned: 'Returned',
+    keyed_once: 'Keyed once',
+    keyed_twice: 'Awaiting reconciliation',
+    verified: 'Verified',
+    spoiled: 'Spoiled',
+    unreturned: 'Not returned',
   },
   parts: { first: 'First keyer', second: 'Second keyer', reconciler: 'Reconciler' },
 
@@ -28,8 +33,15 @@ export const en: Messages = {
 
   navLabel: 'Sections',
   nav: {
-    users: 'Users', forms: 'Paper forms', batches: 'Batches', progress: 'Progress', import: 'Import a file',
-    links: 'Offices and QR codes', flags: 'Flagged responses', myBatches: 'My batches', results: 'Results',
+    users: 'Users',
+    forms: 'Paper forms',
+    batches: 'Batches',
+    progress: 'Progress',
+    import: 'Import a file',
+    links: 'Offices and QR codes',
+    flags: 'Flagged responses',
+    myBatches: 'My batches',
+    results: 'Results',
   },
   round: 'Survey round',
   noRounds: 'No survey round yet.',
@@ -137,12 +149,23 @@ export const en: Messages = {
   newValue: 'New value',
   responseId: 'Response id',
   auditActions: {
-    issue_forms: 'Forms issued', mark_form: 'State marked', create_batch: 'Batch created', key: 'Keyed', rekey: 'Entry corrected',
-    reconcile: 'Reconciliation decision', reconcile_override: 'Value both keyers agreed on changed',
-    verify_by_agreement: 'Verified (entries agree)', verify_by_reconciliation: 'Verified after reconciliation',
-    import_responses: 'Imported from a file', create_user: 'Account created', activate_user: 'Account reactivated', deactivate_user: 'Account deactivated',
+    issue_forms: 'Forms issued',
+    mark_form: 'State marked',
+    create_batch: 'Batch created',
+    key: 'Keyed',
+    rekey: 'Entry corrected',
+    reconcile: 'Reconciliation decision',
+    reconcile_override: 'Value both keyers agreed on changed',
+    verify_by_agreement: 'Verified (entries agree)',
+    verify_by_reconciliation: 'Verified after reconciliation',
+    import_responses: 'Imported from a file',
+    create_user: 'Account created',
+    activate_user: 'Account reactivated',
+    deactivate_user: 'Account deactivated',
     unlock_log_in: 'Log-in unlocked',
-    open_link: 'Survey link opened', close_link: 'Survey link closed', review_response: 'Flagged response reviewed',
+    open_link: 'Survey link opened',
+    close_link: 'Survey link closed',
+    review_response: 'Flagged response reviewed',
   },
 
   importTitle: 'Import forms from a file',
@@ -161,17 +184,19 @@ export const en: Messages = {
   reasonCol: 'Reason',
 
   linksTitle: 'Survey links and QR codes',
-  linksIntro: 'Each office has its own link in the round: print the poster with the QR code for the one-stop office. The round\'s online link is for the public-service portal, Zalo and text messages: respondents choose where they live. Responses are taken only through an open link, within the round\'s days. A closed link tells citizens that the survey has ended.',
+  linksIntro:
+    "Each office has its own link in the round: print the poster with the QR code for the one-stop office. The round's online link is for the public-service portal, Zalo and text messages: respondents choose where they live. Responses are taken only through an open link, within the round's days. A closed link tells citizens that the survey has ended.",
   office: 'Office',
   onlineLink: 'Online survey (public-service portal, Zalo, text messages)',
   onlineLinkShort: 'Online link',
   linkOpen: 'Accepting responses',
   linkClosed: 'Closed',
   roundNotOpen: 'Round not open',
-  roundNotStarted: 'The round\'s days have not begun',
-  roundEnded: 'The round\'s days are over',
+  roundNotStarted: "The round's days have not begun",
+  roundEnded: "The round's days are over",
   surveyUrl: 'Link',
-  publicUrlMissing: 'These links and QR codes use the server’s own address, not a public one (SIPAS_PUBLIC_URL is not set): only phones on the same network can open them. Ask the administrator to set the public address before printing posters.',
+  publicUrlMissing:
+    'These links and QR codes use the server’s own address, not a public one (SIPAS_PUBLIC_URL is not set): only phones on the same network can open them. Ask the administrator to set the public address before printing posters.',
   printPoster: 'Print poster',
   posterOf: (office) => `Print the poster of ${office} (opens a new tab)`,
   closeLink: 'Close link',
@@ -179,21 +204,32 @@ export const en: Messages = {
   noOffices: 'No active office yet.',
 
   flagsTitle: 'Flagged responses to review',
-  flagsIntro: 'These responses look implausible. A flagged response is left out of the results until it is reviewed: “Accept” counts it, “Exclude” does not. A response is never deleted, and every decision is recorded.',
+  flagsIntro:
+    'These responses look implausible. A flagged response is left out of the results until it is reviewed: “Accept” counts it, “Exclude” does not. A response is never deleted, and every decision is recorded.',
   flagNames: {
-    too_fast: 'Answered too fast', implausible_time: 'Implausible times', identical_burst: 'Near-identical responses in a burst',
-    device_burst: 'One device sent many', late_delivery: 'Finished before closing, delivered after',
+    too_fast: 'Answered too fast',
+    implausible_time: 'Implausible times',
+    identical_burst: 'Near-identical responses in a burst',
+    device_burst: 'One device sent many',
+    late_delivery: 'Finished before closing, delivered after',
   },
   flagWhy: {
     too_fast: (f) => `answered ${f.answered ?? '?'} questions in ${f.seconds ?? '?'} seconds`,
-    implausible_time: (f) => f.timing === 'missing' ? 'the phone did not say when the survey was started and sent'
-      : f.timing === 'future' ? `sent ${f.minutes ?? '?'} minutes later than the server's clock`
-      : f.timing === 'reversed' ? `sent ${f.minutes ?? '?'} minutes before it was started`
-      : f.timing === 'before_round' ? `started ${Math.round((f.minutes ?? 0) / 60)} hours before the round began`
-      : 'implausible times',
-    identical_burst: (f) => `like ${f.similar ?? '?'} other responses sent through the same link within ${f.windowMinutes ?? '?'} minutes (at most ${f.maxDifferent ?? '?'} ratings differ)`,
+    implausible_time: (f) =>
+      f.timing === 'missing'
+        ? 'the phone did not say when the survey was started and sent'
+        : f.timing === 'future'
+          ? `sent ${f.minutes ?? '?'} minutes later than the server's clock`
+          : f.timing === 'reversed'
+            ? `sent ${f.minutes ?? '?'} minutes before it was started`
+            : f.timing === 'before_round'
+              ? `started ${Math.round((f.minutes ?? 0) / 60)} hours before the round began`
+              : 'implausible times',
+    identical_burst: (f) =>
+      `like ${f.similar ?? '?'} other responses sent through the same link within ${f.windowMinutes ?? '?'} minutes (at most ${f.maxDifferent ?? '?'} ratings differ)`,
     device_burst: (f) => `this device sent ${f.deviceCount ?? '?'} responses within ${f.windowMinutes ?? '?'} minutes`,
-    late_delivery: (f, time) => `finished at ${f.submittedAt ? time(f.submittedAt) : '?'}; the link or round had closed at ${f.closedAt ? time(f.closedAt) : '?'}`,
+    late_delivery: (f, time) =>
+      `finished at ${f.submittedAt ? time(f.submittedAt) : '?'}; the link or round had closed at ${f.closedAt ? time(f.closedAt) : '?'}`,
   },
   heldCount: (n) => `${n} responses wait for review and are not counted in the results yet.`,
   received: 'Received',
@@ -228,7 +264,8 @@ export const en: Messages = {
   },
   formHeading: (serial) => `Form ${serial}`,
   correcting: 'You have keyed this form; you are correcting your own entry.',
-  keysLegend: 'Keys: 1–9 choose an option · 0 blank · . not applicable · Tab or ↓ next question · Backspace or ↑ previous · Enter saves the form · Esc back to the serial number',
+  keysLegend:
+    'Keys: 1–9 choose an option · 0 blank · . not applicable · Tab or ↓ next question · Backspace or ↑ previous · Enter saves the form · Esc back to the serial number',
   refusedKey: (key, max) => `Key "${key}" is not an option of this question (1–${max}; 0 = blank).`,
   fieldApplies: 'This question applies to the respondent, so it cannot be marked "not applicable". Press 0 if the form leaves it blank.',
   textField: 'free text: type it, then press Tab or Enter',

@@ -13,8 +13,13 @@ export const vi = {
   errorTitle: 'Không thực hiện được',
   roles: { admin: 'Quản trị', manager: 'Quản lý khảo sát', keyer: 'Nhập liệu', analyst: 'Phân tích' } satisfies Record<Role, string>,
   statuses: {
-    issued: 'Đã phát', returned: 'Đã thu về', keyed_once: 'Đã nhập 1 lần', keyed_twice: 'Chờ đối chiếu',
-    verified: 'Đã xác nhận', spoiled: 'Hỏng', unreturned: 'Không thu về',
+    issued: 'Đã phát',
+    returned: 'Đã thu về',
+    keyed_once: 'Đã nhập 1 lần',
+    keyed_twice: 'Chờ đối chiếu',
+    verified: 'Đã xác nhận',
+    spoiled: 'Hỏng',
+    unreturned: 'Không thu về',
   } satisfies Record<FormStatus, string>,
   parts: { first: 'Người nhập thứ nhất', second: 'Người nhập thứ hai', reconciler: 'Người đối chiếu' } satisfies Record<BatchPart, string>,
 
@@ -28,8 +33,15 @@ export const vi = {
 
   navLabel: 'Chức năng',
   nav: {
-    users: 'Người dùng', forms: 'Phiếu giấy', batches: 'Lô phiếu', progress: 'Tiến độ', import: 'Nhập từ tệp',
-    links: 'Điểm khảo sát, mã QR', flags: 'Phiếu cần xem xét', myBatches: 'Lô được giao', results: 'Kết quả',
+    users: 'Người dùng',
+    forms: 'Phiếu giấy',
+    batches: 'Lô phiếu',
+    progress: 'Tiến độ',
+    import: 'Nhập từ tệp',
+    links: 'Điểm khảo sát, mã QR',
+    flags: 'Phiếu cần xem xét',
+    myBatches: 'Lô được giao',
+    results: 'Kết quả',
   },
   round: 'Đợt khảo sát',
   noRounds: 'Chưa có đợt khảo sát nào.',
@@ -137,12 +149,23 @@ export const vi = {
   newValue: 'Giá trị mới',
   responseId: 'Mã phiếu trả lời',
   auditActions: {
-    issue_forms: 'Phát phiếu', mark_form: 'Ghi nhận trạng thái', create_batch: 'Tạo lô', key: 'Nhập phiếu', rekey: 'Sửa bản nhập',
-    reconcile: 'Quyết định đối chiếu', reconcile_override: 'Sửa giá trị hai người nhập giống nhau',
-    verify_by_agreement: 'Xác nhận (hai bản nhập khớp)', verify_by_reconciliation: 'Xác nhận sau đối chiếu',
-    import_responses: 'Nhập từ tệp', create_user: 'Tạo tài khoản', activate_user: 'Mở lại tài khoản', deactivate_user: 'Khóa tài khoản',
+    issue_forms: 'Phát phiếu',
+    mark_form: 'Ghi nhận trạng thái',
+    create_batch: 'Tạo lô',
+    key: 'Nhập phiếu',
+    rekey: 'Sửa bản nhập',
+    reconcile: 'Quyết định đối chiếu',
+    reconcile_override: 'Sửa giá trị hai người nhập giống nhau',
+    verify_by_agreement: 'Xác nhận (hai bản nhập khớp)',
+    verify_by_reconciliation: 'Xác nhận sau đối chiếu',
+    import_responses: 'Nhập từ tệp',
+    create_user: 'Tạo tài khoản',
+    activate_user: 'Mở lại tài khoản',
+    deactivate_user: 'Khóa tài khoản',
     unlock_log_in: 'Mở khóa đăng nhập',
-    open_link: 'Mở đường dẫn khảo sát', close_link: 'Đóng đường dẫn khảo sát', review_response: 'Xem xét phiếu bị gắn cờ',
+    open_link: 'Mở đường dẫn khảo sát',
+    close_link: 'Đóng đường dẫn khảo sát',
+    review_response: 'Xem xét phiếu bị gắn cờ',
   } as Record<string, string>,
 
   importTitle: 'Nhập phiếu từ tệp',
@@ -161,7 +184,8 @@ export const vi = {
   reasonCol: 'Lý do',
 
   linksTitle: 'Đường dẫn khảo sát và mã QR',
-  linksIntro: 'Mỗi điểm khảo sát có một đường dẫn riêng trong đợt: in áp phích có mã QR để dán tại bộ phận một cửa. Đường dẫn trực tuyến của đợt dành cho cổng dịch vụ công, Zalo, tin nhắn: người trả lời tự chọn nơi sinh sống. Phiếu chỉ được nhận qua một đường dẫn đang mở, trong thời gian của đợt. Đường dẫn đã đóng báo cho người dân biết đợt khảo sát đã kết thúc.',
+  linksIntro:
+    'Mỗi điểm khảo sát có một đường dẫn riêng trong đợt: in áp phích có mã QR để dán tại bộ phận một cửa. Đường dẫn trực tuyến của đợt dành cho cổng dịch vụ công, Zalo, tin nhắn: người trả lời tự chọn nơi sinh sống. Phiếu chỉ được nhận qua một đường dẫn đang mở, trong thời gian của đợt. Đường dẫn đã đóng báo cho người dân biết đợt khảo sát đã kết thúc.',
   office: 'Điểm khảo sát',
   onlineLink: 'Khảo sát trực tuyến (cổng dịch vụ công, Zalo, tin nhắn)',
   onlineLinkShort: 'Đường dẫn trực tuyến',
@@ -171,7 +195,8 @@ export const vi = {
   roundNotStarted: 'Chưa đến thời gian của đợt',
   roundEnded: 'Đã hết thời gian của đợt',
   surveyUrl: 'Đường dẫn',
-  publicUrlMissing: 'Các đường dẫn và mã QR dưới đây dùng địa chỉ riêng của máy chủ, chưa phải địa chỉ công khai (chưa đặt SIPAS_PUBLIC_URL): chỉ điện thoại trong cùng mạng mới mở được. Nhờ quản trị viên đặt địa chỉ công khai trước khi in áp phích.',
+  publicUrlMissing:
+    'Các đường dẫn và mã QR dưới đây dùng địa chỉ riêng của máy chủ, chưa phải địa chỉ công khai (chưa đặt SIPAS_PUBLIC_URL): chỉ điện thoại trong cùng mạng mới mở được. Nhờ quản trị viên đặt địa chỉ công khai trước khi in áp phích.',
   printPoster: 'In áp phích',
   posterOf: (office: string) => `In áp phích của ${office} (mở thẻ mới)`,
   closeLink: 'Đóng đường dẫn',
@@ -179,21 +204,32 @@ export const vi = {
   noOffices: 'Chưa có điểm khảo sát nào đang hoạt động.',
 
   flagsTitle: 'Phiếu bị gắn cờ cần xem xét',
-  flagsIntro: 'Các phiếu dưới đây có dấu hiệu bất thường. Phiếu bị gắn cờ chưa được tính vào kết quả cho đến khi được xem xét: “Chấp nhận” thì được tính, “Loại” thì không. Phiếu không bao giờ bị xóa, mọi quyết định đều được ghi lại.',
+  flagsIntro:
+    'Các phiếu dưới đây có dấu hiệu bất thường. Phiếu bị gắn cờ chưa được tính vào kết quả cho đến khi được xem xét: “Chấp nhận” thì được tính, “Loại” thì không. Phiếu không bao giờ bị xóa, mọi quyết định đều được ghi lại.',
   flagNames: {
-    too_fast: 'Trả lời quá nhanh', implausible_time: 'Thời gian không hợp lý', identical_burst: 'Nhiều phiếu gần giống nhau liên tiếp',
-    device_burst: 'Một thiết bị gửi nhiều phiếu', late_delivery: 'Hoàn thành trước khi đóng, gửi đến sau',
+    too_fast: 'Trả lời quá nhanh',
+    implausible_time: 'Thời gian không hợp lý',
+    identical_burst: 'Nhiều phiếu gần giống nhau liên tiếp',
+    device_burst: 'Một thiết bị gửi nhiều phiếu',
+    late_delivery: 'Hoàn thành trước khi đóng, gửi đến sau',
   } as Record<string, string>,
   flagWhy: {
     too_fast: (f: FlagFacts) => `trả lời ${f.answered ?? '?'} câu trong ${f.seconds ?? '?'} giây`,
-    implausible_time: (f: FlagFacts) => f.timing === 'missing' ? 'máy không cho biết lúc bắt đầu và lúc gửi phiếu'
-      : f.timing === 'future' ? `giờ gửi phiếu muộn hơn giờ máy chủ ${f.minutes ?? '?'} phút`
-      : f.timing === 'reversed' ? `giờ gửi sớm hơn giờ bắt đầu ${f.minutes ?? '?'} phút`
-      : f.timing === 'before_round' ? `bắt đầu trả lời ${Math.round((f.minutes ?? 0) / 60)} giờ trước khi đợt khảo sát bắt đầu`
-      : 'thời gian không hợp lý',
-    identical_burst: (f: FlagFacts) => `giống ${f.similar ?? '?'} phiếu khác gửi qua cùng đường dẫn trong ${f.windowMinutes ?? '?'} phút (khác nhau không quá ${f.maxDifferent ?? '?'} câu chấm điểm)`,
+    implausible_time: (f: FlagFacts) =>
+      f.timing === 'missing'
+        ? 'máy không cho biết lúc bắt đầu và lúc gửi phiếu'
+        : f.timing === 'future'
+          ? `giờ gửi phiếu muộn hơn giờ máy chủ ${f.minutes ?? '?'} phút`
+          : f.timing === 'reversed'
+            ? `giờ gửi sớm hơn giờ bắt đầu ${f.minutes ?? '?'} phút`
+            : f.timing === 'before_round'
+              ? `bắt đầu trả lời ${Math.round((f.minutes ?? 0) / 60)} giờ trước khi đợt khảo sát bắt đầu`
+              : 'thời gian không hợp lý',
+    identical_burst: (f: FlagFacts) =>
+      `giống ${f.similar ?? '?'} phiếu khác gửi qua cùng đường dẫn trong ${f.windowMinutes ?? '?'} phút (khác nhau không quá ${f.maxDifferent ?? '?'} câu chấm điểm)`,
     device_burst: (f: FlagFacts) => `thiết bị này đã gửi ${f.deviceCount ?? '?'} phiếu trong ${f.windowMinutes ?? '?'} phút`,
-    late_delivery: (f: FlagFacts, time: (iso: string) => string) => `hoàn thành lúc ${f.submittedAt ? time(f.submittedAt) : '?'}, đường dẫn hoặc đợt khảo sát đã đóng lúc ${f.closedAt ? time(f.closedAt) : '?'}`,
+    late_delivery: (f: FlagFacts, time: (iso: string) => string) =>
+      `hoàn thành lúc ${f.submittedAt ? time(f.submittedAt) : '?'}, đường dẫn hoặc đợt khảo sát đã đóng lúc ${f.closedAt ? time(f.closedAt) : '?'}`,
   },
   heldCount: (n: number) => `${n} phiếu đang chờ xem xét, chưa được tính vào kết quả.`,
   received: 'Nhận lúc',
@@ -228,7 +264,8 @@ export const vi = {
   },
   formHeading: (serial: number) => `Phiếu số ${serial}`,
   correcting: 'Ông/Bà đã nhập phiếu này; đang sửa bản nhập của chính mình.',
-  keysLegend: 'Phím: 1–9 chọn phương án · 0 để trống · . không áp dụng · Tab hoặc ↓ sang câu sau · Backspace hoặc ↑ về câu trước · Enter lưu phiếu · Esc về ô số sê-ri',
+  keysLegend:
+    'Phím: 1–9 chọn phương án · 0 để trống · . không áp dụng · Tab hoặc ↓ sang câu sau · Backspace hoặc ↑ về câu trước · Enter lưu phiếu · Esc về ô số sê-ri',
   refusedKey: (key: string, max: number) => `Phím "${key}" không phải phương án của câu này (1–${max}; 0 = để trống).`,
   fieldApplies: 'Câu này áp dụng với người trả lời nên không thể đánh dấu "không áp dụng". Nhấn 0 nếu phiếu để trống câu này.',
   textField: 'câu ghi chữ: gõ nội dung rồi nhấn Tab hoặc Enter',

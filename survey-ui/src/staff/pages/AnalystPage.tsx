@@ -7,7 +7,11 @@ export function AnalystPage() {
     <section>
       <h1 tabIndex={-1}>{t.analystTitle}</h1>
       <p>{t.analystIntro}</p>
-      <p><a class="button primary" href="/results">{t.goToResults}</a></p>
+      <p>
+        <a class="button primary" href="/results">
+          {t.goToResults}
+        </a>
+      </p>
     </section>
   );
 }

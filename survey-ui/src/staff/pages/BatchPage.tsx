@@ -20,9 +20,18 @@ export function BatchPage({ id }: { id: number }) {
   return (
     <section>
       <h1 tabIndex={-1}>{b ? t.batchTitle(b.code) : t.batch}</h1>
-      {!b ? <Loading error={batch.error} /> : (
+      {!b ? (
+        <Loading error={batch.error} />
+      ) : (
         <table>
-          <thead><tr><th scope="col">{t.serial}</th><th scope="col">{t.locality}</th><th scope="col">{t.status}</th><th scope="col">{t.actions}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.serial}</th>
+              <th scope="col">{t.locality}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
           <tbody>
             {b.forms.map((f) => (
               <tr key={f.serial} data-serial={f.serial} data-status={f.status}>
@@ -30,8 +39,16 @@ export function BatchPage({ id }: { id: number }) {
                 <td>{f.localityCode}</td>
                 <td>{t.statuses[f.status]}</td>
                 <td class="actions">
-                  {reconciles && f.status === 'keyed_twice' && <Link class="button small primary" href={`/staff/batches/${b.id}/forms/${f.serial}/reconcile`}>{t.reconcileAction}</Link>}
-                  {tracks && <Link class="button small" href={`/staff/forms/${encodeURIComponent(b.round)}/${f.serial}`}>{t.historyAction}</Link>}
+                  {reconciles && f.status === 'keyed_twice' && (
+                    <Link class="button small primary" href={`/staff/batches/${b.id}/forms/${f.serial}/reconcile`}>
+                      {t.reconcileAction}
+                    </Link>
+                  )}
+                  {tracks && (
+                    <Link class="button small" href={`/staff/forms/${encodeURIComponent(b.round)}/${f.serial}`}>
+                      {t.historyAction}
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

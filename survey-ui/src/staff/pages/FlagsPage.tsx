@@ -34,15 +34,30 @@ export function FlagsPage() {
     <section>
       <h1 tabIndex={-1}>{t.flagsTitle}</h1>
       <p>{t.flagsIntro}</p>
-      {held > 0 && <p class="held-count" role="status">{t.heldCount(held)}</p>}
+      {held > 0 && (
+        <p class="held-count" role="status">
+          {t.heldCount(held)}
+        </p>
+      )}
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      {!round ? <p>{t.noRounds}</p> : !flagged.data ? <Loading error={flagged.error} /> : flagged.data.length === 0 ? <p>{t.noFlags}</p> : (
+      {!round ? (
+        <p>{t.noRounds}</p>
+      ) : !flagged.data ? (
+        <Loading error={flagged.error} />
+      ) : flagged.data.length === 0 ? (
+        <p>{t.noFlags}</p>
+      ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">{t.received}</th><th scope="col">{t.office}</th><th scope="col">{t.reasons}</th><th scope="col">{t.duration}</th>
-              <th scope="col">{t.ratings}</th><th scope="col">{t.status}</th><th scope="col">{t.review}</th>
+              <th scope="col">{t.received}</th>
+              <th scope="col">{t.office}</th>
+              <th scope="col">{t.reasons}</th>
+              <th scope="col">{t.duration}</th>
+              <th scope="col">{t.ratings}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.review}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +68,14 @@ export function FlagsPage() {
                 <td>
                   <ul class="counts">
                     {r.flags.map((f) => (
-                      <li key={f} data-flag={f}><strong>{t.flagNames[f] ?? f}</strong>{why(f, r) && <>: <span class="why">{why(f, r)}</span></>}</li>
+                      <li key={f} data-flag={f}>
+                        <strong>{t.flagNames[f] ?? f}</strong>
+                        {why(f, r) && (
+                          <>
+                            : <span class="why">{why(f, r)}</span>
+                          </>
+                        )}
+                      </li>
                     ))}
                   </ul>
                 </td>
@@ -61,11 +83,20 @@ export function FlagsPage() {
                 <td>{t.ratingsSummary(r.rated, r.distinctRatings)}</td>
                 <td>
                   <strong>{t.decisions[r.status] ?? r.status}</strong>
-                  <br /><span class="muted">{r.review ? t.reviewedBy(r.review.by ?? '', at(r.review.at)) : t.notReviewed}</span>
+                  <br />
+                  <span class="muted">{r.review ? t.reviewedBy(r.review.by ?? '', at(r.review.at)) : t.notReviewed}</span>
                 </td>
                 <td class="actions">
-                  {r.status !== 'excluded' && <button type="button" class="button small" disabled={action.busy} onClick={() => void decide(r, 'excluded')}>{t.exclude}</button>}
-                  {r.status !== 'accepted' && <button type="button" class="button small" disabled={action.busy} onClick={() => void decide(r, 'accepted')}>{t.accept}</button>}
+                  {r.status !== 'excluded' && (
+                    <button type="button" class="button small" disabled={action.busy} onClick={() => void decide(r, 'excluded')}>
+                      {t.exclude}
+                    </button>
+                  )}
+                  {r.status !== 'accepted' && (
+                    <button type="button" class="button small" disabled={action.busy} onClick={() => void decide(r, 'accepted')}>
+                      {t.accept}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -15,13 +15,35 @@ export function FormHistoryPage({ round, serial }: { round: string; serial: numb
   return (
     <section>
       <h1 tabIndex={-1}>{t.historyTitle(serial)}</h1>
-      {!form ? <Loading error={history.error} /> : (
+      {!form ? (
+        <Loading error={history.error} />
+      ) : (
         <>
           <dl class="facts">
-            <div><dt>{t.status}</dt><dd>{t.statuses[form.status]}</dd></div>
-            <div><dt>{t.locality}</dt><dd>{form.localityCode}</dd></div>
-            {form.batch && <div><dt>{t.batch}</dt><dd><Link href={`/staff/batches/${form.batch.id}`}>{form.batch.code}</Link></dd></div>}
-            {form.responseId && <div><dt>{t.responseId}</dt><dd><code>{form.responseId}</code></dd></div>}
+            <div>
+              <dt>{t.status}</dt>
+              <dd>{t.statuses[form.status]}</dd>
+            </div>
+            <div>
+              <dt>{t.locality}</dt>
+              <dd>{form.localityCode}</dd>
+            </div>
+            {form.batch && (
+              <div>
+                <dt>{t.batch}</dt>
+                <dd>
+                  <Link href={`/staff/batches/${form.batch.id}`}>{form.batch.code}</Link>
+                </dd>
+              </div>
+            )}
+            {form.responseId && (
+              <div>
+                <dt>{t.responseId}</dt>
+                <dd>
+                  <code>{form.responseId}</code>
+                </dd>
+              </div>
+            )}
           </dl>
           <AuditTable trail={form.trail} />
         </>

@@ -11,7 +11,9 @@ export function FormsPage() {
   return (
     <section>
       <h1 tabIndex={-1}>{t.formsTitle}</h1>
-      {!round ? <p>{t.noRounds}</p> : (
+      {!round ? (
+        <p>{t.noRounds}</p>
+      ) : (
         <>
           <IssueFormsForm round={round} />
           <MarkFormsForm round={round} />

@@ -30,24 +30,37 @@ export function ImportPage() {
   return (
     <section>
       <h1 tabIndex={-1}>{t.importTitle}</h1>
-      {!round ? <p>{t.noRounds}</p> : (
+      {!round ? (
+        <p>{t.noRounds}</p>
+      ) : (
         <>
           <div class="panel stack">
             <h2>{t.templateTitle}</h2>
             <p>{t.templateIntro}</p>
             <p class="row">
-              <a class="button" href={`${base}/import-template?format=xlsx`} download>{t.downloadXlsx}</a>
-              <a class="button" href={`${base}/import-template?format=csv`} download>{t.downloadCsv}</a>
+              <a class="button" href={`${base}/import-template?format=xlsx`} download>
+                {t.downloadXlsx}
+              </a>
+              <a class="button" href={`${base}/import-template?format=csv`} download>
+                {t.downloadCsv}
+              </a>
             </p>
           </div>
           <form class="panel stack" onSubmit={submit} aria-labelledby="upload-title">
             <h2 id="upload-title">{t.uploadTitle}</h2>
             <p>{t.allOrNothing}</p>
-            <label><span>{t.file}</span><input ref={input} name="file" type="file" required accept=".csv,.xlsx,text/csv" /></label>
+            <label>
+              <span>{t.file}</span>
+              <input ref={input} name="file" type="file" required accept=".csv,.xlsx,text/csv" />
+            </label>
             <ErrorNotice error={action.error} />
             <ImportProblems problems={problems} />
             <DoneNotice message={action.done} />
-            <div><button type="submit" class="button primary" disabled={action.busy}>{t.upload}</button></div>
+            <div>
+              <button type="submit" class="button primary" disabled={action.busy}>
+                {t.upload}
+              </button>
+            </div>
           </form>
         </>
       )}

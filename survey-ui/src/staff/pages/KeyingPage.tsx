@@ -40,7 +40,13 @@ export function KeyingPage({ batchId }: { batchId: number }) {
 
   const b = batch.data;
   const q = questionnaire.data;
-  if (!b || !q) return <section><h1 tabIndex={-1}>{t.keyingTitle('')}</h1><Loading error={batch.error ?? questionnaire.error} /></section>;
+  if (!b || !q)
+    return (
+      <section>
+        <h1 tabIndex={-1}>{t.keyingTitle('')}</h1>
+        <Loading error={batch.error ?? questionnaire.error} />
+      </section>
+    );
 
   const openSerial = async (typed: string) => {
     const check = checkSerial(typed, b.forms);
@@ -82,8 +88,15 @@ export function KeyingPage({ batchId }: { batchId: number }) {
       <ErrorNotice error={saving.error ?? opening.error} />
       {open ? (
         <KeyingForm
-          key={`${open.serial}-${open.openedAt}`} questionnaire={q.questionnaire} fields={q.fields} initial={open.initial}
-          serial={open.serial} correcting={open.correcting} saving={saving.busy} onSave={save} onCancel={() => setOpen(undefined)}
+          key={`${open.serial}-${open.openedAt}`}
+          questionnaire={q.questionnaire}
+          fields={q.fields}
+          initial={open.initial}
+          serial={open.serial}
+          correcting={open.correcting}
+          saving={saving.busy}
+          onSave={save}
+          onCancel={() => setOpen(undefined)}
         />
       ) : (
         <>

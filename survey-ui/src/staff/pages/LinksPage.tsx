@@ -10,10 +10,7 @@ import { useStaff } from '../session/context.ts';
 export function LinksPage() {
   const t = useMessages();
   const { api, round } = useStaff();
-  const links = useLoad(
-    () => (round ? api.get<OfficeLink[]>(`/rounds/${encodeURIComponent(round.code)}/links`) : Promise.resolve([])),
-    [round?.code],
-  );
+  const links = useLoad(() => (round ? api.get<OfficeLink[]>(`/rounds/${encodeURIComponent(round.code)}/links`) : Promise.resolve([])), [round?.code]);
   const action = useAction();
   const toggle = (link: OfficeLink) =>
     action.run(async () => {
@@ -21,8 +18,16 @@ export function LinksPage() {
       links.reload();
       return `${updated.office?.name ?? t.onlineLinkShort}: ${updated.active ? t.linkOpen : t.linkClosed}`;
     });
-  const state = (link: OfficeLink) => (!link.active ? t.linkClosed : link.open ? t.linkOpen
-    : link.state === 'not_started' ? t.roundNotStarted : link.state === 'ended' ? t.roundEnded : t.roundNotOpen);
+  const state = (link: OfficeLink) =>
+    !link.active
+      ? t.linkClosed
+      : link.open
+        ? t.linkOpen
+        : link.state === 'not_started'
+          ? t.roundNotStarted
+          : link.state === 'ended'
+            ? t.roundEnded
+            : t.roundNotOpen;
   // The online link first: it is one per round, where the province puts it on its portal.
   const ordered = (list: OfficeLink[]) => [...list.filter((l) => l.channel === 'online'), ...list.filter((l) => l.channel !== 'online')];
   return (
@@ -31,19 +36,50 @@ export function LinksPage() {
       <p>{t.linksIntro}</p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      {links.data?.some((link) => !link.publicUrlConfigured) && <p class="notice error" data-public-url-missing>{t.publicUrlMissing}</p>}
-      {!round ? <p>{t.noRounds}</p> : !links.data ? <Loading error={links.error} /> : links.data.length === 0 ? <p>{t.noOffices}</p> : (
+      {links.data?.some((link) => !link.publicUrlConfigured) && (
+        <p class="notice error" data-public-url-missing>
+          {t.publicUrlMissing}
+        </p>
+      )}
+      {!round ? (
+        <p>{t.noRounds}</p>
+      ) : !links.data ? (
+        <Loading error={links.error} />
+      ) : links.data.length === 0 ? (
+        <p>{t.noOffices}</p>
+      ) : (
         <table>
-          <thead><tr><th scope="col">{t.office}</th><th scope="col">{t.status}</th><th scope="col">{t.surveyUrl}</th><th scope="col">{t.actions}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.office}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.surveyUrl}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
           <tbody>
             {ordered(links.data).map((link) => (
               <tr key={link.token} data-office={link.office?.code} data-channel={link.channel}>
-                <th scope="row">{link.office ? <>{link.office.name} <span class="muted">({link.office.code})</span></> : t.onlineLink}</th>
+                <th scope="row">
+                  {link.office ? (
+                    <>
+                      {link.office.name} <span class="muted">({link.office.code})</span>
+                    </>
+                  ) : (
+                    t.onlineLink
+                  )}
+                </th>
                 <td class={link.open ? 'state-ok' : 'state-off'}>{state(link)}</td>
-                <td class="value"><a href={link.surveyUrl}>{link.surveyUrl}</a></td>
+                <td class="value">
+                  <a href={link.surveyUrl}>{link.surveyUrl}</a>
+                </td>
                 <td class="actions">
-                  <a class="button small" href={link.posterPath} target="_blank" rel="noopener" aria-label={t.posterOf(link.office?.name ?? t.onlineLinkShort)}>{t.printPoster}</a>
-                  <button type="button" class="button small" disabled={action.busy} onClick={() => void toggle(link)}>{link.active ? t.closeLink : t.openLink}</button>
+                  <a class="button small" href={link.posterPath} target="_blank" rel="noopener" aria-label={t.posterOf(link.office?.name ?? t.onlineLinkShort)}>
+                    {t.printPoster}
+                  </a>
+                  <button type="button" class="button small" disabled={action.busy} onClick={() => void toggle(link)}>
+                    {link.active ? t.closeLink : t.openLink}
+                  </button>
                 </td>
               </tr>
             ))}

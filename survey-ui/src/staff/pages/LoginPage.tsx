@@ -7,7 +7,12 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 
 /** Username and password; the server sets an HttpOnly session cookie. */
-export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
+export function LoginPage({
+  api,
+  language,
+  onLanguage,
+  onLoggedIn,
+}: {
   api: ApiClient;
   language: Language;
   onLanguage: (l: Language) => void;
@@ -32,7 +37,9 @@ export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
   };
   return (
     <main id="main" class="login">
-      <div class="login-top"><LanguageSwitch language={language} onChange={onLanguage} /></div>
+      <div class="login-top">
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </div>
       <h1 tabIndex={-1}>{t.loginTitle}</h1>
       <p>{t.loginIntro}</p>
       <form onSubmit={submit} class="stack">
@@ -42,10 +49,19 @@ export function LoginPage({ api, language, onLanguage, onLoggedIn }: {
         </label>
         <label>
           <span>{t.password}</span>
-          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
         <ErrorNotice error={action.error} />
-        <button type="submit" class="button primary" disabled={action.busy}>{t.logIn}</button>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {t.logIn}
+        </button>
       </form>
     </main>
   );

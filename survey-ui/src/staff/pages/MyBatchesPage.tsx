@@ -19,20 +19,40 @@ export function MyBatchesPage() {
   return (
     <section>
       <h1 tabIndex={-1}>{t.myBatchesTitle}</h1>
-      {!batches.data ? <Loading error={batches.error} /> : batches.data.length === 0 ? <p>{t.noAssignedBatches}</p> : (
+      {!batches.data ? (
+        <Loading error={batches.error} />
+      ) : batches.data.length === 0 ? (
+        <p>{t.noAssignedBatches}</p>
+      ) : (
         <table>
-          <thead><tr><th scope="col">{t.batch}</th><th scope="col">{t.round}</th><th scope="col">{t.myPart}</th><th scope="col">{t.formStates}</th><th scope="col">{t.actions}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.batch}</th>
+              <th scope="col">{t.round}</th>
+              <th scope="col">{t.myPart}</th>
+              <th scope="col">{t.formStates}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
           <tbody ref={list}>
             {batches.data.map((b) => (
               <tr key={b.id} data-batch={b.code}>
                 <th scope="row">{b.code}</th>
                 <td>{b.round}</td>
                 <td>{b.myPart ? t.parts[b.myPart] : ''}</td>
-                <td><StatusCounts counts={b.statuses} /></td>
                 <td>
-                  {b.myPart === 'reconciler'
-                    ? <Link class="button small" href={`/staff/batches/${b.id}`}>{t.reconcileBatch(b.code)}</Link>
-                    : <Link class="button small primary" href={`/staff/keying/${b.id}`}>{t.startKeying(b.code)}</Link>}
+                  <StatusCounts counts={b.statuses} />
+                </td>
+                <td>
+                  {b.myPart === 'reconciler' ? (
+                    <Link class="button small" href={`/staff/batches/${b.id}`}>
+                      {t.reconcileBatch(b.code)}
+                    </Link>
+                  ) : (
+                    <Link class="button small primary" href={`/staff/keying/${b.id}`}>
+                      {t.startKeying(b.code)}
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

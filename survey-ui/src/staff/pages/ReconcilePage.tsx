@@ -29,9 +29,27 @@ export function ReconcilePage({ batchId, serial }: { batchId: number; serial: nu
   const c = comparison.data;
   const q = questionnaire.data;
   const heading = <h1 tabIndex={-1}>{t.reconcileTitle(serial)}</h1>;
-  const back = <p><Link href={`/staff/batches/${batchId}`}>{t.backToBatch}</Link></p>;
-  if (!c || !q) return <section>{heading}<Loading error={batch.error ?? comparison.error ?? questionnaire.error} />{back}</section>;
-  if (c.status !== 'keyed_twice' && !action.done) return <section>{heading}<p>{t.notAwaiting(serial, t.statuses[c.status])}</p>{back}</section>;
+  const back = (
+    <p>
+      <Link href={`/staff/batches/${batchId}`}>{t.backToBatch}</Link>
+    </p>
+  );
+  if (!c || !q)
+    return (
+      <section>
+        {heading}
+        <Loading error={batch.error ?? comparison.error ?? questionnaire.error} />
+        {back}
+      </section>
+    );
+  if (c.status !== 'keyed_twice' && !action.done)
+    return (
+      <section>
+        {heading}
+        <p>{t.notAwaiting(serial, t.statuses[c.status])}</p>
+        {back}
+      </section>
+    );
 
   const rows = reconcileRows(q.questionnaire, q.fields, c.first, c.second, choices);
   const open = undecided(rows, choices);
@@ -54,23 +72,41 @@ export function ReconcilePage({ batchId, serial }: { batchId: number; serial: nu
     <section>
       {heading}
       <p>{t.reconcileIntro}</p>
-      {action.done ? <><DoneNotice message={action.done} />{back}</> : (
+      {action.done ? (
+        <>
+          <DoneNotice message={action.done} />
+          {back}
+        </>
+      ) : (
         <form onSubmit={submit}>
           <label class="check">
             <input type="checkbox" checked={showAgreed} onChange={(e) => setShowAgreed(e.currentTarget.checked)} /> {t.showAgreed}
           </label>
           <table class="reconcile">
-            <thead><tr><th scope="col">{t.question}</th><th scope="col">{t.firstValue}</th><th scope="col">{t.secondValue}</th><th scope="col">{t.decision}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t.question}</th>
+                <th scope="col">{t.firstValue}</th>
+                <th scope="col">{t.secondValue}</th>
+                <th scope="col">{t.decision}</th>
+              </tr>
+            </thead>
             <tbody>
-              {rows.filter((r) => r.differs || showAgreed).map((row) => (
-                <ReconcileFieldRow key={row.field.code} row={row} choice={choices[row.field.code]} onChoose={(choice) => choose(row.field.code, choice)} />
-              ))}
+              {rows
+                .filter((r) => r.differs || showAgreed)
+                .map((row) => (
+                  <ReconcileFieldRow key={row.field.code} row={row} choice={choices[row.field.code]} onChoose={(choice) => choose(row.field.code, choice)} />
+                ))}
             </tbody>
           </table>
-          <p class={open.length > 0 ? 'field-error' : 'visually-hidden'} role="status">{open.length > 0 ? t.undecided(open.length) : ''}</p>
+          <p class={open.length > 0 ? 'field-error' : 'visually-hidden'} role="status">
+            {open.length > 0 ? t.undecided(open.length) : ''}
+          </p>
           <ErrorNotice error={action.error} />
           <p class="row">
-            <button type="submit" class="button primary" disabled={action.busy || open.length > 0}>{t.confirmReconcile}</button>
+            <button type="submit" class="button primary" disabled={action.busy || open.length > 0}>
+              {t.confirmReconcile}
+            </button>
           </p>
           {back}
         </form>

@@ -35,9 +35,19 @@ export function UsersPage() {
       <h1 tabIndex={-1}>{t.usersTitle}</h1>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      {!users.data ? <Loading error={users.error} /> : (
+      {!users.data ? (
+        <Loading error={users.error} />
+      ) : (
         <table>
-          <thead><tr><th scope="col">{t.username}</th><th scope="col">{t.displayName}</th><th scope="col">{t.role}</th><th scope="col">{t.accountState}</th><th scope="col">{t.actions}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.username}</th>
+              <th scope="col">{t.displayName}</th>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.accountState}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
           <tbody>
             {users.data.map((u) => (
               <tr key={u.id} data-user={u.username}>
@@ -55,7 +65,9 @@ export function UsersPage() {
                     </button>
                   )}
                   {u.logInBlockedUntil && (
-                    <button type="button" class="button small" disabled={action.busy} onClick={() => void unlock(u)}>{t.unlockLogIn}</button>
+                    <button type="button" class="button small" disabled={action.busy} onClick={() => void unlock(u)}>
+                      {t.unlockLogIn}
+                    </button>
                   )}
                 </td>
               </tr>

@@ -36,7 +36,11 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/forms/:round/:serial', action: 'paper.track', render: (p) => <FormHistoryPage round={p.round} serial={Number(p.serial)} /> },
   { pattern: '/staff/batches', action: 'batches.oversee', render: () => <BatchesPage /> },
   { pattern: '/staff/batches/:id', action: 'batches.read', render: (p) => <BatchPage id={Number(p.id)} /> },
-  { pattern: '/staff/batches/:id/forms/:serial/reconcile', action: 'forms.reconcile', render: (p) => <ReconcilePage batchId={Number(p.id)} serial={Number(p.serial)} /> },
+  {
+    pattern: '/staff/batches/:id/forms/:serial/reconcile',
+    action: 'forms.reconcile',
+    render: (p) => <ReconcilePage batchId={Number(p.id)} serial={Number(p.serial)} />,
+  },
   { pattern: '/staff/progress', action: 'paper.track', render: () => <ProgressPage /> },
   { pattern: '/staff/import', action: 'responses.import', render: () => <ImportPage /> },
   { pattern: '/staff/links', action: 'links.manage', render: () => <LinksPage /> },

@@ -12,11 +12,15 @@ export function useStaffSession(language: Language) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const current = useRef({ session, language });
   current.current = { session, language };
-  const api: ApiClient = useMemo(() => apiClient({
-    csrfToken: () => current.current.session?.csrfToken,
-    language: () => current.current.language,
-    onUnauthorised: () => setSession(null),
-  }), []);
+  const api: ApiClient = useMemo(
+    () =>
+      apiClient({
+        csrfToken: () => current.current.session?.csrfToken,
+        language: () => current.current.language,
+        onUnauthorised: () => setSession(null),
+      }),
+    [],
+  );
   useEffect(() => {
     api.get<Session>('/session').then(setSession, () => setSession(null));
   }, [api]);

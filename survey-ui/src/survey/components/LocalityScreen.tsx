@@ -12,7 +12,13 @@ const byName = (a: LocalityChoice, b: LocalityChoice) => collator.compare(a.name
  * Through the online link the survey has no office to tell where the respondent lives: they
  * choose their district (required) and, where the list has them, their commune.
  */
-export function LocalityScreen({ province, localities, chosen, focusHeading, onChoose }: {
+export function LocalityScreen({
+  province,
+  localities,
+  chosen,
+  focusHeading,
+  onChoose,
+}: {
   province: string;
   localities: LocalityChoice[];
   chosen?: ChosenLocality;
@@ -42,8 +48,14 @@ export function LocalityScreen({ province, localities, chosen, focusHeading, onC
     >
       <ScreenHeading focus={focusHeading}>{t.localityTitle}</ScreenHeading>
       <p class="description">{t.localityIntro}</p>
-      {missing && <p class="error-summary" role="alert">{t.localityMissing}</p>}
-      <label class="text-label" for="locality-district">{t.localityDistrict} <span class="required">{t.required}</span></label>
+      {missing && (
+        <p class="error-summary" role="alert">
+          {t.localityMissing}
+        </p>
+      )}
+      <label class="text-label" for="locality-district">
+        {t.localityDistrict} <span class="required">{t.required}</span>
+      </label>
       <select
         id="locality-district"
         name="district"
@@ -57,14 +69,24 @@ export function LocalityScreen({ province, localities, chosen, focusHeading, onC
         }}
       >
         <option value="">{t.localityChoose}</option>
-        {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+        {districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
       </select>
       {communes.length > 0 && (
         <>
-          <label class="text-label" for="locality-commune">{t.localityCommune}</label>
+          <label class="text-label" for="locality-commune">
+            {t.localityCommune}
+          </label>
           <select id="locality-commune" name="commune" class="locality-select" value={commune} onChange={(event) => setCommune(event.currentTarget.value)}>
             <option value="">{t.localityCommuneUnknown}</option>
-            {communes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            {communes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </>
       )}

@@ -4,7 +4,12 @@ import type { Field } from '../model/fields.ts';
 import { QuestionLegend } from './QuestionLegend.tsx';
 
 /** Several answers from a list: checkboxes in a fieldset. */
-export function MultiChoiceQuestion({ field, answer, invalid, onAnswer }: {
+export function MultiChoiceQuestion({
+  field,
+  answer,
+  invalid,
+  onAnswer,
+}: {
   field: Field;
   answer: AnswerValue | undefined;
   invalid: boolean;
@@ -19,7 +24,13 @@ export function MultiChoiceQuestion({ field, answer, invalid, onAnswer }: {
           const checked = chosen.includes(option.value);
           return (
             <label class={`option${checked ? ' chosen' : ''}`} key={String(option.value)}>
-              <input type="checkbox" name={field.code} value={String(option.value)} checked={checked} onChange={() => onAnswer(toggledChoice(field, answer, option.value))} />
+              <input
+                type="checkbox"
+                name={field.code}
+                value={String(option.value)}
+                checked={checked}
+                onChange={() => onAnswer(toggledChoice(field, answer, option.value))}
+              />
               <span class="option-label">{option.label}</span>
             </label>
           );

@@ -6,10 +6,20 @@ export function ProgressBar({ step, steps }: { step: number; steps: number }) {
   const text = t.progress(step, steps);
   return (
     <div class="progress">
-      <div class="progress-track" role="progressbar" aria-label={t.progressLabel} aria-valuemin={1} aria-valuemax={steps} aria-valuenow={step} aria-valuetext={text}>
+      <div
+        class="progress-track"
+        role="progressbar"
+        aria-label={t.progressLabel}
+        aria-valuemin={1}
+        aria-valuemax={steps}
+        aria-valuenow={step}
+        aria-valuetext={text}
+      >
         <div class="progress-fill" style={{ width: `${Math.round((step / steps) * 100)}%` }} />
       </div>
-      <p class="progress-text" aria-hidden="true">{text}</p>
+      <p class="progress-text" aria-hidden="true">
+        {text}
+      </p>
     </div>
   );
 }

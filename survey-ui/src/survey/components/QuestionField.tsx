@@ -5,7 +5,12 @@ import { MultiChoiceQuestion } from './MultiChoiceQuestion.tsx';
 import { TextQuestion } from './TextQuestion.tsx';
 
 /** The control a question's type calls for. */
-export function QuestionField({ field, answer, invalid, onAnswer }: {
+export function QuestionField({
+  field,
+  answer,
+  invalid,
+  onAnswer,
+}: {
   field: Field;
   answer: AnswerValue | undefined;
   invalid: boolean;

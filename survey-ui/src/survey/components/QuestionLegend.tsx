@@ -8,7 +8,13 @@ export function QuestionLegend({ field, invalid }: { field: Field; invalid: bool
     <>
       <legend>
         {field.text}
-        {field.required && <span class="required"> <span aria-hidden="true">*</span><span class="visually-hidden">{t.required}</span></span>}
+        {field.required && (
+          <span class="required">
+            {' '}
+            <span aria-hidden="true">*</span>
+            <span class="visually-hidden">{t.required}</span>
+          </span>
+        )}
       </legend>
       <div id={`${field.code}-note`}>
         {field.hint && <p class="hint">{field.hint}</p>}

@@ -7,7 +7,17 @@ import { ScreenHeading } from './ScreenHeading.tsx';
 import { ScreenNavigation } from './ScreenNavigation.tsx';
 
 /** One question group (a section of the questionnaire) on one screen. */
-export function QuestionScreen({ screen, intro, answers, missing, focusHeading, isLast, onAnswer, onBack, onNext }: {
+export function QuestionScreen({
+  screen,
+  intro,
+  answers,
+  missing,
+  focusHeading,
+  isLast,
+  onAnswer,
+  onBack,
+  onNext,
+}: {
   screen: Screen;
   intro?: string;
   answers: AnswerMap;
@@ -32,7 +42,11 @@ export function QuestionScreen({ screen, intro, answers, missing, focusHeading, 
       {intro && <p class="intro">{intro}</p>}
       <ScreenHeading focus={focusHeading}>{screen.title}</ScreenHeading>
       {screen.description && <p class="description">{screen.description}</p>}
-      {missing.length > 0 && <p class="error-summary" role="alert">{t.missingSummary(missing.length)}</p>}
+      {missing.length > 0 && (
+        <p class="error-summary" role="alert">
+          {t.missingSummary(missing.length)}
+        </p>
+      )}
       {screen.fields.map((field) => (
         <QuestionField key={field.code} field={field} answer={answers[field.code]} invalid={missing.includes(field.code)} onAnswer={onAnswer} />
       ))}

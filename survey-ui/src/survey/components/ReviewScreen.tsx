@@ -3,7 +3,14 @@ import type { ReviewSection } from '../model/review.ts';
 import { ScreenHeading } from './ScreenHeading.tsx';
 
 /** Every answer before sending, with a way back to each screen. */
-export function ReviewScreen({ sections, sending, failed, onEdit, onBack, onSend }: {
+export function ReviewScreen({
+  sections,
+  sending,
+  failed,
+  onEdit,
+  onBack,
+  onSend,
+}: {
   sections: ReviewSection[];
   sending: boolean;
   failed: boolean;
@@ -20,7 +27,9 @@ export function ReviewScreen({ sections, sending, failed, onEdit, onBack, onSend
         <section class="review-section" key={section.code} aria-label={section.title}>
           <div class="review-head">
             <h2>{section.title}</h2>
-            <button type="button" class="button small" aria-label={t.editSection(section.title)} onClick={() => onEdit(section.code)}>{t.edit}</button>
+            <button type="button" class="button small" aria-label={t.editSection(section.title)} onClick={() => onEdit(section.code)}>
+              {t.edit}
+            </button>
           </div>
           <dl>
             {section.rows.map((row) => (
@@ -32,10 +41,18 @@ export function ReviewScreen({ sections, sending, failed, onEdit, onBack, onSend
           </dl>
         </section>
       ))}
-      {failed && <p class="error-summary" role="alert">{t.saveFailed}</p>}
+      {failed && (
+        <p class="error-summary" role="alert">
+          {t.saveFailed}
+        </p>
+      )}
       <div class="navigation">
-        <button type="button" class="button" onClick={onBack}>{t.back}</button>
-        <button type="button" class="button primary" disabled={sending} onClick={onSend}>{sending ? t.sending : t.send}</button>
+        <button type="button" class="button" onClick={onBack}>
+          {t.back}
+        </button>
+        <button type="button" class="button primary" disabled={sending} onClick={onSend}>
+          {sending ? t.sending : t.send}
+        </button>
       </div>
     </section>
   );

@@ -12,5 +12,9 @@ export function ScreenHeading({ focus, children }: { focus: boolean; children: C
     heading.current?.focus();
     heading.current?.scrollIntoView?.({ block: 'start' });
   }, [focus, children]);
-  return <h1 tabIndex={-1} ref={heading}>{children}</h1>;
+  return (
+    <h1 tabIndex={-1} ref={heading}>
+      {children}
+    </h1>
+  );
 }

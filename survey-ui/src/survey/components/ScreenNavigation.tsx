@@ -5,8 +5,14 @@ export function ScreenNavigation({ onBack, nextLabel }: { onBack?: () => void; n
   const t = useMessages();
   return (
     <div class="navigation">
-      {onBack && <button type="button" class="button" onClick={onBack}>{t.back}</button>}
-      <button type="submit" class="button primary">{nextLabel}</button>
+      {onBack && (
+        <button type="button" class="button" onClick={onBack}>
+          {t.back}
+        </button>
+      )}
+      <button type="submit" class="button primary">
+        {nextLabel}
+      </button>
     </div>
   );
 }

@@ -34,9 +34,7 @@ function freshDraft(link: OpenLink): Draft {
 export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
   const t = useMessages();
   const questionnaire = useMemo(() => localizeQuestionnaire(link.questionnaire, language), [link, language]);
-  const [draft, setDraft] = useState<Draft>(() =>
-    savedDraft && savedDraft.version === link.round.questionnaireVersion ? savedDraft : freshDraft(link),
-  );
+  const [draft, setDraft] = useState<Draft>(() => (savedDraft && savedDraft.version === link.round.questionnaireVersion ? savedDraft : freshDraft(link)));
   const latest = useRef(draft);
   const [resumed] = useState(() => !!savedDraft && Object.keys(savedDraft.answers).length > 0);
   const [moved, setMoved] = useState(false);
@@ -153,7 +151,11 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
   return (
     <>
       <ProgressBar step={step} steps={steps} />
-      {resumed && !moved && <p class="resumed" role="status">{t.resumed}</p>}
+      {resumed && !moved && (
+        <p class="resumed" role="status">
+          {t.resumed}
+        </p>
+      )}
       {index >= screens.length ? (
         <ReviewScreen
           sections={reviewSections(questionnaire, draft.answers)}
@@ -172,7 +174,16 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
           focusHeading={moved}
           isLast={index === screens.length - 1}
           onAnswer={answer}
-          onBack={index > 0 ? () => goTo(index - 1) : link.channel === 'online' ? () => { setMoved(true); setEditingLocality(true); } : undefined}
+          onBack={
+            index > 0
+              ? () => goTo(index - 1)
+              : link.channel === 'online'
+                ? () => {
+                    setMoved(true);
+                    setEditingLocality(true);
+                  }
+                : undefined
+          }
           onNext={next}
         />
       )}

@@ -7,8 +7,14 @@ export function TextQuestion({ field, answer, onAnswer }: { field: Field; answer
   const id = `q-${field.code}`;
   return (
     <div class="question text" data-question={field.code}>
-      <label for={id} class="text-label">{field.text}</label>
-      {field.hint && <p class="hint" id={`${id}-hint`}>{field.hint}</p>}
+      <label for={id} class="text-label">
+        {field.text}
+      </label>
+      {field.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {field.hint}
+        </p>
+      )}
       <textarea
         id={id}
         name={field.code}
@@ -18,7 +24,11 @@ export function TextQuestion({ field, answer, onAnswer }: { field: Field; answer
         aria-describedby={field.maxLength ? `${id}-limit` : undefined}
         onInput={(e) => onAnswer((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      {field.maxLength && <p class="hint" id={`${id}-limit`}>{t.textLimit(field.maxLength)}</p>}
+      {field.maxLength && (
+        <p class="hint" id={`${id}-limit`}>
+          {t.textLimit(field.maxLength)}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,9 @@ export function ThankYouScreen({ responseId, sentWithoutStorage, onAnother }: { 
       <p>{t.thanks}</p>
       <DeliveryStatus responseId={responseId} sentWithoutStorage={sentWithoutStorage} />
       <div class="navigation">
-        <button type="button" class="button" onClick={onAnother}>{t.anotherResponse}</button>
+        <button type="button" class="button" onClick={onAnother}>
+          {t.anotherResponse}
+        </button>
       </div>
     </section>
   );

@@ -17,7 +17,8 @@ export const en: Messages = {
   notStarted: (round: string, from: string) => `${round} takes responses from ${from}. Please come back from that day.`,
   onlineSurvey: 'Online survey',
   localityTitle: 'Where you live',
-  localityIntro: 'Please choose the district (or city) where you live, so that your views are counted for the right place. The survey asks for no name or phone number.',
+  localityIntro:
+    'Please choose the district (or city) where you live, so that your views are counted for the right place. The survey asks for no name or phone number.',
   localityDistrict: 'District or city',
   localityCommune: 'Commune, ward or town (optional)',
   localityChoose: '— Choose —',
@@ -33,7 +34,7 @@ export const en: Messages = {
   toReview: 'Review before sending',
   required: '(required)',
   chooseOne: 'Please choose an answer.',
-  missingSummary: (count: number) => count === 1 ? '1 required question is not answered yet.' : `${count} required questions are not answered yet.`,
+  missingSummary: (count: number) => (count === 1 ? '1 required question is not answered yet.' : `${count} required questions are not answered yet.`),
   chooseAny: 'You may choose several answers.',
   textLimit: (max: number) => `At most ${max} characters.`,
   reviewTitle: 'Review your answers',
@@ -43,12 +44,15 @@ export const en: Messages = {
   editSection: (title: string) => `Change: ${title}`,
   send: 'Send',
   sending: 'Saving…',
-  saveFailed: 'This phone cannot store the response, and it could not be sent without a network. Please keep this page open and press “Send” again when there is a network.',
+  saveFailed:
+    'This phone cannot store the response, and it could not be sent without a network. Please keep this page open and press “Send” again when there is a network.',
   thanksTitle: 'Thank you!',
   thanks: 'Your views help public agencies serve people better.',
   statusQueued: 'Your response is saved on this phone but not sent yet.',
-  statusQueuedBackground: 'You may close this page: the response is saved on the phone and the browser will send it by itself when there is a network, even with the page closed.',
-  statusQueuedKeepOpen: 'Please keep this page open until the response is sent. If you close it now, the response is sent only when you open this survey link again.',
+  statusQueuedBackground:
+    'You may close this page: the response is saved on the phone and the browser will send it by itself when there is a network, even with the page closed.',
+  statusQueuedKeepOpen:
+    'Please keep this page open until the response is sent. If you close it now, the response is sent only when you open this survey link again.',
   statusDelivered: 'Your response has reached the server. You may close this page.',
   statusRefused: (reason: string) => `The server did not accept the response: ${reason}`,
   statusRefusedKept: 'The response stays saved on this phone and will not be sent again by itself.',

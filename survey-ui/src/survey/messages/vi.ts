@@ -31,7 +31,7 @@ export const vi = {
   toReview: 'Xem lại trước khi gửi',
   required: '(bắt buộc)',
   chooseOne: 'Vui lòng chọn một câu trả lời.',
-  missingSummary: (count: number) => count === 1 ? 'Còn 1 câu bắt buộc chưa trả lời.' : `Còn ${count} câu bắt buộc chưa trả lời.`,
+  missingSummary: (count: number) => (count === 1 ? 'Còn 1 câu bắt buộc chưa trả lời.' : `Còn ${count} câu bắt buộc chưa trả lời.`),
   chooseAny: 'Có thể chọn nhiều câu trả lời.',
   textLimit: (max: number) => `Tối đa ${max} ký tự.`,
   reviewTitle: 'Xem lại câu trả lời',
@@ -46,7 +46,8 @@ export const vi = {
   thanks: 'Ý kiến của Ông/Bà giúp cơ quan nhà nước phục vụ người dân tốt hơn.',
   statusQueued: 'Phiếu đã lưu trên máy, chưa gửi được.',
   statusQueuedBackground: 'Ông/Bà có thể đóng trang: phiếu được lưu trên máy và trình duyệt sẽ tự gửi khi có mạng, kể cả khi trang đã đóng.',
-  statusQueuedKeepOpen: 'Vui lòng giữ trang này mở cho đến khi phiếu được gửi. Nếu đóng trang bây giờ, phiếu chỉ được gửi khi Ông/Bà mở lại đường dẫn khảo sát này.',
+  statusQueuedKeepOpen:
+    'Vui lòng giữ trang này mở cho đến khi phiếu được gửi. Nếu đóng trang bây giờ, phiếu chỉ được gửi khi Ông/Bà mở lại đường dẫn khảo sát này.',
   statusDelivered: 'Phiếu đã gửi tới máy chủ. Ông/Bà có thể đóng trang.',
   statusRefused: (reason: string) => `Máy chủ không nhận phiếu: ${reason}`,
   statusRefusedKept: 'Phiếu vẫn được lưu trên máy này và sẽ không tự gửi lại.',

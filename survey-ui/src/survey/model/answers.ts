@@ -21,7 +21,11 @@ export function withAnswer(answers: AnswerMap, code: string, value: AnswerValue 
 
 /** Ticks or unticks one choice of a multiple-choice question, keeping the scale's order. */
 export function toggledChoice(field: Field, current: AnswerValue | undefined, value: OptionValue): OptionValue[] {
-  return toggleChoice(field.options.map((o) => o.value), current, value);
+  return toggleChoice(
+    field.options.map((o) => o.value),
+    current,
+    value,
+  );
 }
 
 /** Required questions of a screen still unanswered. */

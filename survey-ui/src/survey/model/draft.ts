@@ -34,8 +34,10 @@ export function newDraft(token: string, version: string, firstScreen: string, no
  * What the server receives (POST /api/responses, contract/responses.ts), frozen once made:
  * resending it is harmless. The phone always sends these fields.
  */
-export type Submission = Required<Pick<ResponseSubmissionInput, 'id' | 'link' | 'clientId' | 'questionnaireVersion' | 'profile' | 'answers' | 'startedAt' | 'submittedAt'>>
-  & Pick<ResponseSubmissionInput, 'locality'>;
+export type Submission = Required<
+  Pick<ResponseSubmissionInput, 'id' | 'link' | 'clientId' | 'questionnaireVersion' | 'profile' | 'answers' | 'startedAt' | 'submittedAt'>
+> &
+  Pick<ResponseSubmissionInput, 'locality'>;
 
 export function submissionOf(questionnaire: LocalizedQuestionnaire, draft: Draft, made: { id: string; clientId: string; now: Date }): Submission {
   return {

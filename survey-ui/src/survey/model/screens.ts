@@ -21,9 +21,7 @@ export function visibleScreens(questionnaire: LocalizedQuestionnaire, answers: A
   const byCode = new Map(questionnaire.questions.map((q) => [q.code, q]));
   const screens: Screen[] = [];
   for (const section of questionnaire.sections) {
-    const fields = section.questions
-      .filter((code) => applicable.has(code))
-      .map((code) => fieldOf(questionnaire, byCode.get(code)!));
+    const fields = section.questions.filter((code) => applicable.has(code)).map((code) => fieldOf(questionnaire, byCode.get(code)!));
     if (fields.length === 0) continue;
     screens.push({ code: section.code, title: section.title, ...(section.description ? { description: section.description } : {}), fields });
   }

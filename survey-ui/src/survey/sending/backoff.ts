@@ -10,10 +10,7 @@ export function retryDelay(attempts: number, random: number): number {
   return Math.round(ceiling * (0.5 + random / 2));
 }
 
-export type AttemptOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; afterMs?: number }
-  | { kind: 'refused'; reason: string };
+export type AttemptOutcome = { kind: 'delivered' } | { kind: 'retry'; afterMs?: number } | { kind: 'refused'; reason: string };
 
 /**
  * What a reply to POST /api/responses means for a queued response. 201 and 200 (a resend the

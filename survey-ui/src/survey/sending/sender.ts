@@ -40,7 +40,10 @@ export async function requestBackgroundSync(): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return false;
   const registration = (await navigator.serviceWorker.getRegistration('/s/').catch(() => undefined)) as SyncRegistration | undefined;
   if (!registration?.active || !registration.sync) return false;
-  return registration.sync.register(OUTBOX_SYNC_TAG).then(() => true, () => false);
+  return registration.sync.register(OUTBOX_SYNC_TAG).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Calls `listener` when a service worker starts (or stops) controlling this page. */

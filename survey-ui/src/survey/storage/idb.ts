@@ -40,11 +40,7 @@ export function requestResult<T>(request: IDBRequest<T>): Promise<T> {
  * Runs `work` in one transaction over `stores` and resolves with its result once the transaction
  * has committed: either everything `work` wrote is stored, or nothing is.
  */
-export async function inTransaction<T>(
-  stores: StoreName[],
-  mode: IDBTransactionMode,
-  work: (tx: IDBTransaction) => Promise<T> | T,
-): Promise<T> {
+export async function inTransaction<T>(stores: StoreName[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
   const db = await openSurveyDb();
   const tx = db.transaction(stores, mode);
   const done = new Promise<void>((resolve, reject) => {

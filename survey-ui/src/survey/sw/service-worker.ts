@@ -34,7 +34,12 @@ const CACHE = `sipas-survey-${__SURVEY_BUILD__}`;
 const SHELL = '/s/';
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__SURVEY_PRECACHE__)).then(() => worker.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(__SURVEY_PRECACHE__))
+      .then(() => worker.skipWaiting()),
+  );
 });
 
 worker.addEventListener('activate', (event) => {
@@ -72,7 +77,9 @@ worker.addEventListener('fetch', (event) => {
 worker.addEventListener('sync', (event) => {
   if (event.tag !== OUTBOX_SYNC_TAG) return;
   // Rejecting tells the browser to try the sync again later, with its own backoff.
-  event.waitUntil(deliverOutbox({ force: true }).then((round) => {
-    if (round.waiting > 0) throw new Error(`${round.waiting} responses still waiting`);
-  }));
+  event.waitUntil(
+    deliverOutbox({ force: true }).then((round) => {
+      if (round.waiting > 0) throw new Error(`${round.waiting} responses still waiting`);
+    }),
+  );
 });
