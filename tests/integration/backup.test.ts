@@ -20,6 +20,7 @@ import { startServer } from '../../checks/support/server-process.ts';
 import { buildApp } from '../../server/app.ts';
 import { createPostgresDatabase } from '../support/database.ts';
 import { randomLinkSubmission } from '../support/random-responses.ts';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 const journal = JSON.parse(readFileSync(new URL('../../db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
 const secret = 'backup-test-secret-0123456789abcdef0123456789';
@@ -89,7 +90,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const onFolder = (dataDir: string) => ({ SIPAS_DATA_DIR: dataDir });
 
-describe('sipas backup and restore of the embedded database', () => {
+describeOnPgliteOnly('sipas backup and restore of the embedded database', () => {
   it('restores into a fresh folder every response identical — ids, content hashes, answers — and every table, at the current migration', async () => {
     expect(new Set(stored.responses.map((r) => r.channel))).toEqual(new Set(['office', 'paper', 'online']));
     const file = join(root, 'full.sipas');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const failure = (args: string[]) =>
     (e: { code: number; stderr: string; stdout: string }) => e,
   );
 
-describe('npx sipas analyze', () => {
+describeOnPgliteOnly('npx sipas analyze', () => {
   it('prints the contract JSON: groups per district with every index and its uncertainty', async () => {
     const { stdout } = await sipas(['analyze', golden('microdata.csv'), '--questionnaire', '2024', '--by', 'district', '--format', 'json']);
     const result = JSON.parse(stdout);
@@ -113,7 +114,7 @@ describe('npx sipas analyze', () => {
   });
 });
 
-describe('npx sipas analyze refuses files it cannot read for what they are', () => {
+describeOnPgliteOnly('npx sipas analyze refuses files it cannot read for what they are', () => {
   const goldenText = () => readFile(golden('microdata.csv'), 'utf8');
   const write = async (name: string, content: string | Buffer) => {
     const file = join(dir, name);
@@ -165,7 +166,7 @@ describe('npx sipas analyze refuses files it cannot read for what they are', () 
   });
 });
 
-describe('npx sipas analyze over several provinces', () => {
+describeOnPgliteOnly('npx sipas analyze over several provinces', () => {
   const national = (name: string) => `tests/golden/national/${name}`;
 
   it('ranks units with intervals and compares with the previous round through the mapping', async () => {
@@ -207,7 +208,7 @@ describe('npx sipas analyze over several provinces', () => {
   });
 });
 
-describe('npx sipas rake', () => {
+describeOnPgliteOnly('npx sipas rake', () => {
   it('prints raked weights as CSV and the report on standard error', async () => {
     const { stdout, stderr } = await sipas(['rake', golden('microdata.csv'), '--margins', golden('margins.csv')]);
     const lines = stdout.trim().split('\n');

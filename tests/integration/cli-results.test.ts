@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 const sipas = (args: string[]) =>
   promisify(execFile)('node', ['bin/sipas.mjs', ...args], { env: { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(dir, 'data') } });
 
-describe('npx sipas for results', () => {
+describeOnPgliteOnly('npx sipas for results', () => {
   it('loads demo responses into the demo round, sets its frame from the listed strata, and publishes it', async () => {
     expect((await sipas(['demo-responses', '--count', '60'])).stdout).toContain('round DN-2025-H1: 60 demo responses added');
     const listed = (await sipas(['frame', 'DN-2025-H1'])).stdout.trim().split('\n');

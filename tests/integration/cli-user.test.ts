@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/client.ts';
 import { auditTrail } from '../../db/queries/audit.ts';
 import { reserveAttempt } from '../../db/queries/log-in-throttle.ts';
 import { defaultThrottle, logInBlockedUntil } from '../../server/domain/accounts/log-in-throttle.ts';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const sipas = (args: string[], extraEnv: Record<string, string> = {}) =>
     env: { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(dir, 'data'), ...extraEnv },
   });
 
-describe('npx sipas user', () => {
+describeOnPgliteOnly('npx sipas user', () => {
   it('creates accounts with a role and lists them, refusing a weak password with a reason', async () => {
     const created = await sipas(['user', 'add', 'Quan.Tri', '--role', 'admin', '--name', 'Quản trị viên'], { SIPAS_PASSWORD: 'một-mật-khẩu-dài' });
     expect(created.stdout).toMatch(/^created admin quan\.tri \(id \d+\)/);

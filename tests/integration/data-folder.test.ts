@@ -16,6 +16,7 @@ import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
 import { prepareDatabase } from '../../checks/support/fixture.ts';
 import { startServer } from '../../checks/support/server-process.ts';
 import { randomLinkSubmission } from '../support/random-responses.ts';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let root: string;
 let folder: string;
@@ -44,7 +45,7 @@ async function countResponses(dataDir: string): Promise<number> {
   }
 }
 
-describe("PGlite's data folder", () => {
+describeOnPgliteOnly("PGlite's data folder", () => {
   it('is refused to a second program while one has it open, naming the process that holds it', async () => {
     writeFileSync(join(folder, LOCK_FILE), `${process.ppid} ${hostname()}\n`);
     try {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTool } from '../../db/backup/postgres-dump.ts';
 import { repositoryRoot, startServer } from '../../checks/support/server-process.ts';
 import { createPostgresDatabase } from '../support/database.ts';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let root: string;
 beforeAll(() => {
@@ -56,7 +57,7 @@ function loosen(path: string): void {
   if (stat.isDirectory()) for (const name of readdirSync(path)) loosen(join(path, name));
 }
 
-describe('the embedded database folder and its backups, under umask 000', () => {
+describeOnPgliteOnly('the embedded database folder and its backups, under umask 000', () => {
   it('are made owner-only by the command line, and fixed with a warning when found open to others', async () => {
     const cwd = join(root, 'cli');
     mkdirSync(cwd);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { pgliteFsyncCount } from '../../db/pglite-synced-fs.ts';
 import { recordFact } from '../../db/queries/installation.ts';
+import { describeOnPgliteOnly } from '../support/database-independent.ts';
 
 let root: string;
 let database: DatabaseHandle;
@@ -27,7 +28,7 @@ afterAll(async () => {
 const setting = async (name: string) =>
   ((await database.db.execute(sql`select current_setting(${name}) as value`)) as unknown as { rows: Array<{ value: string }> }).rows[0].value;
 
-describe('PGlite on a data folder', () => {
+describeOnPgliteOnly('PGlite on a data folder', () => {
   it('runs with fsync on, flushing the WAL with fsync (the one sync Emscripten passes on)', async () => {
     expect(await setting('fsync')).toBe('on');
     expect(await setting('wal_sync_method')).toBe('fsync');
