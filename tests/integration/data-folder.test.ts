@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } fr
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { LOCK_FILE } from '../../db/pglite-folder.ts';
 import { responses } from '../../db/schema/index.ts';
