@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Builds the UI when its sources changed, so `npm test` always drives the current UI.
     globalSetup: ['tests/support/global-setup.ts'],
-    // Tests that start `npx sipas` child processes (tsx start-up, PGlite initdb) share two cores
+    // Tests that start `npx sipas` child processes (PGlite initdb, migrations) share two cores
     // with Chromium in the browser tests; under load 30 s was not always enough for them.
     testTimeout: 60_000,
     // Browser tests poll for what a page shows; a shared, busy machine can take seconds to draw it.
