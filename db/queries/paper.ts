@@ -6,38 +6,25 @@ export type PaperFormRow = typeof paperForms.$inferSelect;
 export type BatchRow = typeof batches.$inferSelect;
 export type FormEntryRow = typeof formEntries.$inferSelect;
 
-export async function findForms(db: Database, roundId: number, serials: number[]): Promise<PaperFormRow[]> {
-  if (serials.length === 0) return [];
+/**
+ * The forms of these serials. With `lock`, they stay locked until the transaction ends: whoever
+ * changes a form's state (import, batches, marking, keying) reads it this way first, so two changes
+ * of one form cannot both start from the same state.
+ */
+export async function findForms(db: Database, roundId: number, serials: number[], { lock = false } = {}): Promise<PaperFormRow[]> {
   const found: PaperFormRow[] = [];
   // Chunked so a long serial list stays within the driver's parameter limit.
   for (let i = 0; i < serials.length; i += 5000) {
-    found.push(
-      ...(await db
-        .select()
-        .from(paperForms)
-        .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))),
-    );
+    const query = db
+      .select()
+      .from(paperForms)
+      .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))));
+    found.push(...(await (lock ? query.for('update') : query)));
   }
   return found;
 }
 
-/**
- * The forms, locked until the transaction ends: whoever changes a form's state (import, batches,
- * marking) reads it this way first, so two changes of one form cannot both start from the same state.
- */
-export async function lockForms(db: Database, roundId: number, serials: number[]): Promise<PaperFormRow[]> {
-  const found: PaperFormRow[] = [];
-  for (let i = 0; i < serials.length; i += 5000) {
-    found.push(
-      ...(await db
-        .select()
-        .from(paperForms)
-        .where(and(eq(paperForms.roundId, roundId), inArray(paperForms.serial, serials.slice(i, i + 5000))))
-        .for('update')),
-    );
-  }
-  return found;
-}
+export const lockForms = (db: Database, roundId: number, serials: number[]) => findForms(db, roundId, serials, { lock: true });
 
 /** Each form verified as its own response (one statement per few thousand forms). */
 export async function markFormsVerified(db: Database, roundId: number, forms: Array<{ serial: number; responseId: string }>): Promise<void> {
@@ -50,8 +37,8 @@ export async function markFormsVerified(db: Database, roundId: number, forms: Ar
   }
 }
 
-export async function findForm(db: Database, roundId: number, serial: number): Promise<PaperFormRow | undefined> {
-  return (await findForms(db, roundId, [serial]))[0];
+export async function findForm(db: Database, roundId: number, serial: number, options: { lock?: boolean } = {}): Promise<PaperFormRow | undefined> {
+  return (await findForms(db, roundId, [serial], options))[0];
 }
 
 export async function insertForms(db: Database, roundId: number, localityCode: string, serials: number[]): Promise<void> {

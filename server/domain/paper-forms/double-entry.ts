@@ -12,7 +12,6 @@ import {
   entriesOfForm,
   findBatch,
   findForm,
-  lockForms,
   markFormVerified,
   setFormsStatus,
   upsertEntry,
@@ -64,7 +63,7 @@ export async function visibleBatch(db: Database, batchId: number, user: PublicUs
  * second sees the first's entry (otherwise both could see one entry and leave it keyed once).
  */
 async function formOfBatch(db: Database, batch: BatchRow, serial: number, lock = false): Promise<PaperFormRow> {
-  const form = lock ? (await lockForms(db, batch.roundId, [serial]))[0] : await findForm(db, batch.roundId, serial);
+  const form = await findForm(db, batch.roundId, serial, { lock });
   if (!form || form.batchId !== batch.id) {
     throw problems.validation([
       { path: 'serial', worded: { vi: `Phiếu số ${serial} không thuộc lô ${batch.code}`, en: `Form ${serial} is not in batch ${batch.code}` } },
