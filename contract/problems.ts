@@ -20,3 +20,6 @@ export const FileProblemView = ProblemView.extend({
   problemCount: z.number().int().optional(),
 });
 export type FileProblemView = z.output<typeof FileProblemView>;
+
+/** The refusals of a route that takes a file: what is wrong in it (400) or too big in it (413) with every problem listed, and who may not send it. */
+export const UploadProblemViews = { 400: FileProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 413: FileProblemView } as const;

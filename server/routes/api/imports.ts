@@ -1,7 +1,7 @@
 /** The import template of a round (CSV, or XLSX with a codebook sheet) and the import itself. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImportedView, ImportTemplateQuery } from '../../../contract/imports.ts';
-import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
+import { UploadProblemViews } from '../../../contract/problems.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
 import { importTemplate } from '../../domain/imports/import-template.ts';
 import { importResponses, readResponsesTable } from '../../domain/imports/response-import.ts';
@@ -42,14 +42,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Import paper forms keyed elsewhere (body: the CSV or XLSX file). All rows or none; re-importing adds nothing',
         params: RoundParams,
-        response: {
-          200: ImportedView,
-          400: FileProblemView,
-          401: ProblemView,
-          403: ProblemView,
-          404: ProblemView,
-          413: FileProblemView,
-        },
+        response: { 200: ImportedView, ...UploadProblemViews },
       },
     },
     async (request) => {

@@ -1,7 +1,7 @@
 /** What survey managers do to a round's results: its frame (design weights), publishing, withdrawing. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FileProblemView, ProblemView } from '../../../contract/problems.ts';
+import { ProblemView, UploadProblemViews } from '../../../contract/problems.ts';
 import { FrameSavedView, FrameView, RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/results/frames.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
@@ -53,14 +53,7 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Replace the round's frame (body: CSV or XLSX with columns stratum,population); weights become N_h / n_h",
         params: RoundParams,
-        response: {
-          200: FrameSavedView,
-          400: FileProblemView,
-          401: ProblemView,
-          403: ProblemView,
-          404: ProblemView,
-          413: FileProblemView,
-        },
+        response: { 200: FrameSavedView, ...UploadProblemViews },
       },
     },
     async (request) => {
