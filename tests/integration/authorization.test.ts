@@ -9,17 +9,14 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actions, actionsOf, permissions, roleMay, type Action } from '../../contract/permissions.ts';
-import { listLinksOfRound } from '../../db/queries/links.ts';
-import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { roles, type Role } from '../../db/schema/staff.ts';
-import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { defaultThrottle } from '../../server/domain/accounts/log-in-throttle.ts';
-import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import { authPlugin, routeAccess } from '../../server/plugins/auth.ts';
 import type { CataloguedRoute } from '../../server/plugins/route-catalogue.ts';
 import { useTestApp } from '../support/app.ts';
-import { exampleOf, routeExamples, urlOf, type RouteExample } from '../support/route-examples.ts';
-import { addStaff, logInAs, type Agent } from '../support/staff.ts';
+import { routeExampleWorld } from '../support/route-example-world.ts';
+import { exampleOf, urlOf, type RouteExample } from '../support/route-examples.ts';
+import type { Agent } from '../support/staff.ts';
 
 const { app, database } = useTestApp();
 
@@ -34,26 +31,7 @@ let reconcilingKeyer: Agent;
 let examples: Record<string, RouteExample>;
 
 beforeEach(async () => {
-  const db = database().db;
-  for (const role of roles) await addStaff(db, role, `matrix.${role}`);
-  const second = await addStaff(db, 'keyer', 'matrix.second');
-  const reconciler = await addStaff(db, 'keyer', 'matrix.reconciler');
-  const spare = await addStaff(db, 'keyer', 'matrix.spare');
-  agents = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await logInAs(app(), `matrix.${r}`)]))) as Record<Role, Agent>;
-  reconcilingKeyer = await logInAs(app(), 'matrix.reconciler');
-  const manager = agents.manager.userId;
-  await issueForms(db, manager, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials: '1-3' });
-  await markForms(db, manager, { roundCode: DEMO_ROUND_CODE, serials: '1-3', status: 'returned' });
-  const batch = await createBatch(db, manager, {
-    roundCode: DEMO_ROUND_CODE,
-    code: 'B1',
-    serials: '1-3',
-    firstKeyerId: agents.keyer.userId,
-    secondKeyerId: second.id,
-    reconcilerId: reconciler.id,
-  });
-  const link = (await listLinksOfRound(db, (await findRoundByCode(db, DEMO_ROUND_CODE))!.id))[0].token;
-  examples = routeExamples({ link, batchId: batch.id, spareUserId: spare.id, keyerIds: [agents.keyer.userId, second.id] });
+  ({ agents, reconcilingKeyer, examples } = await routeExampleWorld(app(), database().db, 'matrix'));
 });
 
 function requestOf(route: CataloguedRoute) {

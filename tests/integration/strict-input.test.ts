@@ -8,16 +8,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { listLinksOfRound } from '../../db/queries/links.ts';
-import { findRoundByCode } from '../../db/queries/rounds.ts';
 import type { Role } from '../../db/schema/staff.ts';
-import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
-import { createBatch, issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import type { CataloguedRoute } from '../../server/plugins/route-catalogue.ts';
 import { useTestApp } from '../support/app.ts';
+import { routeExampleWorld } from '../support/route-example-world.ts';
 import { declaredFor, fieldsOf, hostileValues, schemaFaults } from '../support/request-schemas.ts';
-import { exampleOf, routeExamples, urlOf, type RouteExample } from '../support/route-examples.ts';
-import { addStaff, logInAs, type Agent } from '../support/staff.ts';
+import { exampleOf, urlOf, type RouteExample } from '../support/route-examples.ts';
+import type { Agent } from '../support/staff.ts';
 
 const { app, database } = useTestApp();
 
@@ -30,24 +27,7 @@ let agents: Record<Role, Agent>;
 let examples: Record<string, RouteExample>;
 
 beforeEach(async () => {
-  const db = database().db;
-  const roles: Role[] = ['admin', 'manager', 'keyer', 'analyst'];
-  for (const role of roles) await addStaff(db, role, `strict.${role}`);
-  const second = await addStaff(db, 'keyer', 'strict.second');
-  const spare = await addStaff(db, 'keyer', 'strict.spare');
-  agents = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await logInAs(app(), `strict.${r}`)]))) as Record<Role, Agent>;
-  const manager = agents.manager.userId;
-  await issueForms(db, manager, { roundCode: DEMO_ROUND_CODE, localityCode: '660', serials: '1-3' });
-  await markForms(db, manager, { roundCode: DEMO_ROUND_CODE, serials: '1-3', status: 'returned' });
-  const batch = await createBatch(db, manager, {
-    roundCode: DEMO_ROUND_CODE,
-    code: 'B1',
-    serials: '1-3',
-    firstKeyerId: agents.keyer.userId,
-    secondKeyerId: second.id,
-  });
-  const link = (await listLinksOfRound(db, (await findRoundByCode(db, DEMO_ROUND_CODE))!.id))[0].token;
-  examples = routeExamples({ link, batchId: batch.id, spareUserId: spare.id, keyerIds: [agents.keyer.userId, second.id] });
+  ({ agents, examples } = await routeExampleWorld(app(), database().db, 'strict'));
 });
 
 interface Spoiled {
