@@ -26,11 +26,16 @@ const ConditionView: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/** Whom a questionnaire is for: citizens (người dân) or organisations and businesses (tổ chức, doanh nghiệp). */
+export const respondentTypes = ['citizen', 'organisation'] as const;
+export type RespondentType = (typeof respondentTypes)[number];
+
 /** The shape of a questionnaire whatever its texts are: both languages, or one. */
 function questionnaireOf<Text extends z.ZodType>(text: Text) {
   const weights = z.record(z.string(), z.number());
   return z.object({
     version: z.string(),
+    respondentType: z.enum(respondentTypes),
     title: text,
     intro: text.optional(),
     scales: z.array(z.object({ code: z.string(), options: z.array(z.object({ value: OptionValue, label: text })) })),

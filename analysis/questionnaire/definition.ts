@@ -95,8 +95,18 @@ export const Aggregation = z.object({
 });
 export type Aggregation = z.infer<typeof Aggregation>;
 
+/**
+ * Who a questionnaire is for. SIPAS has always asked citizens (người dân) and organisations and
+ * businesses (tổ chức, doanh nghiệp) with separate forms; their results are never pooled.
+ */
+export const respondentTypes = ['citizen', 'organisation'] as const;
+export const RespondentType = z.enum(respondentTypes);
+export type RespondentType = z.infer<typeof RespondentType>;
+
 export const QuestionnaireDefinition = z.object({
   version: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  /** Whom the form is for; versions written before organisations had their own form are citizens'. */
+  respondentType: RespondentType.default('citizen'),
   title: LocalizedText,
   intro: LocalizedText.optional(),
   scales: z.array(Scale),

@@ -4,12 +4,14 @@
  * estimation says, or a value would be refused on its way out, or never offered on its way in.
  */
 import { describe, expect, it } from 'vitest';
+import { respondentTypes as definedRespondentTypes } from '../../../analysis/questionnaire/definition.ts';
 import { LONELY_PSU_OPTIONS as designLonelyPsu } from '../../../analysis/estimation/design.ts';
 import { RELIABILITY_ISSUES as estimatedIssues } from '../../../analysis/estimation/intervals.ts';
 import { roles } from '../../../contract/accounts.ts';
 import { linkChannels } from '../../../contract/links.ts';
 import { formStatuses } from '../../../contract/paper-forms.ts';
 import { reviewDecisions } from '../../../contract/response-review.ts';
+import { respondentTypes } from '../../../contract/questionnaires.ts';
 import { channels } from '../../../contract/responses.ts';
 import { LONELY_PSU_OPTIONS, RELIABILITY_ISSUES } from '../../../contract/results.ts';
 import { roundStatuses } from '../../../contract/rounds.ts';
@@ -26,6 +28,10 @@ describe('the contract’s lists of values', () => {
     expect(linkChannels).toEqual(storedLinkChannels);
     expect(formStatuses).toEqual(storedFormStatuses);
     expect(roundStatuses).toEqual(storedRoundStatuses);
+  });
+
+  it('name the respondent types a questionnaire may be written for', () => {
+    expect(respondentTypes).toEqual(definedRespondentTypes);
   });
 
   it('let a reviewer decide only what a response can become', () => {
