@@ -149,7 +149,7 @@ describe('the results dashboard', () => {
     expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(1);
   });
 
-  it('prints as an A4 landscape report whose text holds the table’s figures, without the navigation and controls', async () => {
+  it('prints as an A4 landscape report with page numbers whose text holds the table’s figures, without the navigation and controls', async () => {
     await demoWithAnalyst();
     const page = await desk(app);
     await typeLogIn(page, app.url(`/results?round=${ROUND}&level=district`), 'mai');
@@ -163,9 +163,10 @@ describe('the results dashboard', () => {
 
     const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pages.length).toBeGreaterThanOrEqual(1);
-    for (const printed of pages) {
+    for (const [i, printed] of pages.entries()) {
       expect(printed.size[0]).toBeCloseTo(842, -1); // A4 landscape, in points
       expect(printed.size[1]).toBeCloseTo(595, -1);
+      expect(printed.text).toContain(`${i + 1} / ${pages.length}`);
     }
     const text = pages.map((p) => p.text).join(' ');
     expect(text).toContain('Chỉ số hài lòng theo địa bàn (%, khoảng tin cậy 95 %)');
