@@ -8,16 +8,18 @@
  *  - a column named twice, or without a name; a required column missing;
  *  - a malformed row (unclosed quote, wrong number of fields): its line;
  *  - numbers that are not plain decimals (analysis/estimation/numbers.ts): line and column.
- * CSV is parsed by csv-parse, never by hand.
+ * CSV is parsed by csv-parse, never by hand; a large microdata file without quotes is split on its
+ * commas and line ends, which is what csv-parse would make of it (plain-csv.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
-import { MicrodataReader, type Microdata } from '../analysis/estimation/microdata.ts';
+import { MicrodataReader, type Microdata, type ParsedMicrodata } from '../analysis/estimation/microdata.ts';
 import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts';
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
 import { UsageError } from './command.ts';
 import { printRowProblems } from './csv.ts';
+import { isPlainCsv, readPlainCsv } from './plain-csv.ts';
 
 export class InvalidFileError extends Error {}
 
@@ -116,21 +118,47 @@ function countLines(text: string): number {
   return count;
 }
 
-/** The microdata CSV, checked row by row as it is parsed; every problem is printed before giving up. */
+/** The microdata CSV, checked row by row as it is read; every problem is printed before giving up. */
 export async function readMicrodataFile(file: string, plan: EstimationPlan): Promise<Microdata> {
-  const text = await readUtf8(file);
-  let reader: MicrodataReader | undefined;
-  parseCsv(file, text, (record, line, header) => {
-    reader ??= new MicrodataReader(header, plan, countLines(text));
-    reader.add(record, line);
-  });
-  const { data, problems, warnings } = reader!.finish();
+  const { data, problems, warnings } = parseMicrodataText(file, await readUtf8(file), plan);
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     printRowProblems(problems);
     throw new InvalidFileError(`${file}: ${problems.length} problem(s) in the data`);
   }
   return data;
+}
+
+/**
+ * The microdata in a file's text. A plain file (plain-csv.ts: no quotes, one kind of line end, every
+ * row as long as the header) is read from the text directly; any other, or with `reader`
+ * 'csv-parse', by csv-parse. The same microdata, problems and errors either way
+ * (tests/unit/cli/microdata-text.test.ts), five times sooner for the plain file.
+ */
+export function parseMicrodataText(file: string, text: string, plan: EstimationPlan, reader: 'fastest' | 'csv-parse' = 'fastest'): ParsedMicrodata {
+  return (reader === 'fastest' && isPlainCsv(text) && readPlainMicrodata(file, text, plan)) || readParsedMicrodata(file, text, plan);
+}
+
+function readParsedMicrodata(file: string, text: string, plan: EstimationPlan): ParsedMicrodata {
+  let reader: MicrodataReader | undefined;
+  parseCsv(file, text, (record, line, header) => {
+    reader ??= new MicrodataReader(header, plan, countLines(text));
+    reader.add(record, line);
+  });
+  return reader!.finish();
+}
+
+/** The plain file's microdata, or undefined where it turns out not to be plain (read it with csv-parse). */
+function readPlainMicrodata(file: string, text: string, plan: EstimationPlan): ParsedMicrodata | undefined {
+  let reader: MicrodataReader | undefined;
+  const read = readPlainCsv(
+    text,
+    (fields) => {
+      reader = new MicrodataReader(checkedHeader(file, fields), plan, countLines(text));
+    },
+    (spans, bounds, line) => reader!.addSpans(spans, bounds, line),
+  );
+  return read ? reader!.finish() : undefined;
 }
 
 /** Records of a small file with the given columns (others are refused as likely mistakes). */

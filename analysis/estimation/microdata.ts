@@ -84,6 +84,30 @@ function grown<T extends Float64Array | Int32Array>(column: T, capacity: number,
   return larger;
 }
 
+/** Not a one-character category: the answer is read the long way. */
+const UNKNOWN = -2;
+
+interface AnswerSlot {
+  variable: EstimationPlan['variables'][number];
+  at: number | undefined;
+  codes: Int32Array;
+  lookup: Map<string, number>;
+  /** Per ASCII character: the code of the answer written as that one character (a category), or UNKNOWN. */
+  byChar: Int32Array;
+}
+
+/**
+ * The codes of the answers written as one ASCII character: a category's index (multiple choice: the
+ * set of that one option). Not a blank: a blank answer is trimmed to empty.
+ */
+function byCharacter(variable: EstimationPlan['variables'][number], lookup: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(128).fill(UNKNOWN);
+  for (const [text, k] of lookup) {
+    if (text.length === 1 && text.charCodeAt(0) < 128 && text.trim() !== '') out[text.charCodeAt(0)] = variable.kind === 'multi' ? 1 << k : k;
+  }
+  return out;
+}
+
 /**
  * readMicrodata one row at a time, as a file is parsed: each row goes straight into the columns
  * (answers coded into typed arrays), so a file of a million rows is never held as a million arrays
@@ -99,12 +123,7 @@ export class MicrodataReader {
   private readonly textSlots: Array<{ column: string[]; at: number; distinct: Map<string, string> | undefined }>;
   private weights: Float64Array;
   private readonly weightAt: number | undefined;
-  private readonly answerSlots: Array<{
-    variable: EstimationPlan['variables'][number];
-    at: number | undefined;
-    codes: Int32Array;
-    lookup: Map<string, number>;
-  }>;
+  private readonly answerSlots: AnswerSlot[];
   private readonly designSlots: Array<{ name: 'stratum' | 'psu' | 'province'; at: number }>;
   private readonly lines: number[] = [];
   /**
@@ -139,12 +158,16 @@ export class MicrodataReader {
     this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map<string, string>() }));
     this.weights = new Float64Array(this.capacity);
     this.weightAt = position.get('weight');
-    this.answerSlots = plan.variables.map((variable) => ({
-      variable,
-      at: position.get(variable.code),
-      codes: new Int32Array(this.capacity).fill(UNANSWERED),
-      lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
-    }));
+    this.answerSlots = plan.variables.map((variable) => {
+      const lookup = new Map(variable.categories.map((value, k) => [String(value), k]));
+      return {
+        variable,
+        at: position.get(variable.code),
+        codes: new Int32Array(this.capacity).fill(UNANSWERED),
+        lookup,
+        byChar: byCharacter(variable, lookup),
+      };
+    });
     this.designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
   }
 
@@ -158,6 +181,47 @@ export class MicrodataReader {
       this.report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${this.header.length}) / wrong number of columns` });
       return;
     }
+    const r = this.fill(line, (at) => row[at]);
+    for (const slot of this.answerSlots) if (slot.at !== undefined) this.code(slot, r, line, row[slot.at].trim());
+  }
+
+  /**
+   * The next row as spans of `text`, one per column of the header: field i is
+   * `text.slice(bounds[i], bounds[i + 1] - 1)` (a separator ends each field). The same as `add` with
+   * those strings, without making them: an empty answer, `NA` or a one-character answer of the
+   * scale (most of a file) is read where it stands.
+   */
+  addSpans(text: string, bounds: Int32Array, line: number): void {
+    const r = this.fill(line, (at) => {
+      const start = bounds[at];
+      const end = bounds[at + 1] - 1;
+      return end - start === 1 ? text[start] : text.slice(start, end);
+    });
+    const slots = this.answerSlots;
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j];
+      const at = slot.at;
+      if (at === undefined) continue;
+      const start = bounds[at];
+      const length = bounds[at + 1] - 1 - start;
+      if (length === 0) continue;
+      if (length === 1) {
+        const char = text.charCodeAt(start);
+        const k = char < 128 ? slot.byChar[char] : UNKNOWN;
+        if (k >= 0) {
+          slot.codes[r] = k;
+          continue;
+        }
+      } else if (length === 2 && text.startsWith(NOT_APPLICABLE, start)) continue;
+      this.code(slot, r, line, text.slice(start, start + length).trim());
+    }
+  }
+
+  /**
+   * Starts row r (returned) of the header's length, its fields given by `field(column)`: its text
+   * columns, design columns and weight; the answers are coded by the caller.
+   */
+  private fill(line: number, field: (at: number) => string): number {
     const r = this.size++;
     if (r === this.capacity) {
       this.capacity *= 2;
@@ -166,7 +230,7 @@ export class MicrodataReader {
     }
     this.lines.push(line);
     for (const slot of this.textSlots) {
-      const value = nfc(row[slot.at].trim());
+      const value = nfc(field(slot.at).trim());
       // Codes repeat (a district's code on every row of it): keep one string of each, so the rows
       // read do not each hold their own copies. A column of unique values (response ids) stops early.
       if (slot.distinct === undefined) slot.column.push(value);
@@ -181,7 +245,7 @@ export class MicrodataReader {
       }
     }
     for (const { name, at } of this.designSlots) {
-      if (row[at].trim() === '')
+      if (field(at).trim() === '')
         this.report({
           row: line,
           column: name,
@@ -190,32 +254,34 @@ export class MicrodataReader {
         });
     }
     const weightAt = this.weightAt;
-    if (weightAt === undefined || row[weightAt].trim() === '') this.weights[r] = Number.NaN;
+    const weightText = weightAt === undefined ? '' : field(weightAt);
+    if (weightText.trim() === '') this.weights[r] = Number.NaN;
     else {
-      const weight = strictNumber(row[weightAt]);
-      if ('reason' in weight) this.report({ row: line, column: 'weight', value: row[weightAt], reason: `trọng số / weight: ${weight.reason}` });
+      const weight = strictNumber(weightText);
+      if ('reason' in weight) this.report({ row: line, column: 'weight', value: weightText, reason: `trọng số / weight: ${weight.reason}` });
       this.weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
-    for (const slot of this.answerSlots) {
-      if (slot.at === undefined) continue;
-      const raw = row[slot.at].trim();
-      if (raw === '' || raw === NOT_APPLICABLE) continue;
-      if (slot.variable.kind === 'multi') {
-        let mask = 0;
-        for (const part of raw.split(MULTI_SEPARATOR)) {
-          const k = slot.lookup.get(part.trim());
-          if (k === undefined) this.optionProblem(slot.variable.code, line, raw);
-          else mask |= 1 << k;
-        }
-        slot.codes[r] = mask;
-        continue;
+    return r;
+  }
+
+  /** Codes one answer (trimmed) of row r into its slot. */
+  private code(slot: AnswerSlot, r: number, line: number, raw: string): void {
+    if (raw === '' || raw === NOT_APPLICABLE) return;
+    if (slot.variable.kind === 'multi') {
+      let mask = 0;
+      for (const part of raw.split(MULTI_SEPARATOR)) {
+        const k = slot.lookup.get(part.trim());
+        if (k === undefined) this.optionProblem(slot.variable.code, line, raw);
+        else mask |= 1 << k;
       }
-      const k = slot.lookup.get(raw);
-      if (k !== undefined) slot.codes[r] = k;
-      else if (slot.variable.kind === 'rating')
-        this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
-      else this.optionProblem(slot.variable.code, line, raw);
+      slot.codes[r] = mask;
+      return;
     }
+    const k = slot.lookup.get(raw);
+    if (k !== undefined) slot.codes[r] = k;
+    else if (slot.variable.kind === 'rating')
+      this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+    else this.optionProblem(slot.variable.code, line, raw);
   }
 
   private optionProblem(code: string, line: number, value: string): void {
