@@ -94,7 +94,12 @@ interface AnswerSlot {
   lookup: Map<string, number>;
   /** Per ASCII character: the code of the answer written as that one character (a category), or UNKNOWN. */
   byChar: Int32Array;
+  /** Longer answers coded before without a problem (options, sets of options), by hashOf: text and code. */
+  known: Map<number, { answer: string; code: number }>;
 }
+
+/** Answers of a column remembered by their text at most (a set of nine options has 512 forms). */
+const MAX_KNOWN_ANSWERS = 1024;
 
 /**
  * The codes of the answers written as one ASCII character: a category's index (multiple choice: the
@@ -108,6 +113,32 @@ function byCharacter(variable: EstimationPlan['variables'][number], lookup: Read
   return out;
 }
 
+interface TextSlot {
+  column: string[];
+  at: number;
+  /**
+   * Codes repeat (a district's code on every row of it): one string of each value is kept, so the
+   * rows read do not each hold their own copies. A column of unique values (response ids) stops early.
+   */
+  distinct: Map<string, string> | undefined;
+  /** The kept values that are ASCII without blanks at their ends, by hashOf: a span's string found without making one. */
+  byHash: Map<number, string> | undefined;
+}
+
+/** A hash of text[start, end) if it is all ASCII, else undefined. */
+function hashOf(text: string, start: number, end: number): number | undefined {
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const char = text.charCodeAt(i);
+    if (char >= 128) return undefined;
+    hash = (Math.imul(hash, 31) + char) | 0;
+  }
+  return hash;
+}
+
+/** Whether a character is neither a blank (which trim() removes) nor beyond ASCII. */
+const SOLID = (char: number) => char > 32 && char < 128;
+
 /**
  * readMicrodata one row at a time, as a file is parsed: each row goes straight into the columns
  * (answers coded into typed arrays), so a file of a million rows is never held as a million arrays
@@ -120,7 +151,7 @@ export class MicrodataReader {
   private size = 0;
   private capacity: number;
   private readonly text: Map<string, string[]>;
-  private readonly textSlots: Array<{ column: string[]; at: number; distinct: Map<string, string> | undefined }>;
+  private readonly textSlots: TextSlot[];
   private weights: Float64Array;
   private readonly weightAt: number | undefined;
   private readonly answerSlots: AnswerSlot[];
@@ -155,7 +186,7 @@ export class MicrodataReader {
     const variableCodes = new Set(plan.variables.map((v) => v.code));
     const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight');
     this.text = new Map(textColumns.map((name) => [name, [] as string[]]));
-    this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map<string, string>() }));
+    this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map(), byHash: new Map() }));
     this.weights = new Float64Array(this.capacity);
     this.weightAt = position.get('weight');
     this.answerSlots = plan.variables.map((variable) => {
@@ -166,6 +197,7 @@ export class MicrodataReader {
         codes: new Int32Array(this.capacity).fill(UNANSWERED),
         lookup,
         byChar: byCharacter(variable, lookup),
+        known: new Map(),
       };
     });
     this.designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
@@ -181,7 +213,12 @@ export class MicrodataReader {
       this.report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${this.header.length}) / wrong number of columns` });
       return;
     }
-    const r = this.fill(line, (at) => row[at]);
+    const r = this.fill(
+      line,
+      (at) => row[at],
+      (slot) => this.kept(slot, nfc(row[slot.at].trim())),
+      (at) => row[at].trim() === '',
+    );
     for (const slot of this.answerSlots) if (slot.at !== undefined) this.code(slot, r, line, row[slot.at].trim());
   }
 
@@ -192,11 +229,16 @@ export class MicrodataReader {
    * scale (most of a file) is read where it stands.
    */
   addSpans(text: string, bounds: Int32Array, line: number): void {
-    const r = this.fill(line, (at) => {
-      const start = bounds[at];
-      const end = bounds[at + 1] - 1;
-      return end - start === 1 ? text[start] : text.slice(start, end);
-    });
+    const r = this.fill(
+      line,
+      (at) => text.slice(bounds[at], bounds[at + 1] - 1),
+      (slot) => this.spanText(slot, text, bounds[slot.at], bounds[slot.at + 1] - 1),
+      (at) => {
+        const start = bounds[at];
+        const end = bounds[at + 1] - 1;
+        return start === end || (!SOLID(text.charCodeAt(start)) && text.slice(start, end).trim() === '');
+      },
+    );
     const slots = this.answerSlots;
     for (let j = 0; j < slots.length; j++) {
       const slot = slots[j];
@@ -213,15 +255,28 @@ export class MicrodataReader {
           continue;
         }
       } else if (length === 2 && text.startsWith(NOT_APPLICABLE, start)) continue;
-      this.code(slot, r, line, text.slice(start, start + length).trim());
+      const end = start + length;
+      const hash = SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1)) ? hashOf(text, start, end) : undefined;
+      const known = hash === undefined ? undefined : slot.known.get(hash);
+      if (known !== undefined && known.answer.length === length && text.startsWith(known.answer, start)) {
+        slot.codes[r] = known.code;
+        continue;
+      }
+      const answer = text.slice(start, end).trim();
+      const problems = this.problems.length + this.unfit.size;
+      this.code(slot, r, line, answer);
+      // Remembered only when coded without a problem: a problem is reported on every row that has it.
+      if (hash !== undefined && known === undefined && slot.known.size < MAX_KNOWN_ANSWERS && this.problems.length + this.unfit.size === problems)
+        slot.known.set(hash, { answer, code: slot.codes[r] });
     }
   }
 
   /**
    * Starts row r (returned) of the header's length, its fields given by `field(column)`: its text
-   * columns, design columns and weight; the answers are coded by the caller.
+   * columns (`text`: a text column's value, trimmed and in NFC), design columns (`blank`: whether a
+   * field is blank) and weight; the answers are coded by the caller.
    */
-  private fill(line: number, field: (at: number) => string): number {
+  private fill(line: number, field: (at: number) => string, text: (slot: TextSlot) => string, blank: (at: number) => boolean): number {
     const r = this.size++;
     if (r === this.capacity) {
       this.capacity *= 2;
@@ -229,23 +284,9 @@ export class MicrodataReader {
       for (const slot of this.answerSlots) slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
     }
     this.lines.push(line);
-    for (const slot of this.textSlots) {
-      const value = nfc(field(slot.at).trim());
-      // Codes repeat (a district's code on every row of it): keep one string of each, so the rows
-      // read do not each hold their own copies. A column of unique values (response ids) stops early.
-      if (slot.distinct === undefined) slot.column.push(value);
-      else {
-        const kept = slot.distinct.get(value);
-        if (kept !== undefined) slot.column.push(kept);
-        else {
-          slot.column.push(value);
-          slot.distinct.set(value, value);
-          if (slot.distinct.size > MAX_DISTINCT_KEPT) slot.distinct = undefined;
-        }
-      }
-    }
+    for (const slot of this.textSlots) slot.column.push(text(slot));
     for (const { name, at } of this.designSlots) {
-      if (field(at).trim() === '')
+      if (blank(at))
         this.report({
           row: line,
           column: name,
@@ -262,6 +303,33 @@ export class MicrodataReader {
       this.weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
     return r;
+  }
+
+  /** The one string kept for a text column's value. */
+  private kept(slot: TextSlot, value: string): string {
+    if (slot.distinct === undefined) return value;
+    const kept = slot.distinct.get(value);
+    if (kept !== undefined) return kept;
+    slot.distinct.set(value, value);
+    if (slot.distinct.size > MAX_DISTINCT_KEPT) {
+      slot.distinct = undefined;
+      slot.byHash = undefined;
+    } else if (value !== '' && SOLID(value.charCodeAt(0)) && SOLID(value.charCodeAt(value.length - 1))) {
+      const hash = hashOf(value, 0, value.length);
+      if (hash !== undefined && !slot.byHash!.has(hash)) slot.byHash!.set(hash, value);
+    }
+    return value;
+  }
+
+  /** kept(slot, nfc(text.slice(start, end).trim())), found without a new string where the value was seen before. */
+  private spanText(slot: TextSlot, text: string, start: number, end: number): string {
+    const byHash = slot.byHash;
+    if (byHash !== undefined && end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
+      const hash = hashOf(text, start, end);
+      const kept = hash === undefined ? undefined : byHash.get(hash);
+      if (kept !== undefined && kept.length === end - start && text.startsWith(kept, start)) return kept;
+    }
+    return this.kept(slot, nfc(text.slice(start, end).trim()));
   }
 
   /** Codes one answer (trimmed) of row r into its slot. */

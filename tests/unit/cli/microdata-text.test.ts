@@ -139,6 +139,26 @@ describe('reading a microdata text', () => {
     expect([...fastest.data.weights]).toEqual([2.5, 2.5]);
   });
 
+  it('tells apart values whose characters hash alike ("Aa" and "BB"), and a value seen before with blanks around it', () => {
+    const row = (id: string, district: string, harassment: string) =>
+      fullHeader
+        .map((c) => ({ response_id: id, province: '67', district, stratum: 'S1', psu: 'p1', weight: '1', harassment, info_channels: 'loa_xa' })[c] ?? '4')
+        .join(',');
+    const source = [
+      fullHeader.join(','),
+      row('r1', 'Aa', 'khong_co'),
+      row('r2', 'BB', ' khong_co'),
+      row('r3', ' Aa', 'khong_co '),
+      row('r4', 'BB', 'mot_so'),
+    ].join('\n');
+    const fastest = parseMicrodataText('microdata.csv', source, plan);
+    expect(fastest).toEqual(parseMicrodataText('microdata.csv', source, plan, 'csv-parse'));
+    expect(fastest.data.text.get('district')).toEqual(['Aa', 'BB', 'Aa', 'BB']);
+    const harassment = plan.variables.findIndex((v) => v.code === 'harassment');
+    expect([...fastest.data.codes[harassment]]).toEqual([0, 0, 0, 1]);
+    expect(fastest.warnings).toEqual([]);
+  });
+
   it('names the line and column of an unclosed quote as csv-parse does', () => {
     const source = `${fullHeader.join(',')}\n${fullHeader.map((c) => (c === 'district' ? '"660' : '4')).join(',')}\n`;
     expect(() => parseMicrodataText('microdata.csv', source, plan)).toThrow(
