@@ -18,7 +18,6 @@ import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
 import { UsageError } from './command.ts';
-import { printRowProblems } from './csv.ts';
 import { isPlainCsv, readPlainCsv } from './plain-csv.ts';
 
 export class InvalidFileError extends Error {}
@@ -123,7 +122,8 @@ export async function readMicrodataFile(file: string, plan: EstimationPlan): Pro
   const { data, problems, warnings } = parseMicrodataText(file, await readUtf8(file), plan);
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
-    printRowProblems(problems);
+    // Loaded only here: cli/csv.ts brings the upload readers and writers, which reading microdata does not need.
+    (await import('./csv.ts')).printRowProblems(problems);
     throw new InvalidFileError(`${file}: ${problems.length} problem(s) in the data`);
   }
   return data;
