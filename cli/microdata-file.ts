@@ -117,9 +117,12 @@ function countLines(text: string): number {
   return count;
 }
 
-/** The microdata CSV, checked row by row as it is read; every problem is printed before giving up. */
-export async function readMicrodataFile(file: string, plan: EstimationPlan): Promise<Microdata> {
-  const { data, problems, warnings } = parseMicrodataText(file, await readUtf8(file), plan);
+/**
+ * The microdata CSV, checked row by row as it is read; every problem is printed before giving up.
+ * `textColumns`: the columns besides answers and weight that the caller uses (all when not given).
+ */
+export async function readMicrodataFile(file: string, plan: EstimationPlan, textColumns?: ReadonlySet<string>): Promise<Microdata> {
+  const { data, problems, warnings } = parseMicrodataText(file, await readUtf8(file), plan, { textColumns });
   for (const warning of warnings) console.error(warning);
   if (problems.length > 0) {
     // Loaded only here: cli/csv.ts brings the upload readers and writers, which reading microdata does not need.
@@ -135,26 +138,31 @@ export async function readMicrodataFile(file: string, plan: EstimationPlan): Pro
  * 'csv-parse', by csv-parse. The same microdata, problems and errors either way
  * (tests/unit/cli/microdata-text.test.ts), five times sooner for the plain file.
  */
-export function parseMicrodataText(file: string, text: string, plan: EstimationPlan, reader: 'fastest' | 'csv-parse' = 'fastest'): ParsedMicrodata {
-  return (reader === 'fastest' && isPlainCsv(text) && readPlainMicrodata(file, text, plan)) || readParsedMicrodata(file, text, plan);
+export function parseMicrodataText(
+  file: string,
+  text: string,
+  plan: EstimationPlan,
+  { reader = 'fastest', textColumns }: { reader?: 'fastest' | 'csv-parse'; textColumns?: ReadonlySet<string> } = {},
+): ParsedMicrodata {
+  return (reader === 'fastest' && isPlainCsv(text) && readPlainMicrodata(file, text, plan, textColumns)) || readParsedMicrodata(file, text, plan, textColumns);
 }
 
-function readParsedMicrodata(file: string, text: string, plan: EstimationPlan): ParsedMicrodata {
+function readParsedMicrodata(file: string, text: string, plan: EstimationPlan, textColumns: ReadonlySet<string> | undefined): ParsedMicrodata {
   let reader: MicrodataReader | undefined;
   parseCsv(file, text, (record, line, header) => {
-    reader ??= new MicrodataReader(header, plan, countLines(text));
+    reader ??= new MicrodataReader(header, plan, countLines(text), textColumns);
     reader.add(record, line);
   });
   return reader!.finish();
 }
 
 /** The plain file's microdata, or undefined where it turns out not to be plain (read it with csv-parse). */
-function readPlainMicrodata(file: string, text: string, plan: EstimationPlan): ParsedMicrodata | undefined {
+function readPlainMicrodata(file: string, text: string, plan: EstimationPlan, textColumns: ReadonlySet<string> | undefined): ParsedMicrodata | undefined {
   let reader: MicrodataReader | undefined;
   const read = readPlainCsv(
     text,
     (fields) => {
-      reader = new MicrodataReader(checkedHeader(file, fields), plan, countLines(text));
+      reader = new MicrodataReader(checkedHeader(file, fields), plan, countLines(text), textColumns);
     },
     (spans, bounds, line) => reader!.addSpans(spans, bounds, line),
   );

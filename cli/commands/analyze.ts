@@ -202,7 +202,10 @@ Example:
       maxHalfWidth: option('max-half-width', values['max-half-width'], defaultReliability.maxHalfWidth),
     };
 
-    const data = await readMicrodataFile(positionals[0], estimationPlan(def));
+    // The text columns the analysis reads (the design, the levels, the round for a comparison); raking's
+    // margins may name any column, so then all are read.
+    const textColumns = values.rake ? undefined : new Set(['response_id', 'round', 'province', 'stratum', 'psu', ...levels]);
+    const data = await readMicrodataFile(positionals[0], estimationPlan(def), textColumns);
     const frame = values.frame ? await readFrameFile(values.frame) : undefined;
     const common: Omit<AnalysisOptions, 'frame' | 'levels'> = {
       reliability,
@@ -225,7 +228,7 @@ Example:
       if (level.respondents_outside > 0)
         console.error(`sipas analyze: ${level.respondents_outside} respondent(s) have no ${level.level} code and are in no group of that level`);
     }
-    if (values.previous) result.comparison = await comparison(def, data, result, values, { ...common, levels, frame });
+    if (values.previous) result.comparison = await comparison(def, data, result, values, { ...common, levels, frame }, textColumns);
     const output = await render(result, values.format!);
     if (values.out) await writeFile(values.out, output);
     else process.stdout.write(output);
@@ -243,11 +246,12 @@ async function comparison(
   current: AnalysisResult,
   values: { previous?: string; 'previous-questionnaire'?: string; 'previous-frame'?: string; mappings?: string },
   options: AnalysisOptions,
+  textColumns: ReadonlySet<string> | undefined,
 ): Promise<RoundComparison> {
   const previousDef = values['previous-questionnaire'] ? await questionnaireFor(values['previous-questionnaire']) : def;
   const versions = compareVersions(def, previousDef);
   const common = new Set(versions.commonItems);
-  const previousData = await readMicrodataFile(values.previous!, estimationPlan(previousDef));
+  const previousData = await readMicrodataFile(values.previous!, estimationPlan(previousDef), textColumns);
   const successor = values.mappings ? successorOf(await readMappingsFile(values.mappings)) : (code: string) => code;
   const previous = analyzeMicrodata(versions.identical ? previousDef : restrictToItems(previousDef, common), previousData, {
     ...options,

@@ -91,9 +91,9 @@ const readsPlain = (source: string) => isPlainCsv(source) && readPlainCsv(source
 const ignore = () => {};
 
 /** Everything the reader gives, or the error it throws. */
-function outcome(source: string, reader: 'fastest' | 'csv-parse') {
+function outcome(source: string, reader: 'fastest' | 'csv-parse', textColumns?: ReadonlySet<string>) {
   try {
-    return parseMicrodataText('microdata.csv', source, plan, reader);
+    return parseMicrodataText('microdata.csv', source, plan, { reader, textColumns });
   } catch (error) {
     return { error: `${(error as Error).constructor.name}: ${(error as Error).message}` };
   }
@@ -103,10 +103,10 @@ describe('reading a microdata text', () => {
   it('gives the same microdata, problems, warnings and errors whether a plain file is read directly or by csv-parse', () => {
     let plainFiles = 0;
     fc.assert(
-      fc.property(files, (file) => {
+      fc.property(files, fc.option(fc.constant(new Set(['district', 'stratum', 'psu']))), (file, textColumns) => {
         const source = text(file);
         if (readsPlain(source)) plainFiles++;
-        expect(outcome(source, 'fastest')).toEqual(outcome(source, 'csv-parse'));
+        expect(outcome(source, 'fastest', textColumns ?? undefined)).toEqual(outcome(source, 'csv-parse', textColumns ?? undefined));
       }),
       { numRuns: 300 },
     );
@@ -133,7 +133,7 @@ describe('reading a microdata text', () => {
         .join(',');
     const source = `${fullHeader.join(',')}\r\n${row('r1', 'Hoa\u0300')}\r\n\r\n${row('r2', '660')}\r\n`;
     const fastest = parseMicrodataText('microdata.csv', source, plan);
-    expect(fastest).toEqual(parseMicrodataText('microdata.csv', source, plan, 'csv-parse'));
+    expect(fastest).toEqual(parseMicrodataText('microdata.csv', source, plan, { reader: 'csv-parse' }));
     expect(fastest.problems).toEqual([]);
     expect(fastest.data.text.get('district')).toEqual(['Hoà', '660']);
     expect([...fastest.data.weights]).toEqual([2.5, 2.5]);
@@ -152,11 +152,24 @@ describe('reading a microdata text', () => {
       row('r4', 'BB', 'mot_so'),
     ].join('\n');
     const fastest = parseMicrodataText('microdata.csv', source, plan);
-    expect(fastest).toEqual(parseMicrodataText('microdata.csv', source, plan, 'csv-parse'));
+    expect(fastest).toEqual(parseMicrodataText('microdata.csv', source, plan, { reader: 'csv-parse' }));
     expect(fastest.data.text.get('district')).toEqual(['Aa', 'BB', 'Aa', 'BB']);
     const harassment = plan.variables.findIndex((v) => v.code === 'harassment');
     expect([...fastest.data.codes[harassment]]).toEqual([0, 0, 0, 1]);
     expect(fastest.warnings).toEqual([]);
+  });
+
+  it('keeps only the text columns asked for (and response_id), and still checks stratum, PSU and province on every row', () => {
+    const row = (id: string, stratum: string) =>
+      fullHeader
+        .map((c) => ({ response_id: id, province: '67', district: '660', stratum, psu: 'p1', weight: '1', sex: 'nu', info_channels: 'loa_xa' })[c] ?? '4')
+        .join(',');
+    const source = [fullHeader.join(','), row('r1', 'S1'), row('r2', '')].join('\n');
+    for (const reader of ['fastest', 'csv-parse'] as const) {
+      const { data, problems } = parseMicrodataText('microdata.csv', source, plan, { reader, textColumns: new Set(['district']) });
+      expect([...data.text.keys()]).toEqual(['response_id', 'district']);
+      expect(problems).toEqual([expect.objectContaining({ row: 3, column: 'stratum' })]);
+    }
   });
 
   it('names the line and column of an unclosed quote as csv-parse does', () => {
