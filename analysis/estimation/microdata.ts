@@ -84,6 +84,61 @@ function grown<T extends Float64Array | Int32Array>(column: T, capacity: number,
   return larger;
 }
 
+/** Not a one-character category: the answer is read the long way. */
+const UNKNOWN = -2;
+
+interface AnswerSlot {
+  variable: EstimationPlan['variables'][number];
+  at: number | undefined;
+  codes: Int32Array;
+  lookup: Map<string, number>;
+  /** Per ASCII character: the code of the answer written as that one character (a category), or UNKNOWN. */
+  byChar: Int32Array;
+  /** Longer answers coded before without a problem (options, sets of options), by hashOf: text and code. */
+  known: Map<number, { answer: string; code: number }>;
+}
+
+/** Answers of a column remembered by their text at most (a set of nine options has 512 forms). */
+const MAX_KNOWN_ANSWERS = 1024;
+
+/**
+ * The codes of the answers written as one ASCII character: a category's index (multiple choice: the
+ * set of that one option). Not a blank: a blank answer is trimmed to empty.
+ */
+function byCharacter(variable: EstimationPlan['variables'][number], lookup: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(128).fill(UNKNOWN);
+  for (const [text, k] of lookup) {
+    if (text.length === 1 && text.charCodeAt(0) < 128 && text.trim() !== '') out[text.charCodeAt(0)] = variable.kind === 'multi' ? 1 << k : k;
+  }
+  return out;
+}
+
+interface TextSlot {
+  column: string[];
+  at: number;
+  /**
+   * Codes repeat (a district's code on every row of it): one string of each value is kept, so the
+   * rows read do not each hold their own copies. A column of unique values (response ids) stops early.
+   */
+  distinct: Map<string, string> | undefined;
+  /** The kept values that are ASCII without blanks at their ends, by hashOf: a span's string found without making one. */
+  byHash: Map<number, string> | undefined;
+}
+
+/** A hash of text[start, end) if it is all ASCII, else undefined. */
+function hashOf(text: string, start: number, end: number): number | undefined {
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const char = text.charCodeAt(i);
+    if (char >= 128) return undefined;
+    hash = (Math.imul(hash, 31) + char) | 0;
+  }
+  return hash;
+}
+
+/** Whether a character is neither a blank (which trim() removes) nor beyond ASCII. */
+const SOLID = (char: number) => char > 32 && char < 128;
+
 /**
  * readMicrodata one row at a time, as a file is parsed: each row goes straight into the columns
  * (answers coded into typed arrays), so a file of a million rows is never held as a million arrays
@@ -96,15 +151,10 @@ export class MicrodataReader {
   private size = 0;
   private capacity: number;
   private readonly text: Map<string, string[]>;
-  private readonly textSlots: Array<{ column: string[]; at: number; distinct: Map<string, string> | undefined }>;
+  private readonly textSlots: TextSlot[];
   private weights: Float64Array;
   private readonly weightAt: number | undefined;
-  private readonly answerSlots: Array<{
-    variable: EstimationPlan['variables'][number];
-    at: number | undefined;
-    codes: Int32Array;
-    lookup: Map<string, number>;
-  }>;
+  private readonly answerSlots: AnswerSlot[];
   private readonly designSlots: Array<{ name: 'stratum' | 'psu' | 'province'; at: number }>;
   private readonly lines: number[] = [];
   /**
@@ -113,7 +163,11 @@ export class MicrodataReader {
    */
   private readonly unfit = new Map<string, { line: number; value: string }>();
 
-  constructor(header: readonly string[], plan: EstimationPlan, capacity = 1024) {
+  /**
+   * `keepText`: the columns other than answers and weight that are kept as text (response_id always;
+   * all when not given) — what is not read is not checked either, but only design columns are.
+   */
+  constructor(header: readonly string[], plan: EstimationPlan, capacity = 1024, keepText?: ReadonlySet<string>) {
     this.header = header;
     this.plan = plan;
     this.capacity = Math.max(1, capacity);
@@ -134,17 +188,23 @@ export class MicrodataReader {
         this.report({ row: 1, column: variable.code, value: '', reason: 'thiếu cột của câu hỏi trong phiếu / the questionnaire item has no column' });
     }
     const variableCodes = new Set(plan.variables.map((v) => v.code));
-    const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight');
+    const kept = (name: string) => keepText === undefined || keepText.has(name) || name === 'response_id';
+    const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight' && kept(h));
     this.text = new Map(textColumns.map((name) => [name, [] as string[]]));
-    this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map<string, string>() }));
+    this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map(), byHash: new Map() }));
     this.weights = new Float64Array(this.capacity);
     this.weightAt = position.get('weight');
-    this.answerSlots = plan.variables.map((variable) => ({
-      variable,
-      at: position.get(variable.code),
-      codes: new Int32Array(this.capacity).fill(UNANSWERED),
-      lookup: new Map(variable.categories.map((value, k) => [String(value), k])),
-    }));
+    this.answerSlots = plan.variables.map((variable) => {
+      const lookup = new Map(variable.categories.map((value, k) => [String(value), k]));
+      return {
+        variable,
+        at: position.get(variable.code),
+        codes: new Int32Array(this.capacity).fill(UNANSWERED),
+        lookup,
+        byChar: byCharacter(variable, lookup),
+        known: new Map(),
+      };
+    });
     this.designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
   }
 
@@ -158,6 +218,70 @@ export class MicrodataReader {
       this.report({ row: line, column: '', value: String(row.length), reason: `số cột khác dòng tiêu đề (${this.header.length}) / wrong number of columns` });
       return;
     }
+    const r = this.fill(
+      line,
+      (at) => row[at],
+      (slot) => this.kept(slot, nfc(row[slot.at].trim())),
+      (at) => row[at].trim() === '',
+    );
+    for (const slot of this.answerSlots) if (slot.at !== undefined) this.code(slot, r, line, row[slot.at].trim());
+  }
+
+  /**
+   * The next row as spans of `text`, one per column of the header: field i is
+   * `text.slice(bounds[i], bounds[i + 1] - 1)` (a separator ends each field). The same as `add` with
+   * those strings, without making them: an empty answer, `NA` or a one-character answer of the
+   * scale (most of a file) is read where it stands.
+   */
+  addSpans(text: string, bounds: Int32Array, line: number): void {
+    const r = this.fill(
+      line,
+      (at) => text.slice(bounds[at], bounds[at + 1] - 1),
+      (slot) => this.spanText(slot, text, bounds[slot.at], bounds[slot.at + 1] - 1),
+      (at) => {
+        const start = bounds[at];
+        const end = bounds[at + 1] - 1;
+        return start === end || (!SOLID(text.charCodeAt(start)) && text.slice(start, end).trim() === '');
+      },
+    );
+    const slots = this.answerSlots;
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j];
+      const at = slot.at;
+      if (at === undefined) continue;
+      const start = bounds[at];
+      const length = bounds[at + 1] - 1 - start;
+      if (length === 0) continue;
+      if (length === 1) {
+        const char = text.charCodeAt(start);
+        const k = char < 128 ? slot.byChar[char] : UNKNOWN;
+        if (k >= 0) {
+          slot.codes[r] = k;
+          continue;
+        }
+      } else if (length === 2 && text.startsWith(NOT_APPLICABLE, start)) continue;
+      const end = start + length;
+      const hash = SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1)) ? hashOf(text, start, end) : undefined;
+      const known = hash === undefined ? undefined : slot.known.get(hash);
+      if (known !== undefined && known.answer.length === length && text.startsWith(known.answer, start)) {
+        slot.codes[r] = known.code;
+        continue;
+      }
+      const answer = text.slice(start, end).trim();
+      const problems = this.problems.length + this.unfit.size;
+      this.code(slot, r, line, answer);
+      // Remembered only when coded without a problem: a problem is reported on every row that has it.
+      if (hash !== undefined && known === undefined && slot.known.size < MAX_KNOWN_ANSWERS && this.problems.length + this.unfit.size === problems)
+        slot.known.set(hash, { answer, code: slot.codes[r] });
+    }
+  }
+
+  /**
+   * Starts row r (returned) of the header's length, its fields given by `field(column)`: its text
+   * columns (`text`: a text column's value, trimmed and in NFC), design columns (`blank`: whether a
+   * field is blank) and weight; the answers are coded by the caller.
+   */
+  private fill(line: number, field: (at: number) => string, text: (slot: TextSlot) => string, blank: (at: number) => boolean): number {
     const r = this.size++;
     if (r === this.capacity) {
       this.capacity *= 2;
@@ -165,23 +289,9 @@ export class MicrodataReader {
       for (const slot of this.answerSlots) slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
     }
     this.lines.push(line);
-    for (const slot of this.textSlots) {
-      const value = nfc(row[slot.at].trim());
-      // Codes repeat (a district's code on every row of it): keep one string of each, so the rows
-      // read do not each hold their own copies. A column of unique values (response ids) stops early.
-      if (slot.distinct === undefined) slot.column.push(value);
-      else {
-        const kept = slot.distinct.get(value);
-        if (kept !== undefined) slot.column.push(kept);
-        else {
-          slot.column.push(value);
-          slot.distinct.set(value, value);
-          if (slot.distinct.size > MAX_DISTINCT_KEPT) slot.distinct = undefined;
-        }
-      }
-    }
+    for (const slot of this.textSlots) slot.column.push(text(slot));
     for (const { name, at } of this.designSlots) {
-      if (row[at].trim() === '')
+      if (blank(at))
         this.report({
           row: line,
           column: name,
@@ -190,32 +300,61 @@ export class MicrodataReader {
         });
     }
     const weightAt = this.weightAt;
-    if (weightAt === undefined || row[weightAt].trim() === '') this.weights[r] = Number.NaN;
+    const weightText = weightAt === undefined ? '' : field(weightAt);
+    if (weightText.trim() === '') this.weights[r] = Number.NaN;
     else {
-      const weight = strictNumber(row[weightAt]);
-      if ('reason' in weight) this.report({ row: line, column: 'weight', value: row[weightAt], reason: `trọng số / weight: ${weight.reason}` });
+      const weight = strictNumber(weightText);
+      if ('reason' in weight) this.report({ row: line, column: 'weight', value: weightText, reason: `trọng số / weight: ${weight.reason}` });
       this.weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
-    for (const slot of this.answerSlots) {
-      if (slot.at === undefined) continue;
-      const raw = row[slot.at].trim();
-      if (raw === '' || raw === NOT_APPLICABLE) continue;
-      if (slot.variable.kind === 'multi') {
-        let mask = 0;
-        for (const part of raw.split(MULTI_SEPARATOR)) {
-          const k = slot.lookup.get(part.trim());
-          if (k === undefined) this.optionProblem(slot.variable.code, line, raw);
-          else mask |= 1 << k;
-        }
-        slot.codes[r] = mask;
-        continue;
-      }
-      const k = slot.lookup.get(raw);
-      if (k !== undefined) slot.codes[r] = k;
-      else if (slot.variable.kind === 'rating')
-        this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
-      else this.optionProblem(slot.variable.code, line, raw);
+    return r;
+  }
+
+  /** The one string kept for a text column's value. */
+  private kept(slot: TextSlot, value: string): string {
+    if (slot.distinct === undefined) return value;
+    const kept = slot.distinct.get(value);
+    if (kept !== undefined) return kept;
+    slot.distinct.set(value, value);
+    if (slot.distinct.size > MAX_DISTINCT_KEPT) {
+      slot.distinct = undefined;
+      slot.byHash = undefined;
+    } else if (value !== '' && SOLID(value.charCodeAt(0)) && SOLID(value.charCodeAt(value.length - 1))) {
+      const hash = hashOf(value, 0, value.length);
+      if (hash !== undefined && !slot.byHash!.has(hash)) slot.byHash!.set(hash, value);
     }
+    return value;
+  }
+
+  /** kept(slot, nfc(text.slice(start, end).trim())), found without a new string where the value was seen before. */
+  private spanText(slot: TextSlot, text: string, start: number, end: number): string {
+    const byHash = slot.byHash;
+    if (byHash !== undefined && end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
+      const hash = hashOf(text, start, end);
+      const kept = hash === undefined ? undefined : byHash.get(hash);
+      if (kept !== undefined && kept.length === end - start && text.startsWith(kept, start)) return kept;
+    }
+    return this.kept(slot, nfc(text.slice(start, end).trim()));
+  }
+
+  /** Codes one answer (trimmed) of row r into its slot. */
+  private code(slot: AnswerSlot, r: number, line: number, raw: string): void {
+    if (raw === '' || raw === NOT_APPLICABLE) return;
+    if (slot.variable.kind === 'multi') {
+      let mask = 0;
+      for (const part of raw.split(MULTI_SEPARATOR)) {
+        const k = slot.lookup.get(part.trim());
+        if (k === undefined) this.optionProblem(slot.variable.code, line, raw);
+        else mask |= 1 << k;
+      }
+      slot.codes[r] = mask;
+      return;
+    }
+    const k = slot.lookup.get(raw);
+    if (k !== undefined) slot.codes[r] = k;
+    else if (slot.variable.kind === 'rating')
+      this.report({ row: line, column: slot.variable.code, value: raw, reason: 'giá trị ngoài thang đo / value off the scale' });
+    else this.optionProblem(slot.variable.code, line, raw);
   }
 
   private optionProblem(code: string, line: number, value: string): void {
@@ -226,11 +365,11 @@ export class MicrodataReader {
   finish(): ParsedMicrodata {
     const size = this.size;
     const ids = this.text.get('response_id') ?? [];
-    const seen = new Set<string>();
+    const repeated = repeatedValues(ids);
     for (let r = 0; r < ids.length; r++) {
       if (ids[r] === '') this.report({ row: this.lines[r], column: 'response_id', value: '', reason: 'thiếu mã phiếu / the response id is empty' });
-      else if (seen.has(ids[r])) this.report({ row: this.lines[r], column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
-      seen.add(ids[r]);
+      else if (repeated[r] === 1)
+        this.report({ row: this.lines[r], column: 'response_id', value: ids[r], reason: 'mã phiếu bị trùng / duplicate response id' });
     }
     const present = this.answerSlots.map((slot) => slot.at !== undefined && !this.unfit.has(slot.variable.code));
     const warnings = [...this.unfit].map(
@@ -249,6 +388,37 @@ export class MicrodataReader {
     };
     return { data, problems: this.problems, warnings };
   }
+}
+
+/**
+ * Per value: 1 where an earlier value is the same. As a Set of the strings would say, at a fraction of
+ * its cost for 200,000 ids (no growing table, no string hashed by the engine): an open-addressing
+ * table of row numbers by a hash of the characters, equal hashes compared as strings.
+ */
+function repeatedValues(values: readonly string[]): Uint8Array {
+  const repeated = new Uint8Array(values.length);
+  let bits = 4;
+  while (1 << bits < 2 * values.length) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Int32Array(mask + 1);
+  for (let r = 0; r < values.length; r++) {
+    const value = values[r];
+    let hash = 0;
+    for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
+    hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+    for (let slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const other = table[slot];
+      if (other === 0) {
+        table[slot] = r + 1;
+        break;
+      }
+      if (values[other - 1] === value) {
+        repeated[r] = 1;
+        break;
+      }
+    }
+  }
+  return repeated;
 }
 
 /** A text column, or a column of empty strings when the file has none. */

@@ -1,21 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ALL_LEVEL, analyzeMicrodata, type AnalysisOptions } from '../../analysis/estimation/analyze.ts';
-import { compareRounds, type RoundComparison } from '../../analysis/estimation/comparison.ts';
+import type { RoundComparison } from '../../analysis/estimation/comparison.ts';
 import { LONELY_PSU_OPTIONS, type LonelyPsu } from '../../analysis/estimation/design.ts';
 import { strataWithoutRespondents } from '../../analysis/estimation/design-weights.ts';
 import { defaultReliability } from '../../analysis/estimation/intervals.ts';
 import { textColumn, type Microdata } from '../../analysis/estimation/microdata.ts';
 import { strictNumber } from '../../analysis/estimation/numbers.ts';
 import type { AnalysisResult } from '../../analysis/estimation/results.ts';
-import { comparisonTable, rankingTable, resultTables, type TableCell } from '../../analysis/estimation/results-table.ts';
+import type { TableCell } from '../../analysis/estimation/results-table.ts';
 import { estimationPlan } from '../../analysis/estimation/variables.ts';
 import { parseQuestionnaire } from '../../analysis/questionnaire/structure.ts';
 import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
 import { compareVersions, restrictToItems } from '../../analysis/questionnaire/version-comparison.ts';
 import { demoLocalityName } from '../../db/seed/localities.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
-import { writeCsv, writeXlsx } from '../../server/files/tables.ts';
 import { UsageError, type Command } from '../command.ts';
 import { readFrameFile, readMappingsFile, readMarginsFile, readMicrodataFile, readProvincePopulationsFile } from '../microdata-file.ts';
 import { rakingOptions, RAKING_HELP } from './raking-options.ts';
@@ -38,8 +37,16 @@ const cellText = (cell: TableCell) => (typeof cell === 'boolean' ? String(cell) 
 
 type Output = AnalysisResult & { frame?: { strata_without_respondents: string[] }; comparison?: RoundComparison };
 
+/**
+ * The result as the format asks. The table writers (and the comparison's statistics below) are
+ * loaded only when used: JSON, the common case, starts that much sooner (npm run bench:start).
+ */
 async function render(result: Output, format: string): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  const [{ comparisonTable, rankingTable, resultTables }, { writeCsv, writeXlsx }] = await Promise.all([
+    import('../../analysis/estimation/results-table.ts'),
+    import('../../server/files/tables.ts'),
+  ]);
   const tables = resultTables(result);
   if (format === 'csv')
     return writeCsv(
@@ -195,7 +202,10 @@ Example:
       maxHalfWidth: option('max-half-width', values['max-half-width'], defaultReliability.maxHalfWidth),
     };
 
-    const data = await readMicrodataFile(positionals[0], estimationPlan(def));
+    // The text columns the analysis reads (the design, the levels, the round for a comparison); raking's
+    // margins may name any column, so then all are read.
+    const textColumns = values.rake ? undefined : new Set(['response_id', 'round', 'province', 'stratum', 'psu', ...levels]);
+    const data = await readMicrodataFile(positionals[0], estimationPlan(def), textColumns);
     const frame = values.frame ? await readFrameFile(values.frame) : undefined;
     const common: Omit<AnalysisOptions, 'frame' | 'levels'> = {
       reliability,
@@ -218,7 +228,7 @@ Example:
       if (level.respondents_outside > 0)
         console.error(`sipas analyze: ${level.respondents_outside} respondent(s) have no ${level.level} code and are in no group of that level`);
     }
-    if (values.previous) result.comparison = await comparison(def, data, result, values, { ...common, levels, frame });
+    if (values.previous) result.comparison = await comparison(def, data, result, values, { ...common, levels, frame }, textColumns);
     const output = await render(result, values.format!);
     if (values.out) await writeFile(values.out, output);
     else process.stdout.write(output);
@@ -236,11 +246,12 @@ async function comparison(
   current: AnalysisResult,
   values: { previous?: string; 'previous-questionnaire'?: string; 'previous-frame'?: string; mappings?: string },
   options: AnalysisOptions,
+  textColumns: ReadonlySet<string> | undefined,
 ): Promise<RoundComparison> {
   const previousDef = values['previous-questionnaire'] ? await questionnaireFor(values['previous-questionnaire']) : def;
   const versions = compareVersions(def, previousDef);
   const common = new Set(versions.commonItems);
-  const previousData = await readMicrodataFile(values.previous!, estimationPlan(previousDef));
+  const previousData = await readMicrodataFile(values.previous!, estimationPlan(previousDef), textColumns);
   const successor = values.mappings ? successorOf(await readMappingsFile(values.mappings)) : (code: string) => code;
   const previous = analyzeMicrodata(versions.identical ? previousDef : restrictToItems(previousDef, common), previousData, {
     ...options,
@@ -257,6 +268,7 @@ async function comparison(
       sources.set(key, (sources.get(key) ?? new Set()).add(code));
     }
   }
+  const { compareRounds } = await import('../../analysis/estimation/comparison.ts');
   return compareRounds(now, previous, {
     current: String(data.text.get('round')?.[0] ?? 'current'),
     previous: String(previousData.text.get('round')?.[0] ?? 'previous'),
