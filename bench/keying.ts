@@ -65,7 +65,13 @@ async function keyForm(keyer: Keyer, serial: number, form: PaperForm): Promise<n
   // Where Enter on the last field only moves to the end of the form, a second Enter saves.
   const saved = page.getByText(`Đã lưu phiếu số ${serial}.`);
   const atEnd = page.locator('.keying-end.current');
-  const first = await Promise.race([saved.waitFor().then(() => 'saved'), atEnd.waitFor().then(() => 'end', () => 'saved')]);
+  const first = await Promise.race([
+    saved.waitFor().then(() => 'saved'),
+    atEnd.waitFor().then(
+      () => 'end',
+      () => 'saved',
+    ),
+  ]);
   if (first === 'end') await keyer.press('Enter');
   await saved.waitFor();
   return keyer.presses - before;
