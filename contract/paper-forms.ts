@@ -95,6 +95,7 @@ export const FormHistoryView = z.object({
   localityCode: z.string(),
   responseId: z.string().nullable(),
   batch: z.object({ id: z.number(), code: z.string() }).nullable(),
+  questionnaireVersion: z.string().describe("The round's questionnaire: the history names questions as its paper form prints them"),
   trail: z.array(AuditEventView),
 });
 export type FormHistoryView = z.output<typeof FormHistoryView>;

@@ -190,6 +190,7 @@ export async function formHistory(db: Database, roundCode: string, serial: numbe
     localityCode: form.localityCode,
     responseId: form.responseId,
     batch: batch ? { id: batch.id, code: batch.code } : null,
+    questionnaireVersion: round.questionnaireVersion,
     trail: trail.map(auditEventView),
   };
 }
