@@ -15,6 +15,7 @@ export function KeyingForm({
   fields,
   initial,
   serial,
+  commune,
   correcting,
   saving,
   onSave,
@@ -26,6 +27,8 @@ export function KeyingForm({
   fields: Field[];
   initial: FormState;
   serial: number;
+  /** The commune the form was filled in, as issued: the keyer checks it against the paper. */
+  commune: string;
   correcting: boolean;
   saving: boolean;
   onSave: (state: FormState) => void;
@@ -83,6 +86,9 @@ export function KeyingForm({
     // biome-ignore lint/a11y/noStaticElementInteractions: the form's fields take the keys; the wrapper only sees them bubble up (Esc, Enter)
     <div class="keying-form" onKeyDown={onKeyDown} data-serial={serial}>
       <h2 class="form-heading">{t.formHeading(serial)}</h2>
+      <p class="form-commune" data-commune>
+        {t.communeOfForm(commune)}
+      </p>
       {correcting && <p class="notice">{t.correcting}</p>}
       {restored && <p class="notice">{t.draftRestored}</p>}
       <p class="keys-legend">{t.keysLegend}</p>

@@ -297,4 +297,10 @@ export const en: Messages = {
   changeKeyed: (answered) => `keyed the whole form: ${answered} questions answered`,
   changeReconciled: (first, second, decided) => `first keyer: ${first}; second keyer: ${second} → chose ${decided}`,
   noChanges: 'Nothing has been done to this form yet.',
+  // keyers: the commune a paper form is filled in
+  commune: 'Commune where the form is filled in',
+  chooseCommune: '— Choose the commune (if known) —',
+  noCommunes: '— No communes listed yet —',
+  communeOfForm: (name) => `Commune where the form is filled in: ${name}`,
+  communeUnknown: 'not known',
 };

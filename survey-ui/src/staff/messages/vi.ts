@@ -297,5 +297,11 @@ export const vi = {
   changeKeyed: (answered: number) => `nhập cả phiếu: ${answered} câu có trả lời`,
   changeReconciled: (first: string, second: string, decided: string) => `người nhập 1: ${first}; người nhập 2: ${second} → chọn ${decided}`,
   noChanges: 'Phiếu chưa có thay đổi nào.',
+  // keyers: the commune a paper form is filled in
+  commune: 'Xã/phường nơi điền phiếu',
+  chooseCommune: '— Chọn xã/phường (nếu biết) —',
+  noCommunes: '— Chưa có danh sách xã/phường —',
+  communeOfForm: (name: string) => `Xã/phường nơi điền phiếu: ${name}`,
+  communeUnknown: 'chưa rõ',
 };
 export type Messages = typeof vi;

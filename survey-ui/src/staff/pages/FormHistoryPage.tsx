@@ -31,6 +31,10 @@ export function FormHistoryPage({ round, serial }: { round: string; serial: numb
               <dt>{t.locality}</dt>
               <dd>{form.localityCode}</dd>
             </div>
+            <div>
+              <dt>{t.commune}</dt>
+              <dd data-commune={form.communeCode ?? ''}>{form.communeCode ? `${form.communeName ?? ''} (${form.communeCode})` : t.communeUnknown}</dd>
+            </div>
             {form.batch && (
               <div>
                 <dt>{t.batch}</dt>

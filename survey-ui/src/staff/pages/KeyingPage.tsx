@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { BatchDetail, KeyedForm } from '../api/types.ts';
+import type { BatchDetail, BatchForm, KeyedForm } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { DoneNotice } from '../components/DoneNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -98,6 +98,7 @@ export function KeyingPage({ batchId }: { batchId: number }) {
   };
   // A form left half keyed (a reload, a closed tab) is offered back before the next one.
   const pending = open ? undefined : draftsOf(userId, b.id, q.questionnaire.version, q.fields).find((d) => checkSerial(String(d.serial), b.forms).ok);
+  const communeWords = (form: BatchForm | undefined) => (form?.communeCode ? `${form.communeName ?? ''} (${form.communeCode})` : t.communeUnknown);
   const suggested = pending?.serial ?? nextSerialToKey(b.forms, lastSaved);
   return (
     <section class="keying">
@@ -112,6 +113,7 @@ export function KeyingPage({ batchId }: { batchId: number }) {
           fields={q.fields}
           initial={open.initial}
           serial={open.serial}
+          commune={communeWords(b.forms.find((f) => f.serial === open.serial))}
           correcting={open.correcting}
           saving={saving.busy}
           onSave={save}
