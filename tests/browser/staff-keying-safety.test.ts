@@ -125,6 +125,36 @@ describe('questions are named as the paper form prints them', () => {
     await expect.poll(() => message(page)).toBe('Phím "8" không phải phương án của I.1 Giới tính (1–2; 0 = để trống).');
   });
 
+  it('a refusal from the server names the question in words, and the form stays on screen and on this computer', { timeout: 90_000 }, async () => {
+    const db = app.database().db;
+    const { batchId } = await batchReady(db, 1);
+    const page = await desk(app);
+    await logIn(page, app.url(`/staff/keying/${batchId}`), 'minh');
+    await page.route('**/api/batches/*/forms/1/entry', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              code: '400.1',
+              message: 'Dữ liệu không hợp lệ',
+              issues: [{ path: 'answers.A1_1', message: 'giá trị 7 không có trong thang đo' }],
+            }),
+          })
+        : route.continue(),
+    );
+    await openForm(page, 1);
+    for (const key of paperFormKeys({ procedure: false })) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const issue = page.locator('.notice.error li[data-path="answers.A1_1"]');
+    await issue.waitFor();
+    expect(await issue.textContent()).toBe(
+      'A1_1 Cơ quan nhà nước cung cấp, giải thích thông tin về các chính sách theo nhiều hình thức, giúp mọi người dân dễ tìm, dễ thấy: giá trị 7 không có trong thang đo',
+    );
+    expect(await page.locator('.keying-form').count()).toBe(1);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sipas.keying-draft')).length)).toBe(1);
+  });
+
   it('keys a whole form with Enter on the last question saving it', { timeout: 90_000 }, async () => {
     const db = app.database().db;
     const { first, batchId } = await batchReady(db, 1);

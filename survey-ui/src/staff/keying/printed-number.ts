@@ -16,3 +16,10 @@ export function questionLabel(field: Field): string {
   const number = printedNumber(field);
   return number ? `${number} ${field.question.text}` : field.question.text;
 }
+
+/** A field the server names by its path ("answers.A1_1", "profile.sex") as the paper prints it, if it is a question. */
+export function questionOfPath(fields: Field[], path: string): string | undefined {
+  const match = /^(?:answers|profile)\.([A-Za-z][A-Za-z0-9_]*)/.exec(path);
+  const field = match ? fields.find((f) => f.code === match[1]) : undefined;
+  return field ? questionLabel(field) : undefined;
+}

@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading.tsx';
 import { SerialPrompt } from '../components/SerialPrompt.tsx';
 import { clearDraft, draftsOf, loadDraft, saveDraft } from '../keying/drafts.ts';
 import { entryPayload, initialState, restoredState, stateFromEntry, type FormState } from '../keying/form-state.ts';
+import { questionOfPath } from '../keying/printed-number.ts';
 import { loadQuestionnaire } from '../keying/questionnaires.ts';
 import { checkSerial, nextSerialToKey } from '../keying/serial-check.ts';
 import { formOpened, formSaved, newKeyingSession } from '../keying/speed.ts';
@@ -105,7 +106,7 @@ export function KeyingPage({ batchId }: { batchId: number }) {
       <h1 tabIndex={-1}>{t.keyingTitle(b.code)}</h1>
       <KeyingStats session={sitting} />
       <DoneNotice message={saving.done} />
-      <ErrorNotice error={saving.error ?? opening.error} />
+      <ErrorNotice error={saving.error ?? opening.error} describe={(path) => questionOfPath(q.fields, path)} />
       {open ? (
         <KeyingForm
           key={`${open.serial}-${open.openedAt}`}
