@@ -29,6 +29,7 @@ export const FormParams = BatchParams.extend({ serial: RowIdParam });
 
 export const IssueFormsBody = z.object({
   localityCode: z.string().min(1).max(16),
+  communeCode: z.string().min(1).max(16).optional().describe('The commune the forms are filled in (a commune of the round, inside localityCode)'),
   serials: z.string().min(1).max(10_000).describe('e.g. "1-500, 601-650"'),
   target: z.number().int().min(0).max(INTEGER_MAX).optional(),
 });
@@ -76,7 +77,14 @@ export const BatchSummaryView = z.object({
 });
 export type BatchSummaryView = z.output<typeof BatchSummaryView>;
 
-export const BatchFormView = z.object({ serial: z.number(), status: z.enum(formStatuses), localityCode: z.string(), keyedByMe: z.boolean().optional() });
+export const BatchFormView = z.object({
+  serial: z.number(),
+  status: z.enum(formStatuses),
+  localityCode: z.string(),
+  communeCode: z.string().nullable().describe('The commune the form is filled in, the PSU of its response'),
+  communeName: z.string().nullable(),
+  keyedByMe: z.boolean().optional(),
+});
 export type BatchFormView = z.output<typeof BatchFormView>;
 
 export const BatchDetailView = z.object({
@@ -93,8 +101,11 @@ export const FormHistoryView = z.object({
   serial: z.number(),
   status: z.enum(formStatuses),
   localityCode: z.string(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
   responseId: z.string().nullable(),
   batch: z.object({ id: z.number(), code: z.string() }).nullable(),
+  questionnaireVersion: z.string().describe("The round's questionnaire: the history names questions as its paper form prints them"),
   trail: z.array(AuditEventView),
 });
 export type FormHistoryView = z.output<typeof FormHistoryView>;

@@ -46,6 +46,7 @@ function questionnaireOf<Text extends z.ZodType>(text: Text) {
         type: z.enum(['rating', 'single', 'multi', 'text']),
         scale: z.string().optional(),
         text,
+        number: z.string().optional().describe('The number printed beside the question on the paper form'),
         hint: text.optional(),
         required: z.boolean().default(false),
         showIf: ConditionView.optional(),

@@ -47,6 +47,8 @@ export const Question = z.object({
   type: z.enum(['rating', 'single', 'multi', 'text']),
   scale: z.string().optional(),
   text: LocalizedText,
+  /** The number printed beside the question on the paper form ("Câu 4", "I.2"): staff screens name questions by it. */
+  number: z.string().min(1).max(20).optional(),
   hint: LocalizedText.optional(),
   required: z.boolean().default(false),
   showIf: Condition.optional(),

@@ -41,9 +41,9 @@ export async function findForm(db: Database, roundId: number, serial: number, op
   return (await findForms(db, roundId, [serial], options))[0];
 }
 
-export async function insertForms(db: Database, roundId: number, localityCode: string, serials: number[]): Promise<void> {
+export async function insertForms(db: Database, roundId: number, localityCode: string, communeCode: string | null, serials: number[]): Promise<void> {
   for (let i = 0; i < serials.length; i += 2000) {
-    await db.insert(paperForms).values(serials.slice(i, i + 2000).map((serial) => ({ roundId, serial, localityCode })));
+    await db.insert(paperForms).values(serials.slice(i, i + 2000).map((serial) => ({ roundId, serial, localityCode, communeCode })));
   }
 }
 

@@ -56,6 +56,12 @@ export const paperForms = pgTable(
     localityCode: text('locality_code')
       .notNull()
       .references(() => localities.code),
+    /**
+     * The commune where the form is filled in: the response's primary sampling unit, as the
+     * office or commune is for a phone response. Given when the form is issued (the unit it is
+     * issued to, when that is a commune); null for forms issued to a district only.
+     */
+    communeCode: text('commune_code').references(() => localities.code),
     status: text('status', { enum: formStatuses }).notNull().default('issued'),
     batchId: integer('batch_id').references(() => batches.id),
     responseId: text('response_id'),

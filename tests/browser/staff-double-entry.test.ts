@@ -90,10 +90,16 @@ describe('double entry from issued forms to verified responses, in the browser',
     expect(trail[3]).toMatchObject({ field: 'answers.A1_1', oldValue: { first: 4, second: 2 }, newValue: 4 });
     expect(manager.id).toBe(trail[3].userId);
 
-    // The manager reads the same trail on the form's history page.
+    // The manager reads the same trail on the form's history page, as a list of changes in words.
     await lan.goto(app.url(`/staff/forms/${DEMO_ROUND_CODE}/2`));
-    await lan.locator('table.audit').waitFor();
-    expect(await lan.locator('tr[data-action=reconcile]').textContent()).toContain('Quyết định đối chiếu');
-    expect(await lan.locator('tr[data-action=reconcile]').textContent()).toContain('lan');
+    await lan.locator('ol.changes').waitFor();
+    const changes = await lan.locator('ol.changes li').allTextContents();
+    expect(changes).toHaveLength(5);
+    expect(changes[0]).toContain('lan · Ghi nhận trạng thái — Đã phát → Đã thu về');
+    expect(changes[1]).toMatch(/minh · Nhập phiếu — nhập cả phiếu: \d+ câu có trả lời/);
+    const reconcile = await lan.locator('li[data-action=reconcile]').textContent();
+    expect(reconcile).toContain('lan · Quyết định đối chiếu: A1_1 Cơ quan nhà nước cung cấp, giải thích thông tin');
+    expect(reconcile).toContain('người nhập 1: 4 · Hài lòng; người nhập 2: 2 · Không hài lòng → chọn 4 · Hài lòng');
+    expect(await lan.locator('ol.changes').textContent()).not.toMatch(/[{}]|answers\./);
   });
 });

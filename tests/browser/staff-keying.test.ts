@@ -53,7 +53,7 @@ describe('keying paper forms with the keyboard', () => {
     await page.keyboard.press('Enter');
     await focusIn(page, '.keying-form');
     await page.keyboard.press('7');
-    await expect.poll(() => message(page)).toBe('Phím "7" không phải phương án của câu này (1–2; 0 = để trống).');
+    await expect.poll(() => message(page)).toBe('Phím "7" không phải phương án của I.1 Giới tính (1–2; 0 = để trống).');
     expect(await cellState(page, 'sex')).toBe('empty');
     await page.keyboard.press('.');
     await expect.poll(() => message(page)).toContain('không thể đánh dấu "không áp dụng"');
@@ -64,7 +64,9 @@ describe('keying paper forms with the keyboard', () => {
     expect(await page.locator('.keying-row[data-field="B3_5"] input').inputValue()).toBe('Không áp dụng');
     expect(await page.locator('.keying-row.current').getAttribute('data-field')).toBe('interest_A3_1');
     await page.keyboard.press('4');
-    await expect.poll(() => message(page)).toBe('Phím "4" không phải phương án của câu này (1–3; 0 = để trống).');
+    await expect
+      .poll(() => message(page))
+      .toBe('Phím "4" không phải phương án của Câu 1.1 Mức độ quan tâm: Chính sách về phát triển kinh tế - xã hội ở địa phương (1–3; 0 = để trống).');
 
     // Going back to the screening question and correcting it reopens the service part, blank.
     await page.keyboard.press('Backspace');
@@ -76,7 +78,7 @@ describe('keying paper forms with the keyboard', () => {
     // Enter before the end asks to confirm; a required question left blank is named.
     await page.keyboard.press('Enter');
     await expect.poll(() => message(page)).toContain('Chưa nhập câu bắt buộc');
-    expect(await message(page)).toContain('phản ánh, kiến nghị');
+    expect(await message(page)).toContain('I.9 Khi giải quyết thủ tục hành chính, Ông/Bà có phản ánh, kiến nghị');
   });
 
   it('shows a keyer none of the other keyer’s values: a form the other keyed opens empty', { timeout: 60_000 }, async () => {

@@ -56,8 +56,8 @@ describe('batches as each role sees them', () => {
     await lan.request({ method: 'PUT', url: `/api/batches/${l01}/forms/1/entry`, payload: { profile, answers } });
     const forLan = (await lan.request({ url: `/api/batches/${l01}` })).json();
     expect(forLan.forms).toEqual([
-      { serial: 1, status: 'keyed_once', localityCode: '660', keyedByMe: true },
-      { serial: 2, status: 'returned', localityCode: '660', keyedByMe: false },
+      { serial: 1, status: 'keyed_once', localityCode: '660', communeCode: null, communeName: null, keyedByMe: true },
+      { serial: 2, status: 'returned', localityCode: '660', communeCode: null, communeName: null, keyedByMe: false },
     ]);
     expect((await minh.request({ url: `/api/batches/${l01}` })).json().forms[0].keyedByMe).toBe(false);
     expect((await minh.request({ url: `/api/batches/${l01}/forms/1/entry` })).json()).toBeNull();

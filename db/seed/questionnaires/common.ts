@@ -157,21 +157,22 @@ const single = (code: string, scale: string, text: Text, extra: Partial<Question
 });
 
 export const profileQuestions: Question[] = [
-  single('sex', 'sex', { vi: 'Giới tính', en: 'Sex' }, { role: 'profile', required: true }),
-  single('age_group', 'age_group', { vi: 'Độ tuổi', en: 'Age group' }, { role: 'profile', required: true }),
-  single('ethnicity', 'ethnicity', { vi: 'Dân tộc', en: 'Ethnic group' }, { role: 'profile' }),
+  single('sex', 'sex', { vi: 'Giới tính', en: 'Sex' }, { role: 'profile', required: true, number: 'I.1' }),
+  single('age_group', 'age_group', { vi: 'Độ tuổi', en: 'Age group' }, { role: 'profile', required: true, number: 'I.2' }),
+  single('ethnicity', 'ethnicity', { vi: 'Dân tộc', en: 'Ethnic group' }, { role: 'profile', number: 'I.3' }),
   {
     code: 'ethnicity_other',
     role: 'profile',
     type: 'text',
     maxLength: 100,
+    number: 'I.3 khác',
     text: { vi: 'Dân tộc khác (ghi rõ)', en: 'Other ethnic group (please specify)' },
     showIf: { question: 'ethnicity', equals: 'khac' },
   },
-  single('education', 'education', { vi: 'Trình độ học vấn', en: 'Education' }, { role: 'profile' }),
-  single('occupation', 'occupation', { vi: 'Nghề nghiệp', en: 'Occupation' }, { role: 'profile' }),
-  single('area', 'area', { vi: 'Nơi sinh sống', en: 'Place of residence' }, { role: 'profile' }),
-  single('terrain', 'terrain', { vi: 'Địa bàn sinh sống', en: 'Terrain' }, { role: 'profile' }),
+  single('education', 'education', { vi: 'Trình độ học vấn', en: 'Education' }, { role: 'profile', number: 'I.4' }),
+  single('occupation', 'occupation', { vi: 'Nghề nghiệp', en: 'Occupation' }, { role: 'profile', number: 'I.5' }),
+  single('area', 'area', { vi: 'Nơi sinh sống', en: 'Place of residence' }, { role: 'profile', number: 'I.6' }),
+  single('terrain', 'terrain', { vi: 'Địa bàn sinh sống', en: 'Terrain' }, { role: 'profile', number: 'I.7' }),
 ];
 
 export const screeningQuestions: Question[] = [
@@ -182,7 +183,7 @@ export const screeningQuestions: Question[] = [
       vi: 'Trong thời gian qua, Ông/Bà có trực tiếp giải quyết thủ tục hành chính tại cơ quan nhà nước không?',
       en: 'In this period, did you yourself go through an administrative procedure at a state agency?',
     },
-    { role: 'screening', required: true },
+    { role: 'screening', required: true, number: 'I.8' },
   ),
   single(
     'made_feedback',
@@ -191,7 +192,7 @@ export const screeningQuestions: Question[] = [
       vi: 'Khi giải quyết thủ tục hành chính, Ông/Bà có phản ánh, kiến nghị với cơ quan nhà nước không?',
       en: 'While going through the procedure, did you make a complaint or suggestion to the agency?',
     },
-    { role: 'screening', required: true, showIf: yes },
+    { role: 'screening', required: true, showIf: yes, number: 'I.9' },
   ),
 ];
 
@@ -362,6 +363,7 @@ export const interestQuestions = (policyCount: number): Question[] =>
     role: 'opinion' as const,
     type: 'single' as const,
     scale: 'interest3',
+    number: `Câu 1.${i + 1}`,
     text: { vi: `Mức độ quan tâm: ${policies[i].vi.replace(/ phù hợp$/, '')}`, en: `Interest: ${policies[i].en.replace(/ is appropriate$/, '')}` },
     relatesTo: `A3_${i + 1}`,
   }));
@@ -372,6 +374,7 @@ export const opinionQuestions: Question[] = [
     role: 'opinion',
     type: 'multi',
     scale: 'info_channel',
+    number: 'Câu 2',
     text: {
       vi: 'Ông/Bà biết thông tin về các chính sách qua những kênh nào? (có thể chọn nhiều)',
       en: 'Through which channels do you learn about policies? (choose any)',
@@ -382,13 +385,16 @@ export const opinionQuestions: Question[] = [
     role: 'opinion',
     type: 'text',
     maxLength: 200,
+    number: 'Câu 2 khác',
     text: { vi: 'Kênh khác (ghi rõ)', en: 'Other channel (please specify)' },
     showIf: { question: 'info_channels', equals: 'khac' },
   },
-  single('willingness', 'willingness5', {
-    vi: 'Ông/Bà có sẵn sàng góp ý kiến về các chính sách không?',
-    en: 'Are you willing to give your views on policies?',
-  }),
+  single(
+    'willingness',
+    'willingness5',
+    { vi: 'Ông/Bà có sẵn sàng góp ý kiến về các chính sách không?', en: 'Are you willing to give your views on policies?' },
+    { number: 'Câu 3' },
+  ),
 ];
 
 export const serviceOpinionQuestions: Question[] = [
@@ -396,22 +402,26 @@ export const serviceOpinionQuestions: Question[] = [
     'harassment',
     'frequency3',
     { vi: 'Công chức có gây phiền hà, sách nhiễu đối với Ông/Bà không?', en: 'Did civil servants cause you trouble or harassment?' },
-    { showIf: yes },
+    { showIf: yes, number: 'Câu 4' },
   ),
   single(
     'overpay',
     'frequency3',
     { vi: 'Ông/Bà có bị yêu cầu nộp thêm tiền ngoài phí, lệ phí theo quy định không?', en: 'Were you asked to pay more than the prescribed fees?' },
-    { showIf: yes },
+    { showIf: yes, number: 'Câu 5' },
   ),
-  single('prefer_submit', 'mode3', {
-    vi: 'Ông/Bà muốn nộp hồ sơ, nhận kết quả bằng hình thức nào?',
-    en: 'How would you like to submit files and receive results?',
-  }),
-  single('prefer_policy_info', 'mode3', {
-    vi: 'Ông/Bà muốn nhận thông tin về chính sách bằng hình thức nào?',
-    en: 'How would you like to receive policy information?',
-  }),
+  single(
+    'prefer_submit',
+    'mode3',
+    { vi: 'Ông/Bà muốn nộp hồ sơ, nhận kết quả bằng hình thức nào?', en: 'How would you like to submit files and receive results?' },
+    { number: 'Câu 6' },
+  ),
+  single(
+    'prefer_policy_info',
+    'mode3',
+    { vi: 'Ông/Bà muốn nhận thông tin về chính sách bằng hình thức nào?', en: 'How would you like to receive policy information?' },
+    { number: 'Câu 7' },
+  ),
 ];
 
 /** Câu 10: E8 is missing from the public transcription and is left out until its text is known. */
@@ -432,6 +442,7 @@ export const commentQuestion: Question = {
   role: 'comment',
   type: 'text',
   maxLength: 2000,
+  number: 'Câu 8',
   text: { vi: 'Ý kiến khác của Ông/Bà (nếu có)', en: 'Any other comments (optional)' },
 };
 

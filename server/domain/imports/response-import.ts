@@ -15,7 +15,7 @@ import { applicableQuestions } from '../../../analysis/questionnaire/skip.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
-import { findBatch, lockForms, markFormsVerified, type PaperFormRow } from '../../../db/queries/paper.ts';
+import { findBatch, findForms, lockForms, markFormsVerified, type PaperFormRow } from '../../../db/queries/paper.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { findResponses, insertServerResponses, type NewResponseRow } from '../../../db/queries/responses.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
@@ -213,8 +213,9 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
       );
       continue;
     }
-    const chain = chains.get(form.localityCode);
-    if (r.locality && r.locality !== form.localityCode) {
+    const chain = chains.get(r.locality);
+    // The row may name the unit the form was issued to or the commune it was filled in.
+    if (r.locality && r.locality !== form.localityCode && r.locality !== form.communeCode) {
       problem(
         'locality',
         r.locality,
@@ -262,13 +263,23 @@ export async function importResponses(
   const def = await findQuestionnaire(db, round.questionnaireVersion);
   if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} is missing`);
   const { rows, problems } = await checkImportRows(def, table);
+  // A form issued with its commune gives the response that commune as its PSU, whatever unit the row names.
+  const communes = new Map(
+    (
+      await findForms(
+        db,
+        round.id,
+        rows.flatMap((r) => (r.serial === undefined ? [] : [r.serial])),
+      )
+    ).flatMap((f) => (f.communeCode ? [[f.serial, f.communeCode] as const] : [])),
+  );
   const chains = new Map<string, LocalityChain | undefined>();
-  for (const code of new Set(rows.map((r) => r.locality).filter(Boolean))) chains.set(code, await localityChain(db, code));
+  for (const code of new Set([...rows.map((r) => r.locality).filter(Boolean), ...communes.values()])) chains.set(code, await localityChain(db, code));
   // The stored rows are worked out before the transaction, which then holds the forms (and, on
   // PGlite, the one connection) only for the checks against them and the writes.
   const prepared = new Map<number, NewResponseRow>();
   for (const r of rows) {
-    const chain = chains.get(r.locality);
+    const chain = chains.get(r.locality) && chains.get((r.serial !== undefined && communes.get(r.serial)) || r.locality);
     if (!r.form || r.serial === undefined || !chain) continue;
     prepared.set(
       r.serial,

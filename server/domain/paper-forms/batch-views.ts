@@ -10,6 +10,7 @@ import { formsOfBatch, listBatches, serialsKeyedBy, statusCountsOfBatches, type 
 import { roundById } from '../../../db/queries/rounds.ts';
 import { listUsers, type PublicUser } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
+import { localityNames } from './communes.ts';
 import { visibleBatch } from './double-entry.ts';
 import { roundOrFail } from './paper-forms.ts';
 
@@ -55,12 +56,23 @@ export async function batchDetail(db: Database, user: PublicUser, batchId: numbe
   const round = (await roundById(db, batch.roundId))!;
   const forms = await formsOfBatch(db, batch.id);
   const mine = roleMay(user.role, 'forms.key') ? await serialsKeyedBy(db, round.id, user.id) : undefined;
+  const communes = await localityNames(
+    db,
+    forms.map((f) => f.communeCode),
+  );
   return {
     id: batch.id,
     code: batch.code,
     round: round.code,
     questionnaireVersion: round.questionnaireVersion,
     myPart: partOf(batch, user),
-    forms: forms.map((f) => ({ serial: f.serial, status: f.status, localityCode: f.localityCode, ...(mine ? { keyedByMe: mine.has(f.serial) } : {}) })),
+    forms: forms.map((f) => ({
+      serial: f.serial,
+      status: f.status,
+      localityCode: f.localityCode,
+      communeCode: f.communeCode,
+      communeName: f.communeCode ? (communes.get(f.communeCode) ?? null) : null,
+      ...(mine ? { keyedByMe: mine.has(f.serial) } : {}),
+    })),
   };
 }

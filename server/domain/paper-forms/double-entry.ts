@@ -81,8 +81,9 @@ async function questionnaireOf(db: Database, roundId: number) {
 
 async function verify(db: Database, form: PaperFormRow, keyed: KeyedForm, actorId: number, how: 'agreement' | 'reconciliation'): Promise<string> {
   const { round, def } = await questionnaireOf(db, form.roundId);
-  const locality = await localityChain(db, form.localityCode);
-  if (!locality) throw new Error(`locality ${form.localityCode} of form ${form.serial} is missing`);
+  // The commune the form was filled in is the response's PSU, as for a phone response.
+  const locality = await localityChain(db, form.communeCode ?? form.localityCode);
+  if (!locality) throw new Error(`locality ${form.communeCode ?? form.localityCode} of form ${form.serial} is missing`);
   const id = newPaperResponseId();
   if (!(await markFormVerified(db, round.id, form.serial, id, [form.status]))) {
     throw problems.formAlreadyVerified({ serial: form.serial });

@@ -22,6 +22,7 @@ import { findUsersByIds } from '../../../db/queries/users.ts';
 import type { FormStatus } from '../../../db/schema/paper.ts';
 import { problems } from '../../error-catalogue.ts';
 import { auditEventView } from '../audit/audit-trail.ts';
+import { communeOfRoundOrFail, impliedCommune, localityNames } from './communes.ts';
 
 const field = (path: string, vi: string, en: string) => problems.validation([{ path, worded: { vi, en } }]);
 
@@ -40,19 +41,22 @@ export function serialsOrFail(text: string, path = 'serials'): number[] {
 export async function issueForms(
   db: Database,
   actorId: number,
-  input: { roundCode: string; localityCode: string; serials: string; target?: number },
+  input: { roundCode: string; localityCode: string; communeCode?: string; serials: string; target?: number },
 ): Promise<{ issued: number }> {
   const round = await roundOrFail(db, input.roundCode);
   const serials = serialsOrFail(input.serials);
   if (!(await existingLocalityCodes(db, [input.localityCode])).has(input.localityCode)) {
     throw field('localityCode', `Không có đơn vị hành chính mã ${input.localityCode}`, `No unit has code ${input.localityCode}`);
   }
+  const communeCode = input.communeCode
+    ? await communeOfRoundOrFail(db, [round.provinceCode], input.communeCode, input.localityCode)
+    : await impliedCommune(db, input.localityCode);
   return db.transaction(async (tx) => {
     const taken = await findForms(tx, round.id, serials);
     if (taken.length > 0) {
       throw problems.serialsTaken({ serials: formatSerialList(taken.map((f) => f.serial)) });
     }
-    await insertForms(tx, round.id, input.localityCode, serials);
+    await insertForms(tx, round.id, input.localityCode, communeCode, serials);
     if (input.target !== undefined) await upsertSampleTarget(tx, round.id, input.localityCode, input.target);
     await recordAudit(tx, [
       {
@@ -60,7 +64,7 @@ export async function issueForms(
         action: 'issue_forms',
         entity: 'round',
         entityId: round.code,
-        newValue: { locality: input.localityCode, serials: formatSerialList(serials), target: input.target ?? null },
+        newValue: { locality: input.localityCode, commune: communeCode, serials: formatSerialList(serials), target: input.target ?? null },
       },
     ]);
     return { issued: serials.length };
@@ -188,8 +192,11 @@ export async function formHistory(db: Database, roundCode: string, serial: numbe
     serial,
     status: form.status,
     localityCode: form.localityCode,
+    communeCode: form.communeCode,
+    communeName: form.communeCode ? ((await localityNames(db, [form.communeCode])).get(form.communeCode) ?? null) : null,
     responseId: form.responseId,
     batch: batch ? { id: batch.id, code: batch.code } : null,
+    questionnaireVersion: round.questionnaireVersion,
     trail: trail.map(auditEventView),
   };
 }

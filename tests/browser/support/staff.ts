@@ -126,7 +126,7 @@ export async function keyPaperForm(page: Page, serial: number, form: PaperForm):
   await focusIn(page, '.keying-form');
   for (const key of paperFormKeys(form)) await page.keyboard.press(key);
   await page.keyboard.type(form.comment ?? '');
-  await page.keyboard.press('Enter');
+  // Enter on the last field saves the form.
   await page.keyboard.press('Enter');
   await page.getByText(`Đã lưu phiếu số ${serial}.`).waitFor();
 }

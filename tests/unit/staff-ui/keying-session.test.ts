@@ -5,11 +5,11 @@ import { formOpened, formSaved, formsPerHour, newKeyingSession } from '../../../
 import { matchPath } from '../../../survey-ui/src/staff/routing/match.ts';
 
 const forms: BatchForm[] = [
-  { serial: 11, status: 'keyed_once', localityCode: '660', keyedByMe: true },
-  { serial: 12, status: 'keyed_once', localityCode: '660', keyedByMe: false },
-  { serial: 13, status: 'returned', localityCode: '660', keyedByMe: false },
-  { serial: 14, status: 'verified', localityCode: '660', keyedByMe: true },
-  { serial: 15, status: 'spoiled', localityCode: '660', keyedByMe: false },
+  { serial: 11, status: 'keyed_once', localityCode: '660', communeCode: null, communeName: null, keyedByMe: true },
+  { serial: 12, status: 'keyed_once', localityCode: '660', communeCode: null, communeName: null, keyedByMe: false },
+  { serial: 13, status: 'returned', localityCode: '660', communeCode: null, communeName: null, keyedByMe: false },
+  { serial: 14, status: 'verified', localityCode: '660', communeCode: null, communeName: null, keyedByMe: true },
+  { serial: 15, status: 'spoiled', localityCode: '660', communeCode: null, communeName: null, keyedByMe: false },
 ];
 
 describe('the serial a keyer types', () => {

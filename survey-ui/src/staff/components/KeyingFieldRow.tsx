@@ -2,10 +2,11 @@ import type { Ref } from 'preact';
 import { textLimit } from '../../../../analysis/questionnaire/answer-rules.ts';
 import { fieldDisplay, optionLegend } from '../keying/format.ts';
 import type { Field, FormState } from '../keying/form-state.ts';
+import { printedNumber } from '../keying/printed-number.ts';
 import { useMessages } from '../messages/catalogue.ts';
 
 /**
- * One question of the paper form: its code and text, the keys of its options, and what was keyed.
+ * One question of the paper form: the number printed beside it on the paper and its text, the keys of its options, and what was keyed.
  * Option fields show the value in a read-only box that takes the keys; text fields are typed, and
  * their box always shows the form's own text for them (a controlled input), never a stale label.
  */
@@ -39,7 +40,7 @@ export function KeyingFieldRow({
   return (
     <div class={`keying-row${current ? ' current' : ''}${skipped ? ' skipped' : ''}`} data-field={field.code} data-state={cell?.kind ?? 'empty'}>
       <label for={id} class="keying-question">
-        <span class="code">{field.code}</span> {field.question.text}
+        <span class="code">{printedNumber(field)}</span> {field.question.text}
       </label>
       <span id={`${id}-keys`} class="keying-keys">
         {hint}

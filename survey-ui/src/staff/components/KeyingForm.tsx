@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Field, FormState, KeyingQuestionnaire } from '../keying/form-state.ts';
-import { fieldChosen, keyDown, noteText, openScreen, requestSave, textTyped, type Reaction, type Screen } from '../keying/keyboard.ts';
+import { askToDrop, fieldChosen, keyDown, noteText, openScreen, requestSave, textTyped, type Reaction, type Screen } from '../keying/keyboard.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { KeyingFieldRow } from './KeyingFieldRow.tsx';
 
@@ -15,19 +15,28 @@ export function KeyingForm({
   fields,
   initial,
   serial,
+  commune,
   correcting,
   saving,
   onSave,
   onCancel,
+  onChange,
+  restored = false,
 }: {
   questionnaire: KeyingQuestionnaire;
   fields: Field[];
   initial: FormState;
   serial: number;
+  /** The commune the form was filled in, as issued: the keyer checks it against the paper. */
+  commune: string;
   correcting: boolean;
   saving: boolean;
   onSave: (state: FormState) => void;
   onCancel: () => void;
+  /** Every change of what is keyed, so that the page can keep a draft that survives a reload. */
+  onChange?: (state: FormState) => void;
+  /** The form was opened from a draft kept on this computer. */
+  restored?: boolean;
 }) {
   const t = useMessages();
   const context = { questionnaire, fields };
@@ -38,9 +47,11 @@ export function KeyingForm({
   const state = screen.form;
 
   const show = (next: Screen) => {
+    if (next.form !== latest.current.form) onChange?.(next.form);
     latest.current = next;
     setScreen(next);
   };
+  const keepKeying = () => show({ form: latest.current.form, confirmingSave: false });
   const react = (reaction: Reaction) => {
     if (reaction.kind === 'cancel') onCancel();
     else if (reaction.kind === 'screen') show(reaction.screen);
@@ -60,7 +71,11 @@ export function KeyingForm({
   const onKeyDown = (event: KeyboardEvent) => {
     if (saving) return;
     const reaction = keyDown(context, latest.current, event);
-    if (reaction.kind === 'browser') return;
+    if (reaction.kind === 'browser') {
+      // Typing into a text box answers "keep keying" to the question whether to drop the form.
+      if (latest.current.confirmingDrop) keepKeying();
+      return;
+    }
     event.preventDefault();
     react(reaction);
   };
@@ -71,11 +86,26 @@ export function KeyingForm({
     // biome-ignore lint/a11y/noStaticElementInteractions: the form's fields take the keys; the wrapper only sees them bubble up (Esc, Enter)
     <div class="keying-form" onKeyDown={onKeyDown} data-serial={serial}>
       <h2 class="form-heading">{t.formHeading(serial)}</h2>
+      <p class="form-commune" data-commune>
+        {t.communeOfForm(commune)}
+      </p>
       {correcting && <p class="notice">{t.correcting}</p>}
+      {restored && <p class="notice">{t.draftRestored}</p>}
       <p class="keys-legend">{t.keysLegend}</p>
       <p class={screen.note ? 'keying-message' : 'visually-hidden'} role="alert" data-message>
         {screen.note ? noteText(t, screen.note) : ''}
       </p>
+      {screen.confirmingDrop && (
+        // The keyboard stays in the form's field and answers (Esc drops, Enter keeps keying); the buttons are for the mouse.
+        <div class="row confirm-drop" data-confirm="drop">
+          <button type="button" class="button danger" tabIndex={-1} onClick={onCancel}>
+            {t.dropForm}
+          </button>
+          <button type="button" class="button" tabIndex={-1} onClick={keepKeying}>
+            {t.keepKeying}
+          </button>
+        </div>
+      )}
       {fields.map((field, index) => {
         const heading =
           field.section !== section ? (
@@ -108,7 +138,7 @@ export function KeyingForm({
         <button type="button" class="button primary" disabled={saving} onClick={() => react(requestSave(context, latest.current))}>
           {t.saveForm}
         </button>
-        <button type="button" class="button" onClick={onCancel}>
+        <button type="button" class="button" onClick={() => show(askToDrop(latest.current))}>
           {t.cancelForm}
         </button>
       </p>

@@ -1,4 +1,5 @@
 import { formatValue } from '../keying/format.ts';
+import { printedNumber, questionLabel } from '../keying/printed-number.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import type { Choice, ReconcileRow } from '../reconcile/decisions.ts';
 import { ValuePicker } from './ValuePicker.tsx';
@@ -20,7 +21,7 @@ export function ReconcileFieldRow({
   return (
     <tr data-field={field.code} class={row.differs ? 'differs' : undefined}>
       <th scope="row">
-        <span class="code">{field.code}</span> {field.question.text}
+        <span class="code">{printedNumber(field)}</span> {field.question.text}
         {row.differs && <span class="tag">{t.differs}</span>}
       </th>
       <td class="value" data-keyer="1">
@@ -37,7 +38,7 @@ export function ReconcileFieldRow({
         ) : (
           <fieldset class="decision">
             <legend class="visually-hidden">
-              {t.decision}: {field.code}
+              {t.decision}: {questionLabel(field)}
             </legend>
             <label>
               <input type="radio" name={name} value="first" checked={choice?.pick === 'first'} onChange={() => onChoose({ pick: 'first' })} /> {t.takeFirst}

@@ -1,12 +1,13 @@
 import { cleanAnswer, textLimit, toggleChoice } from '../../../../analysis/questionnaire/answer-rules.ts';
 import type { AnswerValue } from '../api/types.ts';
 import type { Field } from '../keying/form-state.ts';
+import { questionLabel } from '../keying/printed-number.ts';
 import { useMessages } from '../messages/catalogue.ts';
 
 /** The right value typed by the reconciler: an option of the question, several for a multiple choice, or text. */
 export function ValuePicker({ field, value, onChange }: { field: Field; value: AnswerValue | null; onChange: (value: AnswerValue | null) => void }) {
   const t = useMessages();
-  const label = `${t.otherValue}: ${field.code}`;
+  const label = `${t.otherValue}: ${questionLabel(field)}`;
   if (field.question.type === 'text') {
     return (
       <input

@@ -13,6 +13,8 @@ export interface KeyingQuestion {
   type: 'rating' | 'single' | 'multi' | 'text';
   scale?: string;
   text: string;
+  /** The number printed beside the question on the paper form ("Câu 4", "A1_1"), where the version gives it. */
+  number?: string;
   showIf?: Condition;
   required?: boolean;
   maxLength?: number;
@@ -196,6 +198,12 @@ export function entryPayload(fields: Field[], state: FormState): { profile: Reco
     if (cell?.kind === 'value') payload[f.group][f.code] = cell.value;
   }
   return payload;
+}
+
+/** A draft kept on this computer back on screen, with skip logic settled again over its cells. */
+export function restoredState(q: KeyingQuestionnaire, fields: Field[], draft: FormState): FormState {
+  const values = withSkips(q, fields, draft.values);
+  return { ...draft, values };
 }
 
 /** A stored entry (or a reconciled form) back into cells, for correcting it. */

@@ -19,6 +19,7 @@ import {
   type FormState,
   type KeyingQuestionnaire,
 } from './form-state.ts';
+import { questionLabel } from './printed-number.ts';
 
 export interface KeyPress {
   key: string;
@@ -30,17 +31,20 @@ export interface KeyPress {
 
 /** What the keyer is told under the form's heading. */
 export type Note =
-  | { kind: 'refused_key'; key: string; options: number }
+  | { kind: 'refused_key'; key: string; options: number; question: string }
   | { kind: 'field_applies' }
   | { kind: 'end_of_form' }
   | { kind: 'missing_required'; labels: string[] }
-  | { kind: 'confirm_early_save'; notKeyed: number };
+  | { kind: 'confirm_early_save'; notKeyed: number }
+  | { kind: 'confirm_drop' };
 
 export interface Screen {
   form: FormState;
   note?: Note;
   /** Enter was pressed once before the end with fields not keyed: a second Enter saves. */
   confirmingSave: boolean;
+  /** Esc (or the drop button) asked whether to drop the form: Esc again drops it, Enter or any other key keeps keying. */
+  confirmingDrop?: boolean;
 }
 
 export type Reaction =
@@ -77,7 +81,7 @@ export function requestSave({ questionnaire, fields }: KeyingContext, screen: Sc
   const missing = missingRequired(fields, form);
   if (missing.length > 0) {
     const at = goTo(questionnaire, fields, form, fields.indexOf(missing[0]));
-    return { kind: 'screen', screen: { form: at, confirmingSave: false, note: { kind: 'missing_required', labels: missing.map((f) => f.question.text) } } };
+    return { kind: 'screen', screen: { form: at, confirmingSave: false, note: { kind: 'missing_required', labels: missing.map(questionLabel) } } };
   }
   const notKeyed = fields.filter((f) => isApplicable(form, f) && form.values[f.code] === undefined).length;
   if (form.cursor < fields.length && notKeyed > 0 && !screen.confirmingSave) {
@@ -98,16 +102,24 @@ export function keyDown(context: KeyingContext, screen: Screen, press: KeyPress)
   const form = screen.form;
   const field = fields[form.cursor];
   const key = press.key === ',' ? KEYS.notApplicable : press.key === 'Tab' && press.shiftKey ? 'ArrowUp' : press.key;
-  if (key === 'Escape') return { kind: 'cancel' };
+  if (screen.confirmingDrop) {
+    if (key === 'Escape') return { kind: 'cancel' };
+    // Enter answers "keep keying"; any other key does too, and then does what it always does.
+    const kept: Screen = { form, confirmingSave: false };
+    return key === 'Enter' ? { kind: 'screen', screen: kept } : keyDown(context, kept, press);
+  }
+  if (key === 'Escape') return { kind: 'screen', screen: askToDrop(screen) };
 
   if (inTextField(context, screen)) {
     if (!TEXT_FIELD_KEYS.has(key)) return { kind: 'browser' };
     const taken = typeText(questionnaire, fields, form, textOf(fields, form, field), key !== 'ArrowUp');
+    // Enter on the last field to key is the end of the form: it saves, as Enter there always does.
+    if (key === 'Enter' && taken.cursor >= fields.length) return requestSave(context, { form: taken, confirmingSave: false });
     const moved = key === 'ArrowUp' ? pressKey(questionnaire, fields, taken, 'ArrowUp').state : taken;
     return { kind: 'screen', screen: { form: moved, confirmingSave: false, note: moved.cursor >= fields.length ? { kind: 'end_of_form' } : undefined } };
   }
 
-  const refused = (): Note => (field ? { kind: 'refused_key', key, options: field.options.length } : { kind: 'end_of_form' });
+  const refused = (): Note => (field ? { kind: 'refused_key', key, options: field.options.length, question: questionLabel(field) } : { kind: 'end_of_form' });
   if (!FORM_KEYS.has(press.key) && !/^[1-9]$/.test(key)) {
     // Any other character is refused on the spot rather than typed into the read-only box.
     return key.length === 1 ? { kind: 'screen', screen: { ...screen, note: refused() } } : { kind: 'browser' };
@@ -119,6 +131,11 @@ export function keyDown(context: KeyingContext, screen: Screen, press: KeyPress)
   if (outcome.error === 'field_applies') return { kind: 'screen', screen: { form: outcome.state, confirmingSave: false, note: { kind: 'field_applies' } } };
   const next = outcome.state;
   return { kind: 'screen', screen: { form: next, confirmingSave: false, note: next.cursor >= fields.length ? { kind: 'end_of_form' } : undefined } };
+}
+
+/** Esc never drops a form at once: the screen asks, and the keyboard answers. */
+export function askToDrop(screen: Screen): Screen {
+  return { form: screen.form, confirmingSave: false, confirmingDrop: true, note: { kind: 'confirm_drop' } };
 }
 
 /** The text box of the current field now holds `text` (typed, deleted, pasted or composed by an input method). */
@@ -137,7 +154,7 @@ export function fieldChosen({ questionnaire, fields }: KeyingContext, screen: Sc
 export function noteText(t: Messages, note: Note): string {
   switch (note.kind) {
     case 'refused_key':
-      return t.refusedKey(note.key, note.options);
+      return t.refusedKey(note.key, note.options, note.question);
     case 'field_applies':
       return t.fieldApplies;
     case 'end_of_form':
@@ -146,5 +163,7 @@ export function noteText(t: Messages, note: Note): string {
       return t.missingRequired(note.labels.join('; '));
     case 'confirm_early_save':
       return t.confirmEarlySave(note.notKeyed);
+    case 'confirm_drop':
+      return t.confirmDrop;
   }
 }

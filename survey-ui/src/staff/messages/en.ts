@@ -265,8 +265,8 @@ export const en: Messages = {
   formHeading: (serial) => `Form ${serial}`,
   correcting: 'You have keyed this form; you are correcting your own entry.',
   keysLegend:
-    'Keys: 1–9 choose an option · 0 blank · . not applicable · Tab or ↓ next question · Backspace or ↑ previous · Enter saves the form · Esc back to the serial number',
-  refusedKey: (key, max) => `Key "${key}" is not an option of this question (1–${max}; 0 = blank).`,
+    'Keys: 1–9 choose an option · 0 blank · . not applicable · Tab or ↓ next question · Backspace or ↑ previous · Enter saves the form · Esc drops the form (asks first)',
+  refusedKey: (key, max, question) => `Key "${key}" is not an option of ${question} (1–${max}; 0 = blank).`,
   fieldApplies: 'This question applies to the respondent, so it cannot be marked "not applicable". Press 0 if the form leaves it blank.',
   textField: 'free text: type it, then press Tab or Enter',
   multiField: 'several choices: type a number to choose or unchoose, Tab to move on',
@@ -286,4 +286,21 @@ export const en: Messages = {
   analystTitle: 'Results analysis',
   analystIntro: 'SIPAS indices, margins of error and microdata are on the results page.',
   goToResults: 'Open the results page',
+
+  // keyers: dropping a form asks first, drafts survive a reload, questions by their printed number
+  confirmDrop: 'Drop this form? What was keyed will be lost. Press Esc again to drop it, Enter to go on keying.',
+  dropForm: 'Drop the form (Esc)',
+  keepKeying: 'Go on keying (Enter)',
+  draftOffered: (serial, time) => `Form ${serial} was being keyed, kept on this computer at ${time}. Press Enter to go on.`,
+  draftRestored: 'What was keyed on this form before has been restored.',
+  changesTitle: 'Changes to the form',
+  changeKeyed: (answered) => `keyed the whole form: ${answered} questions answered`,
+  changeReconciled: (first, second, decided) => `first keyer: ${first}; second keyer: ${second} → chose ${decided}`,
+  noChanges: 'Nothing has been done to this form yet.',
+  // keyers: the commune a paper form is filled in
+  commune: 'Commune where the form is filled in',
+  chooseCommune: '— Choose the commune (if known) —',
+  noCommunes: '— No communes listed yet —',
+  communeOfForm: (name) => `Commune where the form is filled in: ${name}`,
+  communeUnknown: 'not known',
 };

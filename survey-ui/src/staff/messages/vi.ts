@@ -265,8 +265,8 @@ export const vi = {
   formHeading: (serial: number) => `Phiếu số ${serial}`,
   correcting: 'Ông/Bà đã nhập phiếu này; đang sửa bản nhập của chính mình.',
   keysLegend:
-    'Phím: 1–9 chọn phương án · 0 để trống · . không áp dụng · Tab hoặc ↓ sang câu sau · Backspace hoặc ↑ về câu trước · Enter lưu phiếu · Esc về ô số sê-ri',
-  refusedKey: (key: string, max: number) => `Phím "${key}" không phải phương án của câu này (1–${max}; 0 = để trống).`,
+    'Phím: 1–9 chọn phương án · 0 để trống · . không áp dụng · Tab hoặc ↓ sang câu sau · Backspace hoặc ↑ về câu trước · Enter lưu phiếu · Esc bỏ phiếu (hỏi lại trước khi bỏ)',
+  refusedKey: (key: string, max: number, question: string) => `Phím "${key}" không phải phương án của ${question} (1–${max}; 0 = để trống).`,
   fieldApplies: 'Câu này áp dụng với người trả lời nên không thể đánh dấu "không áp dụng". Nhấn 0 nếu phiếu để trống câu này.',
   textField: 'câu ghi chữ: gõ nội dung rồi nhấn Tab hoặc Enter',
   multiField: 'nhiều lựa chọn: gõ số để chọn hoặc bỏ, Tab để sang câu sau',
@@ -286,5 +286,22 @@ export const vi = {
   analystTitle: 'Phân tích kết quả',
   analystIntro: 'Chỉ số SIPAS, sai số và dữ liệu vi mô có ở trang kết quả.',
   goToResults: 'Mở trang kết quả',
+
+  // keyers: dropping a form asks first, drafts survive a reload, questions by their printed number
+  confirmDrop: 'Bỏ phiếu này? Những gì đã nhập sẽ mất. Nhấn Esc lần nữa để bỏ, Enter để tiếp tục nhập.',
+  dropForm: 'Bỏ phiếu (Esc)',
+  keepKeying: 'Tiếp tục nhập (Enter)',
+  draftOffered: (serial: number, time: string) => `Phiếu số ${serial} đang nhập dở, lưu trên máy này lúc ${time}. Nhấn Enter để nhập tiếp.`,
+  draftRestored: 'Đã khôi phục phần nhập dở của phiếu này.',
+  changesTitle: 'Các thay đổi của phiếu',
+  changeKeyed: (answered: number) => `nhập cả phiếu: ${answered} câu có trả lời`,
+  changeReconciled: (first: string, second: string, decided: string) => `người nhập 1: ${first}; người nhập 2: ${second} → chọn ${decided}`,
+  noChanges: 'Phiếu chưa có thay đổi nào.',
+  // keyers: the commune a paper form is filled in
+  commune: 'Xã/phường nơi điền phiếu',
+  chooseCommune: '— Chọn xã/phường (nếu biết) —',
+  noCommunes: '— Chưa có danh sách xã/phường —',
+  communeOfForm: (name: string) => `Xã/phường nơi điền phiếu: ${name}`,
+  communeUnknown: 'chưa rõ',
 };
 export type Messages = typeof vi;

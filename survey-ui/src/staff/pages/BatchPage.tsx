@@ -28,6 +28,7 @@ export function BatchPage({ id }: { id: number }) {
             <tr>
               <th scope="col">{t.serial}</th>
               <th scope="col">{t.locality}</th>
+              <th scope="col">{t.commune}</th>
               <th scope="col">{t.status}</th>
               <th scope="col">{t.actions}</th>
             </tr>
@@ -37,6 +38,7 @@ export function BatchPage({ id }: { id: number }) {
               <tr key={f.serial} data-serial={f.serial} data-status={f.status}>
                 <th scope="row">{f.serial}</th>
                 <td>{f.localityCode}</td>
+                <td data-commune={f.communeCode ?? ''}>{f.communeCode ? `${f.communeName ?? ''} (${f.communeCode})` : t.communeUnknown}</td>
                 <td>{t.statuses[f.status]}</td>
                 <td class="actions">
                   {reconciles && f.status === 'keyed_twice' && (
