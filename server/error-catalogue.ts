@@ -79,6 +79,10 @@ export const problems = {
   emptyFile: variants(400.2, 'empty_file', {
     responses: () => ({ vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' }),
     frame: () => ({ vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' }),
+    questionnaire: () => ({
+      vi: 'Chưa có tệp phiếu khảo sát (gửi tệp JSON hoặc XLSX làm nội dung)',
+      en: 'No questionnaire file (send a JSON or XLSX file as the body)',
+    }),
   }),
   badUrl: kind(400.3, 'bad_url', {
     vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
@@ -99,6 +103,11 @@ export const problems = {
   invalidUtf8: kind(400.7, 'invalid_utf8', { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ', en: 'The body is not valid UTF-8 text' }),
   emptyBody: kind(400.8, 'empty_body', { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' }),
   malformedJson: kind(400.9, 'malformed_json', { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' }),
+  // Questionnaire versions (uploads).
+  questionnaireRejected: kind<{ count: number }>(400.31, 'questionnaire_rejected', ({ count }) => ({
+    vi: `Không lưu phiếu khảo sát: ${count} lỗi. Sửa các chỗ dưới đây (trang, dòng, cột) rồi tải lên lại cả tệp.`,
+    en: `Questionnaire not saved: ${count} problem(s). Fix them (sheet, row, column) and upload the whole file again.`,
+  })),
 
   // 401, 403: who is asking.
   notLoggedIn: kind(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' }),
@@ -203,6 +212,11 @@ export const problems = {
   formAlreadyVerified: kind<{ serial: number }>(409.18, 'form_already_verified', ({ serial }) => ({
     vi: `Phiếu số ${serial} vừa được người khác xác nhận`,
     en: `Form ${serial} was just verified by someone else`,
+  })),
+  // Questionnaire versions.
+  questionnaireLocked: kind<{ version: string; why: Worded }>(409.31, 'questionnaire_locked', ({ version, why }) => ({
+    vi: `Phiếu khảo sát phiên bản ${version} đã có với nội dung khác và không thể thay đổi (${why.vi}). Hãy lưu nội dung mới thành một phiên bản mới (đổi "version" trong trang settings).`,
+    en: `Questionnaire version ${version} already exists with other content and cannot change (${why.en}). Store the new content as a new version (change "version" in the settings sheet).`,
   })),
 
   // 413–415: the request's shape.
