@@ -142,6 +142,11 @@ export const problems = {
     batch: () => ({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' }),
     account: (p: { id: number }) => ({ vi: `Không có tài khoản số ${p.id}`, en: `No account has id ${p.id}` }),
   }),
+  // Results kept apart by respondent type.
+  noRespondentsOfType: kind<{ code: string; respondentType: string }>(404.31, 'no_respondents_of_type', ({ code, respondentType }) => ({
+    vi: `Đợt ${code} không có phiếu của ${respondentType === 'organisation' ? 'tổ chức, doanh nghiệp' : 'người dân'}`,
+    en: `Round ${code} has no responses of ${respondentType === 'organisation' ? 'organisations' : 'citizens'}`,
+  })),
 
   // 409: the request is well formed, but what is stored does not allow it now.
   alreadyExists: kind(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' }),
@@ -212,6 +217,10 @@ export const problems = {
   formAlreadyVerified: kind<{ serial: number }>(409.18, 'form_already_verified', ({ serial }) => ({
     vi: `Phiếu số ${serial} vừa được người khác xác nhận`,
     en: `Form ${serial} was just verified by someone else`,
+  })),
+  mixedVersions: kind<{ code: string; versions: string }>(409.32, 'mixed_versions', ({ code, versions }) => ({
+    vi: `Phiếu cùng đối tượng của đợt ${code} thuộc nhiều phiên bản (${versions}): không thể tính chung`,
+    en: `Responses of one respondent type in round ${code} use several versions (${versions}): they cannot be estimated together`,
   })),
   // Questionnaire versions.
   questionnaireLocked: kind<{ version: string; why: Worded }>(409.31, 'questionnaire_locked', ({ version, why }) => ({
