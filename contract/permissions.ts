@@ -29,6 +29,8 @@ export const permissions = {
   'results.read': { roles: readers, en: 'Read results, downloads, microdata, trends and frames' },
   'results.frame': { roles: managers, en: 'Upload or remove a round’s sampling frame' },
   'results.publish': { roles: managers, en: 'Publish and withdraw a round’s results' },
+  // Questionnaire versions: upload, check, preview and download.
+  'questionnaires.manage': { roles: ['admin'], en: 'Upload questionnaire versions (JSON or XLSX), preview and download them' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

@@ -11,7 +11,13 @@ export const ProblemView = z.object({
 export type ProblemView = z.output<typeof ProblemView>;
 
 /** One refused cell of an uploaded file: its row (header = 1), column, value and reason in the reader's language. */
-export const RowProblemView = z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() });
+export const RowProblemView = z.object({
+  sheet: z.string().optional().describe('The sheet, in a workbook of several sheets (a questionnaire template)'),
+  row: z.number().describe('0 where the problem is in no row: a JSON file (then column is the JSON path) or a missing sheet'),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
 export type RowProblemView = z.output<typeof RowProblemView>;
 
 /** A refused file: every problem with where it is. */

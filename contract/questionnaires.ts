@@ -12,7 +12,7 @@ export const languages = ['vi', 'en'] as const;
 export const LanguageQuery = z.object({ lang: z.enum(languages).optional() });
 
 export const QuestionnaireParams = z.object({ version: z.string().min(1).max(32) });
-export const QuestionnaireSummaryView = z.object({ version: z.string(), title: z.string() });
+export const QuestionnaireSummaryView = z.object({ version: z.string(), title: z.string(), respondentType: z.enum(['citizen', 'organisation']) });
 export type QuestionnaireSummaryView = z.output<typeof QuestionnaireSummaryView>;
 
 const OptionValue = z.union([z.string(), z.number().int()]);
@@ -77,3 +77,21 @@ export type QuestionnaireDefinitionView = QuestionnaireDefinition;
 /** A questionnaire version in one language: English where a text has it, Vietnamese otherwise. */
 export const LocalizedQuestionnaireView: z.ZodType<LocalizedQuestionnaire> = questionnaireOf(z.string()).extend({ language: z.enum(languages) });
 export type LocalizedQuestionnaireView = LocalizedQuestionnaire;
+
+/** A version as admins see it: whom it asks, what uses it, whether it may still change. */
+export const QuestionnaireVersionView = z.object({
+  version: z.string(),
+  title: z.string(),
+  respondentType: z.enum(respondentTypes),
+  createdAt: z.string(),
+  rounds: z.array(z.string()).describe('Rounds that use it'),
+  responses: z.number().int().describe('Responses stored under it'),
+  seeded: z.boolean().describe('Shipped with the platform'),
+  locked: z.boolean().describe('Shipped, or used by a round or a response: its content can no longer change'),
+});
+export type QuestionnaireVersionView = z.output<typeof QuestionnaireVersionView>;
+
+export const QuestionnaireStoredView = z.object({ version: z.string(), outcome: z.enum(['created', 'updated', 'unchanged']) });
+export type QuestionnaireStoredView = z.output<typeof QuestionnaireStoredView>;
+
+export const QuestionnaireFileQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json') });

@@ -1,5 +1,6 @@
 /** The results' JSON: the contract of `sipas analyze --format json` (analysis/estimation/results.ts). */
 import { z } from 'zod';
+import { respondentTypes } from './questionnaires.ts';
 
 /**
  * The method's vocabularies, as analysis/estimation names them (design.ts, intervals.ts);
@@ -29,14 +30,19 @@ export const LevelsQuery = z
   .pipe(z.array(z.enum(RESULT_LEVELS)).min(1))
   .describe('all, province, district or commune; several separated by commas (province,district)');
 
+/** Whose results: citizens' (the default) or organisations' — never pooled. */
+const respondentType = z.enum(respondentTypes).default('citizen').describe('citizen (người dân, the default) or organisation (tổ chức, doanh nghiệp)');
+export const RespondentTypeQuery = z.object({ respondentType });
+
 /** Left out, the method's own rule applies (analysis/estimation/intervals.ts: 30 respondents, 10 points). */
 export const ResultsQuery = z.object({
   by: LevelsQuery,
   minN: z.coerce.number().int().min(0).max(100_000).optional().describe('fewest respondents for a reliable figure'),
   maxHalfWidth: z.coerce.number().positive().max(100).optional().describe('widest reliable 95 % half-width, in points'),
+  respondentType,
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
-export const PublicResultsQuery = z.object({ by: LevelsQuery });
+export const PublicResultsQuery = z.object({ by: LevelsQuery, respondentType });
 
 const n = z.number().nullable();
 export const EstimateView = z.object({
@@ -90,6 +96,8 @@ export const AnalysisResultView = z.object({
     composites: z.string().optional(),
     weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
   }),
+  respondentType: z.enum(respondentTypes).optional().describe('Whose answers the figures rest on'),
+  respondentTypes: z.array(z.enum(respondentTypes)).optional().describe('The respondent types the round has figures for'),
   responses: z
     .object({
       counted: z.number().int().describe('Responses the figures rest on (accepted)'),
@@ -103,6 +111,7 @@ export type AnalysisResultView = z.output<typeof AnalysisResultView>;
 export const TrendQuery = z.object({
   by: LevelsQuery,
   rounds: z.string().max(2000).optional().describe('only these round codes, separated by commas'),
+  respondentType,
 });
 
 /** One round in the trend: its indices with units relabelled as those in force at the end of the latest round. */
@@ -118,5 +127,5 @@ export const TrendRoundView = z.object({
 });
 export type TrendRoundView = z.output<typeof TrendRoundView>;
 
-export const TrendView = z.object({ asOf: z.string(), rounds: z.array(TrendRoundView) });
+export const TrendView = z.object({ asOf: z.string(), respondentType: z.enum(respondentTypes), rounds: z.array(TrendRoundView) });
 export type TrendView = z.output<typeof TrendView>;

@@ -79,6 +79,10 @@ export const problems = {
   emptyFile: variants(400.2, 'empty_file', {
     responses: () => ({ vi: 'Chưa có tệp để nhập (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No file (send a CSV or XLSX file as the body)' }),
     frame: () => ({ vi: 'Chưa có tệp khung mẫu (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No frame file (send a CSV or XLSX file as the body)' }),
+    questionnaire: () => ({
+      vi: 'Chưa có tệp phiếu khảo sát (gửi tệp JSON hoặc XLSX làm nội dung)',
+      en: 'No questionnaire file (send a JSON or XLSX file as the body)',
+    }),
   }),
   badUrl: kind(400.3, 'bad_url', {
     vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
@@ -99,6 +103,11 @@ export const problems = {
   invalidUtf8: kind(400.7, 'invalid_utf8', { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ', en: 'The body is not valid UTF-8 text' }),
   emptyBody: kind(400.8, 'empty_body', { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' }),
   malformedJson: kind(400.9, 'malformed_json', { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' }),
+  // Questionnaire versions (uploads).
+  questionnaireRejected: kind<{ count: number }>(400.31, 'questionnaire_rejected', ({ count }) => ({
+    vi: `Không lưu phiếu khảo sát: ${count} lỗi. Sửa các chỗ dưới đây (trang, dòng, cột) rồi tải lên lại cả tệp.`,
+    en: `Questionnaire not saved: ${count} problem(s). Fix them (sheet, row, column) and upload the whole file again.`,
+  })),
 
   // 401, 403: who is asking.
   notLoggedIn: kind(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' }),
@@ -133,6 +142,11 @@ export const problems = {
     batch: () => ({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' }),
     account: (p: { id: number }) => ({ vi: `Không có tài khoản số ${p.id}`, en: `No account has id ${p.id}` }),
   }),
+  // Results kept apart by respondent type.
+  noRespondentsOfType: kind<{ code: string; respondentType: string }>(404.31, 'no_respondents_of_type', ({ code, respondentType }) => ({
+    vi: `Đợt ${code} không có phiếu của ${respondentType === 'organisation' ? 'tổ chức, doanh nghiệp' : 'người dân'}`,
+    en: `Round ${code} has no responses of ${respondentType === 'organisation' ? 'organisations' : 'citizens'}`,
+  })),
 
   // 409: the request is well formed, but what is stored does not allow it now.
   alreadyExists: kind(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' }),
@@ -203,6 +217,15 @@ export const problems = {
   formAlreadyVerified: kind<{ serial: number }>(409.18, 'form_already_verified', ({ serial }) => ({
     vi: `Phiếu số ${serial} vừa được người khác xác nhận`,
     en: `Form ${serial} was just verified by someone else`,
+  })),
+  mixedVersions: kind<{ code: string; versions: string }>(409.32, 'mixed_versions', ({ code, versions }) => ({
+    vi: `Phiếu cùng đối tượng của đợt ${code} thuộc nhiều phiên bản (${versions}): không thể tính chung`,
+    en: `Responses of one respondent type in round ${code} use several versions (${versions}): they cannot be estimated together`,
+  })),
+  // Questionnaire versions.
+  questionnaireLocked: kind<{ version: string; why: Worded }>(409.31, 'questionnaire_locked', ({ version, why }) => ({
+    vi: `Phiếu khảo sát phiên bản ${version} đã có với nội dung khác và không thể thay đổi (${why.vi}). Hãy lưu nội dung mới thành một phiên bản mới (đổi "version" trong trang settings).`,
+    en: `Questionnaire version ${version} already exists with other content and cannot change (${why.en}). Store the new content as a new version (change "version" in the settings sheet).`,
   })),
 
   // 413–415: the request's shape.

@@ -26,6 +26,8 @@ export class Problem extends Error {
 
 /** One problem of an uploaded file: its row as a spreadsheet numbers it (the header is row 1), the column, the value, why. */
 export interface RowProblem {
+  /** The sheet, in a workbook of several (a questionnaire template). */
+  sheet?: string;
   row: number;
   column: string;
   value: string;
@@ -43,7 +45,8 @@ export function rowProblem(row: number, column: string, value: string, vi: strin
 
 /** A file refused for what is in it (a problem of the catalogue): every problem listed (reasons in the reader's language), nothing stored. */
 export function fileProblem(problem: Problem, rows: RowProblem[]): Problem {
-  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  // Problems of a workbook of several sheets come in the order of its sheets, as the reader found them.
+  const sorted = rows.some((r) => r.sheet !== undefined) ? rows : [...rows].sort((a, b) => a.row - b.row);
   return new Problem(problem.code, problem.slug, problem.worded, problem.issues, {
     ...problem.extra,
     problems: sorted.slice(0, LISTED_PROBLEMS),

@@ -4,6 +4,7 @@
  * on PGlite, whose single connection must not be held while a slow client downloads.
  */
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { responses } from '../schema/index.ts';
 
@@ -41,11 +42,14 @@ const columns = (fields: readonly TextField[]) => ({
   texts: sql<Array<string | null>>`${textsColumn(fields)}`,
 });
 
-const accepted = (roundId: number) => and(eq(responses.roundId, roundId), eq(responses.status, 'accepted'));
+/** Citizens' and organisations' responses are never exported together. */
+const accepted = (roundId: number, respondentType: RespondentType) =>
+  and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType), eq(responses.status, 'accepted'));
 
 export async function* microdataBatches(
   handle: DatabaseHandle,
   roundId: number,
+  respondentType: RespondentType,
   fields: readonly TextField[],
   batchSize: number,
 ): AsyncGenerator<MicrodataRow[]> {
@@ -53,7 +57,7 @@ export async function* microdataBatches(
     const query = sql`select ${responses.id} as id, ${responses.channel} as channel, ${responses.officeId} as office_id,
       ${responses.provinceCode} as province, ${responses.districtCode} as district, ${responses.communeCode} as commune,
       ${responses.answerBits} as bits${fields.length > 0 ? sql`, ${textsColumn(fields)} as texts` : sql``}
-      from ${responses} where ${accepted(roundId)}`;
+      from ${responses} where ${accepted(roundId, respondentType)}`;
     for await (const rows of handle.cursor(query, batchSize)) {
       yield rows.map((r) => ({
         id: r[0] as string,
@@ -73,7 +77,7 @@ export async function* microdataBatches(
     const rows = await handle.db
       .select(columns(fields))
       .from(responses)
-      .where(after === undefined ? accepted(roundId) : and(accepted(roundId), gt(responses.id, after)))
+      .where(after === undefined ? accepted(roundId, respondentType) : and(accepted(roundId, respondentType), gt(responses.id, after)))
       .orderBy(asc(responses.id))
       .limit(batchSize);
     if (rows.length === 0) return;
@@ -83,10 +87,10 @@ export async function* microdataBatches(
 }
 
 /** Responses per (channel, province, district) of a round: what the design weights N_h / n_h need. */
-export async function stratumCounts(handle: DatabaseHandle, roundId: number) {
+export async function stratumCounts(handle: DatabaseHandle, roundId: number, respondentType: RespondentType) {
   return handle.db
     .select({ channel: responses.channel, province: responses.provinceCode, district: responses.districtCode, size: sql<number>`count(*)::int4` })
     .from(responses)
-    .where(accepted(roundId))
+    .where(accepted(roundId, respondentType))
     .groupBy(responses.channel, responses.provinceCode, responses.districtCode);
 }

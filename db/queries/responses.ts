@@ -76,6 +76,7 @@ export type GroupRow = Required<
     | 'id'
     | 'roundId'
     | 'questionnaireVersion'
+    | 'respondentType'
     | 'channel'
     | 'officeId'
     | 'provinceCode'
@@ -162,6 +163,7 @@ export function groupRecords(rows: GroupRow[]): string {
       id: r.id,
       round_id: r.roundId,
       questionnaire_version: r.questionnaireVersion,
+      respondent_type: r.respondentType,
       channel: r.channel,
       office_id: r.officeId,
       province_code: r.provinceCode,
@@ -199,7 +201,7 @@ export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
   const near = (a: SQL, b: SQL) => sql`(select count(*) from unnest(${a}, ${b}) as d(x, y) where x <> y) <= ${burst.maxDifferentRatings}::integer`;
   return sql`
     with input as (
-      select * from jsonb_to_recordset(${records}::jsonb) as r(pos integer, id uuid, round_id integer, questionnaire_version text, channel text,
+      select * from jsonb_to_recordset(${records}::jsonb) as r(pos integer, id uuid, round_id integer, questionnaire_version text, respondent_type text, channel text,
         office_id integer, province_code text, district_code text, commune_code text, profile jsonb, answers jsonb, ratings smallint[],
         answer_bits text, content_hash text, link_id integer, device_hash text, answers_fingerprint text,
         rating_band_1 bigint, rating_band_2 bigint, rating_band_3 bigint, rating_band_4 bigint,
@@ -240,10 +242,10 @@ export function groupInsertStatement(records: SQL, burst: BurstCheck): SQL {
           as all_facts
       from fresh f
     )
-    insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
+    insert into responses (id, round_id, questionnaire_version, respondent_type, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, answer_bits, content_hash, link_id, device_hash, answers_fingerprint,
       rating_band_1, rating_band_2, rating_band_3, rating_band_4, flags, flag_facts, status, started_at, submitted_at)
-    select id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
+    select id, round_id, questionnaire_version, respondent_type, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, decode(answer_bits, 'hex'), content_hash, link_id, device_hash, answers_fingerprint,
       rating_band_1, rating_band_2, rating_band_3, rating_band_4, all_flags, case when cardinality(all_flags) > 0 then all_facts end,
       case when cardinality(all_flags) > 0 then 'held' else 'accepted' end, started_at, submitted_at

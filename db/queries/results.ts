@@ -4,6 +4,7 @@
  * answer bit. Online responses are each their own PSU, so their bits come back as they are.
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { Database } from '../client.ts';
 import { offices, responses } from '../schema/index.ts';
 
@@ -25,14 +26,21 @@ export interface OnlineRow {
   bits: Buffer;
 }
 
-const counted = (roundId: number) => and(eq(responses.roundId, roundId), eq(responses.status, 'accepted'));
+/** Citizens' and organisations' responses are never counted together. */
+const counted = (roundId: number, respondentType: RespondentType) =>
+  and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType), eq(responses.status, 'accepted'));
 
 /**
  * One GROUP BY over the round: a few hundred `sum(get_bit(…))` per row are cheap, and what leaves
  * the database is one short row per cell. Sorting would cost more than hashing the few hundred
  * cells, and compiling hundreds of expressions (JIT) more than evaluating them.
  */
-export async function countCells(db: Database, roundId: number, bits: readonly number[]): Promise<{ cells: CellCountRow[]; online: OnlineRow[] }> {
+export async function countCells(
+  db: Database,
+  roundId: number,
+  respondentType: RespondentType,
+  bits: readonly number[],
+): Promise<{ cells: CellCountRow[]; online: OnlineRow[] }> {
   if (!bits.every((b) => Number.isInteger(b) && b >= 0)) throw new Error('bit positions must be non-negative integers');
   const sums = sql.raw(bits.length === 0 ? `'{}'::int4[]` : `array[${bits.map((b) => `sum(get_bit("answer_bits", ${b}))::int4`).join(', ')}]`);
   return db.transaction(async (tx) => {
@@ -51,7 +59,7 @@ export async function countCells(db: Database, roundId: number, bits: readonly n
         counts: sql<number[]>`${sums}`,
       })
       .from(responses)
-      .where(and(counted(roundId), ne(responses.channel, 'online')))
+      .where(and(counted(roundId, respondentType), ne(responses.channel, 'online')))
       .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode);
     const online = await tx
       .select({
@@ -62,7 +70,7 @@ export async function countCells(db: Database, roundId: number, bits: readonly n
         bits: responses.answerBits,
       })
       .from(responses)
-      .where(and(counted(roundId), eq(responses.channel, 'online')));
+      .where(and(counted(roundId, respondentType), eq(responses.channel, 'online')));
     if (cells.some((c) => c.uncoded > 0) || online.some((r) => r.bits === null)) throw new Error(`round ${roundId} has responses without answer bits`);
     return {
       cells: cells.map(({ uncoded: _, ...cell }) => cell),
@@ -97,12 +105,25 @@ export async function clearAnswerBits(db: Database, version: string): Promise<vo
 }
 
 /** How many responses of a round count, wait for review (held) and were excluded. */
-export async function statusCounts(db: Database, roundId: number): Promise<{ accepted: number; held: number; excluded: number }> {
+export async function statusCounts(
+  db: Database,
+  roundId: number,
+  respondentType: RespondentType,
+): Promise<{ accepted: number; held: number; excluded: number }> {
   const rows = await db
     .select({ status: responses.status, n: sql<number>`count(*)::int` })
     .from(responses)
-    .where(eq(responses.roundId, roundId))
+    .where(and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType)))
     .groupBy(responses.status);
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { accepted: of('accepted'), held: of('held'), excluded: of('excluded') };
+}
+
+/** The versions a round's responses of one respondent type were stored under, and which types the round has responses of. */
+export async function respondentVersions(db: Database, roundId: number): Promise<Array<{ respondentType: RespondentType; version: string }>> {
+  return db
+    .selectDistinct({ respondentType: responses.respondentType, version: responses.questionnaireVersion })
+    .from(responses)
+    .where(eq(responses.roundId, roundId))
+    .orderBy(asc(responses.respondentType), asc(responses.questionnaireVersion));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, customType, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { respondentTypes } from '../../analysis/questionnaire/definition.ts';
 import { surveyLinks } from './links.ts';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
@@ -43,6 +44,13 @@ export const responses = pgTable(
       .notNull()
       .references(() => questionnaireVersions.version),
     channel: text('channel', { enum: channels }).notNull(),
+    /**
+     * Whom the version asks (citizen, organisation), copied from the version when the response is
+     * stored: results of citizens and organisations are never pooled, and every count filters on
+     * this column instead of joining the version's JSON. A version is immutable once a response
+     * uses it, so the copy cannot disagree with it.
+     */
+    respondentType: text('respondent_type', { enum: respondentTypes }).notNull().default('citizen'),
     officeId: integer('office_id').references(() => offices.id),
     provinceCode: text('province_code')
       .notNull()
@@ -94,6 +102,7 @@ export const responses = pgTable(
     index('responses_online_idx').on(t.roundId).where(sql`${t.channel} = 'online'`),
     index('responses_without_bits_idx').on(t.questionnaireVersion).where(sql`${t.answerBits} is null`),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
+    check('responses_respondent_type_check', sql`${t.respondentType} in ('citizen', 'organisation')`),
     check('responses_status_check', sql`${t.status} in ('accepted', 'excluded', 'held')`),
   ],
 );

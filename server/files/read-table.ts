@@ -45,7 +45,7 @@ export function detectFormat(fileNameOrType: string, bytes: Buffer): TableFormat
 }
 
 /** C0 control characters but tab and line breaks, and DEL: no one types them, and NUL cannot be stored. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /*
  * Reading a spreadsheet holds up to its unzipped size in memory; two at a time bound what a burst
@@ -69,7 +69,7 @@ function done(): void {
   else reading--;
 }
 
-function checkHeader(header: RawRow, rows: RawRow[], spec: TableSpec): RowProblem[] {
+export function checkHeader(header: RawRow, rows: RawRow[], spec: TableSpec): RowProblem[] {
   const { limits } = spec;
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();

@@ -51,7 +51,18 @@ interface SheetEntry {
   name: string;
 }
 
+/** A row of a named sheet. */
+export interface SheetRawRow extends RawRow {
+  sheet: string;
+}
+
+/** The rows of an uploaded XLSX's first sheet. */
 export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenerator<RawRow> {
+  for await (const { sheet: _, ...row } of xlsxSheetRows(bytes, limits, true)) yield row;
+}
+
+/** The rows of every sheet (or the first only), each with its sheet's name, sheet after sheet. */
+export async function* xlsxSheetRows(bytes: Buffer, limits: TableLimits, firstOnly = false): AsyncGenerator<SheetRawRow> {
   const parts = await xlsxParts(bytes, limits);
   if (!parts.has('xl/workbook.xml') || !parts.has('xl/_rels/workbook.xml.rels')) throw notXlsx(limits, 'thiếu xl/workbook.xml / no workbook part');
   if (![...parts.keys()].some((name) => name.startsWith('xl/worksheets/'))) throw notXlsx(limits, 'không có trang tính / no worksheet');
@@ -66,11 +77,14 @@ export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenera
     worksheets: 'emit',
     entries: 'ignore',
   });
+  let sheets = 0;
   try {
     for await (const sheet of reader) {
       // The first sheet in the workbook's own order (the tabs), whichever part holds it.
       const first = (reader as unknown as { model?: { sheets?: SheetEntry[] } }).model?.sheets?.[0];
-      if (first && (sheet as unknown as SheetEntry).id !== first.id) continue;
+      if (firstOnly && first && (sheet as unknown as SheetEntry).id !== first.id) continue;
+      sheets++;
+      const name = (sheet as unknown as SheetEntry).name;
       for await (const row of sheet) {
         const values = row.values as ExcelJS.CellValue[];
         const columns = Math.max(0, values.length - 1);
@@ -82,11 +96,11 @@ export async function* xlsxRows(bytes: Buffer, limits: TableLimits): AsyncGenera
             rowProblem(row.number, '', '', 'quá nhiều cột', 'too many columns'),
           );
         }
-        yield { row: row.number, cells: Array.from({ length: columns }, (_, k) => cellText(values[k + 1])) };
+        yield { sheet: name, row: row.number, cells: Array.from({ length: columns }, (_, k) => cellText(values[k + 1])) };
       }
-      return;
+      if (firstOnly) return;
     }
-    throw notXlsx(limits, 'không có trang tính / no worksheet');
+    if (sheets === 0) throw notXlsx(limits, 'không có trang tính / no worksheet');
   } catch (error) {
     if (error instanceof Problem) throw error;
     throw notXlsx(limits, 'nội dung trang tính bị hỏng / damaged sheet content');

@@ -56,6 +56,19 @@ export const uploadLimits = {
     cellLength: 500,
     headerLength: 64,
   },
+  /**
+   * A questionnaire version (the template: a few hundred rows over seven sheets). The whole
+   * workbook is read before anything is checked, so its rows per sheet are few.
+   */
+  questionnaire: {
+    what: { vi: 'tệp phiếu khảo sát', en: 'questionnaire file' },
+    bytes: 2 * MB,
+    uncompressedBytes: 16 * MB,
+    rows: 2_000,
+    columns: 40,
+    cellLength: 4_000,
+    headerLength: 64,
+  },
   /** Other tables the command line reads (a frame or margins for sipas analyze). */
   table: {
     what: { vi: 'tệp', en: 'file' },

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { seedDatabase } from '../../db/seed/index.ts';
+import { seededQuestionnaires } from '../../db/seed/questionnaires/index.ts';
 import { rememberDemoLinks } from './submissions.ts';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -50,6 +51,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await handle.db.execute(
         sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure restart identity cascade`,
       );
+      // Versions tests uploaded go; the versions the platform ships stay.
+      const shipped = seededQuestionnaires.map((q) => q.version);
+      await handle.db.execute(sql`delete from questionnaire_items where version not in ${shipped}`);
+      await handle.db.execute(sql`delete from questionnaire_versions where version not in ${shipped}`);
       // What demo loads were recorded goes with the responses they added.
       await handle.db.execute(sql`delete from installation_facts where key like 'demo_responses:%'`);
       await handle.db.execute(sql`update survey_rounds set status = 'open'`);

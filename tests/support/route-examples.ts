@@ -100,6 +100,11 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/public/rounds': { as: 'anonymous' },
     'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province' } },
     'GET /api/openapi.json': { as: 'anonymous' },
+    // Questionnaire versions (admins).
+    'GET /api/questionnaire-versions': { as: 'admin' },
+    'POST /api/questionnaire-versions': { as: 'admin' },
+    'GET /api/questionnaire-versions/template.xlsx': { as: 'admin' },
+    'GET /api/questionnaire-versions/:version/file': { as: 'admin', params: { version: '2024' }, query: { format: 'json' } },
     'GET /poster/:token': { as: 'anonymous', params: { token: data.link } },
   };
 }

@@ -46,7 +46,9 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
   return {
     id: input.id,
     roundId: input.round.id,
-    questionnaireVersion: input.round.questionnaireVersion,
+    // The version the answers were checked against, and whom it asks: results never pool citizens and organisations.
+    questionnaireVersion: def.version,
+    respondentType: def.respondentType,
     channel: input.channel,
     officeId: input.officeId ?? null,
     linkId: input.linkId ?? null,

@@ -77,9 +77,9 @@ export async function removeFrame(db: Database, actorId: number | null, round: R
   });
 }
 
-/** Every stratum the round's responses fall in or the frame names, with both figures. */
+/** Every stratum the round's responses fall in or the frame names, with both figures: citizens' responses, whom the frame counts. */
 export async function frameOverview(handle: DatabaseHandle, round: RoundRow) {
-  const [counts, frame] = await Promise.all([stratumCounts(handle, round.id), findFrame(handle.db, round.id)]);
+  const [counts, frame] = await Promise.all([stratumCounts(handle, round.id, 'citizen'), findFrame(handle.db, round.id)]);
   const responses = new Map<string, number>();
   for (const c of counts) responses.set(stratumOf(c), (responses.get(stratumOf(c)) ?? 0) + c.size);
   const strata = [...new Set([...responses.keys(), ...(frame?.keys() ?? [])])].sort();

@@ -14,17 +14,16 @@ import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
-import type { Question, QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import type { Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
 import { csvHead, escapedField, escapedRecords, writeCsv } from '../../files/tables.ts';
-import { findFrame } from '../../../db/queries/frames.ts';
 import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../../db/queries/microdata.ts';
 import { officeCodes } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
-import { frameIncomplete, questionnaireOfRound } from './results.ts';
+import { frameIncomplete, frameOf, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
 const BATCH = 10_000;
@@ -88,11 +87,20 @@ export interface MicrodataExport {
 }
 
 /** Checks what can fail (frame) before the first byte is sent, then streams. */
-export async function microdataExport(handle: DatabaseHandle, round: RoundRow, withText: boolean): Promise<MicrodataExport> {
-  const def = await questionnaireOfRound(handle.db, round);
+export async function microdataExport(
+  handle: DatabaseHandle,
+  round: RoundRow,
+  withText: boolean,
+  respondentType: RespondentType = 'citizen',
+): Promise<MicrodataExport> {
+  const def = await questionnaireOfRound(handle.db, round, respondentType);
   await ensureAnswerBits(handle.db, def);
   const layout = microdataLayout(def, withText);
-  const [counts, frame, offices] = await Promise.all([stratumCounts(handle, round.id), findFrame(handle.db, round.id), officeCodes(handle.db)]);
+  const [counts, frame, offices] = await Promise.all([
+    stratumCounts(handle, round.id, respondentType),
+    frameOf(handle.db, round, respondentType),
+    officeCodes(handle.db),
+  ]);
   const strata = counts.map((c) => ({ stratum: stratumOf(c), size: c.size }));
   let weights: Map<string, number>;
   try {
@@ -151,10 +159,10 @@ export async function microdataExport(handle: DatabaseHandle, round: RoundRow, w
   };
   async function* chunks(): AsyncGenerator<Buffer> {
     yield csvHead(layout.header);
-    for await (const batch of microdataBatches(handle, round.id, layout.textFields, BATCH)) yield batchBytes(batch);
+    for await (const batch of microdataBatches(handle, round.id, respondentType, layout.textFields, BATCH)) yield batchBytes(batch);
   }
   return {
-    fileName: `sipas-vi-mo-${round.code}${withText ? '-co-y-kien' : ''}.csv`,
+    fileName: `sipas-vi-mo-${round.code}${respondentType === 'organisation' ? '-to-chuc' : ''}${withText ? '-co-y-kien' : ''}.csv`,
     rows: strata.reduce((sum, s) => sum + s.size, 0),
     stream: Readable.from(chunks(), { objectMode: false }),
   };

@@ -41,6 +41,12 @@ export function methodRows(
     ['Thời gian / period', `${round.periodStart} – ${round.periodEnd}`],
     ['Trạng thái / status', round.status + (round.publishedAt ? ` (công bố / published ${round.publishedAt.toISOString().slice(0, 10)})` : '')],
     ['Phiếu khảo sát / questionnaire', `${def.version} — ${def.title.vi}`],
+    [
+      'Đối tượng / respondents',
+      def.respondentType === 'organisation'
+        ? 'Tổ chức, doanh nghiệp (không gộp với người dân) / organisations and businesses (never pooled with citizens)'
+        : 'Người dân (không gộp với tổ chức, doanh nghiệp) / citizens (never pooled with organisations)',
+    ],
     ['Cấp tổng hợp / levels', levels.join(', ')],
     [
       'Phiếu được tính / responses counted',

@@ -8,12 +8,12 @@ import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type Cou
 import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { defaultReliability, type ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
 import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
-import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
+import { type QuestionnaireDefinition, type RespondentType, respondentTypes } from '../../../analysis/questionnaire/definition.ts';
 import type { Database } from '../../../db/client.ts';
 import { findFrame } from '../../../db/queries/frames.ts';
 import { findLocalities } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { countCells, officeCodes, statusCounts } from '../../../db/queries/results.ts';
+import { countCells, officeCodes, respondentVersions, statusCounts } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
@@ -21,6 +21,8 @@ import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from '
 
 export interface ResultsOptions {
   levels: ResultLevel[];
+  /** Whose answers: citizens' (the default) or organisations'; never both together. */
+  respondentType?: RespondentType;
   /** What a request leaves out is the method's default. */
   reliability?: Partial<ReliabilityRule>;
   /** Re-labels a unit before grouping (e.g. an old district as the unit that replaced it); null leaves it out. */
@@ -34,10 +36,28 @@ export interface CountedRound {
   frame: Map<string, number> | undefined;
 }
 
-export async function questionnaireOfRound(db: Database, round: RoundRow): Promise<QuestionnaireDefinition> {
-  const def = await findQuestionnaire(db, round.questionnaireVersion);
-  if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} of round ${round.code} is not stored`);
+/**
+ * The version a round's respondents of one type answered: the round's own version when it asks
+ * them, else the one their stored responses name. A round with no version for the type has no
+ * results for it (404); one whose responses of a type name several versions cannot be estimated as one (409).
+ */
+export async function questionnaireOfRound(db: Database, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<QuestionnaireDefinition> {
+  const own = await findQuestionnaire(db, round.questionnaireVersion);
+  if (!own) throw new Error(`questionnaire ${round.questionnaireVersion} of round ${round.code} is not stored`);
+  if (own.respondentType === respondentType) return own;
+  const versions = (await respondentVersions(db, round.id)).filter((v) => v.respondentType === respondentType).map((v) => v.version);
+  if (versions.length === 0) throw problems.noRespondentsOfType({ code: round.code, respondentType });
+  if (versions.length > 1) throw problems.mixedVersions({ code: round.code, versions: versions.join(', ') });
+  const def = await findQuestionnaire(db, versions[0]);
+  if (!def) throw new Error(`questionnaire ${versions[0]} of round ${round.code} is not stored`);
   return def;
+}
+
+/** Which respondent types a round has figures for: the type its own version asks, and any its responses hold. */
+export async function respondentTypesOfRound(db: Database, round: RoundRow): Promise<RespondentType[]> {
+  const own = await findQuestionnaire(db, round.questionnaireVersion);
+  const found = new Set<RespondentType>([own?.respondentType ?? 'citizen', ...(await respondentVersions(db, round.id)).map((v) => v.respondentType)]);
+  return respondentTypes.filter((t) => found.has(t));
 }
 
 export const frameIncomplete = (message: string) => problems.frameIncomplete({ stratum: message.replace(/^.*stratum /, '') });
@@ -47,11 +67,21 @@ function labelled(code: string | null, unitOf: ResultsOptions['unitOf']): string
 }
 
 /** Answer-bit counts per cell of a round, each cell with its design facts. */
-export async function countRound(db: Database, round: RoundRow, levels: ResultLevel[], unitOf?: ResultsOptions['unitOf']): Promise<CountedRound> {
-  const def = await questionnaireOfRound(db, round);
+export async function countRound(
+  db: Database,
+  round: RoundRow,
+  levels: ResultLevel[],
+  unitOf?: ResultsOptions['unitOf'],
+  respondentType: RespondentType = 'citizen',
+): Promise<CountedRound> {
+  const def = await questionnaireOfRound(db, round, respondentType);
   await ensureAnswerBits(db, def);
   const plan = countPlan(def, layoutOf(def));
-  const [{ cells: grouped, online }, offices, frame] = await Promise.all([countCells(db, round.id, plan.bits), officeCodes(db), findFrame(db, round.id)]);
+  const [{ cells: grouped, online }, offices, frame] = await Promise.all([
+    countCells(db, round.id, respondentType, plan.bits),
+    officeCodes(db),
+    frameOf(db, round, respondentType),
+  ]);
   const cell = (facts: DesignFacts, size: number, counts: ArrayLike<number>) => {
     const units = { province: labelled(facts.province, unitOf) ?? '', district: labelled(facts.district, unitOf), commune: labelled(facts.commune, unitOf) };
     return { stratum: stratumOf(facts), psu: psuOf(facts), domains: levels.map((level) => domainOf(level, units)), size, counts, facts };
@@ -64,10 +94,19 @@ export async function countRound(db: Database, round: RoundRow, levels: ResultLe
 }
 
 /** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
-export type RoundResult = AnalysisResult & { responses: { counted: number; heldForReview: number; excluded: number } };
+export type RoundResult = AnalysisResult & { respondentType: RespondentType; responses: { counted: number; heldForReview: number; excluded: number } };
+
+/**
+ * A round's frame counts people (adults) and files processed at offices: the citizens' population.
+ * Organisations' figures are unweighted until a frame of organisations exists.
+ */
+export async function frameOf(db: Database, round: RoundRow, respondentType: RespondentType): Promise<Map<string, number> | undefined> {
+  return respondentType === 'citizen' ? findFrame(db, round.id) : undefined;
+}
 
 export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
-  const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf);
+  const respondentType = options.respondentType ?? 'citizen';
+  const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf, respondentType);
   let weights: Map<string, number>;
   try {
     weights = stratumWeights(cells, frame);
@@ -87,9 +126,10 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
     },
     nameOf: (level, code) => (level === 'all' ? undefined : names.get(code)),
   });
-  const status = await statusCounts(db, round.id);
+  const status = await statusCounts(db, round.id, respondentType);
   return {
     ...result,
+    respondentType,
     method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
     responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
   };

@@ -4,12 +4,13 @@
  * estimation over the merged unit, not an average of old units' figures).
  */
 import type { AnalysisResult } from '../../../analysis/estimation/results.ts';
+import type { RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import type { Database } from '../../../db/client.ts';
 import { listLocalityMappings } from '../../../db/queries/locality-mappings.ts';
 import { listRounds, type RoundRow } from '../../../db/queries/rounds.ts';
 import { Problem } from '../../errors.ts';
 import { successorsAsOf } from '../localities/locality-successors.ts';
-import { roundResults } from './results.ts';
+import { respondentTypesOfRound, roundResults } from './results.ts';
 import type { ResultLevel } from './survey-design.ts';
 
 export interface TrendRound {
@@ -24,23 +25,38 @@ export interface TrendRound {
   problem: { vi: string; en: string } | null;
 }
 
-export async function trendAcrossRounds(db: Database, levels: ResultLevel[], only?: string[]): Promise<{ asOf: string; rounds: TrendRound[] }> {
-  const rounds = (await listRounds(db)).filter((r) => r.status !== 'draft' && (!only || only.includes(r.code)));
+/** Rounds without responses of the respondent type (and whose own version asks others) are left out: they have no figures of that type. */
+export async function trendAcrossRounds(
+  db: Database,
+  levels: ResultLevel[],
+  respondentType: RespondentType = 'citizen',
+  only?: string[],
+): Promise<{ asOf: string; respondentType: RespondentType; rounds: TrendRound[] }> {
+  const listed = (await listRounds(db)).filter((r) => r.status !== 'draft' && (!only || only.includes(r.code)));
+  const rounds: RoundRow[] = [];
+  for (const round of listed) if ((await respondentTypesOfRound(db, round)).includes(respondentType)) rounds.push(round);
   const asOf = rounds.reduce((latest, r) => (r.periodEnd > latest ? r.periodEnd : latest), '0000-00-00');
   const unitOf = successorsAsOf(await listLocalityMappings(db), asOf);
   const out: TrendRound[] = [];
-  for (const round of rounds) out.push(await trendRound(db, round, levels, unitOf));
-  return { asOf, rounds: out };
+  for (const round of rounds) out.push(await trendRound(db, round, levels, unitOf, respondentType));
+  return { asOf, respondentType, rounds: out };
 }
 
-async function trendRound(db: Database, round: RoundRow, levels: ResultLevel[], unitOf: (code: string) => string | null): Promise<TrendRound> {
+async function trendRound(
+  db: Database,
+  round: RoundRow,
+  levels: ResultLevel[],
+  unitOf: (code: string) => string | null,
+  respondentType: RespondentType,
+): Promise<TrendRound> {
   const base = { code: round.code, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd, questionnaire: round.questionnaireVersion };
   try {
-    const result = await roundResults(db, round, { levels, unitOf });
+    const result = await roundResults(db, round, { levels, unitOf, respondentType });
     return {
       ...base,
       weights: result.method.weights,
       groups: result.groups.map(({ level, code, name, indices }) => ({ level, code, name, indices })),
+      questionnaire: result.questionnaire,
       problem: null,
     };
   } catch (error) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { linkRoutes } from './links.ts';
 import { officeLinkRoutes } from './office-links.ts';
-import { questionnaireRoutes } from './questionnaires.ts';
+import { questionnaireAdminRoutes, questionnaireRoutes } from './questionnaires.ts';
 import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
 import { responseReviewRoutes } from './response-review.ts';
@@ -30,5 +30,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(resultRoutes);
   await app.register(roundResultsAdminRoutes);
   await app.register(publicResultRoutes);
+  await app.register(questionnaireAdminRoutes);
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 };

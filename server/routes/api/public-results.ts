@@ -9,7 +9,7 @@ import { ProblemView } from '../../../contract/problems.ts';
 import { AnalysisResultView, PublicResultsQuery } from '../../../contract/results.ts';
 import { RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
-import { roundResults } from '../../domain/results/results.ts';
+import { respondentTypesOfRound, roundResults } from '../../domain/results/results.ts';
 import { problems } from '../../error-catalogue.ts';
 import { roundView } from '../../domain/rounds/round-view.ts';
 
@@ -41,8 +41,12 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
       if (round?.status !== 'published') {
         throw problems.notFound('publishedResults', { code: request.params.code });
       }
-      const result = await roundResults(db(), round, { levels: request.query.by });
-      return { ...result, groups: result.groups.map((g) => ({ ...g, items: [], options: [] })) };
+      const result = await roundResults(db(), round, { levels: request.query.by, respondentType: request.query.respondentType });
+      return {
+        ...result,
+        respondentTypes: await respondentTypesOfRound(db(), round),
+        groups: result.groups.map((g) => ({ ...g, items: [], options: [] })),
+      };
     },
   );
 };

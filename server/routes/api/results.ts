@@ -1,12 +1,13 @@
 /** A round's results for analysts and survey managers: JSON, CSV, XLSX, microdata and its codebook, the trend. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemView } from '../../../contract/problems.ts';
-import { AnalysisResultView, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import { AnalysisResultView, RespondentTypeQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import type { RespondentType } from '../../../contract/questionnaires.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
 import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
-import { questionnaireOfRound, roundResults } from '../../domain/results/results.ts';
+import { questionnaireOfRound, respondentTypesOfRound, roundResults } from '../../domain/results/results.ts';
 import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
@@ -29,9 +30,15 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const compute = async (code: string, query: ResultsQuery) => {
     const round = await roundOrFail(db(), code);
-    const result = await roundResults(db(), round, { levels: query.by, reliability: { minN: query.minN, maxHalfWidth: query.maxHalfWidth } });
-    return { round, result };
+    const result = await roundResults(db(), round, {
+      levels: query.by,
+      respondentType: query.respondentType,
+      reliability: { minN: query.minN, maxHalfWidth: query.maxHalfWidth },
+    });
+    return { round, result: { ...result, respondentTypes: await respondentTypesOfRound(db(), round) } };
   };
+  /** Organisations' files say so in their name: they are never a citizens' file. */
+  const whose = (type: RespondentType) => (type === 'organisation' ? '-to-chuc' : '');
 
   app.get(
     '/rounds/:code/results',
@@ -55,7 +62,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
-      reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.csv`)).type('text/csv; charset=utf-8');
+      reply
+        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.csv`))
+        .type('text/csv; charset=utf-8');
       return resultsCsv(result);
     },
   );
@@ -72,9 +81,11 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
-      const def = await questionnaireOfRound(db(), round);
+      const def = await questionnaireOfRound(db(), round, request.query.respondentType);
       const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
-      reply.header('content-disposition', attachment(`sipas-ket-qua-${round.code}-${request.query.by.join('-')}.xlsx`)).type(XLSX_MEDIA_TYPE);
+      reply
+        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.xlsx`))
+        .type(XLSX_MEDIA_TYPE);
       return bytes;
     },
   );
@@ -87,13 +98,15 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       // costs the office network; the file is fetched once and compresses well afterwards.
       compress: false,
       schema: {
-        summary: 'Microdata of the accepted responses (the format sipas analyze reads), streamed; free text only for readers cleared for it',
+        summary:
+          'Microdata of the accepted responses of one respondent type (the format sipas analyze reads), streamed; free text only for readers cleared for it',
         params: RoundParams,
+        querystring: RespondentTypeQuery,
       },
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round);
+      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType);
       reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(exported.stream);
     },
@@ -103,12 +116,16 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     '/rounds/:code/codebook.csv',
     {
       config: { action: 'results.read' },
-      schema: { summary: 'The codebook of the microdata: every column, its meaning and values', params: RoundParams },
+      schema: {
+        summary: 'The codebook of the microdata of one respondent type: every column, its meaning and values',
+        params: RoundParams,
+        querystring: RespondentTypeQuery,
+      },
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const codebook = await codebookDownload(db(), requireStaff(request).user.id, round);
-      reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}.csv`)).type('text/csv; charset=utf-8');
+      const codebook = await codebookDownload(db(), requireStaff(request).user.id, round, request.query.respondentType);
+      reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}${whose(request.query.respondentType)}.csv`)).type('text/csv; charset=utf-8');
       return codebook;
     },
   );
@@ -127,6 +144,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       trendAcrossRounds(
         db(),
         request.query.by,
+        request.query.respondentType,
         request.query.rounds
           ?.split(',')
           .map((c) => c.trim())
