@@ -53,6 +53,13 @@ export async function upsertLocalities(db: Database, rows: LocalityRow[]): Promi
   return { inserted, updated: changed.length - inserted };
 }
 
+/** Adds the units not stored yet and leaves stored ones as they are (reference data an installation may have edited). */
+export async function insertLocalitiesIfAbsent(db: Database, rows: LocalityRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await db.insert(localities).values(rows).onConflictDoNothing().returning({ code: localities.code });
+  return added.length;
+}
+
 export async function insertLocalityMappings(db: Database, rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>): Promise<void> {
   if (rows.length > 0) await db.insert(localityMappings).values(rows).onConflictDoNothing();
 }
