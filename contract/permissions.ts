@@ -29,6 +29,9 @@ export const permissions = {
   'results.read': { roles: readers, en: 'Read results, downloads, microdata, trends and frames' },
   'results.frame': { roles: managers, en: 'Upload or remove a round’s sampling frame' },
   'results.publish': { roles: managers, en: 'Publish and withdraw a round’s results' },
+  // offices and localities: the lists a province keeps before a round
+  'offices.manage': { roles: managers, en: 'Add, import, edit and deactivate offices' },
+  'localities.manage': { roles: managers, en: 'Import and edit administrative units and their old → new mappings' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

@@ -47,6 +47,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean } = { 
         code: DEMO_OFFICE_CODE,
         name: 'Bộ phận Một cửa thành phố Gia Nghĩa',
         localityCode: '660',
+        level: 'district',
       });
       const [round, office] = [await findRoundByCode(tx, DEMO_ROUND_CODE), await findOfficeByCode(tx, DEMO_OFFICE_CODE)];
       if (round && office) await ensureLink(tx, office.id, round.id);

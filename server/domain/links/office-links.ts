@@ -7,10 +7,18 @@
 import type { OfficeLinkView } from '../../../contract/links.ts';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
-import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../../db/queries/links.ts';
+import {
+  ensureLink,
+  ensureOnlineLink,
+  findLinkByToken,
+  listLinksOfRound,
+  replaceLinkToken,
+  setLinkActive,
+  type LinkDetails,
+} from '../../../db/queries/links.ts';
 import { listOffices } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
-import type { PublicUrl } from '../../public-url.ts';
+import { isPrintable, type PublicUrl } from '../../public-url.ts';
 import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import { surveyWindow } from '../responses/response-context.ts';
@@ -27,6 +35,7 @@ export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date
     office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
     surveyUrl: surveyUrl(publicUrl.base, link.token),
     publicUrlConfigured: publicUrl.configured,
+    printable: isPrintable(publicUrl),
     posterPath: posterPath(link.token),
   };
 }
@@ -36,6 +45,40 @@ export async function officeLinksOfRound(db: Database, roundCode: string, public
   await ensureOnlineLink(db, round.id);
   for (const office of (await listOffices(db)).filter((o) => o.active)) await ensureLink(db, office.id, round.id);
   return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, publicUrl));
+}
+
+/**
+ * A new token for a link (a poster was defaced, copied where it should not be, or its QR code
+ * shared for ballot stuffing): the old token then opens nothing and takes no response, and what was
+ * stored through it stays, acknowledged again if a phone resends it. The link keeps its office,
+ * round, state and responses; its posters must be printed again. Audited.
+ */
+export async function reissueLink(db: Database, actorId: number, token: string, publicUrl: PublicUrl): Promise<OfficeLinkView> {
+  return db.transaction(async (tx) => {
+    const replaced = await replaceLinkToken(tx, token);
+    if (!replaced) throw problems.notFound('link');
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'reissue_link',
+        entity: 'survey_link',
+        entityId: String(replaced.id),
+        field: 'token',
+        oldValue: token,
+        newValue: replaced.token,
+      },
+    ]);
+    return linkView((await findLinkByToken(tx, replaced.token))!, publicUrl);
+  });
+}
+
+/** The links of a round's active offices, for printing their posters at once. */
+export async function officeLinksToPrint(db: Database, roundCode: string): Promise<{ roundName: string; links: LinkDetails[] }> {
+  const round = await roundOrFail(db, roundCode);
+  const offices = (await listOffices(db)).filter((o) => o.active);
+  for (const office of offices) await ensureLink(db, office.id, round.id);
+  const links = (await listLinksOfRound(db, round.id)).filter((l) => l.channel === 'office' && l.office?.active);
+  return { roundName: round.name, links };
 }
 
 export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, publicUrl: PublicUrl): Promise<OfficeLinkView> {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { linkRoutes } from './links.ts';
 import { officeLinkRoutes } from './office-links.ts';
+import { officeRoutes } from './offices.ts';
+import { localityRoutes } from './localities.ts';
 import { questionnaireRoutes } from './questionnaires.ts';
 import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
@@ -26,6 +28,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes);
   await app.register(roundRoutes);
   await app.register(officeLinkRoutes);
+  await app.register(officeRoutes);
+  await app.register(localityRoutes);
   await app.register(responseReviewRoutes);
   await app.register(resultRoutes);
   await app.register(roundResultsAdminRoutes);
