@@ -16,6 +16,12 @@ export type { AuditEventView as AuditEvent } from '../../../../contract/audit.ts
 export type { LinkActiveBody, OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
 export type { LocalityView as Locality } from '../../../../contract/localities.ts';
 export type {
+  CreateOfficeBody,
+  OfficeLevel,
+  OfficesImportedView as OfficesImported,
+  OfficeView as Office,
+} from '../../../../contract/offices.ts';
+export type {
   BatchDetailView as BatchDetail,
   BatchFormView as BatchForm,
   BatchPart,
