@@ -12,6 +12,7 @@ export type LocalityChoiceView = z.output<typeof LocalityChoiceView>;
 
 // Editing units and mappings (managers): one at a time, or a whole file.
 export const localityLevels = ['province', 'district', 'commune', 'village'] as const;
+export type UnitLevel = (typeof localityLevels)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const LocalityParams = z.object({ code: z.string().min(1).max(16) });
@@ -42,4 +43,6 @@ export type MappingBody = z.input<typeof MappingBody>;
 export const MappingParams = z.object({ oldCode: z.string().min(1).max(16), newCode: z.string().min(1).max(16) });
 
 export const UnitsImportedView = z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export type UnitsImportedView = z.output<typeof UnitsImportedView>;
 export const MappingsImportedView = z.object({ stored: z.number().int() });
+export type MappingsImportedView = z.output<typeof MappingsImportedView>;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,45 @@ describe('a survey manager’s offices', () => {
     const phone = await app.phone();
     await phone.page.goto(await officeLinkUrl(app, 'MC-24805'));
     await expect.poll(() => phone.page.locator('.office').textContent()).toBe('Bộ phận Một cửa xã Quảng Sơn');
+  });
+});
+
+describe('a survey manager’s administrative units', () => {
+  it('finds the 34 provinces there from the start, imports a province’s communes from a file (a bad file stores nothing) and edits one', {
+    timeout: 90_000,
+  }, async () => {
+    await staffAccounts(app.database().db);
+    const page = await desk(app);
+    await logIn(page, app.url('/staff'), 'lan');
+    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    const provinces = page.locator('table[data-provinces] tbody tr');
+    await provinces.first().waitFor();
+    // The 34 in force and the demo's Đắk Nông, until 30/06/2025, in Vietnamese order.
+    expect(await provinces.count()).toBe(35);
+    expect(await provinces.first().locator('th').textContent()).toBe('Tỉnh An Giang');
+
+    const form = page.locator('form[aria-labelledby="units-import-title"]');
+    const upload = async (name: string, lines: string[]) => {
+      const file = join(dir, name);
+      await writeFile(file, `${lines.join('\n')}\n`);
+      await form.locator('input[type=file]').setInputFiles(file);
+      await form.getByRole('button', { name: 'Nhập tệp' }).click();
+      await form.locator('.notice.done, .notice.error').first().waitFor();
+      return form.locator('.notice.done, .notice.error').first().textContent();
+    };
+    const header = 'code,name,level,parent_code,valid_from,valid_to';
+    expect(await upload('sai.csv', [header, '26001,Xã Một,commune,66,2025-07-01,', '26002,Xã Hai,xa,66,2025-07-01,'])).toContain('Không lưu gì: 1 lỗi');
+    expect(await form.locator('table tbody tr').first().textContent()).toContain('level');
+    expect(await upload('dung.csv', [header, '26001,Xã Một,commune,66,2025-07-01,', '26002,Xã Hai,commune,66,2025-07-01,'])).toContain('Đã thêm 2 đơn vị');
+
+    await page.locator('table[data-provinces] tr[data-unit="66"]').getByRole('button', { name: 'Đơn vị trực thuộc' }).click();
+    const below = page.locator('table[data-units-below="66"] tbody tr');
+    await expect.poll(() => below.count()).toBe(2);
+    await page.locator('table[data-units-below="66"] tr[data-unit="26002"]').getByRole('button', { name: 'Sửa' }).click();
+    const unitForm = page.locator('form[aria-labelledby="unit-form-title"]');
+    await expect.poll(() => unitForm.locator('h2').textContent()).toBe('Sửa đơn vị 26002');
+    await unitForm.locator('input[name=unit-name]').fill('Xã Hai Mới');
+    await unitForm.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.poll(() => page.locator('table[data-units-below="66"] tr[data-unit="26002"] th').textContent()).toBe('Xã Hai Mới');
   });
 });

@@ -102,6 +102,7 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/openapi.json': { as: 'anonymous' },
     'GET /poster/:token': { as: 'anonymous', params: { token: data.link } },
     // offices and localities
+    'GET /api/rounds/:code/links.csv': { as: 'manager', params: round },
     'POST /api/links/:token/reissue': { as: 'manager', params: { token: data.link } },
     'GET /posters/:code': { as: 'manager', params: round },
     'GET /api/offices': { as: 'manager' },

@@ -18,6 +18,7 @@ import {
 } from '../../../db/queries/links.ts';
 import { listOffices } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
+import { writeCsv } from '../../files/tables.ts';
 import { isPrintable, type PublicUrl } from '../../public-url.ts';
 import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
@@ -101,4 +102,22 @@ export async function setOfficeLinkActive(db: Database, actorId: number, token: 
     }
     return linkView((await findLinkByToken(tx, token))!, publicUrl);
   });
+}
+
+/** The round's links as a table (for mail merge or a checklist of posters): every office's name goes through the CSV writer's cell rule. */
+export async function officeLinksCsv(db: Database, roundCode: string, publicUrl: PublicUrl): Promise<{ fileName: string; body: Buffer }> {
+  const links = await officeLinksOfRound(db, roundCode, publicUrl);
+  const rows = links.map((l) => [
+    l.office?.code ?? 'online',
+    l.office?.name ?? '',
+    l.office?.localityCode ?? '',
+    l.channel,
+    l.state,
+    l.surveyUrl,
+    l.printable ? 'yes' : 'no',
+  ]);
+  return {
+    fileName: `sipas-duong-dan-${roundCode.replace(/[^0-9A-Za-z_-]/g, '_')}.csv`,
+    body: writeCsv(['office', 'name', 'locality', 'channel', 'state', 'survey_url', 'printable'], rows),
+  };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LinkActiveBody, LinkParams, OfficeLinkView } from '../../../contract/links.ts';
 import { ProblemView } from '../../../contract/problems.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
-import { officeLinksOfRound, reissueLink, setOfficeLinkActive } from '../../domain/links/office-links.ts';
+import { officeLinksCsv, officeLinksOfRound, reissueLink, setOfficeLinkActive } from '../../domain/links/office-links.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 
 export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,6 +19,19 @@ export const officeLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => officeLinksOfRound(app.database.db, request.params.code, app.publicUrl),
+  );
+
+  app.get(
+    '/rounds/:code/links.csv',
+    {
+      config: { action: 'links.manage' },
+      schema: { summary: 'The same links as a CSV file (office, name, locality, channel, state, survey_url, printable)', params: RoundParams },
+    },
+    async (request, reply) => {
+      const file = await officeLinksCsv(app.database.db, request.params.code, app.publicUrl);
+      reply.header('content-disposition', `attachment; filename="${file.fileName}"`).type('text/csv; charset=utf-8');
+      return file.body;
+    },
   );
 
   app.patch(

@@ -1,5 +1,5 @@
 /** Every text of the staff app, Vietnamese (the default). NFC, full diacritics. */
-import type { BatchPart, FlagFacts, FormStatus, OfficeLevel, Role } from '../api/types.ts';
+import type { BatchPart, FlagFacts, FormStatus, OfficeLevel, Role, UnitLevel } from '../api/types.ts';
 
 export const vi = {
   appTitle: 'SIPAS — Nhân viên',
@@ -40,6 +40,7 @@ export const vi = {
     import: 'Nhập từ tệp',
     links: 'Điểm khảo sát, mã QR',
     offices: 'Danh sách điểm',
+    localities: 'Đơn vị hành chính',
     flags: 'Phiếu cần xem xét',
     myBatches: 'Lô được giao',
     results: 'Kết quả',
@@ -323,5 +324,46 @@ export const vi = {
   printAllPosters: 'In áp phích của mọi điểm',
   notPrintable:
     'Chưa in được áp phích: địa chỉ máy chủ chưa phải địa chỉ công khai (SIPAS_PUBLIC_URL chưa đặt, hoặc là localhost, địa chỉ nội bộ). Áp phích chỉ để xem thử; khi in, mã QR được bỏ đi. Nhờ quản trị viên đặt địa chỉ công khai.',
+
+  // localities
+  localitiesTitle: 'Đơn vị hành chính',
+  localitiesIntro:
+    'Từ 01/07/2025 chính quyền địa phương có hai cấp: tỉnh và xã; các huyện vẫn được giữ cho các đợt khảo sát trước đó, với ngày hiệu lực. 34 tỉnh, thành phố sau sắp xếp có sẵn. Nhập các xã (và huyện cũ) của tỉnh từ tệp, và bảng chuyển đổi đơn vị cũ → đơn vị mới để so sánh kết quả giữa các đợt. Mọi thay đổi đều được ghi lại.',
+  unitsImportTitle: 'Nhập đơn vị hành chính từ tệp',
+  unitsImportIntro:
+    'Tệp CSV hoặc XLSX có các cột code, name, level (province, district, commune, village), parent_code, valid_from, valid_to (YYYY-MM-DD; để trống nếu còn hiệu lực). Có lỗi ở bất kỳ dòng nào thì không lưu gì; mã đã có thì được cập nhật.',
+  unitsImported: (added: number, updated: number, unchanged: number) => `Đã thêm ${added} đơn vị, cập nhật ${updated}; ${unchanged} đơn vị giữ nguyên.`,
+  mappingsImportTitle: 'Nhập bảng chuyển đổi đơn vị cũ → mới',
+  mappingsImportIntro:
+    'Tệp CSV hoặc XLSX có các cột old_code, new_code, effective_from. Cả hai đơn vị phải có sẵn. Một đơn vị tách làm hai thì có hai dòng. Nhập lại không tạo trùng.',
+  mappingsImported: (stored: number) => `Đã lưu ${stored} dòng chuyển đổi.`,
+  addUnitTitle: 'Thêm một đơn vị',
+  editUnitTitle: (code: string) => `Sửa đơn vị ${code}`,
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  unitLevel: 'Cấp',
+  unitLevels: { province: 'Tỉnh, thành phố', district: 'Huyện (trước 2025)', commune: 'Xã, phường, đặc khu', village: 'Thôn, tổ dân phố' } satisfies Record<
+    UnitLevel,
+    string
+  >,
+  unitParent: 'Mã đơn vị cấp trên',
+  validFrom: 'Hiệu lực từ',
+  validTo: 'Hiệu lực đến',
+  validity: 'Hiệu lực',
+  validSince: (from: string) => `từ ${from}`,
+  addUnit: 'Thêm đơn vị',
+  unitSaved: (name: string) => `Đã lưu ${name}.`,
+  showUnitsBelow: 'Đơn vị trực thuộc',
+  unitsBelow: (code: string) => `Các đơn vị trực thuộc ${code}`,
+  noUnitsBelow: 'Chưa có đơn vị trực thuộc: nhập từ tệp hoặc thêm từng đơn vị.',
+  provincesTitle: 'Tỉnh, thành phố',
+  mappingsOf: (code: string) => `Chuyển đổi đơn vị cũ → mới của ${code}`,
+  oldCode: 'Mã đơn vị cũ',
+  newCode: 'Mã đơn vị mới',
+  effectiveFrom: 'Từ ngày',
+  addMapping: 'Thêm chuyển đổi',
+  removeMapping: 'Xóa',
+  mappingSaved: (from: string, to: string) => `Đã lưu ${from} → ${to}.`,
+  mappingRemoved: (from: string, to: string) => `Đã xóa ${from} → ${to}.`,
 };
 export type Messages = typeof vi;
