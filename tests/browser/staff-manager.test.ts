@@ -25,6 +25,7 @@ describe('the staff app for administrators and survey managers', () => {
       'Lô phiếu',
       'Tiến độ',
       'Nhập từ tệp',
+      'Đơn vị hành chính',
       'Danh sách điểm',
       'Điểm khảo sát, mã QR',
       'Phiếu cần xem xét',
