@@ -50,6 +50,9 @@ export const OfficeLinkView = z.object({
   office: OfficeOfLink,
   surveyUrl: z.string().describe("The address the QR code carries: SIPAS_PUBLIC_URL, never the request's Host"),
   publicUrlConfigured: z.boolean().describe("False when SIPAS_PUBLIC_URL is not set: surveyUrl is this server's own address, not a public one"),
+  printable: z
+    .boolean()
+    .describe('Whether its poster may be printed: SIPAS_PUBLIC_URL is set and names a public host (not localhost, a private address or a local name)'),
   posterPath: z.string().describe('The print-ready A4 poster with the QR code'),
 });
 export type OfficeLinkView = z.output<typeof OfficeLinkView>;

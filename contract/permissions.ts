@@ -31,6 +31,9 @@ export const permissions = {
   'results.publish': { roles: managers, en: 'Publish and withdraw a round’s results' },
   // Questionnaire versions: upload, check, preview and download.
   'questionnaires.manage': { roles: ['admin'], en: 'Upload questionnaire versions (JSON or XLSX), preview and download them' },
+  // offices and localities: the lists a province keeps before a round
+  'offices.manage': { roles: managers, en: 'Add, import, edit and deactivate offices' },
+  'localities.manage': { roles: managers, en: 'Import and edit administrative units and their old → new mappings' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

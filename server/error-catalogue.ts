@@ -83,6 +83,12 @@ export const problems = {
       vi: 'Chưa có tệp phiếu khảo sát (gửi tệp JSON hoặc XLSX làm nội dung)',
       en: 'No questionnaire file (send a JSON or XLSX file as the body)',
     }),
+    // offices and localities
+    offices: () => ({
+      vi: 'Chưa có tệp danh sách điểm khảo sát (gửi tệp CSV hoặc XLSX làm nội dung)',
+      en: 'No offices file (send a CSV or XLSX file as the body)',
+    }),
+    localities: () => ({ vi: 'Chưa có tệp đơn vị hành chính (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No units file (send a CSV or XLSX file as the body)' }),
   }),
   badUrl: kind(400.3, 'bad_url', {
     vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
@@ -99,6 +105,11 @@ export const problems = {
   malformedFile: kind<{ file: Worded; count: number }>(400.6, 'malformed_file', ({ file, count }) => ({
     vi: `Không đọc được ${file.vi}: ${count} lỗi. Sửa các chỗ dưới đây rồi tải lên lại cả tệp.`,
     en: `The ${file.en} cannot be read: ${count} problem(s). Fix them and upload the whole file again.`,
+  })),
+  // offices and localities
+  listRejected: kind<{ count: number }>(400.21, 'list_rejected', ({ count }) => ({
+    vi: `Không lưu gì: ${count} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
+    en: `Nothing stored: ${count} problem(s). Fix the rows below and upload the whole file again.`,
   })),
   invalidUtf8: kind(400.7, 'invalid_utf8', { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ', en: 'The body is not valid UTF-8 text' }),
   emptyBody: kind(400.8, 'empty_body', { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' }),
@@ -141,6 +152,9 @@ export const problems = {
     }),
     batch: () => ({ vi: 'Không có lô phiếu này trong các lô được giao', en: 'No such batch among those assigned to you' }),
     account: (p: { id: number }) => ({ vi: `Không có tài khoản số ${p.id}`, en: `No account has id ${p.id}` }),
+    // offices and localities
+    office: (p: { code: string }) => ({ vi: `Không có điểm khảo sát mã ${p.code}`, en: `No office has code ${p.code}` }),
+    locality: (p: { code: string }) => ({ vi: `Không có đơn vị hành chính mã ${p.code}`, en: `No administrative unit has code ${p.code}` }),
   }),
   // Results kept apart by respondent type.
   noRespondentsOfType: kind<{ code: string; respondentType: string }>(404.31, 'no_respondents_of_type', ({ code, respondentType }) => ({
@@ -226,6 +240,15 @@ export const problems = {
   questionnaireLocked: kind<{ version: string; why: Worded }>(409.31, 'questionnaire_locked', ({ version, why }) => ({
     vi: `Phiếu khảo sát phiên bản ${version} đã có với nội dung khác và không thể thay đổi (${why.vi}). Hãy lưu nội dung mới thành một phiên bản mới (đổi "version" trong trang settings).`,
     en: `Questionnaire version ${version} already exists with other content and cannot change (${why.en}). Store the new content as a new version (change "version" in the settings sheet).`,
+  })),
+  // offices and localities
+  officeExists: kind<{ code: string }>(409.21, 'office_exists', ({ code }) => ({
+    vi: `Đã có điểm khảo sát mã ${code}; hãy sửa điểm đó thay vì thêm mới`,
+    en: `An office with code ${code} exists; edit it instead`,
+  })),
+  localityExists: kind<{ code: string }>(409.22, 'locality_exists', ({ code }) => ({
+    vi: `Đã có đơn vị hành chính mã ${code}; hãy sửa đơn vị đó thay vì thêm mới`,
+    en: `An administrative unit with code ${code} exists; edit it instead`,
   })),
 
   // 413–415: the request's shape.

@@ -64,8 +64,34 @@ export function configuredPublicUrl(env: NodeJS.ProcessEnv = process.env): Publi
   return { base: `http://${machineAddress(env.HOST)}:${env.PORT ?? 3000}`, configured: false };
 }
 
-/** For the start-up message and `sipas offices`: what is printed when SIPAS_PUBLIC_URL is not set. */
+/** Addresses only a machine itself or its local network reaches (IPv4 and IPv6), and names that are not on the internet. */
+const LOCAL_IPV4 = /^(0\.|10\.|127\.|169\.254\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/;
+const LOCAL_IPV6 = /^\[(::1?|f[cd][0-9a-f]{0,2}:.*|fe[89ab][0-9a-f]?:.*|::ffff:.*)\]$/i;
+const LOCAL_NAME = /(^localhost$|\.localhost$|\.local$|\.lan$|\.home$|\.internal$|\.intranet$|\.corp$|\.home\.arpa$)/i;
+
+/**
+ * Whether a poster may be printed with this address: only SIPAS_PUBLIC_URL, and only when it names
+ * a host phones outside the office reach — not localhost, a private, loopback, link-local or
+ * carrier-grade NAT address, a single-label name or a local domain (.local, .lan, .internal …).
+ * A poster printed with any of those sends every citizen who scans it nowhere.
+ */
+export function isPrintable(url: PublicUrl): boolean {
+  if (!url.configured) return false;
+  let host: string;
+  try {
+    host = new URL(url.base).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host.startsWith('[')) return !LOCAL_IPV6.test(host);
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return !LOCAL_IPV4.test(host);
+  return host.includes('.') && !LOCAL_NAME.test(host.replace(/\.$/, ''));
+}
+
+/** For the start-up message and `sipas offices`: what is printed when SIPAS_PUBLIC_URL is not set, or names a local address. */
 export function publicUrlWarning(url: PublicUrl): string | undefined {
+  if (url.configured && !isPrintable(url))
+    return `SIPAS_PUBLIC_URL (${url.base}) is a local or private address: phones outside this network cannot reach it, and posters are marked not printable. Set it to the public https:// address (README).`;
   if (url.configured) return undefined;
   return (
     `SIPAS_PUBLIC_URL is not set: posters, QR codes and links print ${url.base}, this computer's own address, ` +

@@ -35,7 +35,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./import-locality-mappings.ts')).importLocalityMappingsCommand,
   },
   { name: 'rounds', summary: 'List survey rounds; open, close, publish or withdraw one', load: async () => (await import('./rounds.ts')).roundsCommand },
-  { name: 'offices', summary: 'Print each office with its survey URL (tab-separated)', load: async () => (await import('./offices.ts')).officesCommand },
+  {
+    name: 'offices',
+    summary: 'Print each office with its survey URL (tab-separated); import FILE adds or updates offices',
+    load: async () => (await import('./offices.ts')).officesCommand,
+  },
   {
     name: 'user',
     summary: 'Create, list or unlock staff accounts (admin, manager, keyer, analyst)',

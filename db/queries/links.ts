@@ -101,3 +101,13 @@ export async function setLinksActive(db: Database, roundId: number, active: bool
     .returning({ id: surveyLinks.id });
   return updated.length;
 }
+
+/** Gives a link a new token: the old one then opens nothing. Undefined when no link has `token`. */
+export async function replaceLinkToken(db: Database, token: string): Promise<{ id: number; token: string } | undefined> {
+  const [row] = await db
+    .update(surveyLinks)
+    .set({ token: newLinkToken() })
+    .where(eq(surveyLinks.token, token))
+    .returning({ id: surveyLinks.id, token: surveyLinks.token });
+  return row;
+}

@@ -53,8 +53,20 @@ export async function upsertLocalities(db: Database, rows: LocalityRow[]): Promi
   return { inserted, updated: changed.length - inserted };
 }
 
-export async function insertLocalityMappings(db: Database, rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>): Promise<void> {
-  if (rows.length > 0) await db.insert(localityMappings).values(rows).onConflictDoNothing();
+/** Adds the units not stored yet and leaves stored ones as they are (reference data an installation may have edited). */
+export async function insertLocalitiesIfAbsent(db: Database, rows: LocalityRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await db.insert(localities).values(rows).onConflictDoNothing().returning({ code: localities.code });
+  return added.length;
+}
+
+/** The mappings added (those already stored are kept as they are). */
+export async function insertLocalityMappings(
+  db: Database,
+  rows: Array<{ oldCode: string; newCode: string; effectiveFrom: string }>,
+): Promise<Array<{ oldCode: string; newCode: string; effectiveFrom: string }>> {
+  if (rows.length === 0) return [];
+  return db.insert(localityMappings).values(rows).onConflictDoNothing().returning();
 }
 
 export async function findLocalities(db: Database, codes: string[]): Promise<LocalityRow[]> {
@@ -65,6 +77,14 @@ export async function findLocalities(db: Database, codes: string[]): Promise<Loc
 /** The units directly below one unit (e.g. the districts of a province). */
 export async function childLocalities(db: Database, parentCode: string): Promise<LocalityRow[]> {
   return db.select().from(localities).where(eq(localities.parentCode, parentCode)).orderBy(asc(localities.code));
+}
+
+/** Every unit, provinces first, then by code. */
+export async function listLocalities(db: Database): Promise<LocalityRow[]> {
+  return db
+    .select()
+    .from(localities)
+    .orderBy(sql`case ${localities.level} when 'province' then 0 when 'district' then 1 when 'commune' then 2 else 3 end`, asc(localities.code));
 }
 
 export async function existingLocalityCodes(db: Database, codes: string[]): Promise<Set<string>> {

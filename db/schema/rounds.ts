@@ -34,6 +34,14 @@ export const surveyRounds = pgTable(
   ],
 );
 
+/**
+ * The tier an office serves: the province's public-administration service centre (Trung tâm Phục
+ * vụ hành chính công cấp tỉnh), a commune's one-stop office (Bộ phận Một cửa cấp xã), or a
+ * district's (cấp huyện: the tier the 2025 reorganisation removed, kept for earlier rounds).
+ */
+export const officeLevels = ['province', 'commune', 'district'] as const;
+export type OfficeLevel = (typeof officeLevels)[number];
+
 /** A one-stop office (Bộ phận Một cửa / Trung tâm Phục vụ hành chính công). */
 export const offices = pgTable(
   'offices',
@@ -44,9 +52,10 @@ export const offices = pgTable(
     localityCode: text('locality_code')
       .notNull()
       .references(() => localities.code),
+    level: text('level', { enum: officeLevels }).notNull().default('commune'),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [index('offices_locality_idx').on(t.localityCode)],
+  (t) => [index('offices_locality_idx').on(t.localityCode), check('offices_level_check', sql`${t.level} in ('province', 'commune', 'district')`)],
 );
 
 /**

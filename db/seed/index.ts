@@ -1,14 +1,16 @@
 /**
- * Reference data every installation needs (the questionnaire versions), and the demo data a new
+ * Reference data every installation needs (the questionnaire versions, the 34 provinces in force
+ * since 1 July 2025), and the demo data a new
  * installation starts with (Đắk Nông's units, one round, one office), loaded once.
  */
 import type { Database } from '../client.ts';
 import { hasFact, recordFact } from '../queries/installation.ts';
-import { insertLocalityMappings, upsertLocalities } from '../queries/localities.ts';
+import { insertLocalitiesIfAbsent, insertLocalityMappings, upsertLocalities } from '../queries/localities.ts';
 import { saveQuestionnaire, type SaveOutcome } from '../queries/questionnaires.ts';
 import { ensureLink } from '../queries/links.ts';
 import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfAbsent } from '../queries/rounds.ts';
 import { demoLocalities, demoLocalityMappings } from './localities.ts';
+import { referenceProvinces } from './provinces.ts';
 import { seededQuestionnaires } from './questionnaires/index.ts';
 
 export const DEMO_ROUND_CODE = 'DN-2025-H1';
@@ -23,6 +25,8 @@ export interface SeedReport {
 export async function seedDatabase(db: Database, options: { demo: boolean } = { demo: true }): Promise<SeedReport> {
   const questionnaires: Record<string, SaveOutcome> = {};
   for (const def of seededQuestionnaires) questionnaires[def.version] = await saveQuestionnaire(db, def);
+  // Added where absent on every start: a province an installation renamed keeps its name.
+  await insertLocalitiesIfAbsent(db, referenceProvinces);
 
   let demoLoaded = false;
   if (options.demo && !(await hasFact(db, DEMO_FACT))) {
@@ -43,6 +47,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean } = { 
         code: DEMO_OFFICE_CODE,
         name: 'Bộ phận Một cửa thành phố Gia Nghĩa',
         localityCode: '660',
+        level: 'district',
       });
       const [round, office] = [await findRoundByCode(tx, DEMO_ROUND_CODE), await findOfficeByCode(tx, DEMO_OFFICE_CODE)];
       if (round && office) await ensureLink(tx, office.id, round.id);

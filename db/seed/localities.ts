@@ -3,6 +3,7 @@
  * reorganisation of 01/07/2025, when Đắk Nông became part of Lâm Đồng (68).
  */
 import type { LocalityRow } from '../queries/localities.ts';
+import { referenceProvinces } from './provinces.ts';
 
 const untilReform = { validFrom: '2004-01-01', validTo: '2025-06-30' } as const;
 
@@ -16,7 +17,8 @@ export const demoLocalities: LocalityRow[] = [
   { code: '665', name: 'Huyện Đắk Song', level: 'district', parentCode: '67', ...untilReform },
   { code: '666', name: "Huyện Đắk R'Lấp", level: 'district', parentCode: '67', ...untilReform },
   { code: '667', name: 'Huyện Tuy Đức', level: 'district', parentCode: '67', ...untilReform },
-  { code: '68', name: 'Tỉnh Lâm Đồng', level: 'province', parentCode: null, validFrom: '2025-07-01', validTo: null },
+  // The reference list's Lâm Đồng (db/seed/provinces.ts), so that the demo and the reference agree.
+  referenceProvinces.find((p) => p.code === '68')!,
 ];
 
 export const demoLocalityMappings = [{ oldCode: '67', newCode: '68', effectiveFrom: '2025-07-01' }];

@@ -46,6 +46,16 @@ export const uploadLimits = {
     cellLength: 200,
     headerLength: 64,
   },
+  /** A province's offices: code, name, locality, level (a few hundred rows). */
+  offices: {
+    what: { vi: 'tệp danh sách điểm khảo sát', en: 'offices file' },
+    bytes: 2 * MB,
+    uncompressedBytes: 16 * MB,
+    rows: 5_000,
+    columns: 20,
+    cellLength: 500,
+    headerLength: 64,
+  },
   /** Administrative units (villages included) and old → new mappings. */
   localities: {
     what: { vi: 'tệp đơn vị hành chính', en: 'units file' },

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listLinksOfRound } from '../../db/queries/links.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
-import { localities, surveyRounds } from '../../db/schema/index.ts';
+import { localities, offices, surveyRounds } from '../../db/schema/index.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
@@ -91,6 +91,7 @@ describe('every CSV and XLSX the platform serves', () => {
     // Names staff enter reach the files too: a round's name, a district's name.
     await db.update(surveyRounds).set({ name: PAYLOADS[0] }).where(eq(surveyRounds.code, DEMO_ROUND_CODE));
     await db.update(localities).set({ name: PAYLOADS[4] }).where(eq(localities.code, '660'));
+    await db.update(offices).set({ name: PAYLOADS[1] }).where(eq(offices.code, 'MC-660'));
     const round = (await findRoundByCode(db, DEMO_ROUND_CODE))!;
     const link = (await listLinksOfRound(db, round.id))[0].token;
     for (const [k, payload] of PAYLOADS.entries()) {
@@ -108,7 +109,7 @@ describe('every CSV and XLSX the platform serves', () => {
   it('never holds a cell a spreadsheet would run, while numbers stay numbers', async () => {
     const downloads = await everyDownload(admin);
     const urls = downloads.map((d) => d.url.replace(/\?.*/, ''));
-    for (const expected of ['results.csv', 'results.xlsx', 'microdata.csv', 'codebook.csv', 'import-template']) {
+    for (const expected of ['results.csv', 'results.xlsx', 'microdata.csv', 'codebook.csv', 'import-template', 'links.csv', 'offices/template']) {
       expect(
         urls.some((u) => u.endsWith(expected)),
         `${expected} was downloaded`,
@@ -127,6 +128,9 @@ describe('every CSV and XLSX the platform serves', () => {
     for (const payload of PAYLOADS) expect(texts).toContain(`'${payload.trim()}`);
     const template = downloads.find((d) => d.url.endsWith('import-template?format=xlsx'))!;
     expect(template.cells.map((c) => c.value)).toContain(`'${PAYLOADS[0]}`);
+    // An office's name, as a manager entered or imported it, in the round's links file.
+    const links = downloads.find((d) => d.url.endsWith('links.csv'))!;
+    expect(links.cells.map((c) => c.value)).toContain(`'${PAYLOADS[1]}`);
     const workbook = downloads.find((d) => d.url.includes('results.xlsx'))!;
     // Figures in the XLSX are numeric cells; negative or not, a number is never quoted.
     expect(workbook.cells.some((c) => typeof c.value === 'number')).toBe(true);

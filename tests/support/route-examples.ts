@@ -106,6 +106,26 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/questionnaire-versions/template.xlsx': { as: 'admin' },
     'GET /api/questionnaire-versions/:version/file': { as: 'admin', params: { version: '2024' }, query: { format: 'json' } },
     'GET /poster/:token': { as: 'anonymous', params: { token: data.link } },
+    // offices and localities
+    'GET /api/rounds/:code/links.csv': { as: 'manager', params: round },
+    'POST /api/links/:token/reissue': { as: 'manager', params: { token: data.link } },
+    'GET /posters/:code': { as: 'manager', params: round },
+    'GET /api/offices': { as: 'manager' },
+    'POST /api/offices': { as: 'manager', body: { code: 'MC-STRICT', name: 'Bộ phận Một cửa thử', localityCode: '661', level: 'district' } },
+    'PATCH /api/offices/:code': { as: 'manager', params: { code: 'MC-660' }, body: { name: 'Bộ phận Một cửa thành phố Gia Nghĩa' } },
+    'GET /api/offices/template': { as: 'manager', query: { format: 'csv' } },
+    'POST /api/offices/imports': { as: 'manager' },
+    'GET /api/localities/provinces': { as: 'manager' },
+    'POST /api/localities': {
+      as: 'manager',
+      body: { code: '66999', name: 'Xã Thử', level: 'commune', parentCode: '66', validFrom: '2025-07-01', validTo: null },
+    },
+    'PATCH /api/localities/:code': { as: 'manager', params: { code: '661' }, body: { name: 'Huyện Đắk Glong' } },
+    'POST /api/localities/imports': { as: 'manager' },
+    'GET /api/locality-mappings': { as: 'manager', query: { code: '67' } },
+    'POST /api/locality-mappings': { as: 'manager', body: { oldCode: '67', newCode: '68', effectiveFrom: '2025-07-01' } },
+    'DELETE /api/locality-mappings/:oldCode/:newCode': { as: 'manager', params: { oldCode: '661', newCode: '68' } },
+    'POST /api/locality-mappings/imports': { as: 'manager' },
   };
 }
 

@@ -7,10 +7,19 @@
 import type { OfficeLinkView } from '../../../contract/links.ts';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
-import { ensureLink, ensureOnlineLink, findLinkByToken, listLinksOfRound, setLinkActive, type LinkDetails } from '../../../db/queries/links.ts';
+import {
+  ensureLink,
+  ensureOnlineLink,
+  findLinkByToken,
+  listLinksOfRound,
+  replaceLinkToken,
+  setLinkActive,
+  type LinkDetails,
+} from '../../../db/queries/links.ts';
 import { listOffices } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
-import type { PublicUrl } from '../../public-url.ts';
+import { writeCsv } from '../../files/tables.ts';
+import { isPrintable, type PublicUrl } from '../../public-url.ts';
 import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import { surveyWindow } from '../responses/response-context.ts';
@@ -27,6 +36,7 @@ export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date
     office: link.office ? { code: link.office.code, name: link.office.name, localityCode: link.office.localityCode } : null,
     surveyUrl: surveyUrl(publicUrl.base, link.token),
     publicUrlConfigured: publicUrl.configured,
+    printable: isPrintable(publicUrl),
     posterPath: posterPath(link.token),
   };
 }
@@ -36,6 +46,40 @@ export async function officeLinksOfRound(db: Database, roundCode: string, public
   await ensureOnlineLink(db, round.id);
   for (const office of (await listOffices(db)).filter((o) => o.active)) await ensureLink(db, office.id, round.id);
   return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, publicUrl));
+}
+
+/**
+ * A new token for a link (a poster was defaced, copied where it should not be, or its QR code
+ * shared for ballot stuffing): the old token then opens nothing and takes no response, and what was
+ * stored through it stays, acknowledged again if a phone resends it. The link keeps its office,
+ * round, state and responses; its posters must be printed again. Audited.
+ */
+export async function reissueLink(db: Database, actorId: number, token: string, publicUrl: PublicUrl): Promise<OfficeLinkView> {
+  return db.transaction(async (tx) => {
+    const replaced = await replaceLinkToken(tx, token);
+    if (!replaced) throw problems.notFound('link');
+    await recordAudit(tx, [
+      {
+        userId: actorId,
+        action: 'reissue_link',
+        entity: 'survey_link',
+        entityId: String(replaced.id),
+        field: 'token',
+        oldValue: token,
+        newValue: replaced.token,
+      },
+    ]);
+    return linkView((await findLinkByToken(tx, replaced.token))!, publicUrl);
+  });
+}
+
+/** The links of a round's active offices, for printing their posters at once. */
+export async function officeLinksToPrint(db: Database, roundCode: string): Promise<{ roundName: string; links: LinkDetails[] }> {
+  const round = await roundOrFail(db, roundCode);
+  const offices = (await listOffices(db)).filter((o) => o.active);
+  for (const office of offices) await ensureLink(db, office.id, round.id);
+  const links = (await listLinksOfRound(db, round.id)).filter((l) => l.channel === 'office' && l.office?.active);
+  return { roundName: round.name, links };
 }
 
 export async function setOfficeLinkActive(db: Database, actorId: number, token: string, active: boolean, publicUrl: PublicUrl): Promise<OfficeLinkView> {
@@ -58,4 +102,22 @@ export async function setOfficeLinkActive(db: Database, actorId: number, token: 
     }
     return linkView((await findLinkByToken(tx, token))!, publicUrl);
   });
+}
+
+/** The round's links as a table (for mail merge or a checklist of posters): every office's name goes through the CSV writer's cell rule. */
+export async function officeLinksCsv(db: Database, roundCode: string, publicUrl: PublicUrl): Promise<{ fileName: string; body: Buffer }> {
+  const links = await officeLinksOfRound(db, roundCode, publicUrl);
+  const rows = links.map((l) => [
+    l.office?.code ?? 'online',
+    l.office?.name ?? '',
+    l.office?.localityCode ?? '',
+    l.channel,
+    l.state,
+    l.surveyUrl,
+    l.printable ? 'yes' : 'no',
+  ]);
+  return {
+    fileName: `sipas-duong-dan-${roundCode.replace(/[^0-9A-Za-z_-]/g, '_')}.csv`,
+    body: writeCsv(['office', 'name', 'locality', 'channel', 'state', 'survey_url', 'printable'], rows),
+  };
 }

@@ -3,7 +3,15 @@
  * row, and nothing is stored unless the whole list is sound.
  */
 import type { Database } from '../../../db/client.ts';
-import { existingLocalityCodes, insertLocalityMappings, upsertLocalities, type LocalityLevel, type LocalityRow } from '../../../db/queries/localities.ts';
+import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
+import {
+  existingLocalityCodes,
+  findLocalities,
+  insertLocalityMappings,
+  upsertLocalities,
+  type LocalityLevel,
+  type LocalityRow,
+} from '../../../db/queries/localities.ts';
 import { rowProblem, type RowProblem } from '../../errors.ts';
 import type { TableRow } from '../../files/tables.ts';
 
@@ -53,8 +61,27 @@ export function checkLocalityRows(records: TableRow[]): { rows: LocalityRow[]; p
   return { rows, problems };
 }
 
-/** Stores the units in one transaction once every parent is known (in the file or already stored). */
-export async function importLocalities(db: Database, records: TableRow[]) {
+const sameUnit = (a: LocalityRow, b: LocalityRow) =>
+  a.name === b.name && a.level === b.level && a.parentCode === b.parentCode && a.validFrom === b.validFrom && a.validTo === b.validTo;
+
+/** One audit entry per unit added or changed (the whole unit before and after). */
+export async function auditUnits(db: Database, actorId: number | null, rows: LocalityRow[], action: string): Promise<void> {
+  const before = new Map(
+    (
+      await findLocalities(
+        db,
+        rows.map((r) => r.code),
+      )
+    ).map((u) => [u.code, u]),
+  );
+  const entries: AuditEntry[] = rows
+    .filter((r) => !before.has(r.code) || !sameUnit(before.get(r.code)!, r))
+    .map((r) => ({ userId: actorId, action, entity: 'locality', entityId: r.code, oldValue: before.get(r.code) ?? null, newValue: r }));
+  await recordAudit(db, entries);
+}
+
+/** Stores the units in one transaction once every parent is known (in the file or already stored); `actorId` null from the command line. */
+export async function importLocalities(db: Database, records: TableRow[], actorId: number | null = null) {
   const { rows, problems } = checkLocalityRows(records);
   const parents = [...new Set(rows.map((r) => r.parentCode).filter((c): c is string => !!c))];
   const known = new Set([...rows.map((r) => r.code), ...(await existingLocalityCodes(db, parents))]);
@@ -64,12 +91,27 @@ export async function importLocalities(db: Database, records: TableRow[]) {
     }
   });
   if (problems.length > 0) return { problems, inserted: 0, updated: 0 };
-  const counts = await db.transaction((tx) => upsertLocalities(tx, rows));
+  const counts = await db.transaction(async (tx) => {
+    await auditUnits(tx, actorId, rows, 'import_locality');
+    return upsertLocalities(tx, rows);
+  });
   return { problems, ...counts };
 }
 
+export const mappingId = (m: { oldCode: string; newCode: string }) => `${m.oldCode}→${m.newCode}`;
+
+export function mappingAudit(
+  actorId: number | null,
+  action: string,
+  m: { oldCode: string; newCode: string },
+  oldValue: unknown,
+  newValue: unknown,
+): AuditEntry {
+  return { userId: actorId, action, entity: 'locality_mapping', entityId: mappingId(m), oldValue, newValue };
+}
+
 /** Old unit → new unit (e.g. a district merged into a commune in 2025). */
-export async function importLocalityMappings(db: Database, records: TableRow[]) {
+export async function importLocalityMappings(db: Database, records: TableRow[], actorId: number | null = null) {
   const problems: RowProblem[] = [];
   const rows = records.map(({ row, cells: record }) => {
     const cell = (column: string) => (record[column] ?? '').trim();
@@ -90,6 +132,14 @@ export async function importLocalityMappings(db: Database, records: TableRow[]) 
       if (!known.has(code)) problems.push(rowProblem(records[index].row, column, code, 'không tìm thấy đơn vị hành chính', 'no such administrative unit'));
     }
   });
-  if (problems.length === 0) await db.transaction((tx) => insertLocalityMappings(tx, rows));
+  if (problems.length === 0) {
+    await db.transaction(async (tx) => {
+      const added = await insertLocalityMappings(tx, rows);
+      await recordAudit(
+        tx,
+        added.map((m) => mappingAudit(actorId, 'import_locality_mapping', m, null, m)),
+      );
+    });
+  }
   return { problems, stored: problems.length === 0 ? rows.length : 0 };
 }

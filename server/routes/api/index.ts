@@ -3,6 +3,8 @@ import { healthRoutes } from './health.ts';
 import { linkRoutes } from './links.ts';
 import { officeLinkRoutes } from './office-links.ts';
 import { questionnaireAdminRoutes, questionnaireRoutes } from './questionnaires.ts';
+import { officeRoutes } from './offices.ts';
+import { localityRoutes } from './localities.ts';
 import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
 import { responseReviewRoutes } from './response-review.ts';
@@ -26,6 +28,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes);
   await app.register(roundRoutes);
   await app.register(officeLinkRoutes);
+  await app.register(officeRoutes);
+  await app.register(localityRoutes);
   await app.register(responseReviewRoutes);
   await app.register(resultRoutes);
   await app.register(roundResultsAdminRoutes);

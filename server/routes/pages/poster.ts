@@ -2,7 +2,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LinkParams } from '../../../contract/links.ts';
 import { findLinkByToken } from '../../../db/queries/links.ts';
-import { posterHtml } from '../../domain/links/poster.ts';
+import { RoundParams } from '../../../contract/rounds.ts';
+import { officeLinksToPrint } from '../../domain/links/office-links.ts';
+import { posterHtml, postersHtml } from '../../domain/links/poster.ts';
 import { problems } from '../../error-catalogue.ts';
 
 export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,6 +19,19 @@ export const posterRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!link) throw problems.notFound('link');
       reply.type('text/html; charset=utf-8');
       return posterHtml(link, app.publicUrl);
+    },
+  );
+
+  app.get(
+    '/posters/:code',
+    {
+      config: { action: 'links.manage' },
+      schema: { hide: true, params: RoundParams },
+    },
+    async (request, reply) => {
+      const { roundName, links } = await officeLinksToPrint(app.database.db, request.params.code);
+      reply.type('text/html; charset=utf-8');
+      return postersHtml(roundName, links, app.publicUrl);
     },
   );
 };

@@ -9,6 +9,7 @@ import { LONELY_PSU_OPTIONS as designLonelyPsu } from '../../../analysis/estimat
 import { RELIABILITY_ISSUES as estimatedIssues } from '../../../analysis/estimation/intervals.ts';
 import { roles } from '../../../contract/accounts.ts';
 import { linkChannels } from '../../../contract/links.ts';
+import { officeLevels } from '../../../contract/offices.ts';
 import { formStatuses } from '../../../contract/paper-forms.ts';
 import { reviewDecisions } from '../../../contract/response-review.ts';
 import { respondentTypes } from '../../../contract/questionnaires.ts';
@@ -18,7 +19,7 @@ import { roundStatuses } from '../../../contract/rounds.ts';
 import { linkChannels as storedLinkChannels } from '../../../db/schema/links.ts';
 import { formStatuses as storedFormStatuses } from '../../../db/schema/paper.ts';
 import { channels as storedChannels, responseStatuses } from '../../../db/schema/responses.ts';
-import { roundStatuses as storedRoundStatuses } from '../../../db/schema/rounds.ts';
+import { officeLevels as storedOfficeLevels, roundStatuses as storedRoundStatuses } from '../../../db/schema/rounds.ts';
 import { roles as storedRoles } from '../../../db/schema/staff.ts';
 
 describe('the contract’s lists of values', () => {
@@ -28,6 +29,7 @@ describe('the contract’s lists of values', () => {
     expect(linkChannels).toEqual(storedLinkChannels);
     expect(formStatuses).toEqual(storedFormStatuses);
     expect(roundStatuses).toEqual(storedRoundStatuses);
+    expect(officeLevels).toEqual(storedOfficeLevels);
   });
 
   it('name the respondent types a questionnaire may be written for', () => {

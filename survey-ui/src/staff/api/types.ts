@@ -14,7 +14,22 @@ export type {
 } from '../../../../contract/accounts.ts';
 export type { AuditEventView as AuditEvent } from '../../../../contract/audit.ts';
 export type { LinkActiveBody, OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
-export type { LocalityView as Locality } from '../../../../contract/localities.ts';
+export type {
+  CreateLocalityBody,
+  LocalityView as Locality,
+  MappingBody,
+  MappingView as Mapping,
+  UnitLevel,
+  UnitView as Unit,
+  MappingsImportedView as MappingsImported,
+  UnitsImportedView as UnitsImported,
+} from '../../../../contract/localities.ts';
+export type {
+  CreateOfficeBody,
+  OfficeLevel,
+  OfficesImportedView as OfficesImported,
+  OfficeView as Office,
+} from '../../../../contract/offices.ts';
 export type {
   BatchDetailView as BatchDetail,
   BatchFormView as BatchForm,

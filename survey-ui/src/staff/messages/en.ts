@@ -1,4 +1,5 @@
 /** Every text of the staff app in English, key for key with the Vietnamese catalogue. */
+import type { OfficeLevel, UnitLevel } from '../api/types.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -39,6 +40,8 @@ export const en: Messages = {
     progress: 'Progress',
     import: 'Import a file',
     links: 'Offices and QR codes',
+    offices: 'Office list',
+    localities: 'Administrative units',
     flags: 'Flagged responses',
     myBatches: 'My batches',
     results: 'Results',
@@ -195,8 +198,6 @@ export const en: Messages = {
   roundNotStarted: "The round's days have not begun",
   roundEnded: "The round's days are over",
   surveyUrl: 'Link',
-  publicUrlMissing:
-    'These links and QR codes use the server’s own address, not a public one (SIPAS_PUBLIC_URL is not set): only phones on the same network can open them. Ask the administrator to set the public address before printing posters.',
   printPoster: 'Print poster',
   posterOf: (office) => `Print the poster of ${office} (opens a new tab)`,
   closeLink: 'Close link',
@@ -303,4 +304,84 @@ export const en: Messages = {
   noCommunes: '— No communes listed yet —',
   communeOfForm: (name) => `Commune where the form is filled in: ${name}`,
   communeUnknown: 'not known',
+  // offices
+  officesTitle: 'Offices',
+  officesIntro:
+    'The one-stop offices and public-administration service centres where citizens scan the QR code. Import the whole list from a file, or add and edit offices one by one. A deactivated office keeps the responses it received, but its link takes no more. Every change is recorded.',
+  officesImportTitle: 'Import the list from a file',
+  officesImportIntro:
+    'A CSV or XLSX file with the columns code, name, locality, level (province: provincial service centre; commune: commune one-stop office; district: district level, before 1 July 2025). A problem in any row stores nothing; a code already stored gets the new name, unit and level, never a duplicate.',
+  officesImportButton: 'Import the list',
+  officesImported: (added: number, updated: number, unchanged: number) => `Added ${added} offices, updated ${updated}; ${unchanged} unchanged.`,
+  addOfficeTitle: 'Add an office',
+  editOfficeTitle: (code: string) => `Edit office ${code}`,
+  officeCode: 'Code',
+  officeName: 'Name',
+  officeLocality: 'Administrative unit code',
+  officeLevel: 'Level',
+  officeLevels: {
+    province: 'Provincial public-administration service centre',
+    commune: 'Commune one-stop office',
+    district: 'District one-stop office (before 2025)',
+  } satisfies Record<OfficeLevel, string>,
+  addOffice: 'Add office',
+  saveOffice: 'Save changes',
+  editOffice: 'Edit',
+  officeAdded: (name: string) => `Added ${name}.`,
+  officeSaved: (name: string) => `Saved ${name}.`,
+  officeActive: 'Active',
+  officeInactive: 'Deactivated',
+  deactivateOffice: 'Deactivate',
+  activateOffice: 'Reactivate',
+  noOfficesYet: 'No offices yet: import the list from a file or add them one by one.',
+  reissueLink: 'Issue a new link',
+  reissueConfirm: (office: string) =>
+    `Issue a new link for ${office}? The QR codes on posters already printed will stop working: print and put up the posters again. Responses received are kept.`,
+  linkReissued: (office: string) => `${office}: new link issued; print the poster again.`,
+  printAllPosters: 'Print every office’s poster',
+  notPrintable:
+    'Posters cannot be printed yet: the server’s address is not public (SIPAS_PUBLIC_URL is not set, or is localhost or a private address). Posters are previews only; printed, they leave out the QR code. Ask an administrator to set the public address.',
+
+  // localities
+  localitiesTitle: 'Administrative units',
+  localitiesIntro:
+    'Since 1 July 2025 local government has two tiers, province and commune; districts are kept, with their validity dates, for earlier rounds. The 34 provinces after the reorganisation are there from the start. Import a province’s communes (and former districts) from a file, and the old → new table that lets rounds be compared. Every change is recorded.',
+  unitsImportTitle: 'Import units from a file',
+  unitsImportIntro:
+    'A CSV or XLSX file with the columns code, name, level (province, district, commune, village), parent_code, valid_from, valid_to (YYYY-MM-DD; empty while in force). A problem in any row stores nothing; a code already stored is updated.',
+  unitsImported: (added: number, updated: number, unchanged: number) => `Added ${added} units, updated ${updated}; ${unchanged} unchanged.`,
+  mappingsImportTitle: 'Import the old → new table',
+  mappingsImportIntro:
+    'A CSV or XLSX file with the columns old_code, new_code, effective_from. Both units must exist. A unit split in two has two rows. Importing again adds no duplicates.',
+  mappingsImported: (stored: number) => `Stored ${stored} mapping rows.`,
+  addUnitTitle: 'Add a unit',
+  editUnitTitle: (code: string) => `Edit unit ${code}`,
+  unitCode: 'Code',
+  unitName: 'Name',
+  unitLevel: 'Level',
+  unitLevels: {
+    province: 'Province or city',
+    district: 'District (before 2025)',
+    commune: 'Commune, ward or special zone',
+    village: 'Village',
+  } satisfies Record<UnitLevel, string>,
+  unitParent: 'Parent unit code',
+  validFrom: 'Valid from',
+  validTo: 'Valid to',
+  validity: 'Validity',
+  validSince: (from: string) => `since ${from}`,
+  addUnit: 'Add unit',
+  unitSaved: (name: string) => `Saved ${name}.`,
+  showUnitsBelow: 'Units below',
+  unitsBelow: (code: string) => `Units below ${code}`,
+  noUnitsBelow: 'No units below yet: import them from a file or add them one by one.',
+  provincesTitle: 'Provinces and cities',
+  mappingsOf: (code: string) => `Old → new mappings of ${code}`,
+  oldCode: 'Old unit code',
+  newCode: 'New unit code',
+  effectiveFrom: 'From',
+  addMapping: 'Add mapping',
+  removeMapping: 'Remove',
+  mappingSaved: (from: string, to: string) => `Saved ${from} → ${to}.`,
+  mappingRemoved: (from: string, to: string) => `Removed ${from} → ${to}.`,
 };

@@ -1,5 +1,5 @@
 /** Every text of the staff app, Vietnamese (the default). NFC, full diacritics. */
-import type { BatchPart, FlagFacts, FormStatus, Role } from '../api/types.ts';
+import type { BatchPart, FlagFacts, FormStatus, OfficeLevel, Role, UnitLevel } from '../api/types.ts';
 
 export const vi = {
   appTitle: 'SIPAS — Nhân viên',
@@ -39,6 +39,8 @@ export const vi = {
     progress: 'Tiến độ',
     import: 'Nhập từ tệp',
     links: 'Điểm khảo sát, mã QR',
+    offices: 'Danh sách điểm',
+    localities: 'Đơn vị hành chính',
     flags: 'Phiếu cần xem xét',
     myBatches: 'Lô được giao',
     results: 'Kết quả',
@@ -195,8 +197,6 @@ export const vi = {
   roundNotStarted: 'Chưa đến thời gian của đợt',
   roundEnded: 'Đã hết thời gian của đợt',
   surveyUrl: 'Đường dẫn',
-  publicUrlMissing:
-    'Các đường dẫn và mã QR dưới đây dùng địa chỉ riêng của máy chủ, chưa phải địa chỉ công khai (chưa đặt SIPAS_PUBLIC_URL): chỉ điện thoại trong cùng mạng mới mở được. Nhờ quản trị viên đặt địa chỉ công khai trước khi in áp phích.',
   printPoster: 'In áp phích',
   posterOf: (office: string) => `In áp phích của ${office} (mở thẻ mới)`,
   closeLink: 'Đóng đường dẫn',
@@ -303,5 +303,83 @@ export const vi = {
   noCommunes: '— Chưa có danh sách xã/phường —',
   communeOfForm: (name: string) => `Xã/phường nơi điền phiếu: ${name}`,
   communeUnknown: 'chưa rõ',
+  // offices
+  officesTitle: 'Danh sách điểm khảo sát',
+  officesIntro:
+    'Các bộ phận Một cửa và Trung tâm Phục vụ hành chính công nơi người dân quét mã QR. Nhập cả danh sách từ tệp, hoặc thêm, sửa từng điểm. Điểm ngừng hoạt động giữ nguyên các phiếu đã nhận nhưng đường dẫn của nó không nhận thêm phiếu. Mọi thay đổi đều được ghi lại.',
+  officesImportTitle: 'Nhập danh sách từ tệp',
+  officesImportIntro:
+    'Tệp CSV hoặc XLSX có các cột code, name, locality, level (province: Trung tâm Phục vụ hành chính công cấp tỉnh; commune: Bộ phận Một cửa cấp xã; district: cấp huyện, trước 01/07/2025). Có lỗi ở bất kỳ dòng nào thì không lưu gì; mã đã có thì được cập nhật tên, đơn vị, cấp, không tạo trùng.',
+  officesImportButton: 'Nhập danh sách',
+  officesImported: (added: number, updated: number, unchanged: number) => `Đã thêm ${added} điểm, cập nhật ${updated} điểm; ${unchanged} điểm giữ nguyên.`,
+  addOfficeTitle: 'Thêm một điểm khảo sát',
+  editOfficeTitle: (code: string) => `Sửa điểm ${code}`,
+  officeCode: 'Mã điểm',
+  officeName: 'Tên điểm',
+  officeLocality: 'Mã đơn vị hành chính',
+  officeLevel: 'Cấp',
+  officeLevels: {
+    province: 'Trung tâm Phục vụ hành chính công cấp tỉnh',
+    commune: 'Bộ phận Một cửa cấp xã',
+    district: 'Bộ phận Một cửa cấp huyện (trước 2025)',
+  } satisfies Record<OfficeLevel, string>,
+  addOffice: 'Thêm điểm',
+  saveOffice: 'Lưu thay đổi',
+  editOffice: 'Sửa',
+  officeAdded: (name: string) => `Đã thêm ${name}.`,
+  officeSaved: (name: string) => `Đã lưu ${name}.`,
+  officeActive: 'Đang hoạt động',
+  officeInactive: 'Ngừng hoạt động',
+  deactivateOffice: 'Ngừng hoạt động',
+  activateOffice: 'Hoạt động lại',
+  noOfficesYet: 'Chưa có điểm khảo sát nào: nhập danh sách từ tệp hoặc thêm từng điểm.',
+  reissueLink: 'Cấp đường dẫn mới',
+  reissueConfirm: (office: string) =>
+    `Cấp đường dẫn mới cho ${office}? Mã QR trên các áp phích đã in sẽ không dùng được nữa: cần in và dán lại áp phích. Các phiếu đã nhận vẫn được giữ.`,
+  linkReissued: (office: string) => `${office}: đã cấp đường dẫn mới; hãy in lại áp phích.`,
+  printAllPosters: 'In áp phích của mọi điểm',
+  notPrintable:
+    'Chưa in được áp phích: địa chỉ máy chủ chưa phải địa chỉ công khai (SIPAS_PUBLIC_URL chưa đặt, hoặc là localhost, địa chỉ nội bộ). Áp phích chỉ để xem thử; khi in, mã QR được bỏ đi. Nhờ quản trị viên đặt địa chỉ công khai.',
+
+  // localities
+  localitiesTitle: 'Đơn vị hành chính',
+  localitiesIntro:
+    'Từ 01/07/2025 chính quyền địa phương có hai cấp: tỉnh và xã; các huyện vẫn được giữ cho các đợt khảo sát trước đó, với ngày hiệu lực. 34 tỉnh, thành phố sau sắp xếp có sẵn. Nhập các xã (và huyện cũ) của tỉnh từ tệp, và bảng chuyển đổi đơn vị cũ → đơn vị mới để so sánh kết quả giữa các đợt. Mọi thay đổi đều được ghi lại.',
+  unitsImportTitle: 'Nhập đơn vị hành chính từ tệp',
+  unitsImportIntro:
+    'Tệp CSV hoặc XLSX có các cột code, name, level (province, district, commune, village), parent_code, valid_from, valid_to (YYYY-MM-DD; để trống nếu còn hiệu lực). Có lỗi ở bất kỳ dòng nào thì không lưu gì; mã đã có thì được cập nhật.',
+  unitsImported: (added: number, updated: number, unchanged: number) => `Đã thêm ${added} đơn vị, cập nhật ${updated}; ${unchanged} đơn vị giữ nguyên.`,
+  mappingsImportTitle: 'Nhập bảng chuyển đổi đơn vị cũ → mới',
+  mappingsImportIntro:
+    'Tệp CSV hoặc XLSX có các cột old_code, new_code, effective_from. Cả hai đơn vị phải có sẵn. Một đơn vị tách làm hai thì có hai dòng. Nhập lại không tạo trùng.',
+  mappingsImported: (stored: number) => `Đã lưu ${stored} dòng chuyển đổi.`,
+  addUnitTitle: 'Thêm một đơn vị',
+  editUnitTitle: (code: string) => `Sửa đơn vị ${code}`,
+  unitCode: 'Mã đơn vị',
+  unitName: 'Tên đơn vị',
+  unitLevel: 'Cấp',
+  unitLevels: { province: 'Tỉnh, thành phố', district: 'Huyện (trước 2025)', commune: 'Xã, phường, đặc khu', village: 'Thôn, tổ dân phố' } satisfies Record<
+    UnitLevel,
+    string
+  >,
+  unitParent: 'Mã đơn vị cấp trên',
+  validFrom: 'Hiệu lực từ',
+  validTo: 'Hiệu lực đến',
+  validity: 'Hiệu lực',
+  validSince: (from: string) => `từ ${from}`,
+  addUnit: 'Thêm đơn vị',
+  unitSaved: (name: string) => `Đã lưu ${name}.`,
+  showUnitsBelow: 'Đơn vị trực thuộc',
+  unitsBelow: (code: string) => `Các đơn vị trực thuộc ${code}`,
+  noUnitsBelow: 'Chưa có đơn vị trực thuộc: nhập từ tệp hoặc thêm từng đơn vị.',
+  provincesTitle: 'Tỉnh, thành phố',
+  mappingsOf: (code: string) => `Chuyển đổi đơn vị cũ → mới của ${code}`,
+  oldCode: 'Mã đơn vị cũ',
+  newCode: 'Mã đơn vị mới',
+  effectiveFrom: 'Từ ngày',
+  addMapping: 'Thêm chuyển đổi',
+  removeMapping: 'Xóa',
+  mappingSaved: (from: string, to: string) => `Đã lưu ${from} → ${to}.`,
+  mappingRemoved: (from: string, to: string) => `Đã xóa ${from} → ${to}.`,
 };
 export type Messages = typeof vi;

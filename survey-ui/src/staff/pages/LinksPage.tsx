@@ -18,6 +18,15 @@ export function LinksPage() {
       links.reload();
       return `${updated.office?.name ?? t.onlineLinkShort}: ${updated.active ? t.linkOpen : t.linkClosed}`;
     });
+  const reissue = (link: OfficeLink) => {
+    const name = link.office?.name ?? t.onlineLinkShort;
+    if (!window.confirm(t.reissueConfirm(name))) return;
+    void action.run(async () => {
+      await api.send<OfficeLink>('POST', `/links/${encodeURIComponent(link.token)}/reissue`);
+      links.reload();
+      return t.linkReissued(name);
+    });
+  };
   const state = (link: OfficeLink) =>
     !link.active
       ? t.linkClosed
@@ -36,9 +45,16 @@ export function LinksPage() {
       <p>{t.linksIntro}</p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      {links.data?.some((link) => !link.publicUrlConfigured) && (
+      {links.data?.some((link) => !link.printable) && (
         <p class="notice error" data-public-url-missing>
-          {t.publicUrlMissing}
+          {t.notPrintable}
+        </p>
+      )}
+      {round && links.data?.some((link) => link.channel === 'office') && (
+        <p>
+          <a class="button" href={`/posters/${encodeURIComponent(round.code)}`} target="_blank" rel="noopener">
+            {t.printAllPosters}
+          </a>
         </p>
       )}
       {!round ? (
@@ -79,6 +95,9 @@ export function LinksPage() {
                   </a>
                   <button type="button" class="button small" disabled={action.busy} onClick={() => void toggle(link)}>
                     {link.active ? t.closeLink : t.openLink}
+                  </button>
+                  <button type="button" class="button small" disabled={action.busy} onClick={() => reissue(link)}>
+                    {t.reissueLink}
                   </button>
                 </td>
               </tr>

@@ -16,7 +16,9 @@ import { FormsPage } from '../pages/FormsPage.tsx';
 import { ImportPage } from '../pages/ImportPage.tsx';
 import { KeyingPage } from '../pages/KeyingPage.tsx';
 import { LinksPage } from '../pages/LinksPage.tsx';
+import { LocalitiesPage } from '../pages/LocalitiesPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
+import { OfficesPage } from '../pages/OfficesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
@@ -44,6 +46,8 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/progress', action: 'paper.track', render: () => <ProgressPage /> },
   { pattern: '/staff/import', action: 'responses.import', render: () => <ImportPage /> },
   { pattern: '/staff/links', action: 'links.manage', render: () => <LinksPage /> },
+  { pattern: '/staff/offices', action: 'offices.manage', render: () => <OfficesPage /> },
+  { pattern: '/staff/localities', action: 'localities.manage', render: () => <LocalitiesPage /> },
   { pattern: '/staff/flags', action: 'responses.review', render: () => <FlagsPage /> },
   { pattern: '/staff/my-batches', action: 'forms.key', render: () => <MyBatchesPage /> },
   { pattern: '/staff/keying/:id', action: 'forms.key', render: (p) => <KeyingPage batchId={Number(p.id)} /> },
@@ -67,6 +71,8 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/batches', label: 'batches', action: 'batches.oversee' },
   { href: '/staff/progress', label: 'progress', action: 'paper.track' },
   { href: '/staff/import', label: 'import', action: 'responses.import' },
+  { href: '/staff/localities', label: 'localities', action: 'localities.manage' },
+  { href: '/staff/offices', label: 'offices', action: 'offices.manage' },
   { href: '/staff/links', label: 'links', action: 'links.manage' },
   { href: '/staff/my-batches', label: 'myBatches', action: 'forms.key' },
   { href: '/staff/flags', label: 'flags', action: 'responses.review' },
