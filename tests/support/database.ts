@@ -48,7 +48,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     async reset() {
       const { sql } = await import('drizzle-orm');
       await handle.db.execute(
-        sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure restart identity cascade`,
+        sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
       );
       // What demo loads were recorded goes with the responses they added.
       await handle.db.execute(sql`delete from installation_facts where key like 'demo_responses:%'`);

@@ -4,7 +4,7 @@
  * field changed there breaks the build here. Types only: no zod in the staff bundle.
  */
 export type {
-  ActiveBody,
+  AccountChangeBody,
   LogInBody,
   NewUserBody,
   Role,

@@ -1,4 +1,4 @@
-import type { ActiveBody, StaffAccount } from '../api/types.ts';
+import type { AccountChangeBody, StaffAccount } from '../api/types.ts';
 import { useAction, useLoad } from '../api/use-load.ts';
 import { CreateUserForm } from '../components/CreateUserForm.tsx';
 import { DoneNotice } from '../components/DoneNotice.tsx';
@@ -19,7 +19,7 @@ export function UsersPage() {
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short' });
   const setActive = (user: StaffAccount, active: boolean) =>
     action.run(async () => {
-      await api.send('PATCH', `/users/${user.id}`, { active } satisfies ActiveBody);
+      await api.send('PATCH', `/users/${user.id}`, { active } satisfies AccountChangeBody);
       users.reload();
       return `${user.username}: ${active ? t.active : t.inactive}`;
     });
