@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { clearThrottle } from '../../../db/queries/log-in-throttle.ts';
-import { replacePasswordReset, takePasswordReset } from '../../../db/queries/password-resets.ts';
+import { deletePasswordResetsOfUser, replacePasswordReset, takePasswordReset } from '../../../db/queries/password-resets.ts';
 import { deleteSessionsOfUser, findUserByUsername, findUsersByIds, setPasswordHash, type PublicUser } from '../../../db/queries/users.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { problems } from '../../error-catalogue.ts';
@@ -69,4 +69,24 @@ export async function redeemPasswordReset(db: Database, input: ResetRedemption):
     await clearThrottle(tx, user.username);
     await recordAudit(tx, [{ userId: user.id, action: 'reset_password', entity: 'user', entityId: String(user.id), field: 'password' }]);
   });
+}
+
+/**
+ * Sets an account's password outright — at the command line, by whoever runs the server — ending
+ * its sessions, its reset codes and any hold on its log-ins; audited without the password.
+ */
+export async function setPasswordDirectly(db: Database, actorId: number | null, username: string, password: string): Promise<PublicUser> {
+  checkNewPassword(password);
+  const user = await findUserByUsername(db, normalizeUsername(username));
+  if (!user) throw problems.validation([{ path: 'username', worded: { vi: `Không có tài khoản ${username}`, en: `No account ${username}` } }]);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await setPasswordHash(tx, user.id, passwordHash);
+    await deleteSessionsOfUser(tx, user.id);
+    await deletePasswordResetsOfUser(tx, user.id);
+    await clearThrottle(tx, user.username);
+    await recordAudit(tx, [{ userId: actorId, action: 'set_password', entity: 'user', entityId: String(user.id), field: 'password' }]);
+  });
+  const { id, username: name, displayName, role, active } = user;
+  return { id, username: name, displayName, role, active };
 }
