@@ -5,9 +5,14 @@
  */
 export type {
   AccountChangeBody,
+  FirstAdminBody,
   LogInBody,
   NewUserBody,
+  OwnPasswordBody,
+  PasswordResetView as PasswordReset,
+  RedeemResetBody,
   Role,
+  SetupStatusView as SetupStatus,
   StaffAccountView as StaffAccount,
   SessionView as Session,
   StaffUserView as StaffUser,
