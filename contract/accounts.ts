@@ -54,7 +54,7 @@ export const SetupStatusView = z.object({
 export type SetupStatusView = z.output<typeof SetupStatusView>;
 
 export const FirstAdminBody = z.object({
-  token: z.string().min(1).max(100).describe('The token of the setup link the server printed at start'),
+  token: z.string().min(1).max(100).describe('The token of the setup link the server printed when it started'),
   username: z.string().max(80),
   displayName: z.string().max(120).default(''),
   password,

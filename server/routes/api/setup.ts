@@ -25,7 +25,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       onRequest: app.logInRateLimit,
       schema: {
-        summary: 'Create the first administrator with the setup token printed at start (once, only while no active administrator exists)',
+        summary: 'Create the first administrator with the setup token the server printed when it started: once, only while no active administrator exists',
         body: FirstAdminBody,
         response: { 201: StaffUserView, 400: ProblemView.describe('Bad input, or a wrong or used setup token'), 409: ProblemView, 429: ProblemView },
       },
