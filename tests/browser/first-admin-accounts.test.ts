@@ -4,39 +4,21 @@
  * keyer's password, and that keyer logs in with the new one. The real server process (as
  * `npm start` runs it), on a new PGlite folder or a new PostgreSQL database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../checks/support/server-process.ts';
-import { createPostgresDatabase } from '../support/database.ts';
 import { launchChromium } from './support/chromium.ts';
-import { createStaffAccount, issuePasswordReset, logInWith, printedSetupUrl, setPasswordWithLink, setUpFirstAdmin } from './support/accounts.ts';
+import { createStaffAccount, issuePasswordReset, logInWith, setPasswordWithLink, setUpFirstAdmin } from './support/accounts.ts';
+import { startFirstRunServer, type FirstRunServer } from './support/first-run-server.ts';
 
-let folder: string;
-let server: ServerProcess | undefined;
+let server: FirstRunServer | undefined;
 let browser: Browser;
-let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'sipas-first-run-'));
-  const base = { SIPAS_SECRET: 'x'.repeat(40), SIPAS_PUBLIC_URL: '', SIPAS_TRUST_PROXY: '', LOG_LEVEL: 'warn' };
-  let env: Record<string, string>;
-  if (process.env.DATABASE_URL) {
-    const created = await createPostgresDatabase(process.env.DATABASE_URL);
-    dropDatabase = created.drop;
-    env = { ...base, DATABASE_URL: created.url };
-  } else {
-    env = { ...base, DATABASE_URL: '', SIPAS_DATA_DIR: join(folder, 'data') };
-  }
-  [server, browser] = await Promise.all([startServer({ env, timeoutMs: 240_000 }), launchChromium()]);
+  [server, browser] = await Promise.all([startFirstRunServer(), launchChromium()]);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
-  if (server) await server.stop();
-  await dropDatabase?.();
-  rmSync(folder, { recursive: true, force: true });
+  await server?.close();
 });
 
 const desk = async () => (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
@@ -44,9 +26,7 @@ const admin = { username: 'quantri', displayName: 'Nguyễn Văn Quản', passwo
 
 describe('first run of a new installation', () => {
   it('sets up the first administrator from the printed link, who makes two keyers and an analyst and resets a password', { timeout: 180_000 }, async () => {
-    await expect.poll(() => printedSetupUrl(server!.output()), { timeout: 30_000 }).toBeDefined();
-    const setupUrl = printedSetupUrl(server!.output())!;
-    const staffUrl = new URL('/staff', setupUrl).href;
+    const { setupUrl, staffUrl } = server!;
 
     // On the server's own machine the log-in page offers the same link.
     const page = await desk();

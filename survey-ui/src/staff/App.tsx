@@ -60,7 +60,11 @@ export function App() {
   if (path === publicScreens.setup || path === publicScreens.resetPassword) {
     return (
       <MessagesContext.Provider value={t}>
-        {path === publicScreens.setup ? <SetupPage api={api} onLoggedIn={loggedIn} /> : <ResetPasswordPage api={api} />}
+        {path === publicScreens.setup ? (
+          <SetupPage api={api} language={language} onLanguage={changeLanguage} onLoggedIn={loggedIn} />
+        ) : (
+          <ResetPasswordPage api={api} language={language} onLanguage={changeLanguage} />
+        )}
       </MessagesContext.Provider>
     );
   }

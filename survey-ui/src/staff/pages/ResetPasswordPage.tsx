@@ -6,7 +6,8 @@ import { DoneNotice } from '../components/DoneNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Link } from '../components/Link.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
-import { useMessages } from '../messages/catalogue.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useMessages, type Language } from '../messages/catalogue.ts';
 
 /** The account and code of a reset link (after #), taken out of the address bar at once. */
 function takeFragment(): { user: string; code: string } {
@@ -16,7 +17,7 @@ function takeFragment(): { user: string; code: string } {
 }
 
 /** A new password set with the one-time code an administrator issued; no log-in needed. */
-export function ResetPasswordPage({ api }: { api: ApiClient }) {
+export function ResetPasswordPage({ api, language, onLanguage }: { api: ApiClient; language: Language; onLanguage: (l: Language) => void }) {
   const t = useMessages();
   const [form, setForm] = useState(() => {
     const { user, code } = takeFragment();
@@ -35,6 +36,9 @@ export function ResetPasswordPage({ api }: { api: ApiClient }) {
   };
   return (
     <main id="main" class="login">
+      <div class="login-top">
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </div>
       <h1 tabIndex={-1}>{t.resetTitle}</h1>
       <p>{t.resetIntro}</p>
       <form onSubmit={submit} class="stack">

@@ -4,7 +4,8 @@ import type { FirstAdminBody, LogInBody, Session } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
-import { useMessages } from '../messages/catalogue.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useMessages, type Language } from '../messages/catalogue.ts';
 
 /** The token of the setup link, taken out of the address bar so that it stays in no history entry. */
 function takeToken(): string {
@@ -17,7 +18,17 @@ function takeToken(): string {
  * First-run setup: the first administrator, made with the link the server printed at start; then
  * logged in straight away.
  */
-export function SetupPage({ api, onLoggedIn }: { api: ApiClient; onLoggedIn: (session: Session) => void }) {
+export function SetupPage({
+  api,
+  language,
+  onLanguage,
+  onLoggedIn,
+}: {
+  api: ApiClient;
+  language: Language;
+  onLanguage: (l: Language) => void;
+  onLoggedIn: (session: Session) => void;
+}) {
   const t = useMessages();
   const [token] = useState(takeToken);
   const [form, setForm] = useState({ username: '', displayName: '', password: '', again: '' });
@@ -38,6 +49,9 @@ export function SetupPage({ api, onLoggedIn }: { api: ApiClient; onLoggedIn: (se
   };
   return (
     <main id="main" class="login">
+      <div class="login-top">
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </div>
       <h1 tabIndex={-1}>{t.setupTitle}</h1>
       <p>{token ? t.setupIntro : t.setupNoToken}</p>
       <form onSubmit={submit} class="stack">
