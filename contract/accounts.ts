@@ -37,5 +37,40 @@ export const NewUserBody = z.object({
   password: z.string().max(200),
 });
 export type NewUserBody = z.input<typeof NewUserBody>;
-export const ActiveBody = z.object({ active: z.boolean() });
-export type ActiveBody = z.input<typeof ActiveBody>;
+/** What the Users page changes about an account: whether it may log in, its role, or both. */
+export const AccountChangeBody = z
+  .object({ active: z.boolean().optional(), role: z.enum(roles).optional() })
+  .refine((body) => body.active !== undefined || body.role !== undefined, { message: 'Give active, role or both', path: ['active'] });
+export type AccountChangeBody = z.input<typeof AccountChangeBody>;
+
+/** Passwords as typed: the rules (at least 10 characters) are checked by the server, naming the field. */
+const password = z.string().max(200);
+
+/** Whether the installation still needs its first administrator; the setup link only for a browser on the server's own machine. */
+export const SetupStatusView = z.object({
+  needed: z.boolean(),
+  link: z.string().nullable().describe('The setup page with its token, shown only to a browser on the same machine as the server'),
+});
+export type SetupStatusView = z.output<typeof SetupStatusView>;
+
+export const FirstAdminBody = z.object({
+  token: z.string().min(1).max(100).describe('The token of the setup link the server printed when it started'),
+  username: z.string().max(80),
+  displayName: z.string().max(120).default(''),
+  password,
+});
+export type FirstAdminBody = z.input<typeof FirstAdminBody>;
+
+export const PasswordResetView = z.object({
+  user: StaffUserView,
+  code: z.string().describe('One-time code: shown once, stored only as a hash'),
+  path: z.string().describe('The page that sets the new password, with the account and code after #'),
+  expiresAt: z.iso.datetime(),
+});
+export type PasswordResetView = z.output<typeof PasswordResetView>;
+
+export const RedeemResetBody = z.object({ username: z.string().min(1).max(80), code: z.string().min(1).max(100), password });
+export type RedeemResetBody = z.input<typeof RedeemResetBody>;
+
+export const OwnPasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export type OwnPasswordBody = z.input<typeof OwnPasswordBody>;

@@ -14,7 +14,9 @@ export const permissions = {
   'session.end': { roles: everyone, en: 'Log out' },
   'rounds.list': { roles: everyone, en: 'See the list of survey rounds' },
   'users.list': { roles: managers, en: 'See staff accounts (to assign keyers)' },
-  'users.manage': { roles: ['admin'], en: 'Create, deactivate and unlock staff accounts' },
+  'users.manage': { roles: ['admin'], en: 'Create, deactivate, unlock staff accounts, change their roles, issue password resets' },
+  // accounts: everyone keeps their own password
+  'account.password': { roles: everyone, en: 'Change one’s own password' },
   'localities.list': { roles: managers, en: 'Browse administrative units' },
   'paper.manage': { roles: managers, en: 'Issue paper forms, mark returns, make batches' },
   'paper.track': { roles: managers, en: 'Follow paper progress, a form’s history and the audit trail' },

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { httpTimeouts, timeoutOptions, type HttpTimeouts } from './connections.ts';
 import { defaultThrottle, type ThrottleNumbers } from './domain/accounts/log-in-throttle.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { firstAdminSetupPlugin } from './plugins/first-admin-setup.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
@@ -109,6 +110,7 @@ export async function buildApp({
   await app.register(intakePlugin, { secret, lookupTtlMs });
   await app.register(staticPlugin, { root: uiRoot });
   await app.register(authPlugin, { throttle: { ...defaultThrottle, ...logInThrottle } });
+  await app.register(firstAdminSetupPlugin);
   await app.register(apiRoutes, { prefix: API_PREFIX });
   await app.register(posterRoutes);
   await app.ready();

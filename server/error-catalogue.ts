@@ -119,6 +119,19 @@ export const problems = {
     vi: `Không lưu phiếu khảo sát: ${count} lỗi. Sửa các chỗ dưới đây (trang, dòng, cột) rồi tải lên lại cả tệp.`,
     en: `Questionnaire not saved: ${count} problem(s). Fix them (sheet, row, column) and upload the whole file again.`,
   })),
+  // accounts: first-run setup, password resets, own password
+  setupTokenInvalid: kind(400.41, 'setup_token_invalid', {
+    vi: 'Mã thiết lập không đúng hoặc đã được dùng. Hãy dùng đường dẫn mới nhất mà máy chủ in ra khi khởi động.',
+    en: 'The setup token is wrong or already used. Use the latest link the server printed when it started.',
+  }),
+  resetCodeInvalid: kind(400.42, 'reset_code_invalid', {
+    vi: 'Mã đặt lại mật khẩu không đúng, đã dùng hoặc đã hết hạn. Hãy nhờ quản trị viên cấp mã mới.',
+    en: 'The password reset code is wrong, used or expired. Ask an administrator for a new one.',
+  }),
+  wrongCurrentPassword: kind(400.43, 'wrong_current_password', {
+    vi: 'Mật khẩu hiện tại không đúng',
+    en: 'The current password is wrong',
+  }),
 
   // 401, 403: who is asking.
   notLoggedIn: kind(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' }),
@@ -250,6 +263,19 @@ export const problems = {
     vi: `Đã có đơn vị hành chính mã ${code}; hãy sửa đơn vị đó thay vì thêm mới`,
     en: `An administrative unit with code ${code} exists; edit it instead`,
   })),
+  // accounts: the platform always keeps an administrator who can log in
+  alreadySetUp: kind(409.41, 'already_set_up', {
+    vi: 'Đã có quản trị viên; hãy đăng nhập. Tài khoản mới do quản trị viên tạo ở trang Tài khoản.',
+    en: 'An administrator already exists; log in. New accounts are made by an administrator on the Users page.',
+  }),
+  lastAdmin: kind(409.42, 'last_admin', {
+    vi: 'Đây là quản trị viên cuối cùng còn hoạt động: hãy cho một tài khoản khác làm quản trị viên trước',
+    en: 'This is the last active administrator: make another account an administrator first',
+  }),
+  ownRole: kind(409.43, 'own_role', {
+    vi: 'Không thể tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác',
+    en: 'You cannot change your own role; ask another administrator',
+  }),
 
   // 413–415: the request's shape.
   bodyTooLarge: kind(413, 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' }),

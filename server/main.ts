@@ -7,7 +7,6 @@ import { networkInterfaces } from 'node:os';
 import { configuredDatabaseOptions, openDatabase } from '../db/client.ts';
 import { OWNER_ONLY_UMASK, secureBackups } from '../db/owner-only.ts';
 import { DataFolderError } from '../db/pglite-folder.ts';
-import { countUsers } from '../db/queries/users.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp, trustedProxies } from './app.ts';
 import { closeGracefully, shutdownTimes } from './connections.ts';
@@ -77,6 +76,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port, host });
+const setupLink = (await app.firstAdminSetup.open(database.db)) && (await app.firstAdminSetup.link(database.db));
 
 const lanAddresses = Object.values(networkInterfaces())
   .flat()
@@ -93,9 +93,9 @@ console.log(
     `  Secret keying stored device hashes: ${secretSource}.`,
     seeded.demoLoaded ? '  Demo data loaded: Đắk Nông localities, round DN-2025-H1, office MC-660.' : '',
     demoResponses ? '  Demo responses loaded into the demo rounds DN-2024 (published) and DN-2025-H1: results at /results' : '',
-    (await countUsers(database.db)) === 0
-      ? '  No staff account yet. Create the first admin (stop the server first when using PGlite):\n' +
-        '    npx sipas user add admin --role admin --name "Quản trị viên"'
+    setupLink
+      ? '  No active administrator yet. Create the first one in a browser, with this one-time link (valid until used or the server restarts):\n' +
+        `    http://localhost:${port}${setupLink}`
       : '',
     '',
   ]

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { sessions, users, type Role } from '../schema/index.ts';
 
@@ -19,11 +19,6 @@ export async function findUsersByIds(db: Database, ids: number[]): Promise<Publi
 
 export async function listUsers(db: Database): Promise<PublicUser[]> {
   return db.select(publicColumns).from(users).orderBy(asc(users.username));
-}
-
-export async function countUsers(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return Number(row.n);
 }
 
 export async function insertUser(
@@ -83,4 +78,47 @@ export async function readsFreeText(db: Database, userId: number): Promise<boole
 export async function setFreeTextClearance(db: Database, username: string, cleared: boolean): Promise<PublicUser | undefined> {
   const [row] = await db.update(users).set({ canReadComments: cleared }).where(eq(users.username, username)).returning(publicColumns);
   return row;
+}
+
+export async function setUserRole(db: Database, userId: number, role: Role): Promise<PublicUser | undefined> {
+  const [row] = await db.update(users).set({ role }).where(eq(users.id, userId)).returning(publicColumns);
+  return row;
+}
+
+export async function setPasswordHash(db: Database, userId: number, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** An account with its password hash, by id. */
+export async function findUserById(db: Database, userId: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row;
+}
+
+/**
+ * The ids of the active administrators, their rows locked until the transaction ends: two
+ * administrators demoting or deactivating each other at once take turns, and the second sees the
+ * first's change, so the last active administrator cannot disappear between a check and a write.
+ */
+export async function lockActiveAdmins(db: Database): Promise<number[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .orderBy(asc(users.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+export async function countActiveAdmins(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  return Number(row.n);
+}
+
+/** Ends every session of the user but the one whose token hash is kept. */
+export async function deleteOtherSessionsOfUser(db: Database, userId: number, keptTokenHash: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keptTokenHash)));
 }

@@ -85,3 +85,23 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
 );
+
+/**
+ * One-time codes an administrator issues so that a staff member can set a new password. Only the
+ * SHA-256 of the code is kept; a code works once, for its own account, until it expires, and a new
+ * code for the same account replaces the old one.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The administrator who issued it; null when issued at the command line. */
+    issuedBy: integer('issued_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);

@@ -56,8 +56,8 @@ describe('the permission table', () => {
   it('lets each role do what its work needs and no more', () => {
     expect(actionsOf('admin')).toEqual(actions.filter((a) => a !== 'forms.key'));
     expect(actionsOf('manager')).toEqual(actions.filter((a) => a !== 'forms.key' && a !== 'users.manage' && a !== 'questionnaires.manage'));
-    expect(actionsOf('keyer')).toEqual(['session.end', 'rounds.list', 'batches.read', 'forms.key', 'forms.reconcile']);
-    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'responses.review', 'results.read']);
+    expect(actionsOf('keyer')).toEqual(['session.end', 'rounds.list', 'account.password', 'batches.read', 'forms.key', 'forms.reconcile']);
+    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'account.password', 'responses.review', 'results.read']);
   });
 
   it('is what the session reply sends each role', async () => {

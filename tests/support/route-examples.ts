@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../db/schema/staff.ts';
 import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
+import { PASSWORD } from './staff.ts';
 import { officeSubmission } from './submissions.ts';
 
 export interface RouteExample {
@@ -53,6 +54,13 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'POST /api/users': { as: 'admin', body: { username: 'strict.new', displayName: 'Người mới', role: 'keyer', password: 'mật-khẩu-đủ-dài' } },
     'PATCH /api/users/:id': { as: 'admin', params: { id: String(data.spareUserId) }, body: { active: false } },
     'POST /api/users/:id/unlock': { as: 'admin', params: { id: String(data.spareUserId) } },
+    // accounts: first-run setup, password resets, own password
+    'GET /api/setup': { as: 'anonymous' },
+    'POST /api/setup': { as: 'anonymous', body: { token: 'not-the-setup-token', username: 'strict.first', displayName: 'Quản trị', password: PASSWORD } },
+    'POST /api/users/:id/password-reset': { as: 'admin', params: { id: String(data.spareUserId) } },
+    'POST /api/password-reset': { as: 'anonymous', body: { username: 'strict.spare', code: 'not-a-reset-code', password: PASSWORD } },
+    // The same password again: the change succeeds and leaves the example world as it was.
+    'PUT /api/session/password': { as: 'keyer', body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
     'POST /api/rounds/:code/paper-forms': { as: 'manager', params: round, body: { localityCode: '660', serials: '101-102', target: 2 } },
     'POST /api/rounds/:code/paper-forms/status': { as: 'manager', params: round, body: { serials: '101', status: 'returned' } },
     'POST /api/rounds/:code/batches': {

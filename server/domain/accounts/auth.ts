@@ -22,8 +22,9 @@ import {
   type PublicUser,
 } from '../../../db/queries/users.ts';
 import type { Role } from '../../../db/schema/staff.ts';
-import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
+import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { problems } from '../../error-catalogue.ts';
+import { checkedUsername, checkNewPassword, normalizeUsername } from './account-rules.ts';
 import { defaultThrottle, type ThrottleNumbers } from './log-in-throttle.ts';
 
 export const sessionPolicy = {
@@ -40,10 +41,6 @@ export interface StaffSession {
 }
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').trim().toLowerCase();
-}
 
 const badCredentials = () => problems.badCredentials();
 
@@ -108,23 +105,8 @@ export async function logOut(db: Database, session: StaffSession): Promise<void>
 }
 
 export async function createUser(db: Database, input: { username: string; displayName: string; role: Role; password: string }): Promise<PublicUser> {
-  const username = normalizeUsername(input.username);
-  if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
-    throw problems.validation([
-      {
-        path: 'username',
-        worded: { vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch', en: 'Usernames are 3–40 lowercase letters, digits, dots, dashes' },
-      },
-    ]);
-  }
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw problems.validation([
-      {
-        path: 'password',
-        worded: { vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`, en: `Passwords need at least ${MIN_PASSWORD_LENGTH} characters` },
-      },
-    ]);
-  }
+  const username = checkedUsername(input.username);
+  checkNewPassword(input.password);
   const created = await insertUser(db, {
     username,
     displayName: input.displayName.normalize('NFC').trim() || username,

@@ -1,12 +1,13 @@
 /**
- * An administrator deactivates or reactivates staff accounts, and lifts the hold repeated failed
+ * An administrator deactivates or reactivates staff accounts, changes their roles, and lifts the hold repeated failed
  * log-ins put on one. A deactivated account cannot log in and its open sessions end at once; its
  * past entries and decisions stay in the audit trail.
  */
 import type { Database } from '../../../db/client.ts';
-import { recordAudit } from '../../../db/queries/audit.ts';
+import { recordAudit, type AuditEntry } from '../../../db/queries/audit.ts';
 import { clearThrottle } from '../../../db/queries/log-in-throttle.ts';
-import { deleteSessionsOfUser, findUsersByIds, listUsers, setUserActive, type PublicUser } from '../../../db/queries/users.ts';
+import { deleteSessionsOfUser, findUsersByIds, listUsers, lockActiveAdmins, setUserActive, setUserRole, type PublicUser } from '../../../db/queries/users.ts';
+import type { Role } from '../../../db/schema/staff.ts';
 import { problems } from '../../error-catalogue.ts';
 import { createUser } from './auth.ts';
 import { logInBlockedUntil, type ThrottleNumbers } from './log-in-throttle.ts';
@@ -60,28 +61,54 @@ export async function unlockStaffLogIn(db: Database, actorId: number | null, use
   });
 }
 
-export async function setStaffActive(db: Database, actor: PublicUser, userId: number, active: boolean): Promise<PublicUser> {
-  if (userId === actor.id && !active) {
-    throw problems.ownAccount();
-  }
+export interface AccountChange {
+  active?: boolean;
+  role?: Role;
+}
+
+/**
+ * Deactivates or reactivates an account and changes its role. Nobody changes their own role or
+ * deactivates themselves, and the last active administrator stays one: the platform always keeps
+ * someone who can manage accounts. `actor` is null at the command line. A deactivated account is logged out everywhere; a new role
+ * applies from the next request, since each request reads the role afresh.
+ */
+export async function changeStaffAccount(db: Database, actor: PublicUser | null, userId: number, change: AccountChange): Promise<PublicUser> {
+  if (userId === actor?.id && change.active === false) throw problems.ownAccount();
+  if (userId === actor?.id && change.role !== undefined && change.role !== actor.role) throw problems.ownRole();
   return db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
     const [before] = await findUsersByIds(tx, [userId]);
     if (!before) throw problems.notFound('account', { id: userId });
-    const after = (await setUserActive(tx, userId, active))!;
-    if (!active) await deleteSessionsOfUser(tx, userId);
-    if (before.active !== active) {
-      await recordAudit(tx, [
-        {
-          userId: actor.id,
-          action: active ? 'activate_user' : 'deactivate_user',
-          entity: 'user',
-          entityId: String(userId),
-          field: 'active',
-          oldValue: before.active,
-          newValue: active,
-        },
-      ]);
+    const losesAdmin = admins.includes(userId) && (change.active === false || (change.role !== undefined && change.role !== 'admin'));
+    if (losesAdmin && admins.length <= 1) throw problems.lastAdmin();
+    let after = before;
+    const entries: AuditEntry[] = [];
+    if (change.role !== undefined && change.role !== before.role) {
+      after = (await setUserRole(tx, userId, change.role))!;
+      entries.push({
+        userId: actor?.id ?? null,
+        action: 'change_role',
+        entity: 'user',
+        entityId: String(userId),
+        field: 'role',
+        oldValue: before.role,
+        newValue: change.role,
+      });
     }
+    if (change.active !== undefined && change.active !== before.active) {
+      after = (await setUserActive(tx, userId, change.active))!;
+      if (!change.active) await deleteSessionsOfUser(tx, userId);
+      entries.push({
+        userId: actor?.id ?? null,
+        action: change.active ? 'activate_user' : 'deactivate_user',
+        entity: 'user',
+        entityId: String(userId),
+        field: 'active',
+        oldValue: before.active,
+        newValue: change.active,
+      });
+    }
+    if (entries.length > 0) await recordAudit(tx, entries);
     return after;
   });
 }

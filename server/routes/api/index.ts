@@ -15,6 +15,8 @@ import { responseRoutes } from './responses.ts';
 import { roundRoutes } from './rounds.ts';
 import { sessionRoutes } from './session.ts';
 import { userRoutes } from './users.ts';
+import { passwordRoutes } from './passwords.ts';
+import { setupRoutes } from './setup.ts';
 
 /** Everything under /api. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -24,6 +26,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(responseRoutes);
   await app.register(sessionRoutes);
   await app.register(userRoutes);
+  await app.register(setupRoutes);
+  await app.register(passwordRoutes);
   await app.register(paperRoutes);
   await app.register(importRoutes);
   await app.register(roundRoutes);

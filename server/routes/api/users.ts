@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ActiveBody, NewUserBody, StaffAccountView, StaffUserView, UserParams } from '../../../contract/accounts.ts';
+import { AccountChangeBody, NewUserBody, StaffAccountView, StaffUserView, UserParams } from '../../../contract/accounts.ts';
 import { ProblemView } from '../../../contract/problems.ts';
-import { createStaffAccount, listStaffAccounts, setStaffActive, unlockStaffLogIn } from '../../domain/accounts/staff-accounts.ts';
+import { createStaffAccount, listStaffAccounts, changeStaffAccount, unlockStaffLogIn } from '../../domain/accounts/staff-accounts.ts';
 import { requireStaff } from '../../plugins/auth.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,12 +49,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { action: 'users.manage' },
       schema: {
-        summary: 'Deactivate (or reactivate) a staff account; a deactivated account is logged out everywhere',
+        summary:
+          'Deactivate (or reactivate) a staff account, change its role, or both (audited); a deactivated account is logged out everywhere; the last active administrator stays one',
         params: UserParams,
-        body: ActiveBody,
+        body: AccountChangeBody,
         response: { 200: StaffUserView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
       },
     },
-    async (request) => setStaffActive(app.database.db, requireStaff(request).user, request.params.id, request.body.active),
+    async (request) => changeStaffAccount(app.database.db, requireStaff(request).user, request.params.id, request.body),
   );
 };

@@ -6,8 +6,10 @@ import { StaffHeader } from './components/StaffHeader.tsx';
 import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
 import { navigate, useLocation } from './routing/router.ts';
-import { homeOf, screenFor } from './routing/routes.tsx';
+import { homeOf, publicScreens, screenFor } from './routing/routes.tsx';
 import { StaffContext, type StaffContextValue } from './session/context.ts';
 import { savedLanguage, saveLanguage, savedRound, saveRound } from './session/preferences.ts';
 import { useStaffSession } from './session/use-session.ts';
@@ -51,6 +53,22 @@ export function App() {
     navigate('/staff');
   };
 
+  const loggedIn = (s: NonNullable<typeof session>) => {
+    setSession(s);
+    if (/^\/staff\/?$/.test(location.pathname) || location.pathname === publicScreens.setup) navigate(homeOf(s), { replace: true });
+  };
+  if (path === publicScreens.setup || path === publicScreens.resetPassword) {
+    return (
+      <MessagesContext.Provider value={t}>
+        {path === publicScreens.setup ? (
+          <SetupPage api={api} language={language} onLanguage={changeLanguage} onLoggedIn={loggedIn} />
+        ) : (
+          <ResetPasswordPage api={api} language={language} onLanguage={changeLanguage} />
+        )}
+      </MessagesContext.Provider>
+    );
+  }
+
   const round = pickRound(rounds, roundCode);
   const context: StaffContextValue | undefined = session
     ? {
@@ -76,17 +94,7 @@ export function App() {
           <Loading />
         </main>
       )}
-      {session === null && (
-        <LoginPage
-          api={api}
-          language={language}
-          onLanguage={changeLanguage}
-          onLoggedIn={(s) => {
-            setSession(s);
-            if (/^\/staff\/?$/.test(location.pathname)) navigate(homeOf(s), { replace: true });
-          }}
-        />
-      )}
+      {session === null && <LoginPage api={api} language={language} onLanguage={changeLanguage} onLoggedIn={loggedIn} />}
       {context && (
         <StaffContext.Provider value={context}>
           <StaffHeader language={language} onLanguage={changeLanguage} onLogOut={() => void logOut()} />

@@ -4,10 +4,15 @@
  * field changed there breaks the build here. Types only: no zod in the staff bundle.
  */
 export type {
-  ActiveBody,
+  AccountChangeBody,
+  FirstAdminBody,
   LogInBody,
   NewUserBody,
+  OwnPasswordBody,
+  PasswordResetView as PasswordReset,
+  RedeemResetBody,
   Role,
+  SetupStatusView as SetupStatus,
   StaffAccountView as StaffAccount,
   SessionView as Session,
   StaffUserView as StaffUser,

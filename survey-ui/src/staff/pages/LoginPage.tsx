@@ -4,6 +4,7 @@ import type { LogInBody, Session } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { SetupNotice } from '../components/SetupNotice.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 
 /** Username and password; the server sets an HttpOnly session cookie. */
@@ -63,6 +64,7 @@ export function LoginPage({
           {t.logIn}
         </button>
       </form>
+      <SetupNotice api={api} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import type { Action } from '../../../../contract/permissions.ts';
 import type { Session } from '../api/types.ts';
 import type { Messages } from '../messages/catalogue.ts';
+import { AccountPage } from '../pages/AccountPage.tsx';
 import { AnalystPage } from '../pages/AnalystPage.tsx';
 import { BatchesPage } from '../pages/BatchesPage.tsx';
 import { BatchPage } from '../pages/BatchPage.tsx';
@@ -52,7 +53,12 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/my-batches', action: 'forms.key', render: () => <MyBatchesPage /> },
   { pattern: '/staff/keying/:id', action: 'forms.key', render: (p) => <KeyingPage batchId={Number(p.id)} /> },
   { pattern: '/staff/analysis', action: 'results.read', render: () => <AnalystPage /> },
+  // accounts
+  { pattern: '/staff/account', action: 'account.password', render: () => <AccountPage /> },
 ];
+
+/** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
+export const publicScreens = { setup: '/staff/setup', resetPassword: '/staff/reset-password' } as const;
 
 /** The screen for a path, or undefined when the path is unknown or not for what this user may do. */
 export function screenFor(path: string, session: Session): JSX.Element | undefined {
