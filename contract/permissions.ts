@@ -29,6 +29,9 @@ export const permissions = {
   'results.read': { roles: readers, en: 'Read results, downloads, microdata, trends and frames' },
   'results.frame': { roles: managers, en: 'Upload or remove a round’s sampling frame' },
   'results.publish': { roles: managers, en: 'Publish and withdraw a round’s results' },
+  // rounds: creating and editing rounds, their sample plan and lifecycle (open, close, keying).
+  'rounds.read': { roles: readers, en: 'See a round’s settings, sample plan and progress' },
+  'rounds.manage': { roles: managers, en: 'Create and edit rounds and their sample plans; open, close and reopen them; close keying' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

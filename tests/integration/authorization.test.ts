@@ -57,7 +57,7 @@ describe('the permission table', () => {
     expect(actionsOf('admin')).toEqual(actions.filter((a) => a !== 'forms.key'));
     expect(actionsOf('manager')).toEqual(actions.filter((a) => a !== 'forms.key' && a !== 'users.manage'));
     expect(actionsOf('keyer')).toEqual(['session.end', 'rounds.list', 'batches.read', 'forms.key', 'forms.reconcile']);
-    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'responses.review', 'results.read']);
+    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'responses.review', 'results.read', 'rounds.read']);
   });
 
   it('is what the session reply sends each role', async () => {

@@ -46,7 +46,7 @@ export function responseRow(def: QuestionnaireDefinition, input: ResponseRowInpu
   return {
     id: input.id,
     roundId: input.round.id,
-    questionnaireVersion: input.round.questionnaireVersion,
+    questionnaireVersion: def.version,
     channel: input.channel,
     officeId: input.officeId ?? null,
     linkId: input.linkId ?? null,

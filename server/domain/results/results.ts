@@ -35,8 +35,8 @@ export interface CountedRound {
 }
 
 export async function questionnaireOfRound(db: Database, round: RoundRow): Promise<QuestionnaireDefinition> {
-  const def = await findQuestionnaire(db, round.questionnaireVersion);
-  if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} of round ${round.code} is not stored`);
+  const def = await findQuestionnaire(db, round.questionnaires.citizen);
+  if (!def) throw new Error(`questionnaire ${round.questionnaires.citizen} of round ${round.code} is not stored`);
   return def;
 }
 
@@ -64,7 +64,7 @@ export async function countRound(db: Database, round: RoundRow, levels: ResultLe
 }
 
 /** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
-export type RoundResult = AnalysisResult & { responses: { counted: number; heldForReview: number; excluded: number } };
+export type RoundResult = AnalysisResult & { target: number | null; responses: { counted: number; heldForReview: number; excluded: number } };
 
 export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
   const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf);
@@ -90,6 +90,7 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
   const status = await statusCounts(db, round.id);
   return {
     ...result,
+    target: round.target,
     method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
     responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
   };

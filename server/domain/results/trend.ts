@@ -34,7 +34,7 @@ export async function trendAcrossRounds(db: Database, levels: ResultLevel[], onl
 }
 
 async function trendRound(db: Database, round: RoundRow, levels: ResultLevel[], unitOf: (code: string) => string | null): Promise<TrendRound> {
-  const base = { code: round.code, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd, questionnaire: round.questionnaireVersion };
+  const base = { code: round.code, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd, questionnaire: round.questionnaires.citizen };
   try {
     const result = await roundResults(db, round, { levels, unitOf });
     return {

@@ -8,11 +8,12 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 
 const collator = new Intl.Collator('vi');
 
-/** Issue a serial range to a locality of the round's province, with its sample target. */
+/** Issue a serial range to a locality of one of the round's provinces, with its sample target. */
 export function IssueFormsForm({ round }: { round: Round }) {
   const t = useMessages();
   const { api } = useStaff();
-  const localities = useLoad(() => api.get<Locality[]>(`/localities?parent=${encodeURIComponent(round.provinceCode)}`), [round.provinceCode]);
+  const [province, setProvince] = useState(round.provinceCodes[0] ?? '');
+  const localities = useLoad(() => api.get<Locality[]>(`/localities?parent=${encodeURIComponent(province)}`), [province]);
   const [localityCode, setLocalityCode] = useState('');
   const [serials, setSerials] = useState('');
   const [target, setTarget] = useState('');
@@ -31,6 +32,25 @@ export function IssueFormsForm({ round }: { round: Round }) {
     <form class="panel stack" onSubmit={submit} aria-labelledby="issue-title">
       <h2 id="issue-title">{t.issueTitle}</h2>
       <div class="row">
+        {round.provinceCodes.length > 1 && (
+          <label>
+            <span>{t.roundProvince}</span>
+            <select
+              name="province"
+              value={province}
+              onChange={(e) => {
+                setProvince(e.currentTarget.value);
+                setLocalityCode('');
+              }}
+            >
+              {round.provinceCodes.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           <span>{t.locality}</span>
           <select name="locality" required value={localityCode} onChange={(e) => setLocalityCode(e.currentTarget.value)}>

@@ -19,6 +19,8 @@ import { LinksPage } from '../pages/LinksPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
+import { RoundPage } from '../pages/RoundPage.tsx';
+import { RoundsPage } from '../pages/RoundsPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { may } from '../session/may.ts';
 import { matchPath, type Params } from './match.ts';
@@ -48,6 +50,9 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/my-batches', action: 'forms.key', render: () => <MyBatchesPage /> },
   { pattern: '/staff/keying/:id', action: 'forms.key', render: (p) => <KeyingPage batchId={Number(p.id)} /> },
   { pattern: '/staff/analysis', action: 'results.read', render: () => <AnalystPage /> },
+  // rounds
+  { pattern: '/staff/rounds', action: 'rounds.manage', render: () => <RoundsPage /> },
+  { pattern: '/staff/rounds/:code', action: 'rounds.manage', render: (p) => <RoundPage code={p.code} /> },
 ];
 
 /** The screen for a path, or undefined when the path is unknown or not for what this user may do. */
@@ -63,6 +68,7 @@ type Section = keyof Messages['nav'];
 /** The sections in the order the navigation shows them; each user sees those they may open. */
 const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/users', label: 'users', action: 'users.manage' },
+  { href: '/staff/rounds', label: 'rounds', action: 'rounds.manage' },
   { href: '/staff/forms', label: 'forms', action: 'paper.manage' },
   { href: '/staff/batches', label: 'batches', action: 'batches.oversee' },
   { href: '/staff/progress', label: 'progress', action: 'paper.track' },

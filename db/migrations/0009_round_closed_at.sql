@@ -1,0 +1,1 @@
+ALTER TABLE "survey_rounds" ADD COLUMN "closed_at" timestamp with time zone;
