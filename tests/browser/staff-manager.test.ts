@@ -20,7 +20,16 @@ describe('the staff app for administrators and survey managers', () => {
       await logIn(page, app.url('/staff'), username);
       return { page, nav: await page.locator('nav a').allTextContents() };
     };
-    expect((await navOf('lan')).nav).toEqual(['Phiếu giấy', 'Lô phiếu', 'Tiến độ', 'Nhập từ tệp', 'Điểm khảo sát, mã QR', 'Phiếu cần xem xét', 'Kết quả']);
+    expect((await navOf('lan')).nav).toEqual([
+      'Đợt khảo sát',
+      'Phiếu giấy',
+      'Lô phiếu',
+      'Tiến độ',
+      'Nhập từ tệp',
+      'Điểm khảo sát, mã QR',
+      'Phiếu cần xem xét',
+      'Kết quả',
+    ]);
     expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Kết quả']);
     const keyer = await navOf('minh');
     expect(keyer.nav).toEqual(['Lô được giao']);
