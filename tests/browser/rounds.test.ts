@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/queries/audit.ts';
-import { findRoundByCode } from '../../db/queries/rounds.ts';
+import { findRoundByCode, setRoundStatus } from '../../db/queries/rounds.ts';
 import { saveQuestionnaire } from '../../db/queries/questionnaires.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
 import { addTestProvinces } from '../support/provinces.ts';
+import { loadDemo } from '../support/results.ts';
 import { vietnamDay } from '../support/rounds.ts';
 import { addStaff } from '../support/staff.ts';
 import { useBrowserApp } from './support/browser-app.ts';
@@ -69,5 +70,31 @@ describe('a survey manager running a round from the browser', () => {
     await form.locator('.notice.error').waitFor();
     expect(await form.locator('.notice.error').textContent()).toContain('Ngày kết thúc (01/01/2026) phải từ ngày bắt đầu (30/06/2026) trở đi');
     expect(await findRoundByCode(db, 'SAI-2026')).toBeUndefined();
+  });
+
+  it('draws the round’s target beside the overall index, for analysts and on the public page', async () => {
+    const db = app.database().db;
+    await loadDemo(db, 300);
+    await addStaff(db, 'manager', 'lan');
+    const page = await desk(app);
+    await logIn(page, app.url('/staff/rounds/DN-2025-H1'), 'lan');
+    const form = page.locator('form.round-form');
+    await form.locator('input[name=target]').fill('90');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await form.getByText('Đã lưu thay đổi.').waitFor();
+
+    await page.goto(app.url('/results?round=DN-2025-H1'));
+    const mark = page.locator('.target-mark');
+    await mark.waitFor();
+    expect(await mark.getAttribute('data-target')).toBe('90');
+    expect(await mark.textContent()).toMatch(/Mục tiêu: .+ đạt từ 90,0 % trở lên\. (Đã đạt|Chưa đạt)/);
+    // The chart's target line starts at the round's target.
+    expect(new URL(page.url()).searchParams.get('target')).toBe('90');
+
+    await setRoundStatus(db, 'DN-2025-H1', 'published');
+    const visitor = await desk(app);
+    await visitor.goto(app.url('/results/public/DN-2025-H1'));
+    await visitor.locator('.target-mark').waitFor();
+    expect(await visitor.locator('.target-mark').getAttribute('data-target')).toBe('90');
   });
 });

@@ -391,3 +391,18 @@ describe('the sample plan', () => {
     expect(actions.filter((a) => a === 'set_sample_plan')).toHaveLength(1);
   });
 });
+
+describe('the target', () => {
+  it('comes with the round’s results, for analysts and, once published, for everyone', async () => {
+    await addStaff(database().db, 'analyst', 'analyst');
+    const analyst = await logInAs(app(), 'analyst');
+    const results = await analyst.request({ url: '/api/rounds/DN-2025-H1/results?by=province' });
+    expect(results.json().target).toBe(85);
+    await manager.request({ method: 'PATCH', url: '/api/rounds/DN-2025-H1', payload: { target: null } });
+    expect((await analyst.request({ url: '/api/rounds/DN-2025-H1/results?by=province' })).json().target).toBeNull();
+    await manager.request({ method: 'PATCH', url: '/api/rounds/DN-2025-H1', payload: { target: 85 } });
+    await change('DN-2025-H1', 'close');
+    await change('DN-2025-H1', 'publish');
+    expect((await app().inject({ url: '/api/public/rounds/DN-2025-H1/results?by=province' })).json().target).toBe(85);
+  });
+});
