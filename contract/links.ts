@@ -1,7 +1,7 @@
 /** Survey links: what an office's QR code or the round's online link opens, and how a manager handles them. */
 import { z } from 'zod';
 import { LocalityChoiceView } from './localities.ts';
-import { QuestionnaireDefinitionView } from './questionnaires.ts';
+import { QuestionnaireDefinitionView, respondentTypes } from './questionnaires.ts';
 
 /** db/schema/links.ts stores the same list; tests/unit/architecture/contract-vocabularies.test.ts checks they agree. */
 export const linkChannels = ['office', 'online'] as const;
@@ -11,7 +11,11 @@ export const windowStates = ['open', 'not_started', 'ended', 'closed'] as const;
 
 export const LinkParams = z.object({ token: z.string().min(8).max(64) });
 // The survey page asks for the questionnaire in the same request: one round trip fewer on a slow network.
-export const LinkQuery = z.object({ include: z.literal('questionnaire').optional(), lang: z.enum(['vi', 'en']).optional() });
+export const LinkQuery = z.object({
+  include: z.literal('questionnaire').optional(),
+  lang: z.enum(['vi', 'en']).optional(),
+  respondentType: z.enum(respondentTypes).optional().describe("Which of the round's questionnaires to include (default: the citizens')"),
+});
 
 const OfficeOfLink = z.object({ code: z.string(), name: z.string(), localityCode: z.string() }).nullable().describe('Null for the online link');
 
@@ -24,8 +28,9 @@ export const SurveyLinkView = z.object({
   round: z.object({
     code: z.string(),
     name: z.string(),
-    questionnaireVersion: z.string(),
-    provinceCode: z.string(),
+    /** The version for each respondent type: with an organisations' version, the phone first asks who answers. */
+    questionnaires: z.object({ citizen: z.string(), organisation: z.string().optional() }),
+    provinceCodes: z.array(z.string()),
     periodStart: z.string(),
     periodEnd: z.string(),
   }),
@@ -33,9 +38,11 @@ export const SurveyLinkView = z.object({
   localities: z
     .array(LocalityChoiceView)
     .optional()
-    .describe("With ?include=questionnaire on an open online link: the districts and communes of the round's province the citizen chooses from"),
+    .describe(
+      'With ?include=questionnaire on an open online link: the provinces of the round and their districts and communes valid in its period, for the citizen to choose from',
+    ),
   questionnaire: QuestionnaireDefinitionView.optional().describe(
-    "With ?include=questionnaire on an open link: the round's questionnaire version in every language it has",
+    "With ?include=questionnaire on an open link: the round's questionnaire for the respondent type asked (citizens by default) in every language it has",
   ),
 });
 export type SurveyLinkView = z.output<typeof SurveyLinkView>;

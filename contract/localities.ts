@@ -7,7 +7,7 @@ export const LocalityView = z.object({ code: z.string(), name: z.string(), level
 export type LocalityView = z.output<typeof LocalityView>;
 
 /** A district or commune the citizen of an online link may say they live in. */
-export const LocalityChoiceView = z.object({ code: z.string(), name: z.string(), level: z.enum(['district', 'commune']), parentCode: z.string() });
+export const LocalityChoiceView = z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'district', 'commune']), parentCode: z.string() });
 export type LocalityChoiceView = z.output<typeof LocalityChoiceView>;
 
 // Editing units and mappings (managers): one at a time, or a whole file.

@@ -36,6 +36,9 @@ export const permissions = {
   // offices and localities: the lists a province keeps before a round
   'offices.manage': { roles: managers, en: 'Add, import, edit and deactivate offices' },
   'localities.manage': { roles: managers, en: 'Import and edit administrative units and their old → new mappings' },
+  // rounds: creating and editing rounds, their sample plan and lifecycle (open, close, keying).
+  'rounds.read': { roles: readers, en: 'See a round’s settings, sample plan and progress' },
+  'rounds.manage': { roles: managers, en: 'Create and edit rounds and their sample plans; open, close and reopen them; close keying' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

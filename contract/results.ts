@@ -86,6 +86,7 @@ export type GroupView = z.output<typeof GroupView>;
 export const AnalysisResultView = z.object({
   groups: z.array(GroupView),
   questionnaire: z.string(),
+  target: z.number().nullable().optional().describe("The round's target for the overall index, in percent (null: none set)"),
   method: z.object({
     estimator: z.string(),
     variance: z.string(),

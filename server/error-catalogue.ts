@@ -61,6 +61,12 @@ function wait(seconds: number): Worded {
     : { vi: `${seconds} giây`, en: `${seconds} seconds` };
 }
 
+const roundStatusWords: Record<string, Worded> = {
+  draft: { vi: 'bản nháp', en: 'a draft' },
+  open: { vi: 'đang thu phiếu', en: 'open' },
+  closed: { vi: 'đã đóng', en: 'closed' },
+  published: { vi: 'đã công bố', en: 'published' },
+};
 const stillOnPhone = { vi: 'Phiếu của Ông/Bà vẫn được lưu trên máy này.', en: 'Your response stays saved on this device.' };
 const serverError = { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', en: 'Server error. Please try again later.' };
 
@@ -89,6 +95,10 @@ export const problems = {
       en: 'No offices file (send a CSV or XLSX file as the body)',
     }),
     localities: () => ({ vi: 'Chưa có tệp đơn vị hành chính (gửi tệp CSV hoặc XLSX làm nội dung)', en: 'No units file (send a CSV or XLSX file as the body)' }),
+    samplePlan: () => ({
+      vi: 'Chưa có tệp kế hoạch mẫu (gửi tệp CSV hoặc XLSX làm nội dung)',
+      en: 'No sample plan file (send a CSV or XLSX file as the body)',
+    }),
   }),
   badUrl: kind(400.3, 'bad_url', {
     vi: 'Đường dẫn chứa ký tự không hợp lệ (mã %… không phải UTF-8)',
@@ -110,6 +120,10 @@ export const problems = {
   listRejected: kind<{ count: number }>(400.21, 'list_rejected', ({ count }) => ({
     vi: `Không lưu gì: ${count} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
     en: `Nothing stored: ${count} problem(s). Fix the rows below and upload the whole file again.`,
+  })),
+  samplePlanRejected: kind<{ count: number }>(400.51, 'sample_plan_rejected', ({ count }) => ({
+    vi: `Không lưu kế hoạch mẫu: ${count} lỗi. Sửa các dòng dưới đây rồi tải lên lại cả tệp.`,
+    en: `Sample plan not saved: ${count} problem(s). Fix the rows below and upload the whole file again.`,
   })),
   invalidUtf8: kind(400.7, 'invalid_utf8', { vi: 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ', en: 'The body is not valid UTF-8 text' }),
   emptyBody: kind(400.8, 'empty_body', { vi: 'Thiếu nội dung JSON', en: 'The JSON body is empty' }),
@@ -275,6 +289,59 @@ export const problems = {
   ownRole: kind(409.43, 'own_role', {
     vi: 'Không thể tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác',
     en: 'You cannot change your own role; ask another administrator',
+  }),
+  // rounds: creating, editing and the lifecycle draft → open → closed → published.
+  roundCodeTaken: kind<{ code: string }>(409.51, 'round_code_taken', ({ code }) => ({
+    vi: `Mã đợt ${code} đã được dùng; hãy chọn mã khác`,
+    en: `Round code ${code} is taken; choose another`,
+  })),
+  roundTransition: kind<{ code: string; from: string; to: string }>(409.52, 'round_transition', ({ code, from, to }) => ({
+    vi: `Đợt ${code} đang ở trạng thái "${roundStatusWords[from]?.vi ?? from}", không chuyển sang "${roundStatusWords[to]?.vi ?? to}" được`,
+    en: `Round ${code} is ${roundStatusWords[from]?.en ?? from}; it cannot become ${roundStatusWords[to]?.en ?? to}`,
+  })),
+  roundNotClosed: kind<{ code: string }>(409.53, 'round_not_closed', ({ code }) => ({
+    vi: `Chỉ công bố kết quả khi đợt ${code} đã đóng: hãy đóng đợt (ngừng thu phiếu) trước rồi mới công bố`,
+    en: `Results are published only once round ${code} is closed: close it (stop collection) first, then publish`,
+  })),
+  keyingClosed: kind<{ code: string }>(409.54, 'keying_closed', ({ code }) => ({
+    vi: `Đợt ${code} đã kết thúc nhập phiếu giấy: không nhập thêm được. Nếu còn phiếu cần nhập, hãy đề nghị cán bộ quản lý đợt mở lại việc nhập phiếu.`,
+    en: `Keying of paper forms for round ${code} is closed: nothing more can be keyed. If forms remain, ask the round's manager to reopen keying.`,
+  })),
+  keyingNotAllowed: variants(409.55, 'keying_not_allowed', {
+    draft: (p: { code: string }) => ({
+      vi: `Đợt ${p.code} còn là bản nháp, chưa mở: chưa nhập phiếu được`,
+      en: `Round ${p.code} is a draft, not open yet: nothing can be keyed`,
+    }),
+    published: (p: { code: string }) => ({
+      vi: `Đợt ${p.code} đã công bố kết quả: không nhập thêm phiếu được (kết quả đã công bố không được thay đổi âm thầm)`,
+      en: `Round ${p.code} is published: nothing more can be keyed (published figures never move silently)`,
+    }),
+    issuedLate: (p: { code: string; serial: number }) => ({
+      vi: `Đợt ${p.code} đã đóng; phiếu số ${p.serial} được cấp sau khi đợt kết thúc nên không nhập được`,
+      en: `Round ${p.code} is closed; form ${p.serial} was issued after the round's period, so it cannot be keyed`,
+    }),
+  }),
+  roundLocked: variants(409.56, 'round_locked', {
+    questionnaire: (p: { code: string; version: string }) => ({
+      vi: `Không đổi được phiếu khảo sát của đợt ${p.code}: đã có phiếu trả lời theo phiên bản ${p.version}`,
+      en: `The questionnaire of round ${p.code} cannot change: responses already use version ${p.version}`,
+    }),
+    published: (p: { code: string }) => ({
+      vi: `Đợt ${p.code} đã công bố kết quả: hãy thu hồi công bố trước khi sửa`,
+      en: `Round ${p.code} is published: withdraw the publication before editing it`,
+    }),
+    periodStart: (p: { code: string }) => ({
+      vi: `Đợt ${p.code} đã có phiếu trả lời: không dời ngày bắt đầu về sau được (các phiếu đã nhận sẽ nằm ngoài thời gian khảo sát)`,
+      en: `Round ${p.code} has responses: its start cannot move later (responses already taken would fall outside its period)`,
+    }),
+    periodEnd: (p: { code: string; day: string }) => ({
+      vi: `Đợt ${p.code} đã có phiếu trả lời đến ngày ${viDate(p.day)}: ngày kết thúc không được sớm hơn ngày đó`,
+      en: `Round ${p.code} has responses up to ${p.day}: its end cannot be earlier`,
+    }),
+    provinces: (p: { code: string; province: string }) => ({
+      vi: `Đợt ${p.code} đã có phiếu trả lời ở tỉnh ${p.province}: không bỏ tỉnh này khỏi đợt được`,
+      en: `Round ${p.code} has responses in province ${p.province}: it cannot be removed from the round`,
+    }),
   }),
 
   // 413–415: the request's shape.

@@ -121,3 +121,8 @@ export async function unitsOfProvince(db: Database, provinceCode: string, from: 
           .orderBy(asc(localities.code));
   return [...districts.filter((d) => d.level === 'district' || d.level === 'commune'), ...below];
 }
+
+/** The provinces, by code (with their validity: a round covers those valid in its period). */
+export async function listProvinces(db: Database): Promise<LocalityRow[]> {
+  return db.select().from(localities).where(eq(localities.level, 'province')).orderBy(asc(localities.code)) as Promise<LocalityRow[]>;
+}

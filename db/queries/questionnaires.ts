@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { QuestionnaireDefinition } from '../../analysis/questionnaire/definition.ts';
+import type { QuestionnaireDefinition, RespondentType } from '../../analysis/questionnaire/definition.ts';
 import { canonicalJson } from '../../analysis/questionnaire/canonical.ts';
 import { satisfactionItems } from '../../analysis/questionnaire/structure.ts';
 import type { Database } from '../client.ts';
-import { questionnaireItems, questionnaireVersions, responses, surveyRounds } from '../schema/index.ts';
+import { questionnaireItems, questionnaireVersions, responses, roundQuestionnaires, surveyRounds } from '../schema/index.ts';
 
 export async function findQuestionnaire(db: Database, version: string): Promise<QuestionnaireDefinition | undefined> {
   const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.version, version));
@@ -22,7 +22,11 @@ export async function listQuestionnaireVersions(db: Database): Promise<Array<{ v
 }
 
 export async function isQuestionnaireInUse(db: Database, version: string): Promise<boolean> {
-  const [row] = await db.select({ id: surveyRounds.id }).from(surveyRounds).where(eq(surveyRounds.questionnaireVersion, version)).limit(1);
+  const [row] = await db
+    .select({ id: roundQuestionnaires.roundId })
+    .from(roundQuestionnaires)
+    .where(eq(roundQuestionnaires.questionnaireVersion, version))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -68,7 +72,7 @@ export async function listQuestionnaireUsage(db: Database): Promise<Questionnair
       createdAt: questionnaireVersions.createdAt,
       rounds: sql<
         string[]
-      >`coalesce((select array_agg(${surveyRounds.code} order by ${surveyRounds.code}) from ${surveyRounds} where ${surveyRounds.questionnaireVersion} = ${questionnaireVersions.version}), '{}')`,
+      >`coalesce((select array_agg(${surveyRounds.code} order by ${surveyRounds.code}) from ${surveyRounds} join ${roundQuestionnaires} on ${roundQuestionnaires.roundId} = ${surveyRounds.id} where ${roundQuestionnaires.questionnaireVersion} = ${questionnaireVersions.version}), '{}')`,
       responses: sql<number>`(select count(*)::int from ${responses} where ${responses.questionnaireVersion} = ${questionnaireVersions.version})`,
     })
     .from(questionnaireVersions)
@@ -86,4 +90,13 @@ export async function questionnaireUse(db: Database, version: string): Promise<{
 export async function lockQuestionnaire(db: Database, version: string): Promise<QuestionnaireDefinition | undefined> {
   const [row] = await db.select().from(questionnaireVersions).where(eq(questionnaireVersions.version, version)).for('update');
   return row?.definition;
+}
+
+/** Every stored version with whom it is for (a definition without `respondentType` is the citizens'). */
+export async function questionnaireVersionsByType(db: Database): Promise<Array<{ version: string; title: string; respondentType: RespondentType }>> {
+  const rows = await db
+    .select({ version: questionnaireVersions.version, title: questionnaireVersions.title, definition: questionnaireVersions.definition })
+    .from(questionnaireVersions)
+    .orderBy(asc(questionnaireVersions.version));
+  return rows.map(({ version, title, definition }) => ({ version, title, respondentType: definition.respondentType ?? 'citizen' }));
 }

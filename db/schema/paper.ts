@@ -65,6 +65,8 @@ export const paperForms = pgTable(
     status: text('status', { enum: formStatuses }).notNull().default('issued'),
     batchId: integer('batch_id').references(() => batches.id),
     responseId: text('response_id'),
+    /** When the form was handed out: forms issued within the period may be keyed after the round closed. */
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,26 +1,32 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { respondentTypes } from '../../analysis/questionnaire/definition.ts';
 import { localities } from './localities.ts';
 import { questionnaireVersions } from './questionnaires.ts';
 
 export const roundStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export type RoundStatus = (typeof roundStatuses)[number];
 
-/** A survey round: one period, one questionnaire version, one province. */
+/**
+ * A survey round: one period, the provinces it covers (round_provinces) and a questionnaire
+ * version per respondent type (round_questionnaires).
+ */
 export const surveyRounds = pgTable(
   'survey_rounds',
   {
     id: serial('id').primaryKey(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    provinceCode: text('province_code')
-      .notNull()
-      .references(() => localities.code),
+    /** The year the round measures (a SIPAS year), for lists and trends. */
+    year: integer('year').notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
-    questionnaireVersion: text('questionnaire_version')
-      .notNull()
-      .references(() => questionnaireVersions.version),
+    /** The index the province aims at, in percent (e.g. 85), drawn beside the results; null without one. */
+    target: doublePrecision('target'),
+    /** When the round was last closed (its links were closed at that moment; reopening opens those again); null while not closed. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the manager stopped the keying of paper forms of a closed round; null while it goes on. */
+    keyingClosedAt: timestamp('keying_closed_at', { withTimezone: true }),
     status: text('status', { enum: roundStatuses }).notNull().default('draft'),
     /** A demonstration round: synthetic demo responses may be loaded into it, and only into it. */
     demo: boolean('demo').notNull().default(false),
@@ -31,6 +37,60 @@ export const surveyRounds = pgTable(
   (t) => [
     check('survey_rounds_status_check', sql`${t.status} in ('draft', 'open', 'closed', 'published')`),
     check('survey_rounds_period_check', sql`${t.periodEnd} >= ${t.periodStart}`),
+    check('survey_rounds_target_check', sql`${t.target} is null or (${t.target} >= 0 and ${t.target} <= 100)`),
+  ],
+);
+
+/** The provinces a round covers (a national round lists every province valid in its period). */
+export const roundProvinces = pgTable(
+  'round_provinces',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id, { onDelete: 'cascade' }),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => localities.code),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.provinceCode] })],
+);
+
+/** The questionnaire version a round asks each respondent type (citizens always; organisations optionally). */
+export const roundQuestionnaires = pgTable(
+  'round_questionnaires',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id, { onDelete: 'cascade' }),
+    respondentType: text('respondent_type', { enum: respondentTypes }).notNull(),
+    questionnaireVersion: text('questionnaire_version')
+      .notNull()
+      .references(() => questionnaireVersions.version),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.respondentType] }),
+    check('round_questionnaires_type_check', sql`${t.respondentType} in ('citizen', 'organisation')`),
+  ],
+);
+
+export const samplePlanUnitKinds = ['office', 'locality'] as const;
+export type SamplePlanUnitKind = (typeof samplePlanUnitKinds)[number];
+
+/** The sample plan: how many responses a round wants from an office, or from a commune/district. */
+export const roundSamplePlan = pgTable(
+  'round_sample_plan',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id, { onDelete: 'cascade' }),
+    unitKind: text('unit_kind', { enum: samplePlanUnitKinds }).notNull(),
+    unitCode: text('unit_code').notNull(),
+    wanted: integer('wanted').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.unitKind, t.unitCode] }),
+    check('round_sample_plan_kind_check', sql`${t.unitKind} in ('office', 'locality')`),
+    check('round_sample_plan_wanted_check', sql`${t.wanted} > 0`),
   ],
 );
 

@@ -36,10 +36,12 @@ export async function seedDatabase(db: Database, options: { demo: boolean } = { 
       await insertRoundIfAbsent(tx, {
         code: DEMO_ROUND_CODE,
         name: 'Khảo sát SIPAS 6 tháng đầu năm 2025 — tỉnh Đắk Nông (dữ liệu mẫu)',
-        provinceCode: '67',
+        year: 2025,
+        provinceCodes: ['67'],
         periodStart: '2025-01-01',
         periodEnd: '2025-06-30',
-        questionnaireVersion: '2024',
+        questionnaires: { citizen: '2024' },
+        target: 85,
         status: 'open',
         demo: true,
       });

@@ -56,6 +56,16 @@ export const uploadLimits = {
     cellLength: 500,
     headerLength: 64,
   },
+  /** A round's sample plan: kind,code,wanted (an office or a district/commune, and how many responses it should give). */
+  samplePlan: {
+    what: { vi: 'tệp kế hoạch mẫu', en: 'sample plan file' },
+    bytes: 2 * MB,
+    uncompressedBytes: 16 * MB,
+    rows: 20_000,
+    columns: 20,
+    cellLength: 200,
+    headerLength: 64,
+  },
   /** Administrative units (villages included) and old → new mappings. */
   localities: {
     what: { vi: 'tệp đơn vị hành chính', en: 'units file' },

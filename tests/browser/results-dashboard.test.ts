@@ -138,7 +138,7 @@ describe('the results dashboard', () => {
     expect(parse(microdata.bytes.toString('utf8'), { bom: true })).toHaveLength(1 + 400);
   });
 
-  it('takes a manager from the staff pages to the dashboard by the “Kết quả” link, on the same log-in, with publishing offered', async () => {
+  it('takes a manager from the staff pages to the dashboard by the “Kết quả” link, on the same log-in, with publishing offered once the round is closed', async () => {
     await demoWithAnalyst('manager');
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'mai');
@@ -146,7 +146,9 @@ describe('the results dashboard', () => {
     await page.locator('table.indices tbody tr[data-code="660"]').waitFor();
     expect(new URL(page.url()).pathname).toBe('/results');
     expect(await page.locator('input[name=password]').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(1);
+    // The demo round is still collecting: publishing waits until it is closed, and the page says so.
+    expect(await page.getByRole('button', { name: 'Công bố kết quả…' }).count()).toBe(0);
+    expect(await page.locator('.publish').textContent()).toContain('Chỉ công bố được khi đợt đã đóng');
   });
 
   it('prints as an A4 landscape report with page numbers whose text holds the table’s figures, without the navigation and controls', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analysis/estimation/results.ts';
+import { setRoundStatus } from '../../db/queries/rounds.ts';
 import { addStaff } from '../support/staff.ts';
 import { loadDemo } from '../support/results.ts';
 import { useBrowserApp } from './support/browser-app.ts';
@@ -26,6 +27,7 @@ describe('publishing and the public results page', () => {
   it('lets a manager publish after confirming, and then shows the round to everyone with the province and locality indices', async () => {
     const db = app.database().db;
     await loadDemo(db, 300);
+    await setRoundStatus(db, ROUND, 'closed');
     await addStaff(db, 'manager', 'lan');
     const page = await desk(app);
     await typeLogIn(page, app.url(`/results?round=${ROUND}`), 'lan');

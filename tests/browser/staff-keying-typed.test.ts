@@ -33,10 +33,10 @@ async function batchOf(version: keyof typeof rounds) {
     await insertRoundIfAbsent(db, {
       code: rounds['2022'],
       name: 'Khảo sát SIPAS 2022 (phiếu giấy)',
-      provinceCode: '67',
+      provinceCodes: ['67'],
       periodStart: '2022-01-01',
       periodEnd: '2022-12-31',
-      questionnaireVersion: '2022',
+      questionnaires: { citizen: '2022' },
       status: 'open',
     });
   }

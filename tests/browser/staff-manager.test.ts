@@ -21,6 +21,7 @@ describe('the staff app for administrators and survey managers', () => {
       return { page, nav: await page.locator('nav a').allTextContents() };
     };
     expect((await navOf('lan')).nav).toEqual([
+      'Đợt khảo sát',
       'Phiếu giấy',
       'Lô phiếu',
       'Tiến độ',

@@ -17,10 +17,10 @@ async function link2022(): Promise<string> {
   await insertRoundIfAbsent(db, {
     code: 'DN-2022',
     name: 'Khảo sát SIPAS 2022 (thử nghiệm)',
-    provinceCode: '67',
+    provinceCodes: ['67'],
     periodStart: vietnamDay(-30),
     periodEnd: vietnamDay(30),
-    questionnaireVersion: '2022',
+    questionnaires: { citizen: '2022' },
     status: 'open',
   });
   const [round, office] = [await findRoundByCode(db, 'DN-2022'), await findOfficeByCode(db, DEMO_OFFICE_CODE)];

@@ -16,7 +16,7 @@ const sipas = (args: string[]) =>
   promisify(execFile)('node', ['bin/sipas.mjs', ...args], { env: { ...process.env, DATABASE_URL: '', SIPAS_DATA_DIR: join(dir, 'data') } });
 
 describeOnPgliteOnly('npx sipas for results', () => {
-  it('loads demo responses into the demo round, sets its frame from the listed strata, and publishes it', async () => {
+  it('loads demo responses into the demo round, sets its frame from the listed strata, and publishes it once closed', async () => {
     expect((await sipas(['demo-responses', '--count', '60'])).stdout).toContain('round DN-2025-H1: 60 demo responses added');
     const listed = (await sipas(['frame', 'DN-2025-H1'])).stdout.trim().split('\n');
     expect(listed[0]).toBe('round DN-2025-H1: no frame (unweighted)');
@@ -25,6 +25,9 @@ describeOnPgliteOnly('npx sipas for results', () => {
     const file = join(dir, 'frame.csv');
     await writeFile(file, `stratum,population\n${strata.map((s) => `${s},5000`).join('\n')}\n`);
     expect((await sipas(['frame', 'DN-2025-H1', file])).stdout).toContain(`frame of ${strata.length} strata saved`);
+    const refused = await sipas(['rounds', 'publish', 'DN-2025-H1']).catch((error: { code: number; stderr: string }) => error);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('hãy đóng đợt') });
+    expect((await sipas(['rounds', 'close', 'DN-2025-H1'])).stdout.trim()).toBe('round DN-2025-H1: closed');
     expect((await sipas(['rounds', 'publish', 'DN-2025-H1'])).stdout.trim()).toBe('round DN-2025-H1: published');
   }, 120_000);
 });

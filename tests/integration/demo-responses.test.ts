@@ -17,10 +17,10 @@ describe('demo responses', () => {
     await insertRoundIfAbsent(db, {
       code: 'DN-2025-REAL',
       name: 'Đợt thật',
-      provinceCode: '67',
+      provinceCodes: ['67'],
       periodStart: '2025-01-01',
       periodEnd: '2025-06-30',
-      questionnaireVersion: '2024',
+      questionnaires: { citizen: '2024' },
       status: 'open',
     });
     const real = (await findRoundByCode(db, 'DN-2025-REAL'))!;

@@ -31,7 +31,11 @@ describe('office survey links', () => {
     const token = await demoToken();
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const res = await app().inject({ url: `/api/links/${token}` });
-    expect(res.json()).toMatchObject({ open: true, round: { code: 'DN-2025-H1', questionnaireVersion: '2024' }, office: { code: 'MC-660' } });
+    expect(res.json()).toMatchObject({
+      open: true,
+      round: { code: 'DN-2025-H1', questionnaires: { citizen: '2024' }, provinceCodes: ['67'] },
+      office: { code: 'MC-660' },
+    });
   });
 
   it("bring the round's questionnaire in every language when asked, so the survey needs one request", async () => {

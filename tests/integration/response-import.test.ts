@@ -173,10 +173,10 @@ describe('importing paper forms', () => {
     await insertRoundIfAbsent(database().db, {
       code: 'DN-2025-H2',
       name: 'Đợt thử',
-      provinceCode: round.provinceCode,
+      provinceCodes: round.provinceCodes,
       periodStart: '2025-07-01',
       periodEnd: '2025-12-31',
-      questionnaireVersion: round.questionnaireVersion,
+      questionnaires: round.questionnaires,
       status: 'open',
     });
     await returnedForms(agent, '160', '661', 'DN-2025-H2');

@@ -30,6 +30,7 @@ describe('publishing a round’s results', () => {
   });
 
   it('opens the indices to everyone once published — aggregates only — and records who published', async () => {
+    await manager.request({ method: 'POST', url: `${ROUND}/close` });
     const published = await manager.request({ method: 'POST', url: `${ROUND}/publish` });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ code: 'DN-2025-H1', status: 'published' });
@@ -53,12 +54,17 @@ describe('publishing a round’s results', () => {
 
     const trail = await auditTrail(database().db, 'round', 'DN-2025-H1');
     expect(trail.map((e) => e.action)).toContain('publish_results');
-    expect(trail.find((e) => e.action === 'publish_results')).toMatchObject({ userId: manager.userId, oldValue: 'open', newValue: 'published' });
+    expect(trail.find((e) => e.action === 'publish_results')).toMatchObject({ userId: manager.userId, oldValue: 'closed', newValue: 'published' });
   });
 
-  it('stops data collection when published, and withdrawing leaves the round closed', async () => {
+  it('publishes only a closed round (collection stopped), and withdrawing leaves it closed', async () => {
     const token = await demoLinkToken(database().db);
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(true);
+    const whileOpen = await manager.request({ method: 'POST', url: `${ROUND}/publish` });
+    expect(whileOpen.json()).toMatchObject({ code: 'round_not_closed' });
+    expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(true);
+    await manager.request({ method: 'POST', url: `${ROUND}/close` });
+    expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(false);
     await manager.request({ method: 'POST', url: `${ROUND}/publish` });
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(false);
     const withdrawn = await manager.request({ method: 'POST', url: `${ROUND}/unpublish` });
@@ -68,6 +74,6 @@ describe('publishing a round’s results', () => {
     const again = await manager.request({ method: 'POST', url: `${ROUND}/unpublish` });
     expect(again.statusCode).toBe(409);
     const trail = await auditTrail(database().db, 'round', 'DN-2025-H1');
-    expect(trail.map((e) => e.action)).toEqual(['publish_results', 'withdraw_results']);
+    expect(trail.map((e) => e.action)).toEqual(['close_round', 'publish_results', 'withdraw_results']);
   });
 });

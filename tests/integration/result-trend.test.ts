@@ -38,10 +38,10 @@ describe('the trend across rounds', () => {
     await insertRoundIfAbsent(database().db, {
       code: 'LD-2025-H2',
       name: 'Khảo sát SIPAS 6 tháng cuối năm 2025 — tỉnh Lâm Đồng',
-      provinceCode: '68',
+      provinceCodes: ['68'],
       periodStart: '2025-07-01',
       periodEnd: '2025-12-31',
-      questionnaireVersion: '2024',
+      questionnaires: { citizen: '2024' },
       status: 'open',
     });
     // Stored as accepted responses of that (past) round: the trend is the subject here, not how they arrived.

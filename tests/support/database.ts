@@ -49,7 +49,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     async reset() {
       const { sql } = await import('drizzle-orm');
       await handle.db.execute(
-        sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
+        sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, round_sample_plan, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
       );
       // Versions tests uploaded go; the versions the platform ships stay.
       const shipped = seededQuestionnaires.map((q) => q.version);
@@ -57,7 +57,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await handle.db.execute(sql`delete from questionnaire_versions where version not in ${shipped}`);
       // What demo loads were recorded goes with the responses they added.
       await handle.db.execute(sql`delete from installation_facts where key like 'demo_responses:%'`);
-      await handle.db.execute(sql`update survey_rounds set status = 'open'`);
+      await handle.db.execute(sql`update survey_rounds set status = 'open', closed_at = null, keying_closed_at = null`);
       await handle.db.execute(sql`update survey_links set active = true, disabled_at = null`);
     },
     async close() {

@@ -4,7 +4,15 @@ import { findOfficeByCode, findRoundByCode, insertOfficeIfAbsent, insertRoundIfA
 
 /** A real (not demo) open round of Đắk Nông with the given days, one office link and the online link. */
 export async function roundWithDays(db: Database, code: string, periodStart: string, periodEnd: string) {
-  await insertRoundIfAbsent(db, { code, name: `Đợt ${code}`, provinceCode: '67', periodStart, periodEnd, questionnaireVersion: '2024', status: 'open' });
+  await insertRoundIfAbsent(db, {
+    code,
+    name: `Đợt ${code}`,
+    provinceCodes: ['67'],
+    periodStart,
+    periodEnd,
+    questionnaires: { citizen: '2024' },
+    status: 'open',
+  });
   await insertOfficeIfAbsent(db, { code: 'MC-661', name: 'Bộ phận Một cửa huyện Đắk Glong', localityCode: '661' });
   const round = (await findRoundByCode(db, code))!;
   const office = (await findOfficeByCode(db, 'MC-661'))!;

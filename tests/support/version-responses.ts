@@ -34,7 +34,7 @@ export async function storeResponsesOf(
       round,
       channel: officeId === null ? 'paper' : 'office',
       officeId,
-      locality: { province: round.provinceCode, district: districts[k % districts.length], commune: null },
+      locality: { province: round.provinceCodes[0], district: districts[k % districts.length], commune: null },
       profile: profile as never,
       answers: answers as never,
       contentHash: sha256Json({ id, profile, answers }),

@@ -13,7 +13,7 @@ export interface DownloadFile {
 
 export async function importTemplate(db: Database, roundCode: string, format: 'csv' | 'xlsx'): Promise<DownloadFile> {
   const round = await roundOrFail(db, roundCode);
-  const def = (await findQuestionnaire(db, round.questionnaireVersion))!;
+  const def = (await findQuestionnaire(db, round.questionnaires.citizen))!;
   const name = `sipas-mau-nhap-${round.code}`;
   if (format === 'csv') return { fileName: `${name}.csv`, mediaType: 'text/csv; charset=utf-8', body: writeCsv(templateColumns(def), []) };
   const body = await writeXlsx([

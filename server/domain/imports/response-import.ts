@@ -25,6 +25,7 @@ import { newPaperResponseId } from '../paper-forms/double-entry.ts';
 import { localityChain, type LocalityChain } from '../localities/localities.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import { responseRow, sha256Json } from '../responses/response-row.ts';
+import { keyingRefusal } from '../rounds/keying-window.ts';
 
 export const NOT_APPLICABLE = 'NA';
 export const MULTI_SEPARATOR = '|';
@@ -222,17 +223,22 @@ async function checkLifecycle(tx: Database, round: RoundRow, rows: ImportedRow[]
         `phiếu số ${r.serial} được phát cho đơn vị ${form.localityCode}`,
         `form ${r.serial} was issued to unit ${form.localityCode}`,
       );
-    } else if (r.locality && (!chain || chain.province !== round.provinceCode)) {
+    } else if (r.locality && (!chain || !round.provinceCodes.includes(chain.province))) {
       problem(
         'locality',
         r.locality,
-        `đơn vị ${form.localityCode} không thuộc tỉnh của đợt khảo sát (${round.provinceCode})`,
-        `unit ${form.localityCode} is not in the round's province (${round.provinceCode})`,
+        `đơn vị ${form.localityCode} không thuộc tỉnh của đợt khảo sát (${round.provinceCodes.join(', ')})`,
+        `unit ${form.localityCode} is not in the round's provinces (${round.provinceCodes.join(', ')})`,
       );
     }
     const refused = lifecycleProblem(form, form.batchId === null ? undefined : batchCodes.get(form.batchId));
     if (refused) {
       problem('serial', String(r.serial), ...refused);
+      continue;
+    }
+    const outsideWindow = form.status === 'verified' ? undefined : keyingRefusal(round, form);
+    if (outsideWindow) {
+      problem('serial', String(r.serial), outsideWindow.worded.vi, outsideWindow.worded.en);
       continue;
     }
     if (form.status === 'verified') {
@@ -260,8 +266,8 @@ export async function importResponses(
   table: Table,
 ): Promise<{ problems: ImportProblem[]; imported: number; unchanged: number }> {
   const round = await roundOrFail(db, roundCode);
-  const def = await findQuestionnaire(db, round.questionnaireVersion);
-  if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} is missing`);
+  const def = await findQuestionnaire(db, round.questionnaires.citizen);
+  if (!def) throw new Error(`questionnaire ${round.questionnaires.citizen} is missing`);
   const { rows, problems } = await checkImportRows(def, table);
   // A form issued with its commune gives the response that commune as its PSU, whatever unit the row names.
   const communes = new Map(

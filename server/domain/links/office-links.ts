@@ -24,6 +24,7 @@ import { windowState } from '../responses/late-delivery.ts';
 import { roundOrFail } from '../paper-forms/paper-forms.ts';
 import { surveyWindow } from '../responses/response-context.ts';
 import { posterPath, surveyUrl } from './poster.ts';
+import { localityChain } from '../localities/localities.ts';
 
 export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date()): OfficeLinkView {
   const state = windowState(surveyWindow(link), now);
@@ -44,7 +45,11 @@ export function linkView(link: LinkDetails, publicUrl: PublicUrl, now = new Date
 export async function officeLinksOfRound(db: Database, roundCode: string, publicUrl: PublicUrl): Promise<OfficeLinkView[]> {
   const round = await roundOrFail(db, roundCode);
   await ensureOnlineLink(db, round.id);
-  for (const office of (await listOffices(db)).filter((o) => o.active)) await ensureLink(db, office.id, round.id);
+  // Only the offices of the round's provinces: a response through any other would be refused.
+  for (const office of (await listOffices(db)).filter((o) => o.active)) {
+    const province = (await localityChain(db, office.localityCode))?.province;
+    if (province && round.provinceCodes.includes(province)) await ensureLink(db, office.id, round.id);
+  }
   return (await listLinksOfRound(db, round.id)).map((link) => linkView(link, publicUrl));
 }
 

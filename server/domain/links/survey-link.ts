@@ -5,28 +5,39 @@
  * network.
  */
 import type { SurveyLinkView } from '../../../contract/links.ts';
+import type { RespondentType } from '../../../contract/questionnaires.ts';
 import type { Database } from '../../../db/client.ts';
 import type { LinkDetails } from '../../../db/queries/links.ts';
-import { unitsOfProvince } from '../../../db/queries/localities.ts';
+import { findLocalities, unitsOfProvince } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { windowState } from '../responses/late-delivery.ts';
 import { surveyWindow } from '../responses/response-context.ts';
 
-export async function surveyLinkView(db: Database, link: LinkDetails, options: { withQuestionnaire: boolean; now?: Date }): Promise<SurveyLinkView> {
+/** The round's provinces, then each one's districts and communes valid in the round's period. */
+async function localityChoices(db: Database, round: LinkDetails['round']): Promise<NonNullable<SurveyLinkView['localities']>> {
+  const provinces = (await findLocalities(db, round.provinceCodes)).sort((a, b) => a.code.localeCompare(b.code));
+  const choices: NonNullable<SurveyLinkView['localities']> = provinces.map((p) => ({ code: p.code, name: p.name, level: 'province', parentCode: '' }));
+  for (const province of round.provinceCodes) {
+    for (const u of await unitsOfProvince(db, province, round.periodStart, round.periodEnd)) {
+      choices.push({ code: u.code, name: u.name, level: u.level as 'district' | 'commune', parentCode: u.parentCode ?? province });
+    }
+  }
+  return choices;
+}
+
+export async function surveyLinkView(
+  db: Database,
+  link: LinkDetails,
+  options: { withQuestionnaire: boolean; respondentType?: RespondentType; now?: Date },
+): Promise<SurveyLinkView> {
   const state = windowState(surveyWindow(link), options.now ?? new Date());
   const open = state === 'open';
-  const include = open && options.withQuestionnaire;
-  const questionnaire = include ? await findQuestionnaire(db, link.round.questionnaireVersion) : undefined;
   const { round } = link;
-  const localities =
-    include && link.channel === 'online'
-      ? (await unitsOfProvince(db, round.provinceCode, round.periodStart, round.periodEnd)).map((u) => ({
-          code: u.code,
-          name: u.name,
-          level: u.level as 'district' | 'commune',
-          parentCode: u.parentCode ?? round.provinceCode,
-        }))
-      : undefined;
+  // A type the round does not ask gets no questionnaire (the phone then offers the citizens' one).
+  const version = round.questionnaires[options.respondentType ?? 'citizen'];
+  const include = open && options.withQuestionnaire;
+  const questionnaire = include && version ? await findQuestionnaire(db, version) : undefined;
+  const localities = include && link.channel === 'online' ? await localityChoices(db, round) : undefined;
   return {
     token: link.token,
     channel: link.channel,
@@ -35,8 +46,8 @@ export async function surveyLinkView(db: Database, link: LinkDetails, options: {
     round: {
       code: round.code,
       name: round.name,
-      questionnaireVersion: round.questionnaireVersion,
-      provinceCode: round.provinceCode,
+      questionnaires: round.questionnaires,
+      provinceCodes: round.provinceCodes,
       periodStart: round.periodStart,
       periodEnd: round.periodEnd,
     },

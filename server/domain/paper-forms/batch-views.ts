@@ -64,7 +64,7 @@ export async function batchDetail(db: Database, user: PublicUser, batchId: numbe
     id: batch.id,
     code: batch.code,
     round: round.code,
-    questionnaireVersion: round.questionnaireVersion,
+    questionnaireVersion: round.questionnaires.citizen,
     myPart: partOf(batch, user),
     forms: forms.map((f) => ({
       serial: f.serial,

@@ -24,6 +24,7 @@ import { insertStaffResponse } from '../../../db/queries/responses.ts';
 import { roundById } from '../../../db/queries/rounds.ts';
 import type { PublicUser } from '../../../db/queries/users.ts';
 import { problems } from '../../error-catalogue.ts';
+import { keyingRefusal } from '../rounds/keying-window.ts';
 import { roleMay } from '../../../contract/permissions.ts';
 import { localityChain } from '../localities/localities.ts';
 import { responseRow, sha256Json } from '../responses/response-row.ts';
@@ -72,9 +73,15 @@ async function formOfBatch(db: Database, batch: BatchRow, serial: number, lock =
   return form;
 }
 
+/** The round as it is now (read inside the caller's transaction): a form is keyed only within its keying window. */
+async function refuseKeyingOutsideWindow(db: Database, roundId: number, form: PaperFormRow): Promise<void> {
+  const refusal = keyingRefusal((await roundById(db, roundId))!, form);
+  if (refusal) throw refusal;
+}
+
 async function questionnaireOf(db: Database, roundId: number) {
   const round = await roundById(db, roundId);
-  const def = round && (await findQuestionnaire(db, round.questionnaireVersion));
+  const def = round && (await findQuestionnaire(db, round.questionnaires.citizen));
   if (!round || !def) throw new Error(`round ${roundId} or its questionnaire is missing`);
   return { round, def };
 }
@@ -133,6 +140,7 @@ export async function saveEntry(
     if (!['returned', 'keyed_once'].includes(form.status)) {
       throw problems.formClosed({ serial: form.serial, status: form.status });
     }
+    await refuseKeyingOutsideWindow(tx, round.id, form);
     const entityId = `${round.code}:${form.serial}`;
     const before = (await entriesOfForm(tx, round.id, form.serial)).find((e) => e.keyerId === user.id);
     await upsertEntry(tx, { roundId: round.id, serial: form.serial, keyerId: user.id, ...keyed, seconds: input.seconds ?? null });
@@ -210,6 +218,7 @@ export async function reconcile(
     if (form.status !== 'keyed_twice') {
       throw problems.nothingToReconcile({ serial: form.serial, status: form.status });
     }
+    await refuseKeyingOutsideWindow(tx, round.id, form);
     const entries = await entriesOfForm(tx, round.id, form.serial);
     const first = entries.find((e) => e.keyerId === batch.firstKeyerId)!;
     const second = entries.find((e) => e.keyerId === batch.secondKeyerId)!;

@@ -49,7 +49,7 @@ export async function issueForms(
     throw field('localityCode', `Không có đơn vị hành chính mã ${input.localityCode}`, `No unit has code ${input.localityCode}`);
   }
   const communeCode = input.communeCode
-    ? await communeOfRoundOrFail(db, [round.provinceCode], input.communeCode, input.localityCode)
+    ? await communeOfRoundOrFail(db, round.provinceCodes, input.communeCode, input.localityCode)
     : await impliedCommune(db, input.localityCode);
   return db.transaction(async (tx) => {
     const taken = await findForms(tx, round.id, serials);
@@ -196,7 +196,7 @@ export async function formHistory(db: Database, roundCode: string, serial: numbe
     communeName: form.communeCode ? ((await localityNames(db, [form.communeCode])).get(form.communeCode) ?? null) : null,
     responseId: form.responseId,
     batch: batch ? { id: batch.id, code: batch.code } : null,
-    questionnaireVersion: round.questionnaireVersion,
+    questionnaireVersion: round.questionnaires.citizen,
     trail: trail.map(auditEventView),
   };
 }

@@ -65,10 +65,12 @@ export async function ensureDemoRounds(db: Database): Promise<void> {
   await insertRoundIfAbsent(db, {
     code: EARLIER_DEMO_ROUND,
     name: 'Khảo sát SIPAS năm 2024 — tỉnh Đắk Nông (dữ liệu mẫu)',
-    provinceCode: '67',
+    year: 2024,
+    provinceCodes: ['67'],
     periodStart: '2024-01-01',
     periodEnd: '2024-12-31',
-    questionnaireVersion: '2024',
+    questionnaires: { citizen: '2024' },
+    target: 85,
     status: 'published',
     publishedAt: new Date('2025-01-15T09:00:00+07:00'),
     demo: true,
@@ -90,8 +92,8 @@ export async function loadDemoResponses(db: Database, round: RoundRow, count: nu
   if (!round.demo) {
     throw problems.notADemoRound({ code: round.code });
   }
-  const def = await findQuestionnaire(db, round.questionnaireVersion);
-  if (!def) throw new Error(`questionnaire ${round.questionnaireVersion} is not stored`);
+  const def = await findQuestionnaire(db, round.questionnaires.citizen);
+  if (!def) throw new Error(`questionnaire ${round.questionnaires.citizen} is not stored`);
   const offices = new Map<string, number[]>();
   for (const district of districts) {
     for (const { code } of demoOffices(district)) {
@@ -131,7 +133,7 @@ function demoRows(def: QuestionnaireDefinition, round: RoundRow, offices: Map<st
         round,
         channel,
         officeId,
-        locality: { province: round.provinceCode, district: district.code, commune: null },
+        locality: { province: round.provinceCodes[0], district: district.code, commune: null },
         profile,
         answers,
         contentHash: sha256Json({ id, profile, answers }),

@@ -85,9 +85,8 @@ export class ReferenceLookups {
     return this.localities.get(code, () => localityChain(this.db, code));
   }
 
-  /** The questionnaire of a round (so: in use, hence immutable) with its answers schema compiled once. */
-  roundQuestionnaire(round: Pick<RoundRow, 'questionnaireVersion'>): Promise<CompiledQuestionnaire | undefined> {
-    const version = round.questionnaireVersion;
+  /** A questionnaire of a round (so: in use, hence immutable) with its answers schema compiled once. */
+  roundQuestionnaire(version: string): Promise<CompiledQuestionnaire | undefined> {
     let compiled = this.questionnaires.get(version);
     if (!compiled) {
       compiled = findQuestionnaire(this.db, version).then((def) => def && { def, schema: answersSchema(def) });

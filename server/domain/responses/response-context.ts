@@ -20,6 +20,8 @@ export interface ResponseContext {
   office: OfficeRow | undefined;
   channel: Channel;
   locality: LocalityChain;
+  /** The round's version the response answers: the one it names, else the citizens' version. */
+  questionnaireVersion: string;
   linkId: number;
   /** Finished before the survey closed, delivered after (see late-delivery.ts): when it closed. */
   lateDelivery?: { closedAt: Date };
@@ -132,18 +134,22 @@ export async function responseContext(
       en: `Channel "${base.channel}" cannot be submitted here (paper forms are keyed and verified by staff)`,
     });
   }
-  if (submission.questionnaireVersion && submission.questionnaireVersion !== base.round.questionnaireVersion) {
+  // A round asks each respondent type its own version: a response answers one of them, never another.
+  const versions = Object.values(base.round.questionnaires);
+  const questionnaireVersion = submission.questionnaireVersion ?? base.round.questionnaires.citizen;
+  if (!versions.includes(questionnaireVersion)) {
     throw fieldProblem('questionnaireVersion', {
-      vi: `Đợt ${base.round.code} dùng phiếu phiên bản ${base.round.questionnaireVersion}, không phải ${submission.questionnaireVersion}`,
-      en: `Round ${base.round.code} uses questionnaire version ${base.round.questionnaireVersion}, not ${submission.questionnaireVersion}`,
+      vi: `Đợt ${base.round.code} dùng phiếu phiên bản ${versions.join(', ')}, không phải ${questionnaireVersion}`,
+      en: `Round ${base.round.code} uses questionnaire version ${versions.join(', ')}, not ${questionnaireVersion}`,
     });
   }
   const locality = await resolveLocality(lookups, submission, base.office?.localityCode);
-  if (locality.province !== base.round.provinceCode) {
+  if (!base.round.provinceCodes.includes(locality.province)) {
+    const provinces = base.round.provinceCodes.join(', ');
     throw fieldProblem('locality.province', {
-      vi: `Địa bàn ${locality.province} không thuộc tỉnh của đợt khảo sát (${base.round.provinceCode})`,
-      en: `Locality ${locality.province} is outside the round's province (${base.round.provinceCode})`,
+      vi: `Địa bàn ${locality.province} không thuộc tỉnh của đợt khảo sát (${provinces})`,
+      en: `Locality ${locality.province} is outside the round's provinces (${provinces})`,
     });
   }
-  return { ...base, locality };
+  return { ...base, locality, questionnaireVersion };
 }

@@ -121,8 +121,8 @@ export class ResponseIntake {
     let accepted: AcceptedResponse;
     try {
       const context = await responseContext(lookups, submission, channels, now);
-      const compiled = await lookups.roundQuestionnaire(context.round);
-      if (!compiled) throw new Error(`questionnaire ${context.round.questionnaireVersion} of round ${context.round.code} is not stored`);
+      const compiled = await lookups.roundQuestionnaire(context.questionnaireVersion);
+      if (!compiled) throw new Error(`questionnaire ${context.questionnaireVersion} of round ${context.round.code} is not stored`);
       const { profile, answers } = validateAnswers(compiled.def, { profile: submission.profile, answers: submission.answers }, compiled.schema);
       const startedAt = submission.startedAt ? new Date(submission.startedAt) : undefined;
       const submittedAt = submission.submittedAt ? new Date(submission.submittedAt) : undefined;

@@ -37,26 +37,28 @@ export interface CountedRound {
 }
 
 /**
- * The version a round's respondents of one type answered: the round's own version when it asks
- * them, else the one their stored responses name. A round with no version for the type has no
- * results for it (404); one whose responses of a type name several versions cannot be estimated as one (409).
+ * The version a round's respondents of one type answered: the round's own version for the type
+ * when it has one, else the one their stored responses name (e.g. imported). A round with neither
+ * has no results for the type (404); responses of a type naming several versions cannot be
+ * estimated as one (409).
  */
 export async function questionnaireOfRound(db: Database, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<QuestionnaireDefinition> {
-  const own = await findQuestionnaire(db, round.questionnaireVersion);
-  if (!own) throw new Error(`questionnaire ${round.questionnaireVersion} of round ${round.code} is not stored`);
-  if (own.respondentType === respondentType) return own;
-  const versions = (await respondentVersions(db, round.id)).filter((v) => v.respondentType === respondentType).map((v) => v.version);
-  if (versions.length === 0) throw problems.noRespondentsOfType({ code: round.code, respondentType });
-  if (versions.length > 1) throw problems.mixedVersions({ code: round.code, versions: versions.join(', ') });
-  const def = await findQuestionnaire(db, versions[0]);
-  if (!def) throw new Error(`questionnaire ${versions[0]} of round ${round.code} is not stored`);
+  let version = round.questionnaires[respondentType];
+  if (!version) {
+    const versions = (await respondentVersions(db, round.id)).filter((v) => v.respondentType === respondentType).map((v) => v.version);
+    if (versions.length === 0) throw problems.noRespondentsOfType({ code: round.code, respondentType });
+    if (versions.length > 1) throw problems.mixedVersions({ code: round.code, versions: versions.join(', ') });
+    version = versions[0];
+  }
+  const def = await findQuestionnaire(db, version);
+  if (!def) throw new Error(`questionnaire ${version} of round ${round.code} is not stored`);
   return def;
 }
 
-/** Which respondent types a round has figures for: the type its own version asks, and any its responses hold. */
+/** Which respondent types a round has figures for: those it asks with a version of its own, and any its responses hold. */
 export async function respondentTypesOfRound(db: Database, round: RoundRow): Promise<RespondentType[]> {
-  const own = await findQuestionnaire(db, round.questionnaireVersion);
-  const found = new Set<RespondentType>([own?.respondentType ?? 'citizen', ...(await respondentVersions(db, round.id)).map((v) => v.respondentType)]);
+  const asked = respondentTypes.filter((t) => round.questionnaires[t]);
+  const found = new Set<RespondentType>([...asked, ...(await respondentVersions(db, round.id)).map((v) => v.respondentType)]);
   return respondentTypes.filter((t) => found.has(t));
 }
 
@@ -94,7 +96,11 @@ export async function countRound(
 }
 
 /** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
-export type RoundResult = AnalysisResult & { respondentType: RespondentType; responses: { counted: number; heldForReview: number; excluded: number } };
+export type RoundResult = AnalysisResult & {
+  respondentType: RespondentType;
+  target: number | null;
+  responses: { counted: number; heldForReview: number; excluded: number };
+};
 
 /**
  * A round's frame counts people (adults) and files processed at offices: the citizens' population.
@@ -130,6 +136,7 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
   return {
     ...result,
     respondentType,
+    target: round.target,
     method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
     responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
   };

@@ -49,7 +49,13 @@ async function trendRound(
   unitOf: (code: string) => string | null,
   respondentType: RespondentType,
 ): Promise<TrendRound> {
-  const base = { code: round.code, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd, questionnaire: round.questionnaireVersion };
+  const base = {
+    code: round.code,
+    name: round.name,
+    periodStart: round.periodStart,
+    periodEnd: round.periodEnd,
+    questionnaire: round.questionnaires[respondentType] ?? '',
+  };
   try {
     const result = await roundResults(db, round, { levels, unitOf, respondentType });
     return {

@@ -7,11 +7,14 @@ export function roundSummary(r: RoundRow): RoundSummaryView {
   return {
     code: r.code,
     name: r.name,
-    provinceCode: r.provinceCode,
+    year: r.year,
+    provinceCodes: r.provinceCodes,
     periodStart: r.periodStart,
     periodEnd: r.periodEnd,
-    questionnaireVersion: r.questionnaireVersion,
+    questionnaires: r.questionnaires,
+    target: r.target,
     status: r.status,
+    keyingClosed: r.keyingClosedAt !== null,
   };
 }
 

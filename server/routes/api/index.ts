@@ -9,6 +9,7 @@ import { importRoutes } from './imports.ts';
 import { paperRoutes } from './paper.ts';
 import { responseReviewRoutes } from './response-review.ts';
 import { publicResultRoutes } from './public-results.ts';
+import { roundAdminRoutes } from './round-admin.ts';
 import { roundResultsAdminRoutes } from './round-results-admin.ts';
 import { resultRoutes } from './results.ts';
 import { responseRoutes } from './responses.ts';
@@ -37,6 +38,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(responseReviewRoutes);
   await app.register(resultRoutes);
   await app.register(roundResultsAdminRoutes);
+  await app.register(roundAdminRoutes);
   await app.register(publicResultRoutes);
   await app.register(questionnaireAdminRoutes);
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -23,7 +23,7 @@ export const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!link) {
         throw problems.notFound('surveyLink');
       }
-      return surveyLinkView(db, link, { withQuestionnaire: request.query.include === 'questionnaire' });
+      return surveyLinkView(db, link, { withQuestionnaire: request.query.include === 'questionnaire', respondentType: request.query.respondentType });
     },
   );
 };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadSurvey } from './boot/load-survey.ts';
 import { tokenFromPath, type SurveyBoot } from './boot/survey-link.ts';
 import { Notice } from './components/Notice.tsx';
-import { SurveyFlow } from './components/SurveyFlow.tsx';
+import { SurveyForRespondent } from './components/SurveyForRespondent.tsx';
 import { SurveyHeader } from './components/SurveyHeader.tsx';
 import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
 import type { Draft } from './model/draft.ts';
@@ -90,7 +90,7 @@ export function App() {
             </button>
           </Notice>
         )}
-        {boot?.kind === 'ready' && <SurveyFlow link={boot.link} language={language} savedDraft={loaded?.draft} />}
+        {boot?.kind === 'ready' && <SurveyForRespondent link={boot.link} language={language} savedDraft={loaded?.draft} />}
       </main>
     </MessagesContext.Provider>
   );

@@ -34,7 +34,9 @@ export function PublishControl({ api, round, formats, onChanged }: { api: ApiCli
         </p>
       )}
       <ErrorNotice error={action.error} />
-      {confirming ? (
+      {!published && round.status !== 'closed' ? (
+        <p class="hint">{t.publishNeedsClosed}</p>
+      ) : confirming ? (
         <div role="alertdialog" aria-labelledby="publish-confirm" class="confirm">
           <p id="publish-confirm">{published ? t.unpublishConfirm(round.code) : t.publishConfirm(round.code)}</p>
           <div class="row">

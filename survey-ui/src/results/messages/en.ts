@@ -105,4 +105,10 @@ export const en: Messages = {
   publicNone: 'No survey round has published results yet.',
   notPublished: (round) => `The results of round ${round} are not published yet. Please come back later.`,
   backToPublic: 'See the published rounds',
+  // rounds
+  targetTitle: 'The round’s target',
+  targetOf: (target, index) => `Target: ${index} of ${target} or more.`,
+  targetReached: (value) => `Reached: ${value}.`,
+  targetMissed: (value, gap) => `Not reached: ${value}, ${gap} percentage points short.`,
+  publishNeedsClosed: 'Results can be published only once the round is closed (collection stopped). Close it on the Rounds page.',
 };

@@ -110,6 +110,12 @@ export const vi = {
   publicNone: 'Hiện chưa có đợt khảo sát nào được công bố kết quả.',
   notPublished: (round: string) => `Kết quả đợt ${round} chưa được công bố. Xin vui lòng quay lại sau.`,
   backToPublic: 'Xem các đợt đã công bố',
+  // rounds
+  targetTitle: 'Mục tiêu của đợt',
+  targetOf: (target: string, index: string) => `Mục tiêu: ${index} đạt từ ${target} trở lên.`,
+  targetReached: (value: string) => `Đã đạt: ${value}.`,
+  targetMissed: (value: string, gap: string) => `Chưa đạt: ${value}, còn thiếu ${gap} điểm phần trăm.`,
+  publishNeedsClosed: 'Chỉ công bố được khi đợt đã đóng (ngừng thu phiếu). Đóng đợt ở trang Đợt khảo sát.',
 };
 
 export type Messages = typeof vi;

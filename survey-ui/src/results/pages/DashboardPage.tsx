@@ -12,6 +12,7 @@ import { PolicyTable } from '../components/PolicyTable.tsx';
 import { PublishControl } from '../components/PublishControl.tsx';
 import { RankingTable } from '../components/RankingTable.tsx';
 import { RoundFacts } from '../components/RoundFacts.tsx';
+import { TargetMark } from '../components/TargetMark.tsx';
 import { TrendTable } from '../components/TrendTable.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { indexColumns } from '../model/columns.ts';
@@ -42,6 +43,11 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   const [choice, setChoice] = useState<DashboardChoice>(() => ({ round: '', level: 'district', index: 'SIPAS', target: 85, ...choiceFromAddress() }));
   const round = rounds.data?.find((r) => r.code === choice.round) ?? rounds.data?.at(-1);
   const by = levelsQuery(choice.level);
+  // The target line starts at the round's own target (one given in the address wins once).
+  const [targetFromAddress] = useState(() => choiceFromAddress().target !== undefined);
+  useEffect(() => {
+    if (round && !targetFromAddress) setChoice((c) => ({ ...c, target: round.target ?? 85 }));
+  }, [round?.code, round?.target]);
 
   useEffect(() => {
     if (!round) return;
@@ -50,8 +56,8 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   }, [round?.code, choice.level, choice.index, choice.target]);
 
   const labels = useLoad(
-    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined),
-    [round?.questionnaireVersion, language],
+    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaires.citizen)}?lang=${language}`) : undefined),
+    [round?.questionnaires.citizen, language],
   );
   const result = useLoad(
     async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}`) : undefined),
@@ -89,6 +95,12 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
         <div>
           <IndexTable province={province} localities={localities} level={choice.level} columns={columns} rule={rule} formats={formats} />
           {province && <ParPoints sipas={province.indices.find((i) => i.index === labels.data!.aggregation.overall.code)} formats={formats} />}
+          <TargetMark
+            target={current.target}
+            overall={province?.indices.find((i) => i.index === labels.data!.aggregation.overall.code)}
+            label={columns[0]?.label ?? 'SIPAS'}
+            formats={formats}
+          />
           {choice.level !== 'province' && localities.length === 0 && <p class="notice">{t.noLocalities}</p>}
           {localities.length > 0 && (
             <>

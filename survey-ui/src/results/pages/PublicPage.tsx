@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { IndexChart } from '../components/IndexChart.tsx';
 import { IndexTable } from '../components/IndexTable.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { TargetMark } from '../components/TargetMark.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { indexColumns } from '../model/columns.ts';
 import { numberFormats } from '../model/format.ts';
@@ -27,8 +28,8 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
   );
   const round = rounds.data?.find((r) => r.code === code);
   const labels = useLoad(
-    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaireVersion)}?lang=${language}`) : undefined),
-    [round?.questionnaireVersion, language],
+    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaires.citizen)}?lang=${language}`) : undefined),
+    [round?.questionnaires.citizen, language],
   );
 
   const notPublished = result.error instanceof ApiError && result.error.status === 404;
@@ -82,7 +83,15 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
               formats={formats}
               showPar={false}
             />
-            {localities.length > 0 && <IndexChart groups={localities} column={columns[0]} target={PUBLIC_TARGET} rule={rule} formats={formats} />}
+            <TargetMark
+              target={current.target}
+              overall={current.groups.find((g) => g.level === 'province')?.indices.find((i) => i.index === columns[0].code)}
+              label={columns[0].label}
+              formats={formats}
+            />
+            {localities.length > 0 && (
+              <IndexChart groups={localities} column={columns[0]} target={current.target ?? PUBLIC_TARGET} rule={rule} formats={formats} />
+            )}
           </>
         )}
       </main>

@@ -61,4 +61,11 @@ export type {
   ReviewDecision,
 } from '../../../../contract/response-review.ts';
 export type { AnswerValue } from '../../../../contract/responses.ts';
-export type { RoundSummaryView as Round } from '../../../../contract/rounds.ts';
+export type {
+  RoundChoicesView as RoundChoices,
+  RoundCreateBody,
+  RoundDetailView as RoundDetail,
+  RoundSummaryView as Round,
+  RoundView,
+  SamplePlanBody,
+} from '../../../../contract/rounds.ts';

@@ -10,14 +10,15 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 const collator = new Intl.Collator('vi');
 
 /**
- * Issue a serial range to a locality of the round's province, with the commune the forms are
- * filled in (the PSU of their responses) and its sample target.
+ * Issue a serial range to a locality of one of the round's provinces, with the commune the forms
+ * are filled in (the PSU of their responses) and its sample target.
  */
 export function IssueFormsForm({ round }: { round: Round }) {
   const t = useMessages();
   const { api } = useStaff();
-  const localities = useLoad(() => api.get<Locality[]>(`/localities?parent=${encodeURIComponent(round.provinceCode)}`), [round.provinceCode]);
-  const communes = useLoad(() => communesOfProvinces(api, [round.provinceCode]), [round.provinceCode]);
+  const [province, setProvince] = useState(round.provinceCodes[0] ?? '');
+  const localities = useLoad(() => api.get<Locality[]>(`/localities?parent=${encodeURIComponent(province)}`), [province]);
+  const communes = useLoad(() => communesOfProvinces(api, [province]), [province]);
   const [localityCode, setLocalityCode] = useState('');
   const [communeCode, setCommuneCode] = useState('');
   const [serials, setSerials] = useState('');
@@ -45,6 +46,25 @@ export function IssueFormsForm({ round }: { round: Round }) {
     <form class="panel stack" onSubmit={submit} aria-labelledby="issue-title">
       <h2 id="issue-title">{t.issueTitle}</h2>
       <div class="row">
+        {round.provinceCodes.length > 1 && (
+          <label>
+            <span>{t.roundProvince}</span>
+            <select
+              name="province"
+              value={province}
+              onChange={(e) => {
+                setProvince(e.currentTarget.value);
+                setLocalityCode('');
+              }}
+            >
+              {round.provinceCodes.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           <span>{t.locality}</span>
           <select

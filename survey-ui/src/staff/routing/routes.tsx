@@ -22,6 +22,8 @@ import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { OfficesPage } from '../pages/OfficesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
+import { RoundPage } from '../pages/RoundPage.tsx';
+import { RoundsPage } from '../pages/RoundsPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { may } from '../session/may.ts';
 import { matchPath, type Params } from './match.ts';
@@ -55,6 +57,9 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/analysis', action: 'results.read', render: () => <AnalystPage /> },
   // accounts
   { pattern: '/staff/account', action: 'account.password', render: () => <AccountPage /> },
+  // rounds
+  { pattern: '/staff/rounds', action: 'rounds.manage', render: () => <RoundsPage /> },
+  { pattern: '/staff/rounds/:code', action: 'rounds.manage', render: (p) => <RoundPage code={p.code} /> },
 ];
 
 /** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
@@ -73,6 +78,7 @@ type Section = keyof Messages['nav'];
 /** The sections in the order the navigation shows them; each user sees those they may open. */
 const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/users', label: 'users', action: 'users.manage' },
+  { href: '/staff/rounds', label: 'rounds', action: 'rounds.manage' },
   { href: '/staff/forms', label: 'forms', action: 'paper.manage' },
   { href: '/staff/batches', label: 'batches', action: 'batches.oversee' },
   { href: '/staff/progress', label: 'progress', action: 'paper.track' },

@@ -36,3 +36,18 @@ export async function loadSurvey(token: string | undefined): Promise<SurveyBoot>
   void rememberSurvey(link).catch(() => undefined);
   return bootFromLink(link);
 }
+
+/**
+ * The link with the organisations' questionnaire, fetched when a respondent says they answer for
+ * an organisation (the citizens' one came with the link: the first screen stays fast).
+ */
+export async function loadOrganisationSurvey(token: string): Promise<SurveyBoot> {
+  try {
+    const response = await fetch(`/api/links/${encodeURIComponent(token)}?include=questionnaire&respondentType=organisation`, { credentials: 'omit' });
+    if (response.status === 404) return { kind: 'not-found' };
+    if (!response.ok) return { kind: 'offline' };
+    return bootFromLink((await response.json()) as SurveyLink);
+  } catch {
+    return { kind: 'offline' };
+  }
+}

@@ -10,27 +10,32 @@ const byName = (a: LocalityChoice, b: LocalityChoice) => collator.compare(a.name
 
 /**
  * Through the online link the survey has no office to tell where the respondent lives: they
- * choose their district (required) and, where the list has them, their commune.
+ * choose their province (when the round covers several), the unit directly below it (a district,
+ * or a commune where the province has no districts: required) and, where the list has them,
+ * their commune.
  */
 export function LocalityScreen({
-  province,
+  provinces: provinceCodes,
   localities,
   chosen,
   focusHeading,
   onChoose,
 }: {
-  province: string;
+  provinces: string[];
   localities: LocalityChoice[];
   chosen?: ChosenLocality;
   focusHeading: boolean;
   onChoose: (locality: ChosenLocality) => void;
 }) {
   const t = useMessages();
-  const [district, setDistrict] = useState(chosen?.district ?? '');
-  const [commune, setCommune] = useState(chosen?.commune ?? '');
+  const [province, setProvince] = useState(chosen?.province ?? (provinceCodes.length === 1 ? provinceCodes[0] : ''));
+  const [district, setDistrict] = useState(chosen?.district ?? chosen?.commune ?? '');
+  const [commune, setCommune] = useState(chosen?.district ? (chosen.commune ?? '') : '');
   const [missing, setMissing] = useState(false);
-  const districts = localities.filter((l) => l.level === 'district' && l.parentCode === province).sort(byName);
-  const communes = localities.filter((l) => l.level === 'commune' && l.parentCode === district).sort(byName);
+  const provinces = localities.filter((l) => l.level === 'province' && provinceCodes.includes(l.code)).sort(byName);
+  const districts = localities.filter((l) => l.level !== 'province' && l.parentCode === province).sort(byName);
+  const firstLevel = districts.find((d) => d.code === district);
+  const communes = firstLevel?.level === 'district' ? localities.filter((l) => l.level === 'commune' && l.parentCode === district).sort(byName) : [];
   return (
     <form
       class="screen locality"
@@ -38,12 +43,13 @@ export function LocalityScreen({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!district) {
+        if (!province || !firstLevel) {
           setMissing(true);
-          document.querySelector<HTMLSelectElement>('#locality-district')?.focus();
+          document.querySelector<HTMLSelectElement>(province ? '#locality-district' : '#locality-province')?.focus();
           return;
         }
-        onChoose({ province, district, ...(commune ? { commune } : {}) });
+        if (firstLevel.level === 'commune') onChoose({ province, commune: firstLevel.code });
+        else onChoose({ province, district, ...(commune ? { commune } : {}) });
       }}
     >
       <ScreenHeading focus={focusHeading}>{t.localityTitle}</ScreenHeading>
@@ -52,6 +58,33 @@ export function LocalityScreen({
         <p class="error-summary" role="alert">
           {t.localityMissing}
         </p>
+      )}
+      {provinceCodes.length > 1 && (
+        <>
+          <label class="text-label" for="locality-province">
+            {t.localityProvince} <span class="required">{t.required}</span>
+          </label>
+          <select
+            id="locality-province"
+            name="province"
+            class="locality-select"
+            aria-invalid={(missing && !province) || undefined}
+            value={province}
+            onChange={(event) => {
+              setProvince(event.currentTarget.value);
+              setDistrict('');
+              setCommune('');
+              setMissing(false);
+            }}
+          >
+            <option value="">{t.localityChoose}</option>
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </>
       )}
       <label class="text-label" for="locality-district">
         {t.localityDistrict} <span class="required">{t.required}</span>

@@ -23,7 +23,7 @@ import { ThankYouScreen } from './ThankYouScreen.tsx';
 type OpenLink = SurveyLink & { questionnaire: QuestionnaireDefinition };
 
 function freshDraft(link: OpenLink): Draft {
-  return newDraft(link.token, link.round.questionnaireVersion, link.questionnaire.sections[0].code, new Date());
+  return newDraft(link.token, link.questionnaire.version, link.questionnaire.sections[0].code, new Date());
 }
 
 /**
@@ -34,7 +34,7 @@ function freshDraft(link: OpenLink): Draft {
 export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
   const t = useMessages();
   const questionnaire = useMemo(() => localizeQuestionnaire(link.questionnaire, language), [link, language]);
-  const [draft, setDraft] = useState<Draft>(() => (savedDraft && savedDraft.version === link.round.questionnaireVersion ? savedDraft : freshDraft(link)));
+  const [draft, setDraft] = useState<Draft>(() => (savedDraft && savedDraft.version === link.questionnaire.version ? savedDraft : freshDraft(link)));
   const latest = useRef(draft);
   const [resumed] = useState(() => !!savedDraft && Object.keys(savedDraft.answers).length > 0);
   const [moved, setMoved] = useState(false);
@@ -77,7 +77,7 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
   if (link.channel === 'online' && (!draft.locality || editingLocality)) {
     return (
       <LocalityScreen
-        province={link.round.provinceCode}
+        provinces={link.round.provinceCodes}
         localities={link.localities ?? []}
         chosen={draft.locality}
         focusHeading={moved}

@@ -19,9 +19,10 @@ export interface Draft {
   locality?: ChosenLocality;
 }
 
+/** Where an online respondent lives: a district and maybe a commune, or (two-tier provinces) a commune. */
 export interface ChosenLocality {
   province: string;
-  district: string;
+  district?: string;
   commune?: string;
 }
 
