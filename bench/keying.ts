@@ -61,17 +61,26 @@ async function keyForm(keyer: Keyer, serial: number, form: PaperForm): Promise<n
   await focusIn(page, '.keying-form');
   for (const key of paperFormKeys(form)) await keyer.press(key);
   await keyer.write(form.comment ?? '');
+  // Where Enter on the last field only moves to the end of the form (as it did before), a second
+  // Enter saves: the keyer presses it when the first sent nothing to the server.
+  let sent = false;
+  const onRequest = (request: { method(): string; url(): string }) => {
+    if (request.method() === 'PUT' && request.url().endsWith(`/forms/${serial}/entry`)) sent = true;
+  };
+  page.on('request', onRequest);
   await keyer.press('Enter');
-  // Where Enter on the last field only moves to the end of the form, a second Enter saves.
   const saved = page.getByText(`Đã lưu phiếu số ${serial}.`);
-  const atEnd = page.locator('.keying-end.current');
   const first = await Promise.race([
     saved.waitFor().then(() => 'saved'),
-    atEnd.waitFor().then(
-      () => 'end',
-      () => 'saved',
-    ),
+    page
+      .locator('.keying-end.current')
+      .waitFor()
+      .then(
+        () => page.waitForTimeout(150).then(() => (sent ? 'saved' : 'end')),
+        () => 'saved',
+      ),
   ]);
+  page.off('request', onRequest);
   if (first === 'end') await keyer.press('Enter');
   await saved.waitFor();
   return keyer.presses - before;

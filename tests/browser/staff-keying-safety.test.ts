@@ -86,6 +86,30 @@ describe('a form being keyed is never lost by a key or a reload', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sipas.keying-draft')))).toEqual([]);
   });
 
+  it('forgets a draft of a form that can no longer be keyed, once both entries are in', { timeout: 90_000 }, async () => {
+    const db = app.database().db;
+    const { batchId } = await batchReady(db, 2);
+    const minh = await desk(app);
+    await logIn(minh, app.url(`/staff/keying/${batchId}`), 'minh');
+    await keyPaperForm(minh, 1, { procedure: true });
+    // Minh reopens the form to correct it and leaves in the middle.
+    await openForm(minh, 1);
+    await minh.keyboard.press('1');
+    const drafts = () => minh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sipas.keying-draft')).length);
+    expect(await drafts()).toBe(1);
+
+    const hoa = await desk(app);
+    await logIn(hoa, app.url(`/staff/keying/${batchId}`), 'hoa');
+    await keyPaperForm(hoa, 1, { procedure: true });
+    expect(await formStatus(db, 1)).toBe('verified');
+
+    await minh.reload();
+    await focusIn(minh, '.serial-prompt');
+    expect(await minh.locator('[data-draft]').count()).toBe(0);
+    expect(await minh.inputValue('#serial')).toBe('2');
+    expect(await drafts()).toBe(0);
+  });
+
   it('a draft belongs to its keyer: another keyer on the same computer is not offered it', { timeout: 90_000 }, async () => {
     const db = app.database().db;
     const { batchId } = await batchReady(db, 1);

@@ -97,8 +97,11 @@ export function KeyingPage({ batchId }: { batchId: number }) {
     if (open) clearDraft(userId, b.id, open.serial);
     setOpen(undefined);
   };
-  // A form left half keyed (a reload, a closed tab) is offered back before the next one.
-  const pending = open ? undefined : draftsOf(userId, b.id, q.questionnaire.version, q.fields).find((d) => checkSerial(String(d.serial), b.forms).ok);
+  // A form left half keyed (a reload, a closed tab) is offered back before the next one. A draft of
+  // a form this keyer can no longer key (both entries in, verified) is of no use and is forgotten.
+  const drafts = open ? [] : draftsOf(userId, b.id, q.questionnaire.version, q.fields);
+  for (const d of drafts) if (!checkSerial(String(d.serial), b.forms).ok) clearDraft(userId, b.id, d.serial);
+  const pending = drafts.find((d) => checkSerial(String(d.serial), b.forms).ok);
   const communeWords = (form: BatchForm | undefined) => (form?.communeCode ? `${form.communeName ?? ''} (${form.communeCode})` : t.communeUnknown);
   const suggested = pending?.serial ?? nextSerialToKey(b.forms, lastSaved);
   return (
