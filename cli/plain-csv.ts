@@ -40,7 +40,8 @@ export function isPlainCsv(text: string): boolean {
  */
 export function readPlainCsv(text: string, header: (fields: string[], line: number) => void, row: SpanRow): boolean {
   const length = text.length;
-  let at = 0;
+  // A byte order mark before the header is not part of it (csv-parse's bom option).
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   let bounds: Int32Array | undefined;
   let rows = 0;

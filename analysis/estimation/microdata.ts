@@ -136,6 +136,32 @@ function hashOf(text: string, start: number, end: number): number | undefined {
   return hash;
 }
 
+/** 10^k for k = 0…15, each exact. */
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * text[start, end) as a number if it is a positive decimal of digits with at most one point between
+ * digits, fifteen digits at most (`207.5250`), else undefined (strictNumber then reads it and says
+ * what is wrong). The same number as strictNumber's Number(): the digits as an integer and 10^k are
+ * exact below 2^53, and their quotient is rounded once, as the decimal is.
+ */
+function plainDecimal(text: string, start: number, end: number): number | undefined {
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = start; i < end; i++) {
+    const char = text.charCodeAt(i);
+    if (char >= 48 && char <= 57) {
+      mantissa = mantissa * 10 + (char - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (char === 46 && decimals < 0 && digits > 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0 || mantissa === 0) return undefined;
+  return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+}
+
 /** Whether a character is neither a blank (which trim() removes) nor beyond ASCII. */
 const SOLID = (char: number) => char > 32 && char < 128;
 
@@ -223,6 +249,7 @@ export class MicrodataReader {
       (at) => row[at],
       (slot) => this.kept(slot, nfc(row[slot.at].trim())),
       (at) => row[at].trim() === '',
+      () => undefined,
     );
     for (const slot of this.answerSlots) if (slot.at !== undefined) this.code(slot, r, line, row[slot.at].trim());
   }
@@ -243,6 +270,7 @@ export class MicrodataReader {
         const end = bounds[at + 1] - 1;
         return start === end || (!SOLID(text.charCodeAt(start)) && text.slice(start, end).trim() === '');
       },
+      (at) => plainDecimal(text, bounds[at], bounds[at + 1] - 1),
     );
     const slots = this.answerSlots;
     for (let j = 0; j < slots.length; j++) {
@@ -281,7 +309,14 @@ export class MicrodataReader {
    * columns (`text`: a text column's value, trimmed and in NFC), design columns (`blank`: whether a
    * field is blank) and weight; the answers are coded by the caller.
    */
-  private fill(line: number, field: (at: number) => string, text: (slot: TextSlot) => string, blank: (at: number) => boolean): number {
+  private fill(
+    line: number,
+    field: (at: number) => string,
+    text: (slot: TextSlot) => string,
+    blank: (at: number) => boolean,
+    /** The weight where it can be read without a string (plainDecimal), else undefined. */
+    quickNumber: (at: number) => number | undefined,
+  ): number {
     const r = this.size++;
     if (r === this.capacity) {
       this.capacity *= 2;
@@ -300,6 +335,11 @@ export class MicrodataReader {
         });
     }
     const weightAt = this.weightAt;
+    const quick = weightAt === undefined ? undefined : quickNumber(weightAt);
+    if (quick !== undefined) {
+      this.weights[r] = quick;
+      return r;
+    }
     const weightText = weightAt === undefined ? '' : field(weightAt);
     if (weightText.trim() === '') this.weights[r] = Number.NaN;
     else {

@@ -159,6 +159,27 @@ describe('reading a microdata text', () => {
     expect(fastest.warnings).toEqual([]);
   });
 
+  it('reads every decimal weight to the same number, to the last bit, as strictNumber through csv-parse', () => {
+    const decimal = fc
+      .tuple(fc.stringMatching(/^[0-9]{0,18}$/), fc.option(fc.stringMatching(/^[0-9]{0,18}$/)), fc.constantFrom('', '', '', 'e3', '.', '+', ' '))
+      .map(([whole, fraction, odd]) => `${whole}${fraction === null ? '' : `.${fraction}`}${odd}`);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 20 }), (weights) => {
+        const lines = weights.map((weight, i) =>
+          fullHeader.map((c) => ({ response_id: `r${i}`, province: '67', stratum: 'S1', psu: 'p1', weight, info_channels: 'loa_xa' })[c] ?? '4').join(','),
+        );
+        const source = [fullHeader.join(','), ...lines].join('\n');
+        const fastest = outcome(source, 'fastest');
+        expect(fastest).toEqual(outcome(source, 'csv-parse'));
+        if (!('data' in fastest)) return;
+        weights.forEach((weight, i) => {
+          if (/^[0-9]+(\.[0-9]+)?$/.test(weight) && Number(weight) > 0) expect(fastest.data.weights[i]).toBe(Number(weight));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps only the text columns asked for (and response_id), and still checks stratum, PSU and province on every row', () => {
     const row = (id: string, stratum: string) =>
       fullHeader

@@ -61,12 +61,15 @@ const texts = fc
     ends: fc.array(lineEnd, { minLength: 8, maxLength: 8 }),
     uniform: fc.boolean(),
     last: fc.boolean(),
+    bom: fc.boolean(),
   })
-  .map(({ width, lines, ends, uniform, last }) =>
-    lines
-      .map(({ kind, fields, other }) => (kind === 'empty' ? '' : fields.slice(0, kind === 'same' ? width : other).join(',')))
-      .map((line, i) => line + (i < lines.length - 1 || last ? (uniform ? ends[0] : ends[i]) : ''))
-      .join(''),
+  .map(
+    ({ width, lines, ends, uniform, last, bom }) =>
+      (bom ? '\uFEFF' : '') +
+      lines
+        .map(({ kind, fields, other }) => (kind === 'empty' ? '' : fields.slice(0, kind === 'same' ? width : other).join(',')))
+        .map((line, i) => line + (i < lines.length - 1 || last ? (uniform ? ends[0] : ends[i]) : ''))
+        .join(''),
   );
 
 describe('reading a plain CSV text (no quotes, one kind of line end) without csv-parse', () => {
