@@ -105,4 +105,7 @@ export const en: Messages = {
   publicNone: 'No survey round has published results yet.',
   notPublished: (round) => `The results of round ${round} are not published yet. Please come back later.`,
   backToPublic: 'See the published rounds',
+  // respondent types
+  respondentSwitch: 'Results of',
+  respondentTypes: { citizen: 'Citizens', organisation: 'Organisations and businesses' },
 };

@@ -110,6 +110,9 @@ export const vi = {
   publicNone: 'Hiện chưa có đợt khảo sát nào được công bố kết quả.',
   notPublished: (round: string) => `Kết quả đợt ${round} chưa được công bố. Xin vui lòng quay lại sau.`,
   backToPublic: 'Xem các đợt đã công bố',
+  // respondent types
+  respondentSwitch: 'Kết quả của',
+  respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
 };
 
 export type Messages = typeof vi;

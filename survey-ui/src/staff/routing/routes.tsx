@@ -18,6 +18,7 @@ import { KeyingPage } from '../pages/KeyingPage.tsx';
 import { LinksPage } from '../pages/LinksPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
+import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
 import { may } from '../session/may.ts';
@@ -48,6 +49,7 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/my-batches', action: 'forms.key', render: () => <MyBatchesPage /> },
   { pattern: '/staff/keying/:id', action: 'forms.key', render: (p) => <KeyingPage batchId={Number(p.id)} /> },
   { pattern: '/staff/analysis', action: 'results.read', render: () => <AnalystPage /> },
+  { pattern: '/staff/questionnaires', action: 'questionnaires.manage', render: () => <QuestionnairesPage /> },
 ];
 
 /** The screen for a path, or undefined when the path is unknown or not for what this user may do. */
@@ -70,6 +72,7 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/links', label: 'links', action: 'links.manage' },
   { href: '/staff/my-batches', label: 'myBatches', action: 'forms.key' },
   { href: '/staff/flags', label: 'flags', action: 'responses.review' },
+  { href: '/staff/questionnaires', label: 'questionnaires', action: 'questionnaires.manage' },
   { href: '/results', label: 'results', action: 'results.read' },
 ];
 
