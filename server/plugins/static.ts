@@ -19,7 +19,7 @@ export interface UiPage {
 }
 
 export const uiPages: UiPage[] = [
-  { file: 'survey.html', routes: ['/s/', '/s/:token'] },
+  { file: 'survey.html', routes: ['/s/', '/s/:token', '/s/preview/:version'] },
   { file: 'staff.html', routes: ['/staff', '/staff/*'] },
   { file: 'results.html', routes: ['/results', '/results/*'] },
 ];

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSurvey } from './boot/load-survey.ts';
-import { tokenFromPath, type SurveyBoot } from './boot/survey-link.ts';
+import { loadPreview } from './boot/load-preview.ts';
+import { previewVersionFromPath, tokenFromPath, type SurveyBoot } from './boot/survey-link.ts';
 import { Notice } from './components/Notice.tsx';
+import { SurveyFlow } from './components/SurveyFlow.tsx';
 import { SurveyForRespondent } from './components/SurveyForRespondent.tsx';
 import { SurveyHeader } from './components/SurveyHeader.tsx';
 import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
@@ -15,6 +17,8 @@ interface Loaded {
 }
 
 async function load(token: string | undefined): Promise<Loaded> {
+  const preview = previewVersionFromPath(location.pathname);
+  if (preview) return { boot: await loadPreview(preview) };
   // The survey and the draft kept on the phone load side by side: resuming costs no extra wait.
   const [boot, draft] = await Promise.all([loadSurvey(token), token ? loadDraft(token).catch(() => undefined) : undefined]);
   return { boot, draft };
@@ -41,7 +45,7 @@ export function App() {
   };
   const boot = loaded?.boot;
   const link = boot && 'link' in boot ? boot.link : undefined;
-  const office = link ? (link.office?.name ?? t.onlineSurvey) : undefined;
+  const office = boot?.kind === 'preview' ? boot.link.round.name : link ? (link.office?.name ?? t.onlineSurvey) : undefined;
 
   return (
     <MessagesContext.Provider value={t}>
@@ -91,6 +95,19 @@ export function App() {
           </Notice>
         )}
         {boot?.kind === 'ready' && <SurveyForRespondent link={boot.link} language={language} savedDraft={loaded?.draft} />}
+        {boot?.kind === 'preview-denied' && (
+          <Notice title={t.previewDeniedTitle}>
+            <p>{t.previewDenied}</p>
+          </Notice>
+        )}
+        {boot?.kind === 'preview' && (
+          <>
+            <p class="resumed" role="note" data-testid="preview-banner">
+              {t.previewBanner(boot.link.questionnaire.version)}
+            </p>
+            <SurveyFlow link={boot.link} language={language} preview />
+          </>
+        )}
       </main>
     </MessagesContext.Provider>
   );

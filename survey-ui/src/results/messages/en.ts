@@ -111,4 +111,7 @@ export const en: Messages = {
   targetReached: (value) => `Reached: ${value}.`,
   targetMissed: (value, gap) => `Not reached: ${value}, ${gap} percentage points short.`,
   publishNeedsClosed: 'Results can be published only once the round is closed (collection stopped). Close it on the Rounds page.',
+  // respondent types
+  respondentSwitch: 'Results of',
+  respondentTypes: { citizen: 'Citizens', organisation: 'Organisations and businesses' },
 };

@@ -116,6 +116,9 @@ export const vi = {
   targetReached: (value: string) => `Đã đạt: ${value}.`,
   targetMissed: (value: string, gap: string) => `Chưa đạt: ${value}, còn thiếu ${gap} điểm phần trăm.`,
   publishNeedsClosed: 'Chỉ công bố được khi đợt đã đóng (ngừng thu phiếu). Đóng đợt ở trang Đợt khảo sát.',
+  // respondent types
+  respondentSwitch: 'Kết quả của',
+  respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
 };
 
 export type Messages = typeof vi;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RespondentType } from '../../../../contract/questionnaires.ts';
 import type { ApiClient } from '../../staff/api/client.ts';
 import { useLoad } from '../../staff/api/use-load.ts';
 import type { AnalysisResult, QuestionnaireLabels, ResultRound, Trend } from '../api/types.ts';
@@ -11,6 +12,7 @@ import { ParPoints } from '../components/ParPoints.tsx';
 import { PolicyTable } from '../components/PolicyTable.tsx';
 import { PublishControl } from '../components/PublishControl.tsx';
 import { RankingTable } from '../components/RankingTable.tsx';
+import { RespondentSwitch } from '../components/RespondentSwitch.tsx';
 import { RoundFacts } from '../components/RoundFacts.tsx';
 import { TargetMark } from '../components/TargetMark.tsx';
 import { TrendTable } from '../components/TrendTable.tsx';
@@ -48,22 +50,28 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   useEffect(() => {
     if (round && !targetFromAddress) setChoice((c) => ({ ...c, target: round.target ?? 85 }));
   }, [round?.code, round?.target]);
+  const [respondentType, setRespondentType] = useState<RespondentType>(() =>
+    new URLSearchParams(location.search).get('respondent') === 'organisation' ? 'organisation' : 'citizen',
+  );
 
   useEffect(() => {
     if (!round) return;
     const q = new URLSearchParams({ round: round.code, level: choice.level, index: choice.index, target: String(choice.target) });
+    if (respondentType !== 'citizen') q.set('respondent', respondentType);
     history.replaceState(null, '', `${location.pathname}?${q}`);
-  }, [round?.code, choice.level, choice.index, choice.target]);
+  }, [round?.code, choice.level, choice.index, choice.target, respondentType]);
 
-  const labels = useLoad(
-    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaires.citizen)}?lang=${language}`) : undefined),
-    [round?.questionnaires.citizen, language],
-  );
   const result = useLoad(
-    async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}`) : undefined),
-    [round?.code, by],
+    async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}&respondentType=${respondentType}`) : undefined),
+    [round?.code, by, respondentType],
   );
-  const trend = useLoad(() => api.get<Trend>(`/results/trend?by=${by}`), [by, round?.status]);
+  // The labels of the version the figures rest on: the organisations' form is not the citizens'.
+  const version = result.data?.questionnaire;
+  const labels = useLoad(
+    async () => (version ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(version)}?lang=${language}`) : undefined),
+    [version, language],
+  );
+  const trend = useLoad(() => api.get<Trend>(`/results/trend?by=${by}&respondentType=${respondentType}`), [by, round?.status, respondentType]);
 
   if (rounds.error) return <ErrorNotice error={rounds.error} />;
   if (!rounds.data) return <p class="loading">{t.loading}</p>;
@@ -89,6 +97,7 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
       </h1>
       <p class="print-only">{t.printedOn(formats.date(new Date().toISOString()))}</p>
       <DashboardControls rounds={rounds.data} round={round.code} choice={choice} columns={columns} onChange={setChoice} />
+      <RespondentSwitch types={current?.respondentTypes} value={respondentType} onChange={setRespondentType} />
       <RoundFacts round={round} weights={current?.method.weights} responses={current?.responses} formats={formats} />
       <ErrorNotice error={result.error ?? labels.error} />
       {current && labels.data && column && (
@@ -112,7 +121,7 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
         </div>
       )}
       <TrendTable trend={trend.data} error={trend.error} level={choice.level} column={column} rule={rule} formats={formats} language={language} />
-      <DownloadLinks round={round.code} by={by} />
+      <DownloadLinks round={round.code} by={by} respondentType={respondentType} />
       {canPublish && <PublishControl api={api} round={round} formats={formats} onChanged={rounds.reload} />}
     </>
   );

@@ -1,9 +1,11 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type { RespondentType } from '../../../../contract/questionnaires.ts';
 import { ApiError, apiClient } from '../../staff/api/client.ts';
 import { useLoad } from '../../staff/api/use-load.ts';
 import type { AnalysisResult, QuestionnaireLabels, ResultRound } from '../api/types.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { IndexChart } from '../components/IndexChart.tsx';
+import { RespondentSwitch } from '../components/RespondentSwitch.tsx';
 import { IndexTable } from '../components/IndexTable.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { TargetMark } from '../components/TargetMark.tsx';
@@ -22,14 +24,22 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
   const api = useMemo(() => apiClient({ csrfToken: () => undefined, language: () => language, onUnauthorised: () => undefined }), [language]);
   const rounds = useLoad(() => api.get<ResultRound[]>('/public/rounds'), [api]);
   const code = roundCode ?? rounds.data?.at(-1)?.code;
+  const [respondentType, setRespondentType] = useState<RespondentType>('citizen');
   const result = useLoad(
-    async () => (code ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}`) : undefined),
-    [code, api],
+    async () =>
+      code
+        ? api.get<AnalysisResult>(
+            `/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}&respondentType=${respondentType}`,
+          )
+        : undefined,
+    [code, api, respondentType],
   );
   const round = rounds.data?.find((r) => r.code === code);
+  // The labels of the version the figures rest on: the organisations' form is not the citizens'.
+  const version = result.data?.questionnaire;
   const labels = useLoad(
-    async () => (round ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(round.questionnaires.citizen)}?lang=${language}`) : undefined),
-    [round?.questionnaires.citizen, language],
+    async () => (version ? api.get<QuestionnaireLabels>(`/questionnaires/${encodeURIComponent(version)}?lang=${language}`) : undefined),
+    [version, language],
   );
 
   const notPublished = result.error instanceof ApiError && result.error.status === 404;
@@ -72,6 +82,7 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
             </ul>
           </nav>
         )}
+        <RespondentSwitch types={current?.respondentTypes} value={respondentType} onChange={setRespondentType} />
         {current && round && columns.length > 0 && (
           <>
             <IndexTable

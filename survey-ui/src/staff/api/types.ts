@@ -18,6 +18,7 @@ export type {
   StaffUserView as StaffUser,
 } from '../../../../contract/accounts.ts';
 export type { AuditEventView as AuditEvent } from '../../../../contract/audit.ts';
+export type { QuestionnaireStoredView as QuestionnaireStored, QuestionnaireVersionView as QuestionnaireVersion } from '../../../../contract/questionnaires.ts';
 export type { LinkActiveBody, OfficeLinkView as OfficeLink } from '../../../../contract/links.ts';
 export type {
   CreateLocalityBody,

@@ -44,6 +44,7 @@ export const en: Messages = {
     localities: 'Administrative units',
     flags: 'Flagged responses',
     myBatches: 'My batches',
+    questionnaires: 'Questionnaires',
     results: 'Results',
     rounds: 'Survey rounds',
   },
@@ -474,4 +475,30 @@ export const en: Messages = {
   roundOnlineLinkHint: 'Open or close the online link and print its QR code on the Offices and QR codes page.',
   onlineLinkReissue: 'Issue a new address (the old one stops working)',
   onlineLinkReissued: 'New address issued; the old one no longer works.',
+  // questionnaires
+  questionnairesTitle: 'Questionnaires',
+  questionnaireTemplateTitle: 'Template',
+  questionnaireTemplateIntro:
+    'The XLSX template holds the citizens’ 2024 version to edit; its "Hướng dẫn" sheet explains every sheet and column. Change the version code (sheet settings, key version) before uploading new content.',
+  questionnaireTemplateDownload: 'Download the template (XLSX)',
+  questionnaireUploadTitle: 'Upload a version',
+  questionnaireUploadIntro:
+    'An XLSX file in the template’s form, or a JSON file. Every problem is listed by sheet, row and column; with any problem nothing is stored. A version that responses or a round use, or that the platform ships, cannot change.',
+  questionnaireStored: (version, outcome) =>
+    outcome === 'created'
+      ? `New version ${version} stored.`
+      : outcome === 'updated'
+        ? `Version ${version} replaced.`
+        : `Version ${version} already has exactly this content; nothing changed.`,
+  questionnaireVersionsTitle: 'Versions',
+  questionnaireVersion: 'Version',
+  questionnaireTitle: 'Title',
+  respondentTypeCol: 'Respondents',
+  respondentTypes: { citizen: 'Citizens', organisation: 'Organisations and businesses' },
+  questionnaireRounds: 'Used by rounds',
+  questionnaireResponses: 'Responses',
+  questionnaireLocked: 'cannot change',
+  questionnairePreview: 'Preview',
+  sheetCol: 'Sheet',
+  jsonFile: 'JSON',
 };

@@ -43,6 +43,7 @@ export const vi = {
     localities: 'Đơn vị hành chính',
     flags: 'Phiếu cần xem xét',
     myBatches: 'Lô được giao',
+    questionnaires: 'Phiếu khảo sát',
     results: 'Kết quả',
     rounds: 'Đợt khảo sát',
   },
@@ -472,5 +473,31 @@ export const vi = {
   roundOnlineLinkHint: 'Mở, đóng đường dẫn trực tuyến và in mã QR ở trang Điểm khảo sát, mã QR.',
   onlineLinkReissue: 'Cấp đường dẫn mới (đường dẫn cũ ngừng hoạt động)',
   onlineLinkReissued: 'Đã cấp đường dẫn mới; đường dẫn cũ không còn dùng được.',
+  // questionnaires
+  questionnairesTitle: 'Phiếu khảo sát',
+  questionnaireTemplateTitle: 'Tệp mẫu',
+  questionnaireTemplateIntro:
+    'Tệp mẫu XLSX có sẵn phiếu người dân năm 2024 để sửa; trang "Hướng dẫn" giải thích từng trang và từng cột. Đổi mã phiên bản (trang settings, khóa version) trước khi tải lên nội dung mới.',
+  questionnaireTemplateDownload: 'Tải tệp mẫu (XLSX)',
+  questionnaireUploadTitle: 'Tải lên một phiên bản',
+  questionnaireUploadIntro:
+    'Tệp XLSX theo mẫu hoặc tệp JSON. Mọi lỗi được liệt kê theo trang, dòng và cột; có lỗi thì không lưu gì. Phiên bản đã có phiếu trả lời, đã được đợt khảo sát dùng hoặc có sẵn của hệ thống thì không sửa được.',
+  questionnaireStored: (version: string, outcome: 'created' | 'updated' | 'unchanged') =>
+    outcome === 'created'
+      ? `Đã lưu phiên bản mới ${version}.`
+      : outcome === 'updated'
+        ? `Đã thay nội dung phiên bản ${version}.`
+        : `Phiên bản ${version} đã có với đúng nội dung này; không thay đổi gì.`,
+  questionnaireVersionsTitle: 'Các phiên bản',
+  questionnaireVersion: 'Phiên bản',
+  questionnaireTitle: 'Tên phiếu',
+  respondentTypeCol: 'Đối tượng',
+  respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
+  questionnaireRounds: 'Đợt khảo sát dùng',
+  questionnaireResponses: 'Số phiếu',
+  questionnaireLocked: 'không sửa được',
+  questionnairePreview: 'Xem trước',
+  sheetCol: 'Trang',
+  jsonFile: 'JSON',
 };
 export type Messages = typeof vi;

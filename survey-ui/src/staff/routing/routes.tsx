@@ -21,6 +21,7 @@ import { LocalitiesPage } from '../pages/LocalitiesPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { OfficesPage } from '../pages/OfficesPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
+import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
 import { RoundPage } from '../pages/RoundPage.tsx';
 import { RoundsPage } from '../pages/RoundsPage.tsx';
@@ -60,6 +61,7 @@ const routes: StaffRoute[] = [
   // rounds
   { pattern: '/staff/rounds', action: 'rounds.manage', render: () => <RoundsPage /> },
   { pattern: '/staff/rounds/:code', action: 'rounds.manage', render: (p) => <RoundPage code={p.code} /> },
+  { pattern: '/staff/questionnaires', action: 'questionnaires.manage', render: () => <QuestionnairesPage /> },
 ];
 
 /** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
@@ -88,6 +90,7 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/links', label: 'links', action: 'links.manage' },
   { href: '/staff/my-batches', label: 'myBatches', action: 'forms.key' },
   { href: '/staff/flags', label: 'flags', action: 'responses.review' },
+  { href: '/staff/questionnaires', label: 'questionnaires', action: 'questionnaires.manage' },
   { href: '/results', label: 'results', action: 'results.read' },
 ];
 

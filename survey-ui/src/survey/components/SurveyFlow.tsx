@@ -31,7 +31,7 @@ function freshDraft(link: OpenLink): Draft {
  * respondent first says where they live). Every answer is saved on the phone as it is given;
  * sending freezes the response with its UUID and hands it to the outbox.
  */
-export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
+export function SurveyFlow({ link, language, savedDraft, preview = false }: { link: OpenLink; language: Language; savedDraft?: Draft; preview?: boolean }) {
   const t = useMessages();
   const questionnaire = useMemo(() => localizeQuestionnaire(link.questionnaire, language), [link, language]);
   const [draft, setDraft] = useState<Draft>(() => (savedDraft && savedDraft.version === link.questionnaire.version ? savedDraft : freshDraft(link)));
@@ -57,8 +57,10 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     const next = { ...change(latest.current), updatedAt: new Date().toISOString() };
     latest.current = next;
     setDraft(next);
-    void saveDraft(next);
+    // A preview keeps nothing on the device.
+    if (!preview) void saveDraft(next);
   };
+  const [previewEnded, setPreviewEnded] = useState(false);
 
   if (draft.finishedAs) {
     return (
@@ -114,6 +116,10 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
     goTo(index + 1);
   };
   const send = async () => {
+    if (preview) {
+      setPreviewEnded(true);
+      return;
+    }
     if (sendingNow.current) return;
     sendingNow.current = true;
     setSending(true);
@@ -154,6 +160,11 @@ export function SurveyFlow({ link, language, savedDraft }: { link: OpenLink; lan
       {resumed && !moved && (
         <p class="resumed" role="status">
           {t.resumed}
+        </p>
+      )}
+      {previewEnded && (
+        <p class="resumed" role="status" data-testid="preview-not-sent">
+          {t.previewNotSent}
         </p>
       )}
       {index >= screens.length ? (

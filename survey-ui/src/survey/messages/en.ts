@@ -64,4 +64,10 @@ export const en: Messages = {
   anotherResponse: 'Answer another survey',
   resumed: 'Continuing the survey you started.',
   retry: 'Try again',
+  // questionnaire preview
+  previewBanner: (version: string) => `Preview of questionnaire version ${version}: answers are neither stored nor sent.`,
+  previewNotSent: 'Preview: the response is not sent. Close this page when done.',
+  previewDeniedTitle: 'Cannot preview',
+  previewDenied: 'Only an administrator logged in to the staff pages may preview a questionnaire.',
+  previewVersionNotFound: 'There is no such questionnaire version.',
 };

@@ -59,5 +59,11 @@ export const vi = {
   anotherResponse: 'Trả lời phiếu khác',
   resumed: 'Tiếp tục phiếu đang trả lời dở.',
   retry: 'Thử lại',
+  // questionnaire preview
+  previewBanner: (version: string) => `Bản xem trước phiếu phiên bản ${version}: câu trả lời không được lưu và không được gửi.`,
+  previewNotSent: 'Bản xem trước: phiếu không được gửi đi. Đóng trang này khi xem xong.',
+  previewDeniedTitle: 'Không xem trước được',
+  previewDenied: 'Chỉ quản trị viên đã đăng nhập ở trang nhân viên mới xem trước được phiếu khảo sát.',
+  previewVersionNotFound: 'Không có phiên bản phiếu khảo sát này.',
 };
 export type Messages = typeof vi;
