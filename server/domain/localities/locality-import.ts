@@ -66,14 +66,15 @@ const sameUnit = (a: LocalityRow, b: LocalityRow) =>
 
 /** One audit entry per unit added or changed (the whole unit before and after). */
 export async function auditUnits(db: Database, actorId: number | null, rows: LocalityRow[], action: string): Promise<void> {
-  const before = new Map(
-    (
-      await findLocalities(
-        db,
-        rows.map((r) => r.code),
-      )
-    ).map((u) => [u.code, u]),
-  );
+  // A statement takes at most 65,535 parameters: a national list of units is read in parts.
+  const before = new Map<string, LocalityRow>();
+  for (let i = 0; i < rows.length; i += 10_000) {
+    for (const u of await findLocalities(
+      db,
+      rows.slice(i, i + 10_000).map((r) => r.code),
+    ))
+      before.set(u.code, u);
+  }
   const entries: AuditEntry[] = rows
     .filter((r) => !before.has(r.code) || !sameUnit(before.get(r.code)!, r))
     .map((r) => ({ userId: actorId, action, entity: 'locality', entityId: r.code, oldValue: before.get(r.code) ?? null, newValue: r }));
