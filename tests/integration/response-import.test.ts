@@ -152,6 +152,25 @@ describe('importing paper forms', () => {
     expect(stored[2].ratings.slice(15, 18)).toEqual([5, 0, 3]);
   });
 
+  it('follows the round’s keying window: after closing only forms issued within the period, and nothing once keying is closed', async () => {
+    const agent = await manager();
+    await returnedForms(agent, '201-202');
+    await database().db.execute(sql`update paper_forms set issued_at = '2025-03-01T08:00:00+07:00' where serial = 201`);
+    await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/close` });
+    // Form 202 was handed out today, after the demo round's last day (30/06/2025).
+    const late = await post(agent, writeCsv(header, [row(201), row(202)]));
+    expect(late.statusCode).toBe(400);
+    expect(late.json().problems).toEqual([
+      expect.objectContaining({ row: 3, column: 'serial', reason: `Đợt ${ROUND} đã đóng; phiếu số 202 được cấp sau khi đợt kết thúc nên không nhập được` }),
+    ]);
+    expect((await post(agent, writeCsv(header, [row(201)]))).statusCode).toBe(200);
+    await agent.request({ method: 'POST', url: `/api/rounds/${ROUND}/close-keying` });
+    await database().db.execute(sql`update paper_forms set issued_at = '2025-03-01T08:00:00+07:00' where serial = 202`);
+    const closed = await post(agent, writeCsv(header, [row(202)]));
+    expect(closed.json().problems[0].reason).toMatch(/đã kết thúc nhập phiếu giấy/);
+    expect(await paperCount()).toBe(1);
+  });
+
   it('refuses serials never issued in the round, and creates no paper form for them', async () => {
     const agent = await manager();
     await returnedForms(agent, '150');
