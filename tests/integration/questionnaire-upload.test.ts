@@ -173,3 +173,13 @@ describe('who may manage questionnaire versions', () => {
     }
   });
 });
+
+describe('uploads at the same moment', () => {
+  it('stores one version when the same new file arrives twice at once, and answers both without an error', async () => {
+    const file = await questionnaireXlsx(newVersionFrom2024('2026-cung-luc'));
+    const replies = await Promise.all([upload(file), upload(file)]);
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    const list = (await admin.request({ url: '/api/questionnaire-versions' })).json() as Array<{ version: string }>;
+    expect(list.filter((v) => v.version === '2026-cung-luc')).toHaveLength(1);
+  });
+});
