@@ -102,11 +102,12 @@ describe('uploading a questionnaire version', () => {
 
   it('reports the problems of a JSON file with their JSON path', async () => {
     const def = newVersionFrom2024('2026-json') as unknown as Record<string, unknown>;
-    const broken = { ...def, respondentType: 'company', questions: [{ code: '1x', role: 'satisfaction', type: 'rating', text: { vi: '' } }] };
+    const broken = { ...def, respondentType: 'company', questions: [{ code: '1x', role: 'satisfaction', type: 'rating', text: { vi: '' }, requried: true }] };
     const res = await upload(JSON.stringify(broken), 'application/octet-stream');
     expect(res.statusCode).toBe(400);
     const columns = (res.json() as Listed).problems.map((p) => p.column);
-    expect(columns).toEqual(expect.arrayContaining(['respondentType', 'questions.0.code', 'questions.0.text.vi']));
+    expect(columns).toEqual(expect.arrayContaining(['respondentType', 'questions.0.code', 'questions.0.text.vi', 'questions.0']));
+    expect((res.json() as Listed).problems.find((p) => p.column === 'questions.0')?.reason).toMatch(/requried/);
     expect((res.json() as Listed).problems.every((p) => p.row === 0 && p.sheet === undefined)).toBe(true);
   });
 
@@ -171,5 +172,15 @@ describe('who may manage questionnaire versions', () => {
       expect((await manager.request(options)).statusCode, options.url).toBe(403);
       expect((await app().inject(options)).statusCode, options.url).toBe(401);
     }
+  });
+});
+
+describe('uploads at the same moment', () => {
+  it('stores one version when the same new file arrives twice at once, and answers both without an error', async () => {
+    const file = await questionnaireXlsx(newVersionFrom2024('2026-cung-luc'));
+    const replies = await Promise.all([upload(file), upload(file)]);
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    const list = (await admin.request({ url: '/api/questionnaire-versions' })).json() as Array<{ version: string }>;
+    expect(list.filter((v) => v.version === '2026-cung-luc')).toHaveLength(1);
   });
 });

@@ -27,6 +27,26 @@ describe('GET /api/questionnaires/:version', () => {
     expect(q.aggregation.overall.weights).toEqual({ policy: 0.6, service: 0.4 });
   });
 
+  it('ships the organisations’ form: for organisations, with the citizens’ 2024 service items and elements, and a profile of the organisation', async () => {
+    const q = (await app().inject({ url: '/api/questionnaires/2024-to-chuc' })).json() as Questionnaire & { respondentType: string; intro: string };
+    const citizens = (await app().inject({ url: '/api/questionnaires/2024' })).json() as Questionnaire;
+    expect(q.respondentType).toBe('organisation');
+    expect(q.title).toMatch(/tổ chức, doanh nghiệp/);
+    expect(q.intro).toMatch(/dành cho tổ chức, doanh nghiệp/);
+    const service = (x: Questionnaire) => x.elements.filter((e) => e.code.startsWith('B')).map((e) => [e.code, e.items]);
+    expect(q.elements.map((e) => e.code)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
+    expect(service(q)).toEqual(service(citizens));
+    expect(q.aggregation.overall.weights).toEqual({ service: 1 });
+    expect(q.questions.filter((x) => x.role === 'profile').map((x) => x.code)).toEqual([
+      'org_type',
+      'org_size',
+      'org_field',
+      'procedure_field',
+      'procedure_name',
+    ]);
+    expect(q.questions.find((x) => x.code === 'had_procedure')?.text).toMatch(/^Trong thời gian qua, Ông\/Bà \(đại diện tổ chức, doanh nghiệp\)/);
+  });
+
   it('differs between versions where the forms differ', async () => {
     const v2022 = (await app().inject({ url: '/api/questionnaires/2022' })).json() as Questionnaire;
     const v2024 = (await app().inject({ url: '/api/questionnaires/2024' })).json() as Questionnaire;

@@ -14,6 +14,7 @@ import { type CellLocation, definitionFromSheets } from '../../../analysis/quest
 import { problems } from '../../error-catalogue.ts';
 import { fileProblem, rowProblem, type RowProblem } from '../../errors.ts';
 import { readWorkbook } from '../../files/read-workbook.ts';
+import { strictSchema } from '../../validation.ts';
 import { uploadLimits } from '../../files/tables.ts';
 
 const limits = uploadLimits.questionnaire;
@@ -27,6 +28,9 @@ function nfc(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), nfc(v, depth + 1)]));
   return value;
 }
+
+/** A field the definition does not know (a misspelt "requried") is a problem, not something silently dropped. */
+const strictDefinition = strictSchema(QuestionnaireDefinition);
 
 const jsonPath = (path: DefinitionPath) => path.map(String).join('.');
 
@@ -48,7 +52,7 @@ function valueAt(input: unknown, path: DefinitionPath): unknown {
 
 /** Checks a definition; with `locate`, problems point at the cells it came from. Throws every problem, or returns the definition. */
 export function checkedDefinition(input: unknown, locate?: Locate, earlier: RowProblem[] = []): QuestionnaireDefinition {
-  const parsed = QuestionnaireDefinition.safeParse(nfc(input));
+  const parsed = strictDefinition.safeParse(nfc(input));
   const found = [...earlier];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -8,6 +8,7 @@ import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/de
 import { canonicalJson } from '../../../analysis/questionnaire/canonical.ts';
 import { definitionSheets, guideSheet } from '../../../analysis/questionnaire/workbook/write.ts';
 import type { Database } from '../../../db/client.ts';
+import { postgresError } from '../../../db/errors.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import { findQuestionnaire, listQuestionnaireUsage, lockQuestionnaire, questionnaireUse, saveQuestionnaire } from '../../../db/queries/questionnaires.ts';
 import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
@@ -24,6 +25,17 @@ const why = {
 } satisfies Record<string, Worded>;
 
 export async function storeQuestionnaire(db: Database, userId: number, def: QuestionnaireDefinition): Promise<StoredOutcome> {
+  try {
+    return await storeOnce(db, userId, def);
+  } catch (error) {
+    // Two uploads of one new version at once: the second found no row to lock and lost the insert;
+    // decided again, it now sees the first one's version (same content → unchanged, other → as any stored version).
+    if (postgresError(error)?.code === '23505') return storeOnce(db, userId, def);
+    throw error;
+  }
+}
+
+async function storeOnce(db: Database, userId: number, def: QuestionnaireDefinition): Promise<StoredOutcome> {
   return db.transaction(async (tx) => {
     const existing = await lockQuestionnaire(tx, def.version);
     if (existing && canonicalJson(existing) === canonicalJson(def)) return 'unchanged';
