@@ -229,18 +229,25 @@ interface CountedResponse {
 }
 
 /** The analyst's dashboard of the round, the API's figures behind it and the microdata file's rows, as the analyst's session reads them. */
-async function seeTheResultsAsTheAnalyst(): Promise<{ results: AnalysisResult; counted: CountedResponse[] }> {
+async function seeTheResultsAsTheAnalyst(): Promise<{
+  dashboard: Array<{ code: string | null; respondents: string }>;
+  results: AnalysisResult;
+  counted: CountedResponse[];
+}> {
   const page = await desk();
   await logInWith(page, staff(), analyst.username, analyst.password);
   await page.getByRole('link', { name: 'Mở trang kết quả' }).click();
   await page.waitForURL((url) => url.pathname === '/results');
-  await page.goto(staff(`/results?round=${ROUND}`));
+  await page.goto(staff(`/results?round=${ROUND}&level=province`));
   await page.locator('table.indices tbody tr').first().waitFor();
+  const dashboard = await page
+    .locator('table.indices tbody tr')
+    .evaluateAll((rows) => rows.map((row) => ({ code: row.getAttribute('data-code'), respondents: row.querySelector('td')?.textContent ?? '' })));
   const results = await apiJson<AnalysisResult>(page, `/api/rounds/${ROUND}/results`);
   const microdata = await page.evaluate(async (path) => (await fetch(path)).text(), `/api/rounds/${ROUND}/microdata.csv`);
   const rows = parse(microdata, { columns: true, bom: true }) as Array<Record<string, string>>;
   const counted = rows.map(({ channel, province, commune }) => ({ channel, province, commune }));
-  return { results, counted: counted.sort((a, b) => a.channel.localeCompare(b.channel)) };
+  return { dashboard, results, counted: counted.sort((a, b) => a.channel.localeCompare(b.channel)) };
 }
 
 describe('a province runs its own survey round from the browser', () => {
@@ -262,7 +269,13 @@ describe('a province runs its own survey round from the browser', () => {
     await keyThePaperFormTwice();
     await closeTheRound(page);
 
-    const { results, counted } = await seeTheResultsAsTheAnalyst();
+    const { dashboard, results, counted } = await seeTheResultsAsTheAnalyst();
+    // The whole round first, then each province in Vietnamese order: Đắk Lắk (online), Lâm Đồng (office and paper).
+    expect(dashboard).toEqual([
+      { code: 'all', respondents: '3' },
+      { code: '66', respondents: '1' },
+      { code: '68', respondents: '2' },
+    ]);
     const overall = results.groups.find((g) => g.level === 'all')!;
     expect(overall.indices.find((i) => i.index === 'SIPAS')!.n).toBe(3);
     expect(counted).toEqual([
