@@ -53,6 +53,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       );
       // Versions tests uploaded go; the versions the platform ships stay.
       const shipped = seededQuestionnaires.map((q) => q.version);
+      // A round a test made on an uploaded version goes with it (with its links), or the version could not.
+      const onUploaded = sql`select round_id from round_questionnaires where questionnaire_version not in ${shipped}`;
+      await handle.db.execute(sql`delete from survey_links where round_id in (${onUploaded})`);
+      await handle.db.execute(sql`delete from survey_rounds where id in (${onUploaded})`);
       await handle.db.execute(sql`delete from questionnaire_items where version not in ${shipped}`);
       await handle.db.execute(sql`delete from questionnaire_versions where version not in ${shipped}`);
       // What demo loads were recorded goes with the responses they added.

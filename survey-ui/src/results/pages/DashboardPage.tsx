@@ -35,7 +35,14 @@ function choiceFromAddress(): Partial<DashboardChoice> {
   return choice;
 }
 
-export const levelsQuery = (level: string) => (level === 'province' ? 'province' : `province,${level}`);
+/**
+ * The levels to ask for: a round over one province reads as that province, then its localities; a
+ * round over several as the whole round first (`all`), then each province or each locality.
+ */
+export const levelsQuery = (level: string, provinces = 1) => {
+  const top = provinces > 1 ? 'all,province' : 'province';
+  return level === 'province' ? top : `${top},${level}`;
+};
 
 /** A round's results for analysts and managers: table, chart, ranking, policies, trend, files, publishing. */
 export function DashboardPage({ api, language, canPublish }: { api: ApiClient; language: Language; canPublish: boolean }) {
@@ -44,7 +51,8 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   const rounds = useLoad(() => api.get<ResultRound[]>('/results/rounds'), []);
   const [choice, setChoice] = useState<DashboardChoice>(() => ({ round: '', level: 'district', index: 'SIPAS', target: 85, ...choiceFromAddress() }));
   const round = rounds.data?.find((r) => r.code === choice.round) ?? rounds.data?.at(-1);
-  const by = levelsQuery(choice.level);
+  const severalProvinces = (round?.provinceCodes.length ?? 1) > 1;
+  const by = levelsQuery(choice.level, round?.provinceCodes.length);
   // The target line starts at the round's own target (one given in the address wins once).
   const [targetFromAddress] = useState(() => choiceFromAddress().target !== undefined);
   useEffect(() => {
@@ -86,8 +94,9 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   const columns = labels.data ? indexColumns(labels.data, t.indices) : [];
   const column = columns.find((c) => c.code === choice.index) ?? columns[0];
   const current = result.data;
-  const province = current?.groups.find((g) => g.level === 'province');
-  const localities = current && choice.level !== 'province' ? groupsAt(current, choice.level) : [];
+  // The total row: the round's one province, or the whole round when it covers several (then its provinces are the rows at province level).
+  const province = current?.groups.find((g) => g.level === (severalProvinces ? 'all' : 'province'));
+  const localities = current && (choice.level !== 'province' || severalProvinces) ? groupsAt(current, choice.level) : [];
   const rule = current?.method.reliability ?? { minN: 30, maxHalfWidth: 10 };
 
   return (
