@@ -57,7 +57,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const best = (list: number[]) => Math.min(...list);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const summary = (list: Timed[]) =>
-  `wall best ${seconds(best(list.map((t) => t.wallMs)))}, median ${seconds(median(list.map((t) => t.wallMs)))}; CPU best ${seconds(best(list.map((t) => t.cpuMs)))}`;
+  `wall best ${seconds(best(list.map((t) => t.wallMs)))}, median ${seconds(median(list.map((t) => t.wallMs)))}; CPU best ${seconds(best(list.map((t) => t.cpuMs)))}, median ${seconds(median(list.map((t) => t.cpuMs)))}`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 if (!existsSync('/usr/bin/time')) throw new Error('bench:start needs /usr/bin/time (Debian: apt-get install time)');
