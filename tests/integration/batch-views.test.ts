@@ -95,7 +95,7 @@ describe('batches as each role sees them', () => {
   it('lists the districts of the round’s province for issuing forms', async () => {
     const { manager } = await twoBatches();
     const rounds = (await manager.request({ url: '/api/rounds' })).json();
-    expect(rounds).toEqual([expect.objectContaining({ code: ROUND, provinceCode: '67', questionnaireVersion: '2024', status: 'open' })]);
+    expect(rounds).toEqual([expect.objectContaining({ code: ROUND, provinceCodes: ['67'], questionnaires: { citizen: '2024' }, status: 'open' })]);
     const districts = (await manager.request({ url: '/api/localities?parent=67' })).json();
     expect(districts).toHaveLength(8);
     expect(districts[0]).toMatchObject({ code: '660', name: 'Thành phố Gia Nghĩa', level: 'district' });

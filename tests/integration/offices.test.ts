@@ -146,31 +146,32 @@ describe('importing a list of offices', () => {
 
 describe('offices in the browser’s API', () => {
   it('adds, renames and deactivates an office; its link then takes no responses', async () => {
+    // An office of the demo round's province (Đắk Nông, before the reorganisation): only those get a link of the round.
     const lan = await manager();
     const created = await lan.request({
       method: 'POST',
       url: '/api/offices',
-      payload: { code: 'MC-24778', name: 'Bộ phận Một cửa phường Bắc Gia Nghĩa', localityCode: '24778', level: 'commune' },
+      payload: { code: 'MC-661', name: 'Bộ phận Một cửa huyện Đắk Glong', localityCode: '661', level: 'district' },
     });
     expect(created.statusCode, created.body).toBe(201);
     const twice = await lan.request({
       method: 'POST',
       url: '/api/offices',
-      payload: { code: 'MC-24778', name: 'Khác', localityCode: '24778', level: 'commune' },
+      payload: { code: 'MC-661', name: 'Khác', localityCode: '661', level: 'district' },
     });
     expect(twice.statusCode).toBe(409);
-    const renamed = await lan.request({ method: 'PATCH', url: '/api/offices/MC-24778', payload: { name: 'Bộ phận Một cửa phường Bắc Gia Nghĩa (mới)' } });
-    expect(renamed.json().name).toBe('Bộ phận Một cửa phường Bắc Gia Nghĩa (mới)');
+    const renamed = await lan.request({ method: 'PATCH', url: '/api/offices/MC-661', payload: { name: 'Bộ phận Một cửa huyện Đắk Glong (mới)' } });
+    expect(renamed.json().name).toBe('Bộ phận Một cửa huyện Đắk Glong (mới)');
     const links = (await lan.request({ url: '/api/rounds/DN-2025-H1/links' })).json();
-    const link = links.find((l: { office: { code: string } | null }) => l.office?.code === 'MC-24778');
-    expect(link.office.name).toBe('Bộ phận Một cửa phường Bắc Gia Nghĩa (mới)');
-    const off = await lan.request({ method: 'PATCH', url: '/api/offices/MC-24778', payload: { active: false } });
+    const link = links.find((l: { office: { code: string } | null }) => l.office?.code === 'MC-661');
+    expect(link.office.name).toBe('Bộ phận Một cửa huyện Đắk Glong (mới)');
+    const off = await lan.request({ method: 'PATCH', url: '/api/offices/MC-661', payload: { active: false } });
     expect(off.json().active).toBe(false);
     const { round: _r, channel: _c, office: _o, ...rest } = officeSubmission();
     const refused = await app().inject({ method: 'POST', url: '/api/responses', payload: { ...rest, link: link.token } });
     expect(refused.statusCode).toBe(409);
     expect((await app().inject({ url: `/api/links/${link.token}` })).json()).toMatchObject({ open: false, state: 'closed' });
-    const audit = (await lan.request({ url: '/api/audit?entity=office&id=MC-24778' })).json();
+    const audit = (await lan.request({ url: '/api/audit?entity=office&id=MC-661' })).json();
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['create_office', 'update_office', 'deactivate_office']);
   });
 

@@ -1,3 +1,4 @@
+import { referenceProvinces } from '../../db/seed/provinces.ts';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditTrail } from '../../db/queries/audit.ts';
@@ -87,8 +88,9 @@ describe('creating a round', () => {
 
   it('covers every province valid in the period when asked for all of them', async () => {
     const res = await create(roundBody({ provinces: 'all' }));
-    // Đắk Nông (67) ended on 30/06/2025: a round of 2026 covers the provinces after the reform only.
-    expect(res.json().provinceCodes).toEqual(['01', '46', '68']);
+    // Đắk Nông (67) ended on 30/06/2025: a round of 2026 covers the 34 provinces after the reform only.
+    expect(res.json().provinceCodes).toEqual(referenceProvinces.map((p) => p.code).sort());
+    expect(res.json().provinceCodes).not.toContain('67');
     const earlier = await create(roundBody({ provinces: 'all', periodStart: '2025-01-01', periodEnd: '2025-06-30', year: 2025 }));
     expect(earlier.json().provinceCodes).toEqual(['67']);
   });

@@ -107,6 +107,13 @@ export const SHEETS: SheetDoc[] = [
         'The satisfaction item this question is about',
         'A3_4',
       ),
+      col(
+        'number',
+        false,
+        'Số câu in trên phiếu giấy (ví dụ Câu 4, I.2): màn hình nhập phiếu gọi câu hỏi bằng số này',
+        'The number printed beside the question on the paper form (e.g. Câu 4, I.2): the keying screens name it so',
+        'Câu 4',
+      ),
       col('section', true, 'Mã mục (màn hình) chứa câu hỏi (trang sections)', 'Section (screen) holding it (sheet sections)', 'B3'),
       col(
         'element',

@@ -207,6 +207,7 @@ export function definitionFromSheets(sheets: SheetRows): ReadDefinition {
       ['required', 'required'],
       ['maxLength', 'max_length'],
       ['relatesTo', 'relates_to'],
+      ['number', 'number'],
     ])
       mark([...path, field], cell('questions', r, column));
     const code = text(r, 'code');
@@ -229,6 +230,7 @@ export function definitionFromSheets(sheets: SheetRows): ReadDefinition {
       problem(cell('questions', r, 'required'), `"${required}" phải là yes hoặc no`, `"${required}" must be yes or no`);
     const scale = text(r, 'scale');
     const relatesTo = text(r, 'relates_to');
+    const printedNumber = text(r, 'number');
     const maxLength = number('questions', r, 'max_length', INTEGER);
     return {
       code,
@@ -241,6 +243,7 @@ export function definitionFromSheets(sheets: SheetRows): ReadDefinition {
       showIf: showIf('questions', r, [...path, 'showIf']),
       ...(maxLength !== undefined ? { maxLength } : {}),
       ...(relatesTo ? { relatesTo } : {}),
+      ...(printedNumber ? { number: printedNumber } : {}),
     };
   });
 

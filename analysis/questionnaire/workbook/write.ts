@@ -40,6 +40,7 @@ export function definitionSheets(def: QuestionnaireDefinition): DefinitionSheet[
     ruleOf(q.showIf),
     q.maxLength ?? '',
     q.relatesTo ?? '',
+    q.number ?? '',
     sectionOf.get(q.code) ?? '',
     elementOf.get(q.code) ?? '',
   ]);

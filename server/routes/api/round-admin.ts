@@ -106,7 +106,7 @@ export const roundAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { action: 'links.manage' },
       schema: {
-        summary: "Give the round's online link a new address; the old one stops working at once",
+        summary: "Give the round's online link a new address; the old one stops working immediately",
         params: RoundParams,
         response: { 200: OfficeLinkView, ...errors },
       },
