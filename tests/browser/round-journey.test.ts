@@ -250,8 +250,22 @@ async function seeTheResultsAsTheAnalyst(): Promise<{
   return { dashboard, results, counted: counted.sort((a, b) => a.channel.localeCompare(b.channel)) };
 }
 
+/** The manager publishes the closed round; anyone then reads it on the public page, without logging in. */
+async function publishAndReadThePublicPage(page: Page): Promise<Array<{ code: string | null; respondents: string }>> {
+  await page.goto(staff(`/staff/rounds/${ROUND}`));
+  await moveRound(page, 'publish');
+  const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
+  await visitor.goto(new URL(`/results/public/${ROUND}`, origin()).href);
+  await expect.poll(() => visitor.locator('table.indices tbody tr').count()).toBe(3);
+  return visitor
+    .locator('table.indices tbody tr')
+    .evaluateAll((rows) => rows.map((row) => ({ code: row.getAttribute('data-code'), respondents: row.querySelector('td')?.textContent ?? '' })));
+}
+
 describe('a province runs its own survey round from the browser', () => {
-  it('from the printed setup link to the analyst counting three citizens’ responses from the office, online and paper', { timeout: 600_000 }, async () => {
+  it('from the printed setup link to the analyst counting three citizens’ responses from the office, online and paper, then the public page', {
+    timeout: 600_000,
+  }, async () => {
     const page = await setUpTheFirstAdmin();
     await createTheRoundOverTwoProvinces(page);
     await importCommunes(page);
@@ -282,6 +296,12 @@ describe('a province runs its own survey round from the browser', () => {
       { channel: 'office', province: '68', commune: '24780' },
       { channel: 'online', province: '66', commune: '24121' },
       { channel: 'paper', province: '68', commune: '24780' },
+    ]);
+    // Published, the public page reads the same way: the whole round, then each province.
+    expect(await publishAndReadThePublicPage(page)).toEqual([
+      { code: 'all', respondents: '3' },
+      { code: '66', respondents: '1' },
+      { code: '68', respondents: '2' },
     ]);
   });
 });

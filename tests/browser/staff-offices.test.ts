@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { addTestCommunes } from '../support/offices.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { importOffices, officeLinkToken, officeLinkUrl, officesXlsx } from './support/offices.ts';
@@ -29,6 +31,10 @@ describe('a survey manager’s offices', () => {
   }, async () => {
     const db = app.database().db;
     await addTestCommunes(db);
+    // These offices are in Lâm Đồng: the round must cover it for them to get its links.
+    await db.execute(
+      sql`insert into round_provinces (round_id, province_code) select id, '68' from survey_rounds where code = ${DEMO_ROUND_CODE} on conflict do nothing`,
+    );
     await staffAccounts(db);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'lan');

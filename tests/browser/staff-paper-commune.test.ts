@@ -5,7 +5,7 @@ import { DEMO_ROUND_CODE } from '../../db/seed/index.ts';
 import { createBatch, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import { paperResponse } from '../support/paper-forms.ts';
 import { useBrowserApp } from './support/browser-app.ts';
-import { desk, keyPaperForm, logIn, staffAccounts } from './support/staff.ts';
+import { desk, focusIn, keyPaperForm, logIn, staffAccounts } from './support/staff.ts';
 
 const app = useBrowserApp();
 
@@ -54,6 +54,8 @@ describe('a paper form carries the commune it is filled in, from issue to the ve
       const keyer = await desk(app);
       await logIn(keyer, app.url(`/staff/keying/${batch.id}`), username);
       if (username === 'minh') {
+        // Enter on the serial the prompt offers, once the prompt holds the keyboard (a busy machine draws it late).
+        await focusIn(keyer, '.serial-prompt');
         await keyer.keyboard.press('Enter');
         await keyer.locator('.keying-form').waitFor();
         expect(await keyer.locator('[data-commune]').textContent()).toBe('Xã/phường nơi điền phiếu: Phường Nghĩa Đức (24611)');

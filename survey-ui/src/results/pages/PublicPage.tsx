@@ -25,16 +25,16 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
   const rounds = useLoad(() => api.get<ResultRound[]>('/public/rounds'), [api]);
   const code = roundCode ?? rounds.data?.at(-1)?.code;
   const [respondentType, setRespondentType] = useState<RespondentType>('citizen');
+  const round = rounds.data?.find((r) => r.code === code);
+  // A round over several provinces reads as the whole round, then each province; over one, as the province, then its localities.
+  const severalProvinces = (round?.provinceCodes.length ?? 1) > 1;
+  const by = severalProvinces ? 'all,province' : `province,${LOCALITY_LEVELS.join(',')}`;
   const result = useLoad(
     async () =>
-      code
-        ? api.get<AnalysisResult>(
-            `/public/rounds/${encodeURIComponent(code)}/results?by=province,${LOCALITY_LEVELS.join(',')}&respondentType=${respondentType}`,
-          )
-        : undefined,
-    [code, api, respondentType],
+      // Once the list is in, so that a round over several provinces is asked for the right levels (an unpublished one answers 404).
+      code && rounds.data ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=${by}&respondentType=${respondentType}`) : undefined,
+    [code, rounds.data, by, api, respondentType],
   );
-  const round = rounds.data?.find((r) => r.code === code);
   // The labels of the version the figures rest on: the organisations' form is not the citizens'.
   const version = result.data?.questionnaire;
   const labels = useLoad(
@@ -44,7 +44,8 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
 
   const notPublished = result.error instanceof ApiError && result.error.status === 404;
   const current = result.data;
-  const level = current && LOCALITY_LEVELS.find((l) => current.groups.some((g) => g.level === l));
+  const total = current?.groups.find((g) => g.level === (severalProvinces ? 'all' : 'province'));
+  const level = severalProvinces ? 'province' : current && LOCALITY_LEVELS.find((l) => current.groups.some((g) => g.level === l));
   const localities = current && level ? groupsAt(current, level) : [];
   const columns = labels.data ? indexColumns(labels.data, t.indices) : [];
   const rule = current?.method.reliability ?? { minN: 30, maxHalfWidth: 10 };
@@ -85,21 +86,8 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
         <RespondentSwitch types={current?.respondentTypes} value={respondentType} onChange={setRespondentType} />
         {current && round && columns.length > 0 && (
           <>
-            <IndexTable
-              province={current.groups.find((g) => g.level === 'province')}
-              localities={localities}
-              level={level ?? 'province'}
-              columns={columns}
-              rule={rule}
-              formats={formats}
-              showPar={false}
-            />
-            <TargetMark
-              target={current.target}
-              overall={current.groups.find((g) => g.level === 'province')?.indices.find((i) => i.index === columns[0].code)}
-              label={columns[0].label}
-              formats={formats}
-            />
+            <IndexTable province={total} localities={localities} level={level ?? 'province'} columns={columns} rule={rule} formats={formats} showPar={false} />
+            <TargetMark target={current.target} overall={total?.indices.find((i) => i.index === columns[0].code)} label={columns[0].label} formats={formats} />
             {localities.length > 0 && (
               <IndexChart groups={localities} column={columns[0]} target={current.target ?? PUBLIC_TARGET} rule={rule} formats={formats} />
             )}
