@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { useAction } from '../api/use-load.ts';
@@ -9,8 +10,17 @@ import { ImportProblems } from './ImportProblems.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A CSV or XLSX file sent to an import route: all rows or none, every problem listed. */
-export function TableUploadForm<T>(props: { id: string; title: string; intro: string; path: string; done: (result: T) => string; onDone: () => void }) {
+/** A CSV or XLSX file sent to an import route: all rows or none, every problem listed. `children` go under the intro (e.g. the template to download). */
+export function TableUploadForm<T>(props: {
+  id: string;
+  title: string;
+  intro: string;
+  path: string;
+  done: (result: T) => string;
+  onDone: () => void;
+  button?: string;
+  children?: ComponentChildren;
+}) {
   const t = useMessages();
   const { api } = useStaff();
   const input = useRef<HTMLInputElement>(null);
@@ -27,6 +37,7 @@ export function TableUploadForm<T>(props: { id: string; title: string; intro: st
     <form class="panel stack" onSubmit={submit} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       <p>{props.intro}</p>
+      {props.children}
       <label>
         <span>{t.file}</span>
         <input ref={input} name={`${props.id}-file`} type="file" required accept=".csv,.xlsx,text/csv" />
@@ -36,7 +47,7 @@ export function TableUploadForm<T>(props: { id: string; title: string; intro: st
       <DoneNotice message={action.done} />
       <div>
         <button type="submit" class="button primary" disabled={action.busy}>
-          {t.upload}
+          {props.button ?? t.upload}
         </button>
       </div>
     </form>
