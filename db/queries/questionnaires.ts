@@ -94,9 +94,13 @@ export async function lockQuestionnaire(db: Database, version: string): Promise<
 
 /** Every stored version with whom it is for (a definition without `respondentType` is the citizens'). */
 export async function questionnaireVersionsByType(db: Database): Promise<Array<{ version: string; title: string; respondentType: RespondentType }>> {
-  const rows = await db
-    .select({ version: questionnaireVersions.version, title: questionnaireVersions.title, definition: questionnaireVersions.definition })
+  // Whom each asks, read in SQL: the round form lists every version without loading their definitions.
+  return db
+    .select({
+      version: questionnaireVersions.version,
+      title: questionnaireVersions.title,
+      respondentType: sql<RespondentType>`coalesce(${questionnaireVersions.definition} ->> 'respondentType', 'citizen')`,
+    })
     .from(questionnaireVersions)
     .orderBy(asc(questionnaireVersions.version));
-  return rows.map(({ version, title, definition }) => ({ version, title, respondentType: definition.respondentType ?? 'citizen' }));
 }
