@@ -120,6 +120,16 @@ export async function statusCounts(
 }
 
 /** The versions a round's responses of one respondent type were stored under, and which types the round has responses of. */
+/** Whether the round holds at least one response of the type (a probe that stops at the first row). */
+export async function hasRespondentsOfType(db: Database, roundId: number, respondentType: RespondentType): Promise<boolean> {
+  const [row] = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function respondentVersions(db: Database, roundId: number): Promise<Array<{ respondentType: RespondentType; version: string }>> {
   return db
     .selectDistinct({ respondentType: responses.respondentType, version: responses.questionnaireVersion })

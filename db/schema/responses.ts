@@ -100,6 +100,8 @@ export const responses = pgTable(
     // Online responses are each their own PSU and are read one by one for the results; without this
     // they would cost a second pass over the round.
     index('responses_online_idx').on(t.roundId).where(sql`${t.channel} = 'online'`),
+    // Finds at once whether a round holds responses of a type other than citizens' (rare, so the index stays small and costs citizens' writes nothing).
+    index('responses_round_other_types_idx').on(t.roundId, t.respondentType).where(sql`${t.respondentType} <> 'citizen'`),
     index('responses_without_bits_idx').on(t.questionnaireVersion).where(sql`${t.answerBits} is null`),
     check('responses_channel_check', sql`${t.channel} in ('office', 'paper', 'online')`),
     check('responses_respondent_type_check', sql`${t.respondentType} in ('citizen', 'organisation')`),

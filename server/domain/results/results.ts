@@ -13,7 +13,7 @@ import type { Database } from '../../../db/client.ts';
 import { findFrame } from '../../../db/queries/frames.ts';
 import { findLocalities } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { countCells, officeCodes, respondentVersions, statusCounts } from '../../../db/queries/results.ts';
+import { countCells, hasRespondentsOfType, officeCodes, respondentVersions, statusCounts } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
@@ -57,9 +57,9 @@ export async function questionnaireOfRound(db: Database, round: RoundRow, respon
 
 /** Which respondent types a round has figures for: those it asks with a version of its own, and any its responses hold. */
 export async function respondentTypesOfRound(db: Database, round: RoundRow): Promise<RespondentType[]> {
-  const asked = respondentTypes.filter((t) => round.questionnaires[t]);
-  const found = new Set<RespondentType>([...asked, ...(await respondentVersions(db, round.id)).map((v) => v.respondentType)]);
-  return respondentTypes.filter((t) => found.has(t));
+  // Asked each results request: only the types the round does not ask are looked for, each by a probe, not by reading the round's responses.
+  const present = await Promise.all(respondentTypes.map(async (t) => Boolean(round.questionnaires[t]) || (await hasRespondentsOfType(db, round.id, t))));
+  return respondentTypes.filter((_, i) => present[i]);
 }
 
 export const frameIncomplete = (message: string) => problems.frameIncomplete({ stratum: message.replace(/^.*stratum /, '') });

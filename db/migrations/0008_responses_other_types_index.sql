@@ -1,0 +1,1 @@
+CREATE INDEX "responses_round_other_types_idx" ON "responses" USING btree ("round_id","respondent_type") WHERE "responses"."respondent_type" <> 'citizen';
