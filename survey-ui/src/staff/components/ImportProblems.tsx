@@ -1,14 +1,18 @@
 import type { ImportProblem } from '../api/types.ts';
 import { useMessages } from '../messages/catalogue.ts';
 
-/** Every problem of a refused import: row, column, value and reason. */
-export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
+/**
+ * Every problem of a refused file: row, column, value and reason; with `bySheet` (a workbook of
+ * several sheets, or JSON) the sheet first, and a problem without a row (a JSON path) leaves it blank.
+ */
+export function ImportProblems({ problems, bySheet = false, testId }: { problems: ImportProblem[]; bySheet?: boolean; testId?: string }) {
   const t = useMessages();
   if (problems.length === 0) return null;
   return (
-    <table class="problems">
+    <table class="problems" data-testid={testId}>
       <thead>
         <tr>
+          {bySheet && <th scope="col">{t.sheetCol}</th>}
           <th scope="col">{t.rowCol}</th>
           <th scope="col">{t.columnCol}</th>
           <th scope="col">{t.valueCol}</th>
@@ -18,7 +22,8 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
       <tbody>
         {problems.map((p, i) => (
           <tr key={i}>
-            <td>{p.row}</td>
+            {bySheet && <td>{p.sheet ?? t.jsonFile}</td>}
+            <td>{bySheet && p.row <= 0 ? '' : p.row}</td>
             <td>
               <code>{p.column}</code>
             </td>

@@ -5,7 +5,7 @@ import { useAction, useLoad } from '../api/use-load.ts';
 import { DoneNotice } from '../components/DoneNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { QuestionnaireProblems } from '../components/QuestionnaireProblems.tsx';
+import { ImportProblems } from '../components/ImportProblems.tsx';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
 
@@ -56,7 +56,7 @@ export function QuestionnairesPage() {
           <input ref={input} name="file" type="file" required accept=".xlsx,.json,application/json" />
         </label>
         <ErrorNotice error={action.error} />
-        <QuestionnaireProblems problems={problems} />
+        <ImportProblems problems={problems} bySheet testId="questionnaire-problems" />
         <DoneNotice message={action.done} />
         <div>
           <button type="submit" class="button primary" disabled={action.busy}>
