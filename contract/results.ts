@@ -10,8 +10,13 @@ import { respondentTypes } from './questionnaires.ts';
 export const RELIABILITY_ISSUES = ['no_estimate', 'variance_not_estimable', 'few_respondents', 'low_effective_n', 'wide_interval'] as const;
 export const LONELY_PSU_OPTIONS = ['adjust', 'average', 'remove', 'certainty', 'fail'] as const;
 
-/** The levels figures are given at: all (the whole set), province, district or commune. */
-export const RESULT_LEVELS = ['all', 'province', 'district', 'commune'] as const;
+/**
+ * The levels figures are given at: all (the whole set), national (every province of the round, each
+ * weighted by its population: the same figure as `all`, named as the national one), province,
+ * district, commune, or office (the one-stop office the citizen was served at; paper and online
+ * responses belong to no office).
+ */
+export const RESULT_LEVELS = ['all', 'national', 'province', 'district', 'commune', 'office'] as const;
 export type ResultLevel = (typeof RESULT_LEVELS)[number];
 
 /** `by=province,district`: one or more levels, each all, province, district or commune. */
@@ -28,21 +33,43 @@ export const LevelsQuery = z
     ),
   ])
   .pipe(z.array(z.enum(RESULT_LEVELS)).min(1))
-  .describe('all, province, district or commune; several separated by commas (province,district)');
+  .describe('all, national, province, district, commune or office; several separated by commas (province,district)');
 
 /** Whose results: citizens' (the default) or organisations' — never pooled. */
 const respondentType = z.enum(respondentTypes).default('citizen').describe('citizen (người dân, the default) or organisation (tổ chức, doanh nghiệp)');
 export const RespondentTypeQuery = z.object({ respondentType });
+
+// figures: rankings, year-on-year and the lonely-PSU choice, asked for in the query
+const yes = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+const figureOptions = {
+  rank: yes.describe('true: rank the units of every level but all/national by every index, with intervals of plausible ranks'),
+  rankCoverage: z.enum(['individual', 'joint']).default('individual').describe('individual: each interval covers its rank with 95 %; joint: all at once'),
+  compare: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional()
+    .describe('previous (the previous comparable round) or a round code: per figure the difference, its SE, 95 % interval and significance'),
+};
 
 /** Left out, the method's own rule applies (analysis/estimation/intervals.ts: 30 respondents, 10 points). */
 export const ResultsQuery = z.object({
   by: LevelsQuery,
   minN: z.coerce.number().int().min(0).max(100_000).optional().describe('fewest respondents for a reliable figure'),
   maxHalfWidth: z.coerce.number().positive().max(100).optional().describe('widest reliable 95 % half-width, in points'),
+  lonelyPsu: z
+    .enum(LONELY_PSU_OPTIONS)
+    .default('adjust')
+    .describe("a stratum with one PSU, as R's survey.lonely.psu: adjust (default), average, remove, certainty, fail (refuse)"),
   respondentType,
+  ...figureOptions,
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
-export const PublicResultsQuery = z.object({ by: LevelsQuery, respondentType });
+export const PublicResultsQuery = z.object({ by: LevelsQuery, respondentType, ...figureOptions });
 
 const n = z.number().nullable();
 export const EstimateView = z.object({
@@ -83,6 +110,80 @@ export type EstimateView = z.output<typeof EstimateView>;
 export type IndexView = z.output<typeof IndexView>;
 export type GroupView = z.output<typeof GroupView>;
 
+// figures: rankings with intervals of plausible ranks, and the comparison with the previous round
+export const RankingView = z.object({
+  level: z.string(),
+  index: z.string(),
+  within: z.string().nullable().describe('the province whose units are ranked among themselves; null for a ranking of provinces'),
+  coverage: z.enum(['individual', 'joint']),
+  critical_z: z.number(),
+  comparisons: z.number(),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      estimate: z.number(),
+      rank: z.number().describe('1 = highest'),
+      rank_low: z.number().describe('best plausible rank'),
+      rank_high: z.number().describe('worst plausible rank'),
+      above: z.number().describe('units significantly higher'),
+      below: z.number().describe('units significantly lower'),
+      reliable: z.boolean(),
+      previous_rank: z.number().nullable().optional(),
+      rank_change: z.number().nullable().optional().describe('previous rank − rank: positive = moved up'),
+    }),
+  ),
+  unranked: z.array(z.string()),
+});
+export type RankingView = z.output<typeof RankingView>;
+
+export const DifferenceView = z.object({
+  level: z.string(),
+  code: z.string(),
+  name: z.string(),
+  index: z.string(),
+  estimate: n,
+  previous: n,
+  difference: n,
+  se: n,
+  ci_low: n,
+  ci_high: n,
+  z: n,
+  p_value: n,
+  significant: z.boolean().nullable().describe('null: a standard error cannot be estimated, nothing can be said'),
+  reliable: z.boolean().describe('both figures reliable'),
+  previous_units: z.array(z.string()).describe('the previous round’s units this unit is counted from'),
+});
+export type DifferenceView = z.output<typeof DifferenceView>;
+
+export const ComparisonView = z.object({
+  current: z.string(),
+  previous: z.string(),
+  previousName: z.string(),
+  versions: z.object({
+    current: z.string(),
+    previous: z.string(),
+    identical: z.boolean(),
+    commonItems: z.array(z.string()),
+    differences: z.array(z.object({ code: z.string(), kind: z.string(), detail: z.string() })),
+  }),
+  method: z.string(),
+  differences: z.array(DifferenceView),
+  new_units: z.array(z.object({ level: z.string(), code: z.string() })),
+  rank_changes: z.array(
+    z.object({
+      level: z.string(),
+      index: z.string(),
+      within: z.string().nullable(),
+      code: z.string(),
+      rank: z.number(),
+      previous_rank: z.number().nullable(),
+      rank_change: z.number().nullable(),
+    }),
+  ),
+});
+export type ComparisonView = z.output<typeof ComparisonView>;
+
 export const AnalysisResultView = z.object({
   groups: z.array(GroupView),
   questionnaire: z.string(),
@@ -96,6 +197,11 @@ export const AnalysisResultView = z.object({
     lonelyPsuOption: z.enum(LONELY_PSU_OPTIONS).optional(),
     composites: z.string().optional(),
     weights: z.enum(['column', 'frame', 'raked', 'unweighted']),
+    provinces: z
+      .object({ rule: z.string(), populations: z.record(z.string(), z.number()), source: z.string() })
+      .optional()
+      .describe('a round over several provinces: how figures over several provinces (the national one) weight them'),
+    design: z.string().optional().describe('the sampling design of stored responses: strata, PSUs, weights'),
   }),
   respondentType: z.enum(respondentTypes).optional().describe('Whose answers the figures rest on'),
   respondentTypes: z.array(z.enum(respondentTypes)).optional().describe('The respondent types the round has figures for'),
@@ -106,6 +212,11 @@ export const AnalysisResultView = z.object({
       excluded: z.number().int().describe('Responses a reviewer excluded (kept, never counted)'),
     })
     .optional(),
+  // figures
+  rankings: z.array(RankingView).optional().describe('with rank=true: every ranked level by every index'),
+  comparison: ComparisonView.nullable()
+    .optional()
+    .describe('with compare=previous or a round code: the year-on-year differences; null when there is no comparable round'),
 });
 export type AnalysisResultView = z.output<typeof AnalysisResultView>;
 

@@ -343,6 +343,15 @@ export const problems = {
       en: `Round ${p.code} has responses in province ${p.province}: it cannot be removed from the round`,
     }),
   }),
+  // figures
+  designRefused: kind<{ reason: string }>(409.61, 'design_refused', ({ reason }) => ({
+    vi: `Không tính được kết quả với thiết kế mẫu và lựa chọn đã chọn (${reason}). Hãy chọn cách xử lý tầng một đơn vị mẫu khác (lonelyPsu: adjust, average, remove, certainty).`,
+    en: `The results cannot be computed with this design and these options (${reason}). Choose another lonely-PSU option (lonelyPsu: adjust, average, remove, certainty).`,
+  })),
+  notComparable: kind<{ code: string; previous: string }>(409.62, 'rounds_not_comparable', ({ code, previous }) => ({
+    vi: `Đợt ${previous} không so sánh được với đợt ${code}: phải là một đợt khác, đã kết thúc hoặc đã công bố, bắt đầu trước đợt ${code} và có chung ít nhất một tỉnh`,
+    en: `Round ${previous} cannot be compared with round ${code}: it must be another round, closed or published, starting before ${code} and sharing a province with it`,
+  })),
 
   // 413–415: the request's shape.
   bodyTooLarge: kind(413, 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' }),

@@ -7,6 +7,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { Database } from '../client.ts';
 import { offices, responses } from '../schema/index.ts';
+import { surveyDay } from './survey-day.ts';
 
 export interface CellCountRow {
   channel: 'office' | 'paper' | 'online';
@@ -14,6 +15,8 @@ export interface CellCountRow {
   province: string;
   district: string | null;
   commune: string | null;
+  /** Office responses: the survey day (survey-day.ts), part of their PSU. */
+  day: string | null;
   size: number;
   counts: number[];
 }
@@ -54,13 +57,14 @@ export async function countCells(
         province: responses.provinceCode,
         district: responses.districtCode,
         commune: responses.communeCode,
+        day: surveyDay,
         size: sql<number>`count(*)::int4`,
         uncoded: sql<number>`count(*) filter (where ${responses.answerBits} is null)::int4`,
         counts: sql<number[]>`${sums}`,
       })
       .from(responses)
       .where(and(counted(roundId, respondentType), ne(responses.channel, 'online')))
-      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode);
+      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode, surveyDay);
     const online = await tx
       .select({
         id: responses.id,
@@ -83,6 +87,12 @@ export async function countCells(
 export async function officeCodes(db: Database): Promise<Map<number, string>> {
   const rows = await db.select({ id: offices.id, code: offices.code }).from(offices);
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Office code → name, for naming office figures. */
+export async function officeNames(db: Database): Promise<Map<string, string>> {
+  const rows = await db.select({ code: offices.code, name: offices.name }).from(offices);
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Responses of a version stored before answer bits existed (or under an older layout), a page at a time. */

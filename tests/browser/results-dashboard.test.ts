@@ -41,7 +41,8 @@ describe('the results dashboard', () => {
     expect(rows.slice(1).map((r) => r.unreliable)).toEqual(districts.map((d) => !figure(d, 'SIPAS').reliable));
     const sipas = figure(districts[0], 'SIPAS');
     await expect(page.locator('table.indices tbody tr[data-code="662"] td .moe').first().textContent()).resolves.toBe(
-      `±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`,
+      // Half the logit interval: the documented interval of a percentage, the one the reliability rule judges.
+      `±${percentVi((sipas.ci_logit_high! - sipas.ci_logit_low!) / 2)}`,
     );
     expect(await page.locator('.legend').textContent()).toContain('ít hơn 30 người trả lời');
 
@@ -176,7 +177,9 @@ describe('the results dashboard', () => {
     const count = new Intl.NumberFormat('vi-VN');
     for (const unit of [api.groups.find((g) => g.level === 'province')!, ...districtsOf(api)]) {
       const sipas = figure(unit, 'SIPAS');
-      expect(text).toContain(`${unit.name} ${count.format(sipas.n)} ${percentVi(sipas.estimate)} ±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`);
+      expect(text).toContain(
+        `${unit.name} ${count.format(sipas.n)} ${percentVi(sipas.estimate)} ±${percentVi((sipas.ci_logit_high! - sipas.ci_logit_low!) / 2)}`,
+      );
     }
     expect(text).toContain('Mục tiêu 85,0 %');
     for (const control of ['In báo cáo', 'Đăng xuất', 'Tải xuống', 'Chỉ số trên biểu đồ']) expect(text).not.toContain(control);

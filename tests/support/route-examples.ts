@@ -93,7 +93,12 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'PATCH /api/links/:token': { as: 'manager', params: { token: data.link }, body: { active: true } },
     'GET /api/rounds/:code/flagged-responses': { as: 'manager', params: round },
     'POST /api/responses/:id/review': { as: 'manager', params: { id: randomUUID() }, body: { decision: 'accepted' } },
-    'GET /api/rounds/:code/results': { as: 'analyst', params: round, query: { by: 'province,district', minN: '30', maxHalfWidth: '10' } },
+    'GET /api/rounds/:code/results': {
+      as: 'analyst',
+      params: round,
+      // figures: office level, rankings, year-on-year, the lonely-PSU choice
+      query: { by: 'province,district,office', minN: '30', maxHalfWidth: '10', lonelyPsu: 'average', rank: 'true', compare: 'previous' },
+    },
     'GET /api/rounds/:code/results.csv': { as: 'analyst', params: round, query: { by: 'district' } },
     'GET /api/rounds/:code/results.xlsx': { as: 'analyst', params: round, query: { by: 'province' } },
     'GET /api/rounds/:code/microdata.csv': { as: 'analyst', params: round },
@@ -131,7 +136,7 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'POST /api/rounds/:code/sample-plan/import': { as: 'manager', params: round },
     'POST /api/rounds/:code/online-link/reissue': { as: 'manager', params: round },
     'GET /api/public/rounds': { as: 'anonymous' },
-    'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province' } },
+    'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province', rank: 'true', compare: 'previous' } },
     'GET /api/openapi.json': { as: 'anonymous' },
     // Questionnaire versions (admins).
     'GET /api/questionnaire-versions': { as: 'admin' },

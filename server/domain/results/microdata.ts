@@ -44,7 +44,7 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   const others = layout.questions.map((q) => q.code).filter((code) => !placed.has(code));
   const coded = [...profile, ...planned, ...others].map((code) => layout.byCode.get(code)!);
   const textFields: TextField[] = withText ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code })) : [];
-  return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', ...textFields.map((f) => f.code)], coded, textFields };
+  return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', 'office', ...textFields.map((f) => f.code)], coded, textFields };
 }
 
 /**
@@ -119,17 +119,18 @@ export async function microdataExport(
   const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
   const field = (value: string) => `,${escapedField(value)}`;
   const placeOf = (r: MicrodataRow) => {
-    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}`;
+    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}|${r.day}`;
     let place = places.get(key);
     if (!place) {
       const officeCode = r.officeId === null ? null : (offices.get(r.officeId) ?? String(r.officeId));
-      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune };
+      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune, day: r.day };
       const stratum = stratumOf(facts);
       const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(r.channel === 'online' ? [] : [psuOf(facts)])];
       place = {
         design: utf8.encode(design.map(field).join('')),
         weight: utf8.encode(field(String(weights.get(stratum) ?? 1))),
-        channel: utf8.encode(field(r.channel)),
+        // The office the response was served at (office channel only): the `office` level.
+        channel: utf8.encode(field(r.channel) + field(r.channel === 'office' ? (officeCode ?? '') : '')),
       };
       places.set(key, place);
     }
@@ -185,8 +186,8 @@ const DESIGN_DESCRIPTIONS: Record<string, [string, string]> = {
     'Stratum = locality (district, or province without districts) × channel, e.g. 660-office',
   ],
   psu: [
-    'Đơn vị mẫu bậc một: điểm khảo sát (tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)',
-    'Primary sampling unit: the office (office channel), the form’s commune or district (paper), the response itself (online)',
+    'Đơn vị mẫu bậc một: điểm khảo sát và ngày khảo sát (MÃ@YYYY-MM-DD, tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)',
+    'Primary sampling unit: the office and survey day (CODE@YYYY-MM-DD, office channel), the form’s commune or district (paper), the response itself (online)',
   ],
   weight: [
     'Trọng số thiết kế N_h / n_h theo khung mẫu của đợt; 1 nếu đợt chưa có khung mẫu (không trọng số)',
@@ -204,6 +205,13 @@ export function codebookRows(def: QuestionnaireDefinition, withText: boolean): s
     if (design) return [column, design[0], design[1], ''];
     if (column === 'channel')
       return [column, 'Kênh khảo sát', 'Channel', 'office = tại bộ phận một cửa; paper = phiếu giấy (đã nhập và đối chiếu); online = trực tuyến'];
+    if (column === 'office')
+      return [
+        column,
+        'Mã bộ phận một cửa nơi người trả lời được phục vụ (trống với phiếu giấy và trực tuyến)',
+        'Code of the one-stop office the respondent was served at (empty for paper and online)',
+        '',
+      ];
     const q = byCode.get(column)!;
     return [column, q.text.vi, q.text.en ?? '', q.type === 'text' ? valuesText(def, q) : `${valuesText(def, q)}; ${blank}`];
   });

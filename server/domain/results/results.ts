@@ -3,7 +3,9 @@
  * (db/queries/results.ts), the cells get their stratum and PSU (survey-design.ts) and their design
  * weight (the round's frame, or 1), and the estimation is the same as for a microdata file.
  */
-import { estimateFromStatistics } from '../../../analysis/estimation/analyze.ts';
+import { AnalysisInputError, estimateFromStatistics } from '../../../analysis/estimation/analyze.ts';
+import { DesignError, type LonelyPsu } from '../../../analysis/estimation/design.ts';
+import type { RankCoverage } from '../../../analysis/estimation/ranking.ts';
 import { countPlan, countsOfBits, statisticsFromCounts, stratumWeights, type CountedCell, type CountPlan } from '../../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { defaultReliability, type ReliabilityRule } from '../../../analysis/estimation/intervals.ts';
@@ -13,11 +15,11 @@ import type { Database } from '../../../db/client.ts';
 import { findFrame } from '../../../db/queries/frames.ts';
 import { findLocalities } from '../../../db/queries/localities.ts';
 import { findQuestionnaire } from '../../../db/queries/questionnaires.ts';
-import { countCells, hasRespondentsOfType, officeCodes, respondentVersions, statusCounts } from '../../../db/queries/results.ts';
+import { countCells, hasRespondentsOfType, officeCodes, officeNames, respondentVersions, statusCounts } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
-import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
+import { domainOf, NATIONAL, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
 
 export interface ResultsOptions {
   levels: ResultLevel[];
@@ -27,7 +29,16 @@ export interface ResultsOptions {
   reliability?: Partial<ReliabilityRule>;
   /** Re-labels a unit before grouping (e.g. an old district as the unit that replaced it); null leaves it out. */
   unitOf?: (code: string) => string | null;
+  /** What a stratum with one PSU contributes (R's survey.lonely.psu); default `adjust`. */
+  lonelyPsu?: LonelyPsu;
+  /** Rank the units of every level but all/national by every index (analysis/estimation/rankings.ts). */
+  rank?: { coverage: RankCoverage };
+  /** Estimate with this definition instead of the round's (e.g. restricted to the items another version shares). */
+  definition?: QuestionnaireDefinition;
 }
+
+/** Levels whose single group covers the whole round: never ranked. */
+const WHOLE_ROUND = new Set<string>(['all', NATIONAL]);
 
 export interface CountedRound {
   def: QuestionnaireDefinition;
@@ -75,8 +86,9 @@ export async function countRound(
   levels: ResultLevel[],
   unitOf?: ResultsOptions['unitOf'],
   respondentType: RespondentType = 'citizen',
+  definition?: QuestionnaireDefinition,
 ): Promise<CountedRound> {
-  const def = await questionnaireOfRound(db, round, respondentType);
+  const def = definition ?? (await questionnaireOfRound(db, round, respondentType));
   await ensureAnswerBits(db, def);
   const plan = countPlan(def, layoutOf(def));
   const [{ cells: grouped, online }, offices, frame] = await Promise.all([
@@ -85,8 +97,23 @@ export async function countRound(
     frameOf(db, round, respondentType),
   ]);
   const cell = (facts: DesignFacts, size: number, counts: ArrayLike<number>) => {
-    const units = { province: labelled(facts.province, unitOf) ?? '', district: labelled(facts.district, unitOf), commune: labelled(facts.commune, unitOf) };
-    return { stratum: stratumOf(facts), psu: psuOf(facts), domains: levels.map((level) => domainOf(level, units)), size, counts, facts };
+    const units = {
+      province: labelled(facts.province, unitOf) ?? '',
+      district: labelled(facts.district, unitOf),
+      commune: labelled(facts.commune, unitOf),
+      officeCode: facts.channel === 'office' ? facts.officeCode : null,
+    };
+    // The design's province is where the response was collected (each province a design of its
+    // own), whatever unit it is counted under now: a merged province's figure combines its parts.
+    return {
+      stratum: stratumOf(facts),
+      psu: psuOf(facts),
+      province: facts.province,
+      domains: levels.map((level) => domainOf(level, units)),
+      size,
+      counts,
+      facts,
+    };
   };
   const cells = [
     ...grouped.map((g) => cell({ id: '', ...g, officeCode: g.officeId === null ? null : (offices.get(g.officeId) ?? String(g.officeId)) }, g.size, g.counts)),
@@ -96,7 +123,8 @@ export async function countRound(
 }
 
 /** A round's results, with how many responses they rest on and how many wait for review, left out until someone decides. */
-export type RoundResult = AnalysisResult & {
+export type RoundResult = Omit<AnalysisResult, 'method'> & {
+  method: AnalysisResult['method'] & { design?: string };
   respondentType: RespondentType;
   target: number | null;
   responses: { counted: number; heldForReview: number; excluded: number };
@@ -111,8 +139,32 @@ export async function frameOf(db: Database, round: RoundRow, respondentType: Res
 }
 
 export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
+  return (await roundResultsWithSources(db, round, options)).result;
+}
+
+/**
+ * The results, and per level the units each group was counted from (its own code, or the old units
+ * relabelled as it): what a comparison across rounds shows as `previous_units`.
+ */
+export async function roundResultsWithSources(
+  db: Database,
+  round: RoundRow,
+  options: ResultsOptions,
+): Promise<{ result: RoundResult; sources: Map<string, Set<string>> }> {
   const respondentType = options.respondentType ?? 'citizen';
-  const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf, respondentType);
+  const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf, respondentType, options.definition);
+  const sources = new Map<string, Set<string>>();
+  for (const c of cells) {
+    options.levels.forEach((level, l) => {
+      const code = c.domains[l];
+      if (code === '') return;
+      const original = WHOLE_ROUND.has(level)
+        ? code
+        : domainOf(level, { ...c.facts, officeCode: c.facts.channel === 'office' ? c.facts.officeCode : null }) || code;
+      const key = `${level}\u0000${code}`;
+      sources.set(key, (sources.get(key) ?? new Set()).add(original));
+    });
+  }
   let weights: Map<string, number>;
   try {
     weights = stratumWeights(cells, frame);
@@ -120,24 +172,42 @@ export async function roundResults(db: Database, round: RoundRow, options: Resul
     if (error instanceof FrameError) throw frameIncomplete(error.message);
     throw error;
   }
-  const statistics = statisticsFromCounts(plan, cells, options.levels, weights);
-  const codes = [...new Set(cells.flatMap((c) => c.domains))].filter((c) => c !== '' && c !== 'all');
-  const names = new Map((await findLocalities(db, codes)).map((l) => [l.code, l.name]));
-  const result = estimateFromStatistics(def, statistics, {
-    reliability: options.reliability && {
-      minN: options.reliability.minN ?? defaultReliability.minN,
-      maxHalfWidth: options.reliability.maxHalfWidth ?? defaultReliability.maxHalfWidth,
-      minEffectiveN: options.reliability.minEffectiveN,
-      minPsus: options.reliability.minPsus,
-    },
-    nameOf: (level, code) => (level === 'all' ? undefined : names.get(code)),
-  });
+  const codes = [...new Set(cells.flatMap((c) => c.domains))].filter((c) => c !== '' && c !== 'all' && c !== NATIONAL);
+  const [localityNames, offices] = await Promise.all([findLocalities(db, codes), options.levels.includes('office') ? officeNames(db) : new Map()]);
+  const names = new Map(localityNames.map((l) => [l.code, l.name]));
+  let result: AnalysisResult;
+  try {
+    const statistics = statisticsFromCounts(plan, cells, options.levels, weights);
+    result = estimateFromStatistics(def, statistics, {
+      reliability: options.reliability && {
+        minN: options.reliability.minN ?? defaultReliability.minN,
+        maxHalfWidth: options.reliability.maxHalfWidth ?? defaultReliability.maxHalfWidth,
+        minEffectiveN: options.reliability.minEffectiveN,
+        minPsus: options.reliability.minPsus,
+      },
+      lonelyPsu: options.lonelyPsu,
+      rank: options.rank && { levels: options.levels.filter((l) => !WHOLE_ROUND.has(l)), coverage: options.rank.coverage },
+      nameOf: (level, code) => (level === 'all' ? undefined : level === NATIONAL ? NATIONAL_NAME : level === 'office' ? offices.get(code) : names.get(code)),
+    });
+  } catch (error) {
+    if (error instanceof DesignError || error instanceof AnalysisInputError) throw problems.designRefused({ reason: error.message });
+    throw error;
+  }
   const status = await statusCounts(db, round.id, respondentType);
   return {
-    ...result,
-    respondentType,
-    target: round.target,
-    method: { ...result.method, weights: frame ? 'frame' : 'unweighted' },
-    responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
+    result: {
+      ...result,
+      respondentType,
+      target: round.target,
+      method: { ...result.method, weights: frame ? 'frame' : 'unweighted', design: DESIGN },
+      responses: { counted: status.accepted, heldForReview: status.held, excluded: status.excluded },
+    },
+    sources,
   };
 }
+
+/** The `national` group's name: every province of the round, weighted by its population. */
+export const NATIONAL_NAME = 'Chung các tỉnh của đợt (gia quyền theo dân số)';
+
+export const DESIGN =
+  'strata: district (or province) × channel; PSUs: the office and survey day (office), the form’s commune (paper), the response (online); weights N_h / n_h from the round’s frame, or 1; each province a design of its own';

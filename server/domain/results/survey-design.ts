@@ -3,10 +3,14 @@
  *
  *  - stratum = locality × channel: the response's district (or, where a round has no districts —
  *    the two-tier local government from 07/2025 — its province) and the channel, e.g. `660-office`;
- *  - PSU (primary sampling unit) = the office for office responses (the survey is run office by
- *    office), the commune of the form for paper responses (or the form's district when it names no
- *    commune: forms are handed out locality by locality), and each response on its own online
- *    (an online link samples people, not places).
+ *  - PSU (primary sampling unit) = the office's survey day for office responses: every office of
+ *    the province is surveyed (offices are not drawn), and what is sampled at an office is the
+ *    people served on the days the survey runs — the respondents of one office on one day (Vietnam
+ *    time) are one cluster. So an office's own figure rests on as many PSUs as it has survey days
+ *    and its variance can be estimated (with the office as PSU it never could: one PSU); a
+ *    district's office figure rests on all its offices' days. The commune of the form for paper
+ *    responses (or the form's district when it names no commune: forms are handed out locality by
+ *    locality), and each response on its own online (an online link samples people, not places).
  *
  * A frame gives each stratum's population N_h (people for paper and online, files processed at the
  * office for office strata); the design weight is N_h / n_h. Without a frame every weight is 1.
@@ -21,6 +25,8 @@ export interface DesignFacts {
   province: string;
   district: string | null;
   commune: string | null;
+  /** Office responses: the survey day, YYYY-MM-DD in Vietnam time (db/queries/survey-day.ts). */
+  day?: string | null;
 }
 
 export function stratumOf(r: Pick<DesignFacts, 'channel' | 'province' | 'district'>): string {
@@ -29,15 +35,20 @@ export function stratumOf(r: Pick<DesignFacts, 'channel' | 'province' | 'distric
 
 export function psuOf(r: DesignFacts): string {
   if (r.channel === 'online') return r.id;
-  if (r.channel === 'office' && r.officeCode) return r.officeCode;
+  if (r.channel === 'office' && r.officeCode) return r.day ? `${r.officeCode}@${r.day}` : r.officeCode;
   return r.commune ?? r.district ?? r.province;
 }
 
 /** The levels a results request may group by, from the widest: the API's own list. */
 export type { ResultLevel } from '../../../contract/results.ts';
 
-/** A response's domain code at a level ('' when it has no unit at that level). */
-export function domainOf(level: ResultLevel, r: Pick<DesignFacts, 'province' | 'district' | 'commune'>): string {
+/** The code of the one group of the `national` level. */
+export const NATIONAL = 'national';
+
+/** A response's domain code at a level ('' when it has no unit at that level: paper and online responses have no office). */
+export function domainOf(level: ResultLevel, r: Pick<DesignFacts, 'province' | 'district' | 'commune' | 'officeCode'>): string {
   if (level === 'all') return 'all';
+  if (level === 'national') return NATIONAL;
+  if (level === 'office') return r.officeCode ?? '';
   return r[level] ?? '';
 }

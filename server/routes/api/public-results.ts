@@ -9,7 +9,8 @@ import { ProblemView } from '../../../contract/problems.ts';
 import { AnalysisResultView, PublicResultsQuery } from '../../../contract/results.ts';
 import { RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { findRoundByCode, listPublishedRounds } from '../../../db/queries/rounds.ts';
-import { respondentTypesOfRound, roundResults } from '../../domain/results/results.ts';
+import { roundFigures } from '../../domain/results/figures.ts';
+import { respondentTypesOfRound } from '../../domain/results/results.ts';
 import { problems } from '../../error-catalogue.ts';
 import { roundView } from '../../domain/rounds/round-view.ts';
 
@@ -30,7 +31,8 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { public: true },
       schema: {
-        summary: 'The indices of a published round (province and locality level; no item details)',
+        summary:
+          'The indices of a published round (every level; no item details), with rankings (rank=true) and the change since the previous published round (compare=previous)',
         params: RoundParams,
         querystring: PublicResultsQuery,
         response: { 200: AnalysisResultView, 400: ProblemView, 404: ProblemView, 409: ProblemView },
@@ -41,7 +43,8 @@ export const publicResultRoutes: FastifyPluginAsyncZod = async (app) => {
       if (round?.status !== 'published') {
         throw problems.notFound('publishedResults', { code: request.params.code });
       }
-      const result = await roundResults(db(), round, { levels: request.query.by, respondentType: request.query.respondentType });
+      // Compared with published rounds only: an unpublished round's figures never show here.
+      const result = await roundFigures(db(), round, request.query, true);
       return {
         ...result,
         respondentTypes: await respondentTypesOfRound(db(), round),

@@ -7,7 +7,8 @@ import { RoundParams } from '../../../contract/rounds.ts';
 import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
-import { questionnaireOfRound, respondentTypesOfRound, roundResults } from '../../domain/results/results.ts';
+import { roundFigures } from '../../domain/results/figures.ts';
+import { questionnaireOfRound, respondentTypesOfRound } from '../../domain/results/results.ts';
 import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
@@ -30,9 +31,8 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const compute = async (code: string, query: ResultsQuery) => {
     const round = await roundOrFail(db(), code);
-    const result = await roundResults(db(), round, {
-      levels: query.by,
-      respondentType: query.respondentType,
+    const result = await roundFigures(db(), round, {
+      ...query,
       reliability: { minN: query.minN, maxHalfWidth: query.maxHalfWidth },
     });
     return { round, result: { ...result, respondentTypes: await respondentTypesOfRound(db(), round) } };

@@ -4,12 +4,12 @@ import type { Estimate, ResultGroup } from '../../../survey-ui/src/results/api/t
 import { indexColumns, policyRows } from '../../../survey-ui/src/results/model/columns.ts';
 import { numberFormats } from '../../../survey-ui/src/results/model/format.ts';
 import { byName, parPoints, ranking } from '../../../survey-ui/src/results/model/localities.ts';
-import { marginOfError, reliabilityProblem } from '../../../survey-ui/src/results/model/reliability.ts';
+import { isReliable, marginOfError, reliabilityProblem, reliabilityProblems } from '../../../survey-ui/src/results/model/reliability.ts';
 import { QuestionnaireDefinition } from '../../../analysis/questionnaire/definition.ts';
 import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.ts';
 import { sipas2024 } from '../../../db/seed/questionnaires/sipas-2024.ts';
 
-const estimate = (value: number | null, extra: Partial<{ n: number; reliable: boolean; ci_low: number; ci_high: number }> = {}): Estimate => ({
+const estimate = (value: number | null, extra: Partial<Estimate> = {}): Estimate => ({
   estimate: value,
   se: 1,
   ci_low: value === null ? null : value - 2,
@@ -77,13 +77,29 @@ describe('the results pages’ model', () => {
     expect(parPoints(100)).toBe(10);
   });
 
-  it('names why a figure is unreliable: no data, too few respondents, or too wide an interval', () => {
-    const rule = { minN: 30 };
-    expect(reliabilityProblem(estimate(80), rule)).toBeNull();
-    expect(reliabilityProblem(estimate(null, { reliable: false }), rule)).toBe('noData');
-    expect(reliabilityProblem(estimate(80, { reliable: false, n: 12 }), rule)).toBe('fewRespondents');
-    expect(reliabilityProblem(estimate(80, { reliable: false, n: 300 }), rule)).toBe('wideInterval');
+  it('reads why a figure is unreliable from its own issues, never from n alone', () => {
+    expect(reliabilityProblem(estimate(80))).toBeNull();
+    expect(reliabilityProblem(estimate(null, { reliable: false, issues: ['no_estimate'] }))).toBe('noData');
+    // 300 respondents, yet a single PSU: the server says the variance cannot be estimated, and so does the page.
+    expect(reliabilityProblems(estimate(80, { reliable: false, n: 300, variance_estimable: false, issues: ['variance_not_estimable'] }))).toEqual([
+      'varianceNotEstimable',
+    ]);
+    expect(reliabilityProblems(estimate(80, { reliable: false, n: 12, issues: ['few_respondents', 'low_effective_n'] }))).toEqual([
+      'fewRespondents',
+      'lowEffectiveN',
+    ]);
+    expect(reliabilityProblem(estimate(80, { reliable: false, n: 300, issues: ['wide_interval'] }))).toBe('wideInterval');
     expect(marginOfError(estimate(80, { ci_low: 75, ci_high: 86 }))).toBe(5.5);
+    // The logit interval of a percentage is the one shown (the rule judges its width).
+    expect(marginOfError(estimate(80, { ci_low: 75, ci_high: 86, ci_logit_low: 74, ci_logit_high: 84 }))).toBe(5);
+  });
+
+  it('never shows a figure whose variance cannot be estimated as reliable, whatever else it says', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer({ min: 0, max: 5000 }), (reliable, n) => {
+        expect(isReliable(estimate(70, { reliable, n, variance_estimable: false, se: null }))).toBe(false);
+      }),
+    );
   });
 
   it('formats percentages the Vietnamese way, with a decimal comma', () => {

@@ -9,7 +9,7 @@ export interface DashboardChoice {
   target: number;
 }
 
-export const LEVELS = ['province', 'district', 'commune'];
+export const LEVELS = ['province', 'district', 'commune', 'office'];
 
 /** Round, level, the index charted and the province's target; a print button for the A4 report. */
 export function DashboardControls({

@@ -1,38 +1,30 @@
 import type { Estimate } from '../api/types.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import type { NumberFormats } from '../model/format.ts';
-import { marginOfError, reliabilityProblem } from '../model/reliability.ts';
+import { marginOfError, reliabilityProblems, shownInterval } from '../model/reliability.ts';
+import { reasonText, type RuleShown } from '../model/reliability-words.ts';
 
-/** One figure: the percentage, its margin of error, and a mark with the reason when it is not reliable. */
-export function EstimateCell({
-  estimate,
-  rule,
-  formats,
-}: {
-  estimate: Estimate | undefined;
-  rule: { minN: number; maxHalfWidth: number };
-  formats: NumberFormats;
-}) {
+/** One figure: the percentage, its margin of error, and a mark for each reason it is not reliable (read from the figure's issues). */
+export function EstimateCell({ estimate, rule, formats }: { estimate: Estimate | undefined; rule: RuleShown; formats: NumberFormats }) {
   const t = useMessages();
   if (!estimate) return <td class="num">—</td>;
-  const problem = reliabilityProblem(estimate, rule);
+  const problems = reliabilityProblems(estimate);
+  const marked = problems.filter((p) => p !== 'noData');
   const moe = marginOfError(estimate);
-  const reason =
-    problem === 'noData'
-      ? t.reliability.noData
-      : problem === 'fewRespondents'
-        ? t.reliability.fewRespondents(rule.minN)
-        : problem === 'wideInterval'
-          ? t.reliability.wideInterval(rule.maxHalfWidth)
-          : undefined;
-  const ci = estimate.ci_low !== null && estimate.ci_high !== null ? t.ciText(formats.percent(estimate.ci_low), formats.percent(estimate.ci_high)) : undefined;
+  const reasons = problems.map((p) => reasonText(t, p, rule));
+  const interval = shownInterval(estimate);
+  const ci = interval ? t.ciText(formats.percent(interval.low), formats.percent(interval.high)) : undefined;
   return (
-    <td class={problem ? 'num unreliable' : 'num'} title={[ci, reason].filter(Boolean).join(' · ') || undefined}>
+    <td
+      class={problems.length > 0 ? 'num unreliable' : 'num'}
+      title={[ci, ...reasons].filter(Boolean).join(' · ') || undefined}
+      data-reliable={problems.length === 0 ? 'true' : 'false'}
+    >
       <span class="figure">{formats.percent(estimate.estimate)}</span>
       {moe !== null && <span class="moe">{t.marginOfError(formats.percent(moe))}</span>}
-      {problem && problem !== 'noData' && (
+      {marked.length > 0 && (
         <sup class="mark">
-          <abbr title={reason}>{t.reliabilityMarks[problem]}</abbr>
+          <abbr title={marked.map((p) => reasonText(t, p, rule)).join(' · ')}>{marked.map((p) => t.reliabilityMarks[p]).join(',')}</abbr>
         </sup>
       )}
     </td>

@@ -3,7 +3,8 @@ import { useMessages } from '../messages/catalogue.ts';
 import type { IndexColumn } from '../model/columns.ts';
 import type { NumberFormats } from '../model/format.ts';
 import { estimateOf } from '../model/localities.ts';
-import { reliabilityProblem } from '../model/reliability.ts';
+import { reliabilityProblems, shownInterval } from '../model/reliability.ts';
+import { reasonText } from '../model/reliability-words.ts';
 
 const WIDTH = 760;
 const LABEL = 190;
@@ -53,7 +54,9 @@ export function IndexChart({
           const e = estimateOf(group, column.code);
           const y = TOP + i * ROW;
           const value = e?.estimate ?? null;
-          const unreliable = e ? reliabilityProblem(e, rule) !== null : true;
+          const problems = e ? reliabilityProblems(e) : [];
+          const unreliable = !e || problems.length > 0;
+          const ci = e ? shownInterval(e) : null;
           return (
             <g key={group.code} class={unreliable ? 'bar unreliable' : 'bar'} data-code={group.code}>
               <text x={LABEL - 8} y={y + ROW / 2 + 5} text-anchor="end" class="bar-label">
@@ -62,13 +65,18 @@ export function IndexChart({
               {value !== null && (
                 <>
                   <rect x={x(0)} y={y + 6} width={x(value) - x(0)} height={ROW - 12}>
-                    <title>{t.chartBar(group.name, formats.percent(value), formats.percent(e!.ci_low), formats.percent(e!.ci_high))}</title>
+                    <title>
+                      {[
+                        t.chartBar(group.name, formats.percent(value), formats.percent(ci?.low ?? null), formats.percent(ci?.high ?? null)),
+                        ...problems.map((p) => reasonText(t, p, rule)),
+                      ].join(' · ')}
+                    </title>
                   </rect>
-                  {e!.ci_low !== null && e!.ci_high !== null && (
+                  {ci && (
                     <g class="error-bar">
-                      <line x1={x(e!.ci_low)} x2={x(e!.ci_high)} y1={y + ROW / 2} y2={y + ROW / 2} />
-                      <line x1={x(e!.ci_low)} x2={x(e!.ci_low)} y1={y + 9} y2={y + ROW - 9} />
-                      <line x1={x(e!.ci_high)} x2={x(e!.ci_high)} y1={y + 9} y2={y + ROW - 9} />
+                      <line x1={x(ci.low)} x2={x(ci.high)} y1={y + ROW / 2} y2={y + ROW / 2} />
+                      <line x1={x(ci.low)} x2={x(ci.low)} y1={y + 9} y2={y + ROW - 9} />
+                      <line x1={x(ci.high)} x2={x(ci.high)} y1={y + 9} y2={y + ROW - 9} />
                     </g>
                   )}
                 </>
@@ -90,7 +98,7 @@ export function IndexChart({
             <text
               key={group.code}
               data-code={group.code}
-              x={x(Math.max(e.estimate, e.ci_high ?? e.estimate)) + 6}
+              x={x(Math.max(e.estimate, shownInterval(e)?.high ?? e.estimate)) + 6}
               y={TOP + i * ROW + ROW / 2 + 5}
               class="bar-value"
             >

@@ -1,21 +1,19 @@
 import { useMessages } from '../messages/catalogue.ts';
+import { RELIABILITY_PROBLEMS } from '../model/reliability.ts';
+import { reasonText, type RuleShown } from '../model/reliability-words.ts';
 
-/** What the marks in a table mean (printed with it, since a tooltip does not print). */
-export function ReliabilityLegend({ rule }: { rule: { minN: number; maxHalfWidth: number } }) {
+/** What the marks mean (printed with the table, since a tooltip does not print): one legend for every table and chart. */
+export function ReliabilityLegend({ rule }: { rule: RuleShown }) {
   const t = useMessages();
   return (
     <dl class="legend">
       <dt>{t.legendTitle}</dt>
       <dd>{t.legendUnreliable}</dd>
-      <dd>
-        <b>{t.reliabilityMarks.fewRespondents}</b> {t.reliability.fewRespondents(rule.minN)}
-      </dd>
-      <dd>
-        <b>{t.reliabilityMarks.wideInterval}</b> {t.reliability.wideInterval(rule.maxHalfWidth)}
-      </dd>
-      <dd>
-        <b>{t.reliabilityMarks.noData}</b> {t.reliability.noData}
-      </dd>
+      {RELIABILITY_PROBLEMS.map((p) => (
+        <dd key={p}>
+          <b>{t.reliabilityMarks[p]}</b> {reasonText(t, p, rule)}
+        </dd>
+      ))}
     </dl>
   );
 }

@@ -19,7 +19,7 @@ export const vi = {
   controlsLabel: 'Chọn dữ liệu hiển thị',
   round: 'Đợt khảo sát',
   level: 'Cấp địa bàn',
-  levels: { province: 'Tỉnh', district: 'Huyện, thành phố', commune: 'Xã, phường' } as Record<string, string>,
+  levels: { province: 'Tỉnh', district: 'Huyện, thành phố', commune: 'Xã, phường', office: 'Bộ phận một cửa' } as Record<string, string>,
   index: 'Chỉ số trên biểu đồ',
   target: 'Mục tiêu của tỉnh (%)',
   roundStatus: { draft: 'Nháp', open: 'Đang thu thập', closed: 'Đã kết thúc', published: 'Đã công bố' } as Record<string, string>,
@@ -43,10 +43,15 @@ export const vi = {
   ciText: (low: string, high: string) => `KTC 95 %: ${low}–${high}`,
   reliability: {
     noData: 'không có câu trả lời hợp lệ',
+    varianceNotEstimable: 'không ước lượng được sai số (chỉ một đơn vị mẫu) — không đủ tin cậy để công bố',
     fewRespondents: (minN: number) => `ít hơn ${minN} người trả lời — không đủ tin cậy để công bố`,
+    lowEffectiveN: (minEffectiveN: number) => `cỡ mẫu hiệu dụng nhỏ hơn ${minEffectiveN} — không đủ tin cậy để công bố`,
     wideInterval: (maxHalfWidth: number) => `sai số lớn hơn ${maxHalfWidth} điểm phần trăm — không đủ tin cậy để công bố`,
   } satisfies Record<ReliabilityProblem, unknown>,
-  reliabilityMarks: { noData: '—', fewRespondents: 'a', wideInterval: 'b' } satisfies Record<ReliabilityProblem, string>,
+  reliabilityMarks: { noData: '—', fewRespondents: 'a', wideInterval: 'b', varianceNotEstimable: 'c', lowEffectiveN: 'd' } satisfies Record<
+    ReliabilityProblem,
+    string
+  >,
   legendTitle: 'Ký hiệu',
   legendUnreliable: 'Ô tô nhạt, có ký hiệu: số liệu chưa đủ tin cậy.',
 
@@ -119,6 +124,35 @@ export const vi = {
   // respondent types
   respondentSwitch: 'Kết quả của',
   respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
+  // figures
+  nationalName: 'Chung các tỉnh của đợt',
+  rankIntervalTitle: (index: string) => `Xếp hạng theo ${index}, với khoảng thứ hạng có thể`,
+  rankIntervalExplain: (within: string) =>
+    `Khoảng thứ hạng: các thứ hạng phù hợp với số liệu (so sánh từng cặp có hiệu chỉnh Bonferroni, có tính hiệp phương sai của thiết kế mẫu). Hai đơn vị có khoảng chồng nhau không khác nhau có ý nghĩa thống kê.${within}`,
+  rankWithin: (province: string) => ` Xếp hạng trong ${province}.`,
+  rankPlausible: 'Khoảng thứ hạng',
+  rankRange: (low: string, high: string) => (low === high ? low : `${low}–${high}`),
+  rankChange: 'Thay đổi so với đợt trước',
+  rankUp: (n: string) => `▲ ${n}`,
+  rankDown: (n: string) => `▼ ${n}`,
+  rankSame: '＝',
+  rankNoPrevious: 'chưa có',
+  significantlyAbove: 'Cao hơn có ý nghĩa',
+  noRanking: 'Chưa đủ đơn vị có số liệu để xếp hạng.',
+  yoyTitle: (index: string, previous: string) => `${index}: thay đổi so với ${previous}`,
+  yoyNone: 'Chưa có đợt trước có thể so sánh (đã đóng hoặc đã công bố, bắt đầu trước và có chung tỉnh).',
+  yoyPrevious: 'Đợt trước',
+  yoyNow: 'Đợt này',
+  yoyDifference: 'Chênh lệch (điểm)',
+  yoyInterval: 'KTC 95 % của chênh lệch',
+  yoySignificant: 'Có ý nghĩa thống kê?',
+  yoyYes: 'Có',
+  yoyNo: 'Không',
+  yoyUnknown: 'Không xác định (không ước lượng được sai số)',
+  yoyFrom: (units: string) => `tính từ: ${units}`,
+  yoyMethod: 'Hai đợt là hai mẫu độc lập: sai số chuẩn của chênh lệch = √(SE₁² + SE₂²); chỉ so sánh các câu hỏi giống nhau ở hai phiên bản phiếu.',
+  yoyVersions: (now: string, before: string) => `Phiếu ${now} so với phiếu ${before}: các khác biệt`,
+  yoyVersionsSame: 'Hai đợt dùng cùng nội dung phiếu.',
 };
 
 export type Messages = typeof vi;

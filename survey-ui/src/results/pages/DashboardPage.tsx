@@ -12,6 +12,8 @@ import { ParPoints } from '../components/ParPoints.tsx';
 import { PolicyTable } from '../components/PolicyTable.tsx';
 import { PublishControl } from '../components/PublishControl.tsx';
 import { RankingTable } from '../components/RankingTable.tsx';
+import { RankIntervalTable } from '../components/RankIntervalTable.tsx';
+import { YearOnYearTable } from '../components/YearOnYearTable.tsx';
 import { RespondentSwitch } from '../components/RespondentSwitch.tsx';
 import { RoundFacts } from '../components/RoundFacts.tsx';
 import { TargetMark } from '../components/TargetMark.tsx';
@@ -44,6 +46,9 @@ export const levelsQuery = (level: string, provinces = 1) => {
   return level === 'province' ? top : `${top},${level}`;
 };
 
+/** Rankings with intervals of plausible ranks, and the change since the previous comparable round. */
+export const FIGURES_QUERY = 'rank=true&compare=previous';
+
 /** A round's results for analysts and managers: table, chart, ranking, policies, trend, files, publishing. */
 export function DashboardPage({ api, language, canPublish }: { api: ApiClient; language: Language; canPublish: boolean }) {
   const t = useMessages();
@@ -70,7 +75,10 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
   }, [round?.code, choice.level, choice.index, choice.target, respondentType]);
 
   const result = useLoad(
-    async () => (round ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}&respondentType=${respondentType}`) : undefined),
+    async () =>
+      round
+        ? api.get<AnalysisResult>(`/rounds/${encodeURIComponent(round.code)}/results?by=${by}&respondentType=${respondentType}&${FIGURES_QUERY}`)
+        : undefined,
     [round?.code, by, respondentType],
   );
   // The labels of the version the figures rest on: the organisations' form is not the citizens'.
@@ -124,8 +132,18 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
             <>
               <IndexChart groups={localities} column={column} target={choice.target} rule={rule} formats={formats} />
               <RankingTable groups={localities} column={column} target={choice.target} rule={rule} formats={formats} />
+              <RankIntervalTable
+                rankings={current.rankings}
+                groups={localities}
+                provinces={groupsAt(current, 'province')}
+                level={choice.level}
+                column={column}
+                rule={rule}
+                formats={formats}
+              />
             </>
           )}
+          <YearOnYearTable comparison={current.comparison} level={choice.level} column={column} formats={formats} />
           <PolicyTable groups={[...(province ? [province] : []), ...localities]} labels={labels.data} rule={rule} formats={formats} />
         </div>
       )}

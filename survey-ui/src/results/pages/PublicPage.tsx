@@ -8,6 +8,8 @@ import { IndexChart } from '../components/IndexChart.tsx';
 import { RespondentSwitch } from '../components/RespondentSwitch.tsx';
 import { IndexTable } from '../components/IndexTable.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { RankIntervalTable } from '../components/RankIntervalTable.tsx';
+import { YearOnYearTable } from '../components/YearOnYearTable.tsx';
 import { TargetMark } from '../components/TargetMark.tsx';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { indexColumns } from '../model/columns.ts';
@@ -32,7 +34,9 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
   const result = useLoad(
     async () =>
       // Once the list is in, so that a round over several provinces is asked for the right levels (an unpublished one answers 404).
-      code && rounds.data ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=${by}&respondentType=${respondentType}`) : undefined,
+      code && rounds.data
+        ? api.get<AnalysisResult>(`/public/rounds/${encodeURIComponent(code)}/results?by=${by}&respondentType=${respondentType}&rank=true&compare=previous`)
+        : undefined,
     [code, rounds.data, by, api, respondentType],
   );
   // The labels of the version the figures rest on: the organisations' form is not the citizens'.
@@ -91,6 +95,8 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
             {localities.length > 0 && (
               <IndexChart groups={localities} column={columns[0]} target={current.target ?? PUBLIC_TARGET} rule={rule} formats={formats} />
             )}
+            {level && <RankIntervalTable rankings={current.rankings} groups={localities} level={level} column={columns[0]} rule={rule} formats={formats} />}
+            <YearOnYearTable comparison={current.comparison} level={level ?? 'province'} column={columns[0]} formats={formats} />
           </>
         )}
       </main>
