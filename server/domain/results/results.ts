@@ -17,6 +17,7 @@ import { countCells, hasRespondentsOfType, officeCodes, respondentVersions, stat
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
+import { cachedRoundResults } from './results-cache.ts';
 import { domainOf, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
 
 export interface ResultsOptions {
@@ -110,7 +111,12 @@ export async function frameOf(db: Database, round: RoundRow, respondentType: Res
   return respondentType === 'citizen' ? findFrame(db, round.id) : undefined;
 }
 
+/** A round's results, computed once per data version (results-cache.ts). */
 export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
+  return cachedRoundResults(db, round, options, () => computeRoundResults(db, round, options));
+}
+
+async function computeRoundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
   const respondentType = options.respondentType ?? 'citizen';
   const { def, plan, cells, frame } = await countRound(db, round, options.levels, options.unitOf, respondentType);
   let weights: Map<string, number>;
