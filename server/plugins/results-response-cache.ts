@@ -105,12 +105,12 @@ export const resultsResponseCachePlugin = fp(
       if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       request.resultsCache = null;
       if ((await roundDataVersion(app.database.db, pending.roundId)) !== pending.version) return payload;
-      // Compressed off the event loop, after this response has gone; kept when done.
-      compress(payload, { level: 4 }).then(
-        (gzipped) => keep(pending.key, { version: pending.version, gzipped }),
-        () => undefined,
-      );
-      return payload;
+      // Compressed once (off the event loop), kept, and sent compressed to this client too.
+      const gzipped = await compress(payload, { level: 4 });
+      keep(pending.key, { version: pending.version, gzipped });
+      if (!acceptsGzip(request)) return payload;
+      reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+      return gzipped;
     });
   },
   { name: 'results-response-cache', dependencies: ['database'] },
