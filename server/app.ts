@@ -11,6 +11,7 @@ import { defaultThrottle, type ThrottleNumbers } from './domain/accounts/log-in-
 import { authPlugin } from './plugins/auth.ts';
 import { firstAdminSetupPlugin } from './plugins/first-admin-setup.ts';
 import { compressionPlugin } from './plugins/compression.ts';
+import { resultsResponseCachePlugin } from './plugins/results-response-cache.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { intakePlugin } from './plugins/intake.ts';
@@ -105,6 +106,7 @@ export async function buildApp({
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
   await app.register(databasePlugin, { database });
+  await app.register(resultsResponseCachePlugin);
   await app.register(publicUrlPlugin, { publicUrl });
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });

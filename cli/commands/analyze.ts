@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ALL_LEVEL, analyzeMicrodata, type AnalysisOptions } from '../../analysis/estimation/analyze.ts';
 import type { RoundComparison } from '../../analysis/estimation/comparison.ts';
 import { LONELY_PSU_OPTIONS, type LonelyPsu } from '../../analysis/estimation/design.ts';
@@ -153,6 +154,8 @@ ${RAKING_HELP}
 Example:
   sipas analyze microdata.csv --questionnaire 2024 --by province,commune --rank --format json`,
   async run(argv) {
+    // One questionnaire is checked once: compiling zod's fast path for it would cost more than it saves.
+    z.config({ jitless: true });
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,

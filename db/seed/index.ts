@@ -24,7 +24,7 @@ export interface SeedReport {
 
 export async function seedDatabase(db: Database, options: { demo: boolean } = { demo: true }): Promise<SeedReport> {
   const questionnaires: Record<string, SaveOutcome> = {};
-  for (const def of seededQuestionnaires) questionnaires[def.version] = await saveQuestionnaire(db, def);
+  for (const def of seededQuestionnaires()) questionnaires[def.version] = await saveQuestionnaire(db, def);
   // Added where absent on every start: a province an installation renamed keeps its name.
   await insertLocalitiesIfAbsent(db, referenceProvinces);
 

@@ -52,7 +52,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
         sql`truncate responses, form_entries, paper_forms, batches, sample_targets, round_frames, round_sample_plan, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
       );
       // Versions tests uploaded go; the versions the platform ships stay.
-      const shipped = seededQuestionnaires.map((q) => q.version);
+      const shipped = seededQuestionnaires().map((q) => q.version);
       // A round a test made on an uploaded version goes with it (with its links), or the version could not.
       const onUploaded = sql`select round_id from round_questionnaires where questionnaire_version not in ${shipped}`;
       await handle.db.execute(sql`delete from survey_links where round_id in (${onUploaded})`);

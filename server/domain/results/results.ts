@@ -19,6 +19,7 @@ import { countCells, hasRespondentsOfType, officeCodes, officeNames, respondentV
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { problems } from '../../error-catalogue.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
+import { cachedRoundResults } from './results-cache.ts';
 import { domainOf, NATIONAL, psuOf, stratumOf, type DesignFacts, type ResultLevel } from './survey-design.ts';
 
 export interface ResultsOptions {
@@ -138,8 +139,9 @@ export async function frameOf(db: Database, round: RoundRow, respondentType: Res
   return respondentType === 'citizen' ? findFrame(db, round.id) : undefined;
 }
 
+/** A round's results, computed once per data version (results-cache.ts). */
 export async function roundResults(db: Database, round: RoundRow, options: ResultsOptions): Promise<RoundResult> {
-  return (await roundResultsWithSources(db, round, options)).result;
+  return cachedRoundResults(db, round, options, async () => (await roundResultsWithSources(db, round, options)).result);
 }
 
 /**

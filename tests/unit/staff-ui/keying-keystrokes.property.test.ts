@@ -32,7 +32,7 @@ function storedBy(def: QuestionnaireDefinition, sent: { profile: Record<string, 
   return validateAnswers(def, wire, paperAnswersSchema(def));
 }
 
-describe.each(seededQuestionnaires.flatMap((def) => (['vi', 'en'] as const).map((language) => ({ def, language, version: def.version }))))(
+describe.each(seededQuestionnaires().flatMap((def) => (['vi', 'en'] as const).map((language) => ({ def, language, version: def.version }))))(
   'keying questionnaire $version in $language',
   ({ def, language }) => {
     const context = contextOf(def, language);
@@ -106,7 +106,7 @@ describe.each(seededQuestionnaires.flatMap((def) => (['vi', 'en'] as const).map(
 );
 
 describe('an "other (specify)" field', () => {
-  const def = seededQuestionnaires.find((q) => q.version === '2024')!;
+  const def = seededQuestionnaires().find((q) => q.version === '2024')!;
   const context = contextOf(def, 'vi');
   const keys = (...list: string[]) => list.map((key) => ({ kind: 'key' as const, key }));
 
