@@ -42,6 +42,16 @@ export const ResultsQuery = z.object({
   respondentType,
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
+/** Results files (downloads): `long`, a row per unit and figure at full precision (the exchange format), or `wide`, the published report's tables. */
+export const ResultFileQuery = ResultsQuery.extend({
+  layout: z
+    .enum(['long', 'wide'])
+    .default('long')
+    .describe(
+      'long: a row per unit and figure, full precision; wide: units × indicators as the published report, rounded, with intervals and reliability marks',
+    ),
+});
+export type ResultFileQuery = z.output<typeof ResultFileQuery>;
 export const PublicResultsQuery = z.object({ by: LevelsQuery, respondentType });
 
 const n = z.number().nullable();

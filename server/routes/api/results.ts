@@ -1,12 +1,13 @@
 /** A round's results for analysts and survey managers: JSON, CSV, XLSX, microdata and its codebook, the trend. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemView } from '../../../contract/problems.ts';
-import { AnalysisResultView, RespondentTypeQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import { AnalysisResultView, RespondentTypeQuery, ResultFileQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
 import type { RespondentType } from '../../../contract/questionnaires.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
 import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
+import { wideResultsCsv, wideResultsXlsx } from '../../domain/results/wide-files.ts';
 import { questionnaireOfRound, respondentTypesOfRound, roundResults } from '../../domain/results/results.ts';
 import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
@@ -54,18 +55,26 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => (await compute(request.params.code, request.query)).result,
   );
 
+  /** The files' name: round, whose, levels, and `bang` for the report's wide tables. */
+  const resultsFileName = (code: string, query: ResultFileQuery, extension: string) =>
+    `sipas-${query.layout === 'wide' ? 'bang-' : ''}ket-qua-${code}${whose(query.respondentType)}-${query.by.join('-')}.${extension}`;
+
   app.get(
     '/rounds/:code/results.csv',
     {
       config: { action: 'results.read' },
-      schema: { summary: 'The indices as CSV (UTF-8 with BOM)', params: RoundParams, querystring: ResultsQuery },
+      schema: {
+        summary: 'The indices as CSV (UTF-8 with BOM): a row per unit and index (layout=long), or units × indicators as the published report (layout=wide)',
+        params: RoundParams,
+        querystring: ResultFileQuery,
+      },
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
-      reply
-        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.csv`))
-        .type('text/csv; charset=utf-8');
-      return resultsCsv(result);
+      reply.header('content-disposition', attachment(resultsFileName(round.code, request.query, 'csv'))).type('text/csv; charset=utf-8');
+      if (request.query.layout === 'long') return resultsCsv(result);
+      const def = await questionnaireOfRound(db(), round, request.query.respondentType);
+      return wideResultsCsv(result, { def, levels: request.query.by });
     },
   );
 
@@ -74,18 +83,18 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { action: 'results.read' },
       schema: {
-        summary: 'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options',
+        summary:
+          'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options (layout=long), or a formatted sheet per level as the published report, the indicators and the codebook (layout=wide)',
         params: RoundParams,
-        querystring: ResultsQuery,
+        querystring: ResultFileQuery,
       },
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
       const def = await questionnaireOfRound(db(), round, request.query.respondentType);
-      const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
-      reply
-        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.xlsx`))
-        .type(XLSX_MEDIA_TYPE);
+      const context = { round, def, levels: request.query.by, generatedAt: new Date() };
+      const bytes = request.query.layout === 'wide' ? await wideResultsXlsx(result, context) : await resultsXlsx(result, context);
+      reply.header('content-disposition', attachment(resultsFileName(round.code, request.query, 'xlsx'))).type(XLSX_MEDIA_TYPE);
       return bytes;
     },
   );
