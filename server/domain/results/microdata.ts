@@ -23,6 +23,7 @@ import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } fr
 import { officeCodes } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
+import { microdataFileName } from './microdata-names.ts';
 import { frameIncomplete, frameOf, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
@@ -162,7 +163,7 @@ export async function microdataExport(
     for await (const batch of microdataBatches(handle, round.id, respondentType, layout.textFields, BATCH)) yield batchBytes(batch);
   }
   return {
-    fileName: `sipas-vi-mo-${round.code}${respondentType === 'organisation' ? '-to-chuc' : ''}${withText ? '-co-y-kien' : ''}.csv`,
+    fileName: microdataFileName(round.code, respondentType, withText),
     rows: strata.reduce((sum, s) => sum + s.size, 0),
     stream: Readable.from(chunks(), { objectMode: false }),
   };

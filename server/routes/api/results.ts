@@ -4,7 +4,7 @@ import { ProblemView } from '../../../contract/problems.ts';
 import { AnalysisResultView, RespondentTypeQuery, ResultFileQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
 import type { RespondentType } from '../../../contract/questionnaires.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
-import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
+import { codebookDownload, microdataDownload, microdataSyntax, SYNTAX_FORMATS, type SyntaxFormat } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
 import { wideResultsCsv, wideResultsXlsx } from '../../domain/results/wide-files.ts';
@@ -138,6 +138,27 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       return codebook;
     },
   );
+
+  const packages: Record<SyntaxFormat, string> = { sps: 'SPSS (and PSPP)', do: 'Stata 14 or later', R: 'R (survey::svydesign)' };
+  for (const format of Object.keys(SYNTAX_FORMATS) as SyntaxFormat[]) {
+    app.get(
+      `/rounds/:code/microdata.${format}`,
+      {
+        config: { action: 'results.read' },
+        schema: {
+          summary: `A ${packages[format]} syntax file that loads the reader's microdata download with variable and value labels and the survey design`,
+          params: RoundParams,
+          querystring: RespondentTypeQuery,
+        },
+      },
+      async (request, reply) => {
+        const round = await roundOrFail(db(), request.params.code);
+        const syntax = await microdataSyntax(db(), requireStaff(request).user.id, round, request.query.respondentType, format);
+        reply.header('content-disposition', attachment(syntax.fileName)).type('text/plain; charset=utf-8');
+        return syntax.bytes;
+      },
+    );
+  }
 
   app.get(
     '/results/trend',
