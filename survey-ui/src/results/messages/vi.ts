@@ -119,6 +119,18 @@ export const vi = {
   // respondent types
   respondentSwitch: 'Kết quả của',
   respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
+  // downloads
+  downloadReportTitle: 'Bảng báo cáo để đọc và in',
+  downloadReportXlsx: 'Bảng báo cáo (Excel)',
+  downloadReportCsv: 'Bảng báo cáo (CSV)',
+  downloadReportNote:
+    'Mỗi đơn vị một dòng, mỗi chỉ số một nhóm cột như báo cáo công bố: chỉ số (%), khoảng tin cậy 95 %, dấu độ tin cậy (* kém tin cậy, † không có sai số, — không có số liệu).',
+  downloadAnalysisTitle: 'Dữ liệu cho phân tích',
+  downloadSpss: 'Cú pháp SPSS (.sps)',
+  downloadStata: 'Cú pháp Stata (.do)',
+  downloadR: 'Tập lệnh R (.R)',
+  downloadSyntaxNote:
+    'Các tệp cú pháp nạp dữ liệu vi mô (đặt cùng thư mục) với nhãn biến, nhãn giá trị tiếng Việt và thiết kế mẫu; tập lệnh R tính lại các chỉ số bằng gói survey.',
 };
 
 export type Messages = typeof vi;
