@@ -33,6 +33,10 @@ export const LevelsQuery = z
 /** Whose results: citizens' (the default) or organisations' — never pooled. */
 const respondentType = z.enum(respondentTypes).default('citizen').describe('citizen (người dân, the default) or organisation (tổ chức, doanh nghiệp)');
 export const RespondentTypeQuery = z.object({ respondentType });
+/** The microdata: coded cells as codes (the exchange format `sipas analyze` reads) or as their Vietnamese labels. */
+export const MicrodataQuery = RespondentTypeQuery.extend({
+  values: z.enum(['codes', 'labels']).default('codes').describe('codes (the exchange format, the default) or labels (each answer in words, for reading)'),
+});
 
 /** Left out, the method's own rule applies (analysis/estimation/intervals.ts: 30 respondents, 10 points). */
 export const ResultsQuery = z.object({

@@ -106,6 +106,41 @@ describe('the syntax files', () => {
     expect(sps).toContain('/DESIGN STRATA=stratum CLUSTER=psu');
   });
 
+  it('give the microdata with answers in words (values=labels), row for row the coded file', async () => {
+    const def = seededQuestionnaire('2024')!;
+    const coded = await download('microdata.csv');
+    const labelled = await download('microdata.csv?values=labels');
+    expect(labelled.name).toBe(coded.name.replace(/\.csv$/, '-nhan.csv'));
+    const [header, ...codes] = parse(coded.text, { bom: true }) as string[][];
+    const [labelHeader, ...words] = parse(labelled.text, { bom: true }) as string[][];
+    expect(labelHeader).toEqual(header);
+    expect(words).toHaveLength(codes.length);
+    const labelOf = new Map(
+      def.questions
+        .filter((q) => q.type !== 'text')
+        .map((q) => [q.code, new Map(def.scales.find((s) => s.code === q.scale)!.options.map((o) => [String(o.value), o.label.vi]))]),
+    );
+    const channels: Record<string, string> = { office: 'Tại bộ phận một cửa', paper: 'Phiếu giấy', online: 'Trực tuyến' };
+    codes.forEach((row, r) => {
+      header.forEach((column, c) => {
+        const code = row[c];
+        const expected =
+          column === 'channel'
+            ? channels[code]
+            : !labelOf.has(column) || code === ''
+              ? code
+              : code === 'NA'
+                ? 'Không áp dụng'
+                : code
+                    .split(';')
+                    .map((v) => labelOf.get(column)!.get(v))
+                    .join(';');
+        expect(words[r][c], `${column} row ${r}`).toBe(expected);
+      });
+    });
+    expect(words.some((row) => row[header.indexOf('B3_1')] === 'Rất hài lòng')).toBe(true);
+  });
+
   it.runIf(hasR)("load in R with labels and reproduce the platform's figures through survey::svydesign", { timeout: 120_000 }, async () => {
     const results = (await analyst.request({ url: `${ROUND}/results?by=all` })).json() as AnalysisResultView;
     const microdata = await download('microdata.csv');

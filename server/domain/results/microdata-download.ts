@@ -9,6 +9,7 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { readsFreeText } from '../../../db/queries/users.ts';
 import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
+import type { MicrodataValues } from './microdata-labels.ts';
 import { microdataFileName } from './microdata-names.ts';
 import { microdataVariables } from './microdata-variables.ts';
 import { questionnaireOfRound } from './results.ts';
@@ -21,16 +22,17 @@ export async function microdataDownload(
   readerId: number,
   round: RoundRow,
   respondentType: RespondentType = 'citizen',
+  values: MicrodataValues = 'codes',
 ): Promise<MicrodataExport> {
   const withText = await readsFreeText(handle.db, readerId);
-  const exported = await microdataExport(handle, round, withText, respondentType);
+  const exported = await microdataExport(handle, round, withText, respondentType, values);
   await recordAudit(handle.db, [
     {
       userId: readerId,
       action: 'download_microdata',
       entity: 'round',
       entityId: round.code,
-      newValue: { rows: exported.rows, freeText: withText, respondentType },
+      newValue: { rows: exported.rows, freeText: withText, respondentType, values },
     },
   ]);
   return exported;

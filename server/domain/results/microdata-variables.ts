@@ -15,6 +15,7 @@ import type { QuestionnaireDefinition } from '../../../analysis/questionnaire/de
 import { satisfactionItems, scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import { channels } from '../../../db/schema/responses.ts';
 import { microdataLayout } from './microdata.ts';
+import { CHANNEL_LABELS } from './microdata-labels.ts';
 
 export interface LabelledValue {
   code: number;
@@ -52,12 +53,6 @@ const DESIGN_LABELS: Record<string, string> = {
   stratum: 'Tầng = địa bàn × kênh khảo sát',
   psu: 'Đơn vị mẫu bậc một (điểm khảo sát, xã/huyện của phiếu giấy, hoặc chính phiếu trực tuyến)',
   weight: 'Trọng số thiết kế N_h / n_h',
-};
-
-const CHANNEL_LABELS: Record<(typeof channels)[number], string> = {
-  office: 'Tại bộ phận một cửa',
-  paper: 'Phiếu giấy',
-  online: 'Trực tuyến',
 };
 
 /** Widths in bytes of text columns: codes and ids are short; free text is long. */

@@ -5,6 +5,7 @@
  * multiple-choice question, labels every variable and declares the survey design for Complex
  * Samples (CSPLAN, with-replacement Taylor linearisation as the platform and R estimate it).
  */
+import { NOT_APPLICABLE_LABEL } from './microdata-labels.ts';
 import { cutToBytes, DESIGN, type MicrodataVariables, oneLine } from './microdata-variables.ts';
 
 const NOT_APPLICABLE_CODE = -1;
@@ -55,7 +56,7 @@ export function spssSyntax(data: MicrodataVariables, context: { title: string })
       const pairs = [...v.values.map((x) => `(${str(x.raw)}=${x.code})`), `(${str(data.notApplicable)}=${NOT_APPLICABLE_CODE})`, '(ELSE=SYSMIS)'];
       lines.push(`RECODE ${raw} ${pairs.join(' ')} INTO ${v.name}.`);
       lines.push(`FORMATS ${v.name} (F${Math.max(2, ...v.values.map((x) => String(x.code).length))}.0).`);
-      lines.push(`VALUE LABELS ${v.name} ${NOT_APPLICABLE_CODE} ${str('Không áp dụng')}`);
+      lines.push(`VALUE LABELS ${v.name} ${NOT_APPLICABLE_CODE} ${str(NOT_APPLICABLE_LABEL)}`);
       for (const x of v.values) lines.push(`  ${x.code} ${str(x.label, VALUE_LABEL_BYTES)}`);
       lines.push('  .', `MISSING VALUES ${v.name} (${NOT_APPLICABLE_CODE}).`, `VARIABLE LEVEL ${v.name} (${v.ordered ? 'ORDINAL' : 'NOMINAL'}).`);
     }
@@ -68,7 +69,7 @@ export function spssSyntax(data: MicrodataVariables, context: { title: string })
         lines.push(`IF (${text} = ${str(data.notApplicable)}) ${o.name} = ${NOT_APPLICABLE_CODE}.`);
         lines.push(`IF (${text} = '') ${o.name} = $SYSMIS.`);
         lines.push(`FORMATS ${o.name} (F2.0).`);
-        lines.push(`VALUE LABELS ${o.name} ${NOT_APPLICABLE_CODE} ${str('Không áp dụng')} 0 ${str('Không chọn')} 1 ${str('Có chọn')}.`);
+        lines.push(`VALUE LABELS ${o.name} ${NOT_APPLICABLE_CODE} ${str(NOT_APPLICABLE_LABEL)} 0 ${str('Không chọn')} 1 ${str('Có chọn')}.`);
         lines.push(`MISSING VALUES ${o.name} (${NOT_APPLICABLE_CODE}).`);
         lines.push(`VARIABLE LABELS ${o.name} ${str(o.label, VARIABLE_LABEL_BYTES)}.`);
       }

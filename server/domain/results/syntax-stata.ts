@@ -5,6 +5,7 @@
  * of each multiple-choice question, labels every variable (full wording in notes where it is
  * longer than Stata's 80 characters) and declares the survey design with svyset.
  */
+import { NOT_APPLICABLE_LABEL } from './microdata-labels.ts';
 import { DESIGN, type MicrodataVariables, oneLine } from './microdata-variables.ts';
 
 const VARIABLE_LABEL_CHARS = 80;
@@ -52,7 +53,7 @@ export function stataSyntax(data: MicrodataVariables, context: { title: string }
       for (const x of v.values) lines.push(`replace ${v.name} = ${x.code} if ${raw} == ${str(x.raw)}`);
       lines.push(`replace ${v.name} = .a if ${raw} == ${str(data.notApplicable)}`);
       lines.push(`drop ${raw}`);
-      lines.push(`label define ${v.name} ${v.values.map((x) => `${x.code} ${str(x.label)}`).join(' ')} .a ${str('Không áp dụng')}, replace`);
+      lines.push(`label define ${v.name} ${v.values.map((x) => `${x.code} ${str(x.label)}`).join(' ')} .a ${str(NOT_APPLICABLE_LABEL)}, replace`);
       lines.push(`label values ${v.name} ${v.name}`);
     }
     if (v.kind === 'multi') {

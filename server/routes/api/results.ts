@@ -1,7 +1,7 @@
 /** A round's results for analysts and survey managers: JSON, CSV, XLSX, microdata and its codebook, the trend. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemView } from '../../../contract/problems.ts';
-import { AnalysisResultView, RespondentTypeQuery, ResultFileQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import { AnalysisResultView, MicrodataQuery, RespondentTypeQuery, ResultFileQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
 import type { RespondentType } from '../../../contract/questionnaires.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
 import { codebookDownload, microdataDownload, microdataSyntax, SYNTAX_FORMATS, type SyntaxFormat } from '../../domain/results/microdata-download.ts';
@@ -108,14 +108,14 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       compress: false,
       schema: {
         summary:
-          'Microdata of the accepted responses of one respondent type (the format sipas analyze reads), streamed; free text only for readers cleared for it',
+          'Microdata of the accepted responses of one respondent type (the format sipas analyze reads; values=labels: answers in words), streamed; free text only for readers cleared for it',
         params: RoundParams,
-        querystring: RespondentTypeQuery,
+        querystring: MicrodataQuery,
       },
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType);
+      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType, request.query.values);
       reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(exported.stream);
     },

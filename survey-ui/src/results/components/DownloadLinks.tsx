@@ -31,6 +31,7 @@ export function DownloadLinks({ round, by, respondentType }: { round: string; by
         {link(`${base}/results.csv?by=${by}&${whose}`, t.downloadCsv)}
         {link(`${base}/results.xlsx?by=${by}&${whose}`, t.downloadXlsx)}
         {link(`${base}/microdata.csv?${whose}`, t.downloadMicrodata)}
+        {link(`${base}/microdata.csv?${whose}&values=labels`, t.downloadMicrodataLabelled)}
         {link(`${base}/codebook.csv?${whose}`, t.downloadCodebook)}
         {link(`${base}/microdata.sps?${whose}`, t.downloadSpss)}
         {link(`${base}/microdata.do?${whose}`, t.downloadStata)}

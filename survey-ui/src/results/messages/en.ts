@@ -121,6 +121,7 @@ export const en: Messages = {
   downloadReportNote:
     'A row per unit, a column group per index as in the published report: the index (%), its 95 % confidence interval and a reliability mark (* not reliable, † no standard error, — no figure).',
   downloadAnalysisTitle: 'Data for analysis',
+  downloadMicrodataLabelled: 'Microdata, answers in words (CSV)',
   downloadSpss: 'SPSS syntax (.sps)',
   downloadStata: 'Stata do-file (.do)',
   downloadR: 'R script (.R)',

@@ -126,6 +126,7 @@ export const vi = {
   downloadReportNote:
     'Mỗi đơn vị một dòng, mỗi chỉ số một nhóm cột như báo cáo công bố: chỉ số (%), khoảng tin cậy 95 %, dấu độ tin cậy (* kém tin cậy, † không có sai số, — không có số liệu).',
   downloadAnalysisTitle: 'Dữ liệu cho phân tích',
+  downloadMicrodataLabelled: 'Dữ liệu vi mô, câu trả lời bằng chữ (CSV)',
   downloadSpss: 'Cú pháp SPSS (.sps)',
   downloadStata: 'Cú pháp Stata (.do)',
   downloadR: 'Tập lệnh R (.R)',
