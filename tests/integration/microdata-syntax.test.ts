@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysisResultView } from '../../contract/results.ts';
+import { replaceFrame } from '../../db/queries/frames.ts';
+import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { seededQuestionnaire } from '../../db/seed/questionnaires/index.ts';
 import { useTestApp } from '../support/app.ts';
 import { loadDemo } from '../support/results.ts';
@@ -141,8 +143,19 @@ describe('the syntax files', () => {
     expect(words.some((row) => row[header.indexOf('B3_1')] === 'Rất hài lòng')).toBe(true);
   });
 
-  it.runIf(hasR)("load in R with labels and reproduce the platform's figures through survey::svydesign", { timeout: 120_000 }, async () => {
+  it.runIf(hasR)("load in R with labels and reproduce the platform's weighted figures through survey::svydesign", { timeout: 120_000 }, async () => {
+    // A frame that gives every stratum its own population: weights N_h / n_h that differ.
+    const unweighted = parse((await download('microdata.csv')).text, { bom: true }) as string[][];
+    const strata = [...new Set(unweighted.slice(1).map((r) => r[unweighted[0].indexOf('stratum')]))].sort();
+    const db = database().db;
+    const round = (await findRoundByCode(db, 'DN-2025-H1'))!;
+    await replaceFrame(
+      db,
+      round.id,
+      strata.map((stratum, k) => ({ stratum, population: 5_000 + 1_371 * k })),
+    );
     const results = (await analyst.request({ url: `${ROUND}/results?by=all` })).json() as AnalysisResultView;
+    expect(results.method.weights).toBe('frame');
     const microdata = await download('microdata.csv');
     const loader = await download('microdata.R');
     const check = join(folder, 'check.R');
@@ -172,6 +185,7 @@ describe('the syntax files', () => {
     expect(out.levels_B3_1).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
     expect(out.na_B5_1).toBe(rows.filter((r) => r[header.indexOf('B5_1')] === 'NA' || r[header.indexOf('B5_1')] === '').length);
     expect(Object.keys(out.sex).length).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r[header.indexOf('weight')])).size).toBeGreaterThan(2);
 
     const all = results.groups.find((g) => g.level === 'all')!;
     expect(out.indices.map((i) => i.index).sort()).toEqual(all.indices.map((i) => i.index).sort());
