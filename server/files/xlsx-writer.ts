@@ -59,8 +59,16 @@ export async function writeReportXlsx(sheets: ReportSheet[], properties: { title
   if (properties.title) workbook.title = properties.title;
   for (const s of sheets) {
     const titleRows = s.title?.length ?? 0;
+    const headerEnd = titleRows + s.headers.length;
     const sheet = workbook.addWorksheet(s.name, {
-      views: [{ state: 'frozen', xSplit: s.frozenColumns ?? 0, ySplit: titleRows + s.headers.length }],
+      views: [{ state: 'frozen', xSplit: s.frozenColumns ?? 0, ySplit: headerEnd }],
+      // Printed on A4 landscape, the header rows (and the frozen columns) repeated on every page.
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        printTitlesRow: `${titleRows + 1}:${headerEnd}`,
+        ...(s.frozenColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + s.frozenColumns)}` } : {}),
+      },
     });
     const width = Math.max(...s.headers.map((h) => h.length), 1);
     for (const line of s.title ?? []) {

@@ -55,6 +55,7 @@ describe('the report tables (layout=wide)', () => {
     const workbook = await workbookOf(`${ROUND}/results.xlsx?by=province,district&layout=wide`);
     const sheet = workbook.getWorksheet('Huyện')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 5 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:5', printTitlesColumn: 'A:C' });
     expect(String(sheet.getCell('A1').value)).toContain('theo huyện');
     const groupHeader = sheet.getRow(3).values as unknown[];
     const subHeader = sheet.getRow(4).values as unknown[];
