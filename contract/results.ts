@@ -38,6 +38,10 @@ export const LevelsQuery = z
 /** Whose results: citizens' (the default) or organisations' — never pooled. */
 const respondentType = z.enum(respondentTypes).default('citizen').describe('citizen (người dân, the default) or organisation (tổ chức, doanh nghiệp)');
 export const RespondentTypeQuery = z.object({ respondentType });
+/** The microdata: coded cells as codes (the exchange format `sipas analyze` reads) or as their Vietnamese labels. */
+export const MicrodataQuery = RespondentTypeQuery.extend({
+  values: z.enum(['codes', 'labels']).default('codes').describe('codes (the exchange format, the default) or labels (each answer in words, for reading)'),
+});
 
 // figures: rankings, year-on-year and the lonely-PSU choice, asked for in the query
 const yes = z
@@ -69,6 +73,16 @@ export const ResultsQuery = z.object({
   ...figureOptions,
 });
 export type ResultsQuery = z.output<typeof ResultsQuery>;
+/** Results files (downloads): `long`, a row per unit and figure at full precision (the exchange format), or `wide`, the published report's tables. */
+export const ResultFileQuery = ResultsQuery.extend({
+  layout: z
+    .enum(['long', 'wide'])
+    .default('long')
+    .describe(
+      'long: a row per unit and figure, full precision; wide: units × indicators as the published report, rounded, with intervals and reliability marks',
+    ),
+});
+export type ResultFileQuery = z.output<typeof ResultFileQuery>;
 export const PublicResultsQuery = z.object({ by: LevelsQuery, respondentType, ...figureOptions });
 
 const n = z.number().nullable();

@@ -6,4 +6,4 @@
 export { csvHead, csvText, escapedField, escapedRecords, writeCsv } from './csv-writer.ts';
 export { detectFormat, readTable, XLSX_MEDIA_TYPE, type Table, type TableFormat, type TableRow, type TableSpec } from './read-table.ts';
 export { uploadLimits, type TableLimits } from './table-limits.ts';
-export { writeXlsx } from './xlsx-writer.ts';
+export { writeReportXlsx, writeXlsx, type ReportSheet } from './xlsx-writer.ts';

@@ -103,6 +103,10 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/rounds/:code/results.xlsx': { as: 'analyst', params: round, query: { by: 'province' } },
     'GET /api/rounds/:code/microdata.csv': { as: 'analyst', params: round },
     'GET /api/rounds/:code/codebook.csv': { as: 'analyst', params: round },
+    // downloads: syntax files that load the microdata into SPSS, Stata and R
+    'GET /api/rounds/:code/microdata.sps': { as: 'analyst', params: round },
+    'GET /api/rounds/:code/microdata.do': { as: 'analyst', params: round },
+    'GET /api/rounds/:code/microdata.R': { as: 'analyst', params: round, query: { respondentType: 'citizen' } },
     'GET /api/results/trend': { as: 'analyst', query: { by: 'province', rounds: DEMO_ROUND_CODE } },
     'GET /api/results/rounds': { as: 'analyst' },
     'GET /api/rounds/:code/frame': { as: 'analyst', params: round },

@@ -1,6 +1,7 @@
 /**
- * A reader's download of a round's microdata and its codebook: free text only for readers cleared
- * for it, and every microdata download audited with what it held.
+ * A reader's download of a round's microdata, its codebook and the syntax files that load it into
+ * SPSS, Stata and R: free text only for readers cleared for it, and every microdata download
+ * audited with what it held.
  */
 import type { RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import type { Database, DatabaseHandle } from '../../../db/client.ts';
@@ -8,23 +9,30 @@ import { recordAudit } from '../../../db/queries/audit.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { readsFreeText } from '../../../db/queries/users.ts';
 import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
+import type { MicrodataValues } from './microdata-labels.ts';
+import { microdataFileName } from './microdata-names.ts';
+import { microdataVariables } from './microdata-variables.ts';
 import { questionnaireOfRound } from './results.ts';
+import { rSyntax } from './syntax-r.ts';
+import { spssSyntax } from './syntax-spss.ts';
+import { stataSyntax } from './syntax-stata.ts';
 
 export async function microdataDownload(
   handle: DatabaseHandle,
   readerId: number,
   round: RoundRow,
   respondentType: RespondentType = 'citizen',
+  values: MicrodataValues = 'codes',
 ): Promise<MicrodataExport> {
   const withText = await readsFreeText(handle.db, readerId);
-  const exported = await microdataExport(handle, round, withText, respondentType);
+  const exported = await microdataExport(handle, round, withText, respondentType, values);
   await recordAudit(handle.db, [
     {
       userId: readerId,
       action: 'download_microdata',
       entity: 'round',
       entityId: round.code,
-      newValue: { rows: exported.rows, freeText: withText, respondentType },
+      newValue: { rows: exported.rows, freeText: withText, respondentType, values },
     },
   ]);
   return exported;
@@ -33,4 +41,33 @@ export async function microdataDownload(
 export async function codebookDownload(db: Database, readerId: number, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<Buffer> {
   const def = await questionnaireOfRound(db, round, respondentType);
   return codebookCsv(def, await readsFreeText(db, readerId));
+}
+
+/** The statistical packages a syntax file is written for, by the file's extension. */
+export const SYNTAX_FORMATS = {
+  sps: { write: spssSyntax, bom: true },
+  do: { write: stataSyntax, bom: false },
+  R: { write: rSyntax, bom: false },
+} as const;
+export type SyntaxFormat = keyof typeof SYNTAX_FORMATS;
+
+/**
+ * The syntax file that loads the reader's own microdata download (the same columns: free text only
+ * for readers cleared for it) into SPSS, Stata or R, with labels and the survey design. SPSS finds
+ * UTF-8 by the byte-order mark; Stata and R read their files as UTF-8 without one.
+ */
+export async function microdataSyntax(
+  db: Database,
+  readerId: number,
+  round: RoundRow,
+  respondentType: RespondentType,
+  format: SyntaxFormat,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const def = await questionnaireOfRound(db, round, respondentType);
+  const withText = await readsFreeText(db, readerId);
+  const data = microdataVariables(def, withText, microdataFileName(round.code, respondentType, withText));
+  const title = `SIPAS — dữ liệu vi mô đợt ${round.code} (${round.name}), phiếu ${def.version}`;
+  const { write, bom } = SYNTAX_FORMATS[format];
+  const text = write(data, { title });
+  return { fileName: microdataFileName(round.code, respondentType, withText, format), bytes: Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8') };
 }

@@ -14,7 +14,7 @@ import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
-import type { Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
+import type { OptionValue, Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
@@ -23,6 +23,8 @@ import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } fr
 import { officeCodes } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
+import { CHANNEL_LABELS, type MicrodataValues, NOT_APPLICABLE_LABEL, optionLabels } from './microdata-labels.ts';
+import { microdataFileName } from './microdata-names.ts';
 import { frameIncomplete, frameOf, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
@@ -47,13 +49,19 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', 'office', ...textFields.map((f) => f.code)], coded, textFields };
 }
 
+/** How a coded cell shows an option and "not applicable": as the code, or as its label (microdata-labels.ts). */
+interface Shown {
+  value: (value: OptionValue) => string;
+  notApplicable: string;
+}
+
 /**
  * A coded question's cell as UTF-8 bytes, escaped and preceded by the delimiter, straight from the
  * bits. A question's option bits and its "not applicable" bit are consecutive, so they form one
  * small number read from two bytes; every possible number's cell is worked out (as decodeAnswer
  * reads it) and escaped once, up front.
  */
-function cellWriter(q: CodedQuestion): (bits: Uint8Array) => Uint8Array {
+function cellWriter(q: CodedQuestion, shown: Shown = { value: String, notApplicable: NOT_APPLICABLE }): (bits: Uint8Array) => Uint8Array {
   const width = q.options.length + 1;
   const escaped = new Map<string, Uint8Array>();
   const bytesOf = (text: string) => {
@@ -65,14 +73,22 @@ function cellWriter(q: CodedQuestion): (bits: Uint8Array) => Uint8Array {
     // Not seen in the shipped versions: many options; read them one by one.
     return (bits) => {
       const value = decodeAnswer(q, bits);
-      return bytesOf(value === null ? NOT_APPLICABLE : value === undefined ? '' : Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value));
+      return bytesOf(
+        value === null
+          ? shown.notApplicable
+          : value === undefined
+            ? ''
+            : Array.isArray(value)
+              ? value.map(shown.value).join(MULTI_SEPARATOR)
+              : shown.value(value),
+      );
     };
   }
   const table = Array.from({ length: 1 << width }, (_, window) => {
-    if (window & (1 << q.options.length)) return bytesOf(NOT_APPLICABLE);
+    if (window & (1 << q.options.length)) return bytesOf(shown.notApplicable);
     const chosen = q.options.filter((_, k) => window & (1 << k));
     if (chosen.length === 0) return bytesOf('');
-    return bytesOf(q.type === 'multi' ? chosen.join(MULTI_SEPARATOR) : String(chosen[0]));
+    return bytesOf(q.type === 'multi' ? chosen.map(shown.value).join(MULTI_SEPARATOR) : shown.value(chosen[0]));
   });
   const byte = q.first >> 3;
   const shift = q.first & 7;
@@ -92,6 +108,7 @@ export async function microdataExport(
   round: RoundRow,
   withText: boolean,
   respondentType: RespondentType = 'citizen',
+  values: MicrodataValues = 'codes',
 ): Promise<MicrodataExport> {
   const def = await questionnaireOfRound(handle.db, round, respondentType);
   await ensureAnswerBits(handle.db, def);
@@ -113,7 +130,11 @@ export async function microdataExport(
     throw error;
   }
 
-  const cells = layout.coded.map(cellWriter);
+  const labels = values === 'labels' ? optionLabels(def) : undefined;
+  const cells = layout.coded.map((q) =>
+    cellWriter(q, labels ? { value: (v) => labels.get(q.code)?.get(v) ?? String(v), notApplicable: NOT_APPLICABLE_LABEL } : undefined),
+  );
+  const channelText = (channel: MicrodataRow['channel']) => (labels ? CHANNEL_LABELS[channel] : channel);
   // Everything between a row's id and its answers follows from where it came from: escaped once per
   // place (channel, office, locality) and kept as bytes, the delimiters included.
   const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
@@ -130,7 +151,7 @@ export async function microdataExport(
         design: utf8.encode(design.map(field).join('')),
         weight: utf8.encode(field(String(weights.get(stratum) ?? 1))),
         // The office the response was served at (office channel only): the `office` level.
-        channel: utf8.encode(field(r.channel) + field(r.channel === 'office' ? (officeCode ?? '') : '')),
+        channel: utf8.encode(field(channelText(r.channel)) + field(r.channel === 'office' ? (officeCode ?? '') : '')),
       };
       places.set(key, place);
     }
@@ -163,7 +184,7 @@ export async function microdataExport(
     for await (const batch of microdataBatches(handle, round.id, respondentType, layout.textFields, BATCH)) yield batchBytes(batch);
   }
   return {
-    fileName: `sipas-vi-mo-${round.code}${respondentType === 'organisation' ? '-to-chuc' : ''}${withText ? '-co-y-kien' : ''}.csv`,
+    fileName: microdataFileName(round.code, respondentType, withText, 'csv', values === 'labels'),
     rows: strata.reduce((sum, s) => sum + s.size, 0),
     stream: Readable.from(chunks(), { objectMode: false }),
   };

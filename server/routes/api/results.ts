@@ -1,13 +1,14 @@
 /** A round's results for analysts and survey managers: JSON, CSV, XLSX, microdata and its codebook, the trend. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemView } from '../../../contract/problems.ts';
-import { AnalysisResultView, RespondentTypeQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
+import { AnalysisResultView, MicrodataQuery, RespondentTypeQuery, ResultFileQuery, ResultsQuery, TrendQuery, TrendView } from '../../../contract/results.ts';
 import type { RespondentType } from '../../../contract/questionnaires.ts';
 import { RoundParams } from '../../../contract/rounds.ts';
-import { codebookDownload, microdataDownload } from '../../domain/results/microdata-download.ts';
+import { codebookDownload, microdataDownload, microdataSyntax, SYNTAX_FORMATS, type SyntaxFormat } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { resultsCsv, resultsXlsx } from '../../domain/results/result-files.ts';
 import { roundFigures } from '../../domain/results/figures.ts';
+import { wideResultsCsv, wideResultsXlsx } from '../../domain/results/wide-files.ts';
 import { questionnaireOfRound, respondentTypesOfRound } from '../../domain/results/results.ts';
 import { trendAcrossRounds } from '../../domain/results/trend.ts';
 import { XLSX_MEDIA_TYPE } from '../../files/tables.ts';
@@ -54,18 +55,26 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => (await compute(request.params.code, request.query)).result,
   );
 
+  /** The files' name: round, whose, levels, and `bang` for the report's wide tables. */
+  const resultsFileName = (code: string, query: ResultFileQuery, extension: string) =>
+    `sipas-${query.layout === 'wide' ? 'bang-' : ''}ket-qua-${code}${whose(query.respondentType)}-${query.by.join('-')}.${extension}`;
+
   app.get(
     '/rounds/:code/results.csv',
     {
       config: { action: 'results.read' },
-      schema: { summary: 'The indices as CSV (UTF-8 with BOM)', params: RoundParams, querystring: ResultsQuery },
+      schema: {
+        summary: 'The indices as CSV (UTF-8 with BOM): a row per unit and index (layout=long), or units × indicators as the published report (layout=wide)',
+        params: RoundParams,
+        querystring: ResultFileQuery,
+      },
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
-      reply
-        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.csv`))
-        .type('text/csv; charset=utf-8');
-      return resultsCsv(result);
+      reply.header('content-disposition', attachment(resultsFileName(round.code, request.query, 'csv'))).type('text/csv; charset=utf-8');
+      if (request.query.layout === 'long') return resultsCsv(result);
+      const def = await questionnaireOfRound(db(), round, request.query.respondentType);
+      return wideResultsCsv(result, { def, levels: request.query.by });
     },
   );
 
@@ -74,18 +83,18 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { action: 'results.read' },
       schema: {
-        summary: 'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options',
+        summary:
+          'The results as XLSX: a sheet on round, questionnaire, method and date, then indices, items, options (layout=long), or a formatted sheet per level as the published report, the indicators and the codebook (layout=wide)',
         params: RoundParams,
-        querystring: ResultsQuery,
+        querystring: ResultFileQuery,
       },
     },
     async (request, reply) => {
       const { round, result } = await compute(request.params.code, request.query);
       const def = await questionnaireOfRound(db(), round, request.query.respondentType);
-      const bytes = await resultsXlsx(result, { round, def, levels: request.query.by, generatedAt: new Date() });
-      reply
-        .header('content-disposition', attachment(`sipas-ket-qua-${round.code}${whose(request.query.respondentType)}-${request.query.by.join('-')}.xlsx`))
-        .type(XLSX_MEDIA_TYPE);
+      const context = { round, def, levels: request.query.by, generatedAt: new Date() };
+      const bytes = request.query.layout === 'wide' ? await wideResultsXlsx(result, context) : await resultsXlsx(result, context);
+      reply.header('content-disposition', attachment(resultsFileName(round.code, request.query, 'xlsx'))).type(XLSX_MEDIA_TYPE);
       return bytes;
     },
   );
@@ -99,14 +108,14 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       compress: false,
       schema: {
         summary:
-          'Microdata of the accepted responses of one respondent type (the format sipas analyze reads), streamed; free text only for readers cleared for it',
+          'Microdata of the accepted responses of one respondent type (the format sipas analyze reads; values=labels: answers in words), streamed; free text only for readers cleared for it',
         params: RoundParams,
-        querystring: RespondentTypeQuery,
+        querystring: MicrodataQuery,
       },
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType);
+      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType, request.query.values);
       reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(exported.stream);
     },
@@ -129,6 +138,27 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       return codebook;
     },
   );
+
+  const packages: Record<SyntaxFormat, string> = { sps: 'SPSS (and PSPP)', do: 'Stata 14 or later', R: 'R (survey::svydesign)' };
+  for (const format of Object.keys(SYNTAX_FORMATS) as SyntaxFormat[]) {
+    app.get(
+      `/rounds/:code/microdata.${format}`,
+      {
+        config: { action: 'results.read' },
+        schema: {
+          summary: `A ${packages[format]} syntax file that loads the reader's microdata download with variable and value labels and the survey design`,
+          params: RoundParams,
+          querystring: RespondentTypeQuery,
+        },
+      },
+      async (request, reply) => {
+        const round = await roundOrFail(db(), request.params.code);
+        const syntax = await microdataSyntax(db(), requireStaff(request).user.id, round, request.query.respondentType, format);
+        reply.header('content-disposition', attachment(syntax.fileName)).type('text/plain; charset=utf-8');
+        return syntax.bytes;
+      },
+    );
+  }
 
   app.get(
     '/results/trend',

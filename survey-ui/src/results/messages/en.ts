@@ -145,4 +145,17 @@ export const en: Messages = {
   yoyMethod: 'The two rounds are independent samples: SE of the difference = √(SE₁² + SE₂²); only questions asked alike in both versions are compared.',
   yoyVersions: (now, before) => `Questionnaire ${now} against ${before}: the differences`,
   yoyVersionsSame: 'Both rounds use the same questionnaire content.',
+  // downloads
+  downloadReportTitle: 'Report tables, to read and print',
+  downloadReportXlsx: 'Report tables (Excel)',
+  downloadReportCsv: 'Report tables (CSV)',
+  downloadReportNote:
+    'A row per unit, a column group per index as in the published report: the index (%), its 95 % confidence interval and a reliability mark (* not reliable, † no standard error, — no figure).',
+  downloadAnalysisTitle: 'Data for analysis',
+  downloadMicrodataLabelled: 'Microdata, answers in words (CSV)',
+  downloadSpss: 'SPSS syntax (.sps)',
+  downloadStata: 'Stata do-file (.do)',
+  downloadR: 'R script (.R)',
+  downloadSyntaxNote:
+    'The syntax files load the microdata (kept in the same folder) with variable and value labels in Vietnamese and the survey design; the R script recomputes the indices with the survey package.',
 };

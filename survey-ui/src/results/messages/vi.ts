@@ -153,6 +153,19 @@ export const vi = {
   yoyMethod: 'Hai đợt là hai mẫu độc lập: sai số chuẩn của chênh lệch = √(SE₁² + SE₂²); chỉ so sánh các câu hỏi giống nhau ở hai phiên bản phiếu.',
   yoyVersions: (now: string, before: string) => `Phiếu ${now} so với phiếu ${before}: các khác biệt`,
   yoyVersionsSame: 'Hai đợt dùng cùng nội dung phiếu.',
+  // downloads
+  downloadReportTitle: 'Bảng báo cáo để đọc và in',
+  downloadReportXlsx: 'Bảng báo cáo (Excel)',
+  downloadReportCsv: 'Bảng báo cáo (CSV)',
+  downloadReportNote:
+    'Mỗi đơn vị một dòng, mỗi chỉ số một nhóm cột như báo cáo công bố: chỉ số (%), khoảng tin cậy 95 %, dấu độ tin cậy (* kém tin cậy, † không có sai số, — không có số liệu).',
+  downloadAnalysisTitle: 'Dữ liệu cho phân tích',
+  downloadMicrodataLabelled: 'Dữ liệu vi mô, câu trả lời bằng chữ (CSV)',
+  downloadSpss: 'Cú pháp SPSS (.sps)',
+  downloadStata: 'Cú pháp Stata (.do)',
+  downloadR: 'Tập lệnh R (.R)',
+  downloadSyntaxNote:
+    'Các tệp cú pháp nạp dữ liệu vi mô (đặt cùng thư mục) với nhãn biến, nhãn giá trị tiếng Việt và thiết kế mẫu; tập lệnh R tính lại các chỉ số bằng gói survey.',
 };
 
 export type Messages = typeof vi;
