@@ -41,7 +41,7 @@ export function FreeTextPage() {
     const [provinces, districts, communes, offices] = await Promise.all([of('province'), of('district'), of('commune'), of('office')]);
     const named = (c: FreeTextCounts) => c.rows.filter((r) => r.code !== '').map((r) => ({ code: r.code, name: r.name }));
     return { localities: [...named(provinces), ...named(districts), ...named(communes)], offices: named(offices) };
-  }, [round?.code, filters.respondentType, version]);
+  }, [round?.code, filters.respondentType]);
   const change = (next: FreeTextFilterValues) => {
     setFilters(next);
     setPage(1);
