@@ -145,6 +145,8 @@ describe('masking personal data in free answers', () => {
       'Kinh',
       'Ê Đê',
       'Thái độ phục vụ tốt, chờ đến số 15 mới được gọi',
+      'Mong được giải quyết cả vào Thứ Bảy',
+      'Đề nghị UBND xem xét, nộp 2.500.000đ phí',
     ])
       expect(maskPersonalData(text)).toBe(text);
   });
