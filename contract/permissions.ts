@@ -39,6 +39,9 @@ export const permissions = {
   // rounds: creating and editing rounds, their sample plan and lifecycle (open, close, keying).
   'rounds.read': { roles: readers, en: 'See a round’s settings, sample plan and progress' },
   'rounds.manage': { roles: managers, en: 'Create and edit rounds and their sample plans; open, close and reopen them; close keying' },
+  // free text: citizens' own words, personal data masked unless the reader is cleared (users.can_read_comments)
+  'freetext.read': { roles: readers, en: 'Read and download citizens’ free answers, their categories and counts (personal data masked unless cleared)' },
+  'freetext.tag': { roles: readers, en: 'Create, rename and delete categories of free answers, and tag answers with them' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

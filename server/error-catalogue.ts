@@ -146,6 +146,15 @@ export const problems = {
     vi: 'Mật khẩu hiện tại không đúng',
     en: 'The current password is wrong',
   }),
+  // free text: citizens' own words, their categories and tags
+  notAFreeTextItem: kind<{ item: string; path: string }>(
+    400.81,
+    'not_a_free_text_item',
+    ({ item }) => ({ vi: `${item} không phải câu hỏi trả lời tự do của phiếu khảo sát này`, en: `${item} is not a free-text question of this questionnaire` }),
+    ({ item, path }) => ({
+      issues: [{ path, worded: { vi: `không có câu hỏi trả lời tự do mã ${item}`, en: `no free-text question has code ${item}` } }],
+    }),
+  ),
 
   // 401, 403: who is asking.
   notLoggedIn: kind(401, 'not_logged_in', { vi: 'Vui lòng đăng nhập', en: 'Please log in' }),
@@ -187,6 +196,15 @@ export const problems = {
   noRespondentsOfType: kind<{ code: string; respondentType: string }>(404.31, 'no_respondents_of_type', ({ code, respondentType }) => ({
     vi: `Đợt ${code} không có phiếu của ${respondentType === 'organisation' ? 'tổ chức, doanh nghiệp' : 'người dân'}`,
     en: `Round ${code} has no responses of ${respondentType === 'organisation' ? 'organisations' : 'citizens'}`,
+  })),
+  // free text
+  freeTextCategoryNotFound: kind<{ id: number; round: string }>(404.81, 'free_text_category_not_found', ({ id, round }) => ({
+    vi: `Đợt ${round} không có nhóm ý kiến số ${id}`,
+    en: `Round ${round} has no category ${id}`,
+  })),
+  freeAnswerNotFound: kind<{ responseId: string; item: string; round: string }>(404.82, 'free_answer_not_found', ({ responseId, item, round }) => ({
+    vi: `Đợt ${round} không có câu trả lời ${item} của phiếu ${responseId}`,
+    en: `Round ${round} has no answer to ${item} in response ${responseId}`,
   })),
 
   // 409: the request is well formed, but what is stored does not allow it now.
@@ -351,6 +369,11 @@ export const problems = {
   notComparable: kind<{ code: string; previous: string }>(409.62, 'rounds_not_comparable', ({ code, previous }) => ({
     vi: `Đợt ${previous} không so sánh được với đợt ${code}: phải là một đợt khác, đã kết thúc hoặc đã công bố, bắt đầu trước đợt ${code} và có chung ít nhất một tỉnh`,
     en: `Round ${previous} cannot be compared with round ${code}: it must be another round, closed or published, starting before ${code} and sharing a province with it`,
+  })),
+  // free text
+  freeTextCategoryExists: kind<{ name: string }>(409.81, 'free_text_category_exists', ({ name }) => ({
+    vi: `Đợt này đã có nhóm ý kiến "${name}"`,
+    en: `This round already has a category "${name}"`,
   })),
 
   // 413–415: the request's shape.

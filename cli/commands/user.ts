@@ -32,8 +32,9 @@ unlock: lift the hold that repeated failed log-ins put on an account, from every
 (audited). Without it the hold ends by itself: after five failures in a row from one address the
 next attempt from there waits 1 minute, then 2, 4 … up to 1 hour.
 
-free-text: whether an analyst's microdata downloads include free-text answers (comments, "other"
-fields). Admins and managers always get them; analysts only when cleared this way.
+free-text: whether an analyst sees personal data (phone and ID numbers, names, addresses) in the
+free-text answers (comments, "other" fields) on the free-text screen, in its files and in microdata.
+Without it those are masked ([SĐT], [HỌ TÊN] …). Admins and managers always see them.
 
 ROLE is one of: ${roles.join(', ')}.
 Passwords are never taken on the command line. At a terminal you are asked twice, with nothing

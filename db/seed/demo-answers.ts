@@ -28,6 +28,9 @@ const COMMENTS = [
   'Mong được nộp hồ sơ trực tuyến dễ dàng hơn.',
   'Phòng chờ nóng, cần thêm quạt và ghế ngồi.',
   'Hài lòng với kết quả, trả đúng hẹn.',
+  // People write personal data the survey never asks for; the demo shows it masked for analysts not cleared.
+  'Chị Hương ở quầy số 2 hướng dẫn rất tận tình, cần hỏi thêm xin gọi 0905 123 456.',
+  'Tôi là Nguyễn Văn Bình, thôn 4 xã Đắk Ha, nộp hồ sơ 3 lần vẫn chưa xong.',
 ];
 
 export interface DemoRespondent {

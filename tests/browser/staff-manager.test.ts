@@ -30,9 +30,10 @@ describe('the staff app for administrators and survey managers', () => {
       'Danh sách điểm',
       'Điểm khảo sát, mã QR',
       'Phiếu cần xem xét',
+      'Ý kiến người dân',
       'Kết quả',
     ]);
-    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Kết quả']);
+    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Ý kiến người dân', 'Kết quả']);
     const keyer = await navOf('minh');
     expect(keyer.nav).toEqual(['Lô được giao']);
     await keyer.page.goto(app.url('/staff/batches'));

@@ -10,7 +10,8 @@ import { officeSubmission } from '../support/submissions.ts';
 const { app, database } = useTestApp();
 const ROUND = '/api/rounds/DN-2025-H1';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const COMMENT = 'Phòng chờ chật, mong được mở rộng thêm ghế ngồi';
+const COMMENT = 'Phòng chờ chật, mong được mở rộng thêm ghế ngồi. Liên hệ chị Lan 0912 345 678';
+const MASKED_COMMENT = 'Phòng chờ chật, mong được mở rộng thêm ghế ngồi. Liên hệ chị [HỌ TÊN] [SĐT]';
 
 let analyst: Agent;
 beforeEach(async () => {
@@ -57,7 +58,7 @@ describe('downloads of results', () => {
     expect(indices.find((r) => r[2] === '67')![3]).toBe('Tỉnh Đắk Nông');
   });
 
-  it('give microdata in the exchange format, without free text for an analyst who is not cleared', async () => {
+  it('give microdata in the exchange format, free text with personal data masked for an analyst who is not cleared', async () => {
     const res = await analyst.request({ url: `${ROUND}/microdata.csv` });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 3)).toEqual(BOM);
@@ -65,7 +66,10 @@ describe('downloads of results', () => {
     expect(header.slice(0, 10)).toEqual(['response_id', 'round', 'province', 'district', 'commune', 'stratum', 'psu', 'weight', 'sex', 'age_group']);
     expect(header.indexOf('A1_1')).toBeLessThan(header.indexOf('B5_3'));
     expect(header.indexOf('B5_3')).toBeLessThan(header.indexOf('harassment'));
-    expect(header).not.toContain('comment');
+    expect(header.at(-1)).toBe('comment');
+    expect(rows.map((r) => r.at(-1))).toContain(MASKED_COMMENT);
+    expect(res.rawPayload.includes(Buffer.from('0912'))).toBe(false);
+    expect(res.rawPayload.includes(Buffer.from('Lan'))).toBe(false);
     expect(rows).toHaveLength(151);
     // An office response's PSU is its office and survey day; its office is a column of its own.
     const posted = rows.find((r) => r[header.indexOf('office')] === 'MC-660' && r[header.indexOf('B5_1')] === 'NA' && r[header.indexOf('A1_1')] === '4');
@@ -78,7 +82,7 @@ describe('downloads of results', () => {
     expect(((audit as unknown as { rows: unknown[] }).rows ?? audit).length).toBe(1);
   });
 
-  it('include free text for a manager, and for an analyst once cleared', async () => {
+  it('include free text as written for a manager, and for an analyst once cleared', async () => {
     const db = database().db;
     await addStaff(db, 'manager', 'manager');
     const manager = await logInAs(app(), 'manager');
@@ -88,8 +92,9 @@ describe('downloads of results', () => {
       expect(rows.map((r) => r.at(-1))).toContain(COMMENT);
     }
     await db.execute(sql`update users set can_read_comments = true where username = 'analyst'`);
-    const [header] = csvRows((await analyst.request({ url: `${ROUND}/microdata.csv` })).rawPayload);
+    const [header, ...rows] = csvRows((await analyst.request({ url: `${ROUND}/microdata.csv` })).rawPayload);
     expect(header).toContain('comment');
+    expect(rows.map((r) => r.at(-1))).toContain(COMMENT);
   });
 
   it('give a codebook naming every microdata column with its meaning and values', async () => {

@@ -142,6 +142,22 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/public/rounds': { as: 'anonymous' },
     'GET /api/public/rounds/:code/results': { as: 'anonymous', params: round, query: { by: 'province', rank: 'true', compare: 'previous' } },
     'GET /api/openapi.json': { as: 'anonymous' },
+    // free text: citizens' own words, their categories and tags
+    'GET /api/rounds/:code/free-text': { as: 'analyst', params: round, query: { locality: '660', item: 'comment', q: 'phòng chờ', page: '1', pageSize: '20' } },
+    'GET /api/rounds/:code/free-text/counts': { as: 'analyst', params: round, query: { by: 'office', category: 'none' } },
+    'GET /api/rounds/:code/free-text.csv': { as: 'analyst', params: round, query: { item: 'comment' } },
+    'GET /api/rounds/:code/free-text.xlsx': { as: 'analyst', params: round, query: { respondentType: 'citizen' } },
+    'POST /api/rounds/:code/free-text/categories': { as: 'analyst', params: round, body: { name: 'Thời gian chờ' } },
+    'PATCH /api/rounds/:code/free-text/categories/:id': { as: 'analyst', params: { ...round, id: '1' }, body: { name: 'Thái độ cán bộ' } },
+    'DELETE /api/rounds/:code/free-text/categories/:id': { as: 'analyst', params: { ...round, id: '1' } },
+    'PUT /api/rounds/:code/free-text/answers/:responseId/:item/categories/:id': {
+      as: 'analyst',
+      params: { ...round, responseId: randomUUID(), item: 'comment', id: '1' },
+    },
+    'DELETE /api/rounds/:code/free-text/answers/:responseId/:item/categories/:id': {
+      as: 'analyst',
+      params: { ...round, responseId: randomUUID(), item: 'comment', id: '1' },
+    },
     // Questionnaire versions (admins).
     'GET /api/questionnaire-versions': { as: 'admin' },
     'POST /api/questionnaire-versions': { as: 'admin' },

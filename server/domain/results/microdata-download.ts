@@ -1,13 +1,14 @@
 /**
  * A reader's download of a round's microdata, its codebook and the syntax files that load it into
- * SPSS, Stata and R: free text only for readers cleared for it, and every microdata download
- * audited with what it held.
+ * SPSS, Stata and R: free text with personal data masked unless the reader is cleared to see it,
+ * and every microdata download audited with what it held.
  */
 import type { RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import type { Database, DatabaseHandle } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { readsFreeText } from '../../../db/queries/users.ts';
+import { textFor } from '../free-text/free-answers.ts';
 import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
 import type { MicrodataValues } from './microdata-labels.ts';
 import { microdataFileName } from './microdata-names.ts';
@@ -24,23 +25,23 @@ export async function microdataDownload(
   respondentType: RespondentType = 'citizen',
   values: MicrodataValues = 'codes',
 ): Promise<MicrodataExport> {
-  const withText = await readsFreeText(handle.db, readerId);
-  const exported = await microdataExport(handle, round, withText, respondentType, values);
+  const clear = await readsFreeText(handle.db, readerId);
+  const exported = await microdataExport(handle, round, true, respondentType, values, textFor(clear));
   await recordAudit(handle.db, [
     {
       userId: readerId,
       action: 'download_microdata',
       entity: 'round',
       entityId: round.code,
-      newValue: { rows: exported.rows, freeText: withText, respondentType, values },
+      newValue: { rows: exported.rows, freeText: clear ? 'clear' : 'masked', respondentType, values },
     },
   ]);
   return exported;
 }
 
-export async function codebookDownload(db: Database, readerId: number, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<Buffer> {
+export async function codebookDownload(db: Database, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<Buffer> {
   const def = await questionnaireOfRound(db, round, respondentType);
-  return codebookCsv(def, await readsFreeText(db, readerId));
+  return codebookCsv(def, true);
 }
 
 /** The statistical packages a syntax file is written for, by the file's extension. */
@@ -52,22 +53,20 @@ export const SYNTAX_FORMATS = {
 export type SyntaxFormat = keyof typeof SYNTAX_FORMATS;
 
 /**
- * The syntax file that loads the reader's own microdata download (the same columns: free text only
- * for readers cleared for it) into SPSS, Stata or R, with labels and the survey design. SPSS finds
+ * The syntax file that loads the microdata download (the same columns: free text masked unless the
+ * reader is cleared for it, the columns being the same either way) into SPSS, Stata or R, with labels and the survey design. SPSS finds
  * UTF-8 by the byte-order mark; Stata and R read their files as UTF-8 without one.
  */
 export async function microdataSyntax(
   db: Database,
-  readerId: number,
   round: RoundRow,
   respondentType: RespondentType,
   format: SyntaxFormat,
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const def = await questionnaireOfRound(db, round, respondentType);
-  const withText = await readsFreeText(db, readerId);
-  const data = microdataVariables(def, withText, microdataFileName(round.code, respondentType, withText));
+  const data = microdataVariables(def, true, microdataFileName(round.code, respondentType, true));
   const title = `SIPAS — dữ liệu vi mô đợt ${round.code} (${round.name}), phiếu ${def.version}`;
   const { write, bom } = SYNTAX_FORMATS[format];
   const text = write(data, { title });
-  return { fileName: microdataFileName(round.code, respondentType, withText, format), bytes: Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8') };
+  return { fileName: microdataFileName(round.code, respondentType, true, format), bytes: Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf8') };
 }

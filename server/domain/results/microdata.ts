@@ -3,7 +3,7 @@
  * reads): `response_id, round, province, district, commune, stratum, psu, weight`, the profile
  * columns, one column per satisfaction item (`1`–`5`, empty = missing, `NA` = not applicable),
  * then the opinion and expectation questions (several choices joined by `;`), the screening
- * questions and the channel; free-text answers last, only for readers cleared for them.
+ * questions and the channel; free-text answers last, with personal data masked for readers not cleared to see it.
  * Rows are decoded from the answer bits and written batch by batch (server/files/csv-fragments.ts):
  * never the whole file in memory.
  */
@@ -109,6 +109,8 @@ export async function microdataExport(
   withText: boolean,
   respondentType: RespondentType = 'citizen',
   values: MicrodataValues = 'codes',
+  /** What the reader may see of each free answer: masked (analysis/free-text/personal-data.ts) unless cleared. */
+  shownText: (text: string) => string = (text) => text,
 ): Promise<MicrodataExport> {
   const def = await questionnaireOfRound(handle.db, round, respondentType);
   await ensureAnswerBits(handle.db, def);
@@ -162,7 +164,7 @@ export async function microdataExport(
   const writer = new LineWriter();
   const batchBytes = (batch: MicrodataRow[]): Buffer => {
     const ids = escapedRecords(batch.map((r) => [r.id]));
-    const texts = layout.textFields.length > 0 ? escapedRecords(batch.map((r) => r.texts.map((t) => t ?? ''))) : undefined;
+    const texts = layout.textFields.length > 0 ? escapedRecords(batch.map((r) => r.texts.map((t) => (t === null ? '' : shownText(t))))) : undefined;
     for (let i = 0; i < batch.length; i++) {
       const r = batch[i];
       const place = placeOf(r);

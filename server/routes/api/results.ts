@@ -133,7 +133,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const codebook = await codebookDownload(db(), requireStaff(request).user.id, round, request.query.respondentType);
+      const codebook = await codebookDownload(db(), round, request.query.respondentType);
       reply.header('content-disposition', attachment(`sipas-ma-hoa-${round.code}${whose(request.query.respondentType)}.csv`)).type('text/csv; charset=utf-8');
       return codebook;
     },
@@ -153,7 +153,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request, reply) => {
         const round = await roundOrFail(db(), request.params.code);
-        const syntax = await microdataSyntax(db(), requireStaff(request).user.id, round, request.query.respondentType, format);
+        const syntax = await microdataSyntax(db(), round, request.query.respondentType, format);
         reply.header('content-disposition', attachment(syntax.fileName)).type('text/plain; charset=utf-8');
         return syntax.bytes;
       },

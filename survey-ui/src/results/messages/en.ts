@@ -81,7 +81,7 @@ export const en: Messages = {
   downloadXlsx: 'Results (Excel)',
   downloadMicrodata: 'Microdata (CSV)',
   downloadCodebook: 'Microdata codebook',
-  microdataNote: 'Free-text comments are in the microdata only for accounts cleared for them.',
+  microdataNote: 'In free-text answers, personal data (phone numbers, names, addresses) is masked unless your account is cleared to see it.',
 
   publishTitle: 'Publishing',
   publish: 'Publish the results…',

@@ -89,7 +89,7 @@ export const vi = {
   downloadXlsx: 'Kết quả (Excel)',
   downloadMicrodata: 'Dữ liệu vi mô (CSV)',
   downloadCodebook: 'Bảng mã dữ liệu vi mô',
-  microdataNote: 'Ý kiến tự do chỉ có trong dữ liệu vi mô với tài khoản được phép.',
+  microdataNote: 'Trong ý kiến tự do, thông tin cá nhân (số điện thoại, họ tên, địa chỉ) được che, trừ tài khoản được phép xem.',
 
   publishTitle: 'Công bố kết quả',
   publish: 'Công bố kết quả…',

@@ -70,3 +70,9 @@ export type {
   RoundView,
   SamplePlanBody,
 } from '../../../../contract/rounds.ts';
+// free text
+export type {
+  FreeAnswersView as FreeAnswers,
+  FreeAnswerView as FreeAnswer,
+  FreeTextCountsView as FreeTextCounts,
+} from '../../../../contract/free-text.ts';

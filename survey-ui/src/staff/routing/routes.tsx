@@ -14,6 +14,7 @@ import { BatchPage } from '../pages/BatchPage.tsx';
 import { FlagsPage } from '../pages/FlagsPage.tsx';
 import { FormHistoryPage } from '../pages/FormHistoryPage.tsx';
 import { FormsPage } from '../pages/FormsPage.tsx';
+import { FreeTextPage } from '../pages/FreeTextPage.tsx';
 import { ImportPage } from '../pages/ImportPage.tsx';
 import { KeyingPage } from '../pages/KeyingPage.tsx';
 import { LinksPage } from '../pages/LinksPage.tsx';
@@ -62,6 +63,8 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/rounds', action: 'rounds.manage', render: () => <RoundsPage /> },
   { pattern: '/staff/rounds/:code', action: 'rounds.manage', render: (p) => <RoundPage code={p.code} /> },
   { pattern: '/staff/questionnaires', action: 'questionnaires.manage', render: () => <QuestionnairesPage /> },
+  // free text
+  { pattern: '/staff/free-text', action: 'freetext.read', render: () => <FreeTextPage /> },
 ];
 
 /** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
@@ -91,6 +94,8 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/my-batches', label: 'myBatches', action: 'forms.key' },
   { href: '/staff/flags', label: 'flags', action: 'responses.review' },
   { href: '/staff/questionnaires', label: 'questionnaires', action: 'questionnaires.manage' },
+  // free text
+  { href: '/staff/free-text', label: 'freeText', action: 'freetext.read' },
   { href: '/results', label: 'results', action: 'results.read' },
 ];
 
