@@ -39,6 +39,9 @@ export const permissions = {
   // rounds: creating and editing rounds, their sample plan and lifecycle (open, close, keying).
   'rounds.read': { roles: readers, en: 'See a round’s settings, sample plan and progress' },
   'rounds.manage': { roles: managers, en: 'Create and edit rounds and their sample plans; open, close and reopen them; close keying' },
+  // improvement plans: leaders read them; managers keep them and the lead-agency tables
+  'plans.read': { roles: readers, en: 'Read improvement plans, lead agencies and the plan reports' },
+  'plans.manage': { roles: managers, en: 'Make and edit improvement plans and a province’s lead agencies' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

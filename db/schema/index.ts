@@ -6,3 +6,4 @@ export * from './meta.ts';
 export * from './links.ts';
 export * from './staff.ts';
 export * from './paper.ts';
+export * from './plans.ts';

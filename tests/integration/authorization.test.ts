@@ -57,7 +57,7 @@ describe('the permission table', () => {
     expect(actionsOf('admin')).toEqual(actions.filter((a) => a !== 'forms.key'));
     expect(actionsOf('manager')).toEqual(actions.filter((a) => a !== 'forms.key' && a !== 'users.manage' && a !== 'questionnaires.manage'));
     expect(actionsOf('keyer')).toEqual(['session.end', 'rounds.list', 'account.password', 'batches.read', 'forms.key', 'forms.reconcile']);
-    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'account.password', 'responses.review', 'results.read', 'rounds.read']);
+    expect(actionsOf('analyst')).toEqual(['session.end', 'rounds.list', 'account.password', 'responses.review', 'results.read', 'rounds.read', 'plans.read']);
   });
 
   it('is what the session reply sends each role', async () => {

@@ -18,6 +18,7 @@ import { sessionRoutes } from './session.ts';
 import { userRoutes } from './users.ts';
 import { passwordRoutes } from './passwords.ts';
 import { setupRoutes } from './setup.ts';
+import { planRoutes } from './plans.ts';
 
 /** Everything under /api. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -41,5 +42,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(roundAdminRoutes);
   await app.register(publicResultRoutes);
   await app.register(questionnaireAdminRoutes);
+  await app.register(planRoutes);
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 };
