@@ -15,7 +15,7 @@ export type PublishChecklistView = z.output<typeof PublishChecklistView>;
 /** Publishing names the warnings the manager read; they must be the checklist's keys now. */
 export const PublishBody = z
   .object({ acknowledgedWarnings: z.array(z.string().max(2000)).max(5000) })
-  .optional()
+  .nullish()
   .describe('Without warnings the body may be left out');
 export type PublishBody = z.input<typeof PublishBody>;
 
