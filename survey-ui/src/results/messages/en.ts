@@ -114,4 +114,9 @@ export const en: Messages = {
   // respondent types
   respondentSwitch: 'Results of',
   respondentTypes: { citizen: 'Citizens', organisation: 'Organisations and businesses' },
+  // plan: the checklist before publishing
+  checklistTitle: 'Before publishing: warnings to read',
+  checklistNone: 'No warnings: the figures are ready to publish.',
+  checklistAcknowledge: (n: number) => `I have read the ${n} warnings above and publish anyway`,
+  checklistLoading: 'Checking the round’s figures…',
 };

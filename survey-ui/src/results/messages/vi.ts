@@ -119,6 +119,11 @@ export const vi = {
   // respondent types
   respondentSwitch: 'Kết quả của',
   respondentTypes: { citizen: 'Người dân', organisation: 'Tổ chức, doanh nghiệp' } as Record<'citizen' | 'organisation', string>,
+  // plan: the checklist before publishing
+  checklistTitle: 'Trước khi công bố: các cảnh báo cần đọc',
+  checklistNone: 'Không có cảnh báo nào: số liệu sẵn sàng công bố.',
+  checklistAcknowledge: (n: number) => `Tôi đã đọc ${n} cảnh báo trên và vẫn công bố kết quả`,
+  checklistLoading: 'Đang kiểm tra số liệu của đợt…',
 };
 
 export type Messages = typeof vi;

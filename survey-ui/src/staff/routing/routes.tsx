@@ -20,6 +20,7 @@ import { LinksPage } from '../pages/LinksPage.tsx';
 import { LocalitiesPage } from '../pages/LocalitiesPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { OfficesPage } from '../pages/OfficesPage.tsx';
+import { PlansPage } from '../pages/PlansPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
@@ -62,6 +63,8 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/rounds', action: 'rounds.manage', render: () => <RoundsPage /> },
   { pattern: '/staff/rounds/:code', action: 'rounds.manage', render: (p) => <RoundPage code={p.code} /> },
   { pattern: '/staff/questionnaires', action: 'questionnaires.manage', render: () => <QuestionnairesPage /> },
+  // improvement plans
+  { pattern: '/staff/plans', action: 'plans.read', render: () => <PlansPage /> },
 ];
 
 /** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
@@ -92,6 +95,7 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   { href: '/staff/flags', label: 'flags', action: 'responses.review' },
   { href: '/staff/questionnaires', label: 'questionnaires', action: 'questionnaires.manage' },
   { href: '/results', label: 'results', action: 'results.read' },
+  { href: '/staff/plans', label: 'plans', action: 'plans.read' },
 ];
 
 export function navigationFor(session: Session) {
