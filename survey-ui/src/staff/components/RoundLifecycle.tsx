@@ -71,7 +71,11 @@ export function RoundLifecycle({ round, onChanged }: { round: RoundDetail; onCha
               class="button"
               data-transition={transition}
               disabled={action.busy}
-              onClick={() => (transition === 'publish' ? (action.clear(), setPublishing(true)) : void move(transition))}
+              onClick={() => {
+                if (transition !== 'publish') return void move(transition);
+                action.clear();
+                setPublishing(true);
+              }}
             >
               {t.roundTransitions[transition]}
             </button>

@@ -113,6 +113,7 @@ export function PlansPage() {
               {plan.data.entries.length === 0 ? (
                 <p>{t.plansEmpty}</p>
               ) : (
+                // biome-ignore lint/a11y/useSemanticElements: the scroll box of a wide table, named so keyboard and screen-reader users can reach it
                 <div class="table-scroll" tabIndex={0} role="region" aria-label={t.plansTitle}>
                   <table class="plan-entries">
                     <thead>
