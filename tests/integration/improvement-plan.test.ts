@@ -99,6 +99,16 @@ describe('the improvement plan of a published round', () => {
     }
     const edited = (after.entries as Entry[] & Array<{ actions: string; status: string }>).find((e) => e.id === entry.id);
     expect(edited).toMatchObject({ actions: 'Tập huấn kỹ năng giao tiếp', status: 'done' });
+
+    // The next round's own plan compares with the round before it: a fall there is judged by the same difference.
+    const next = (await manager.request({ method: 'POST', url: `/api/rounds/${LATER}/plans/67/generate` })).json().plan;
+    expect(next.previousRound).toBe(EARLIER);
+    for (const e of next.entries as Array<Entry & { previousDifference: number | null }>) {
+      const expected = differenceOf(now.get(e.index)!, before.get(e.index)!);
+      expect(e.reasons.includes('fell')).toBe(expected.significant === true && expected.difference! < 0);
+      expect(e.reasons.includes('below_target')).toBe(now.get(e.index)!.estimate < 85);
+      expect(e.previousDifference).toBeCloseTo(expected.difference!, 9);
+    }
   });
 
   it('lets managers edit an entry, audits each field, and names a bad field in Vietnamese (English with ?lang=en)', async () => {
