@@ -42,6 +42,9 @@ export const permissions = {
   // free text: citizens' own words, personal data masked unless the reader is cleared (users.can_read_comments)
   'freetext.read': { roles: readers, en: 'Read and download citizens’ free answers, their categories and counts (personal data masked unless cleared)' },
   'freetext.tag': { roles: readers, en: 'Create, rename and delete categories of free answers, and tag answers with them' },
+  // improvement plans: leaders read them; managers keep them and the lead-agency tables
+  'plans.read': { roles: readers, en: 'Read improvement plans, lead agencies and the plan reports' },
+  'plans.manage': { roles: managers, en: 'Make and edit improvement plans and a province’s lead agencies' },
 } as const satisfies Record<string, { roles: readonly Role[]; en: string }>;
 
 export type Action = keyof typeof permissions;

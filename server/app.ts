@@ -25,6 +25,8 @@ import { fallbackPageStyle, staticPlugin } from './plugins/static.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { posterStyle } from './domain/links/poster.ts';
 import { posterRoutes } from './routes/pages/poster.ts';
+import { planReportStyle } from './domain/plans/plan-report.ts';
+import { planReportRoutes } from './routes/pages/plan-report.ts';
 import { configuredPublicUrl, publicUrlPlugin, type PublicUrl } from './public-url.ts';
 import { UI_DIST } from '../survey-ui/build/pages.ts';
 import { zodValidatorCompiler } from './validation.ts';
@@ -101,7 +103,7 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
   await app.register(jsonBodyPlugin);
 
-  await app.register(securityHeadersPlugin, { uiRoot: uiRoot ?? UI_DIST, inlineStyles: [fallbackPageStyle, posterStyle] });
+  await app.register(securityHeadersPlugin, { uiRoot: uiRoot ?? UI_DIST, inlineStyles: [fallbackPageStyle, posterStyle, planReportStyle] });
   await app.register(compressionPlugin);
   await app.register(openApiPlugin);
   await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
@@ -115,6 +117,7 @@ export async function buildApp({
   await app.register(firstAdminSetupPlugin);
   await app.register(apiRoutes, { prefix: API_PREFIX });
   await app.register(posterRoutes);
+  await app.register(planReportRoutes);
   await app.ready();
   return app;
 }

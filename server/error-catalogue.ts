@@ -207,6 +207,12 @@ export const problems = {
     en: `Round ${round} has no answer to ${item} in response ${responseId}`,
   })),
 
+  // improvement plans
+  planEntryNotFound: kind<{ id: number }>(404.91, 'plan_entry_not_found', ({ id }) => ({
+    vi: `Không có mục kế hoạch cải thiện số ${id}`,
+    en: `No improvement plan entry has id ${id}`,
+  })),
+
   // 409: the request is well formed, but what is stored does not allow it now.
   alreadyExists: kind(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' }),
   conflictingResend: kind<{ id: string }>(409.1, 'conflicting_resend', ({ id }) => ({
@@ -374,6 +380,20 @@ export const problems = {
   freeTextCategoryExists: kind<{ name: string }>(409.81, 'free_text_category_exists', ({ name }) => ({
     vi: `Đợt này đã có nhóm ý kiến "${name}"`,
     en: `This round already has a category "${name}"`,
+  })),
+
+  // improvement plans and the publish checklist
+  publishWarningsChanged: kind<{ code: string; added: number; gone: number }>(409.91, 'publish_warnings_changed', ({ code, added, gone }) => ({
+    vi: `Cảnh báo trước khi công bố đợt ${code} đã thay đổi (${added} cảnh báo chưa được xác nhận, ${gone} cảnh báo không còn): hãy đọc lại danh sách và xác nhận trước khi công bố`,
+    en: `The warnings before publishing round ${code} have changed (${added} not acknowledged, ${gone} no longer hold): read the list again and acknowledge it before publishing`,
+  })),
+  planNeedsPublishedRound: kind<{ code: string }>(409.92, 'plan_needs_published_round', ({ code }) => ({
+    vi: `Đợt ${code} chưa công bố kết quả: kế hoạch cải thiện được lập từ kết quả đã công bố`,
+    en: `Round ${code} is not published: an improvement plan is made from published results`,
+  })),
+  provinceNotInRound: kind<{ code: string; province: string }>(409.93, 'province_not_in_round', ({ code, province }) => ({
+    vi: `Đợt ${code} không khảo sát tỉnh ${province}`,
+    en: `Round ${code} does not cover province ${province}`,
   })),
 
   // 413–415: the request's shape.

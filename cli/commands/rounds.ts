@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { findRoundByCode, listRounds } from '../../db/queries/rounds.ts';
 import { changeRound, type RoundTransition } from '../../server/domain/rounds/lifecycle.ts';
+import { publishRound } from '../../server/domain/rounds/publication.ts';
+import { publishChecklist } from '../../server/domain/rounds/publish-checklist.ts';
 import { createRound } from '../../server/domain/rounds/round-settings.ts';
 import { Problem } from '../../server/errors.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -71,7 +73,9 @@ export const roundsCommand: Command = {
        sipas rounds close CODE           collection stops; paper forms issued within the period may still be keyed
        sipas rounds reopen CODE          a closed round takes responses again
        sipas rounds close-keying CODE    no more paper forms are keyed (reopen-keying undoes it)
-       sipas rounds publish CODE         publish the results of a closed round: the public page shows the indices
+       sipas rounds publish CODE [--acknowledge]
+                                         publish the results of a closed round: the public page shows the indices;
+                                         prints the checklist's warnings and publishes only with --acknowledge
        sipas rounds unpublish CODE       withdraw them (the round stays closed)
 
 A round's life is draft → open → closed → published. Closing a round closes its survey links: a
@@ -82,7 +86,7 @@ unless the round is closed. Every change is recorded in the audit log.
 
 ${DATABASE_HELP}`,
   async run(argv) {
-    const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: {} });
+    const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { acknowledge: { type: 'boolean' } } });
     const [action = 'list', code] = positionals;
     if (action === 'list') {
       const rounds = await withDatabase(({ db }) => listRounds(db));
@@ -103,10 +107,30 @@ ${DATABASE_HELP}`,
     if (action === 'create') return create(argv.slice(1));
     const transition = transitions[action];
     if (!transition || !code) throw new UsageError(`expected: list | create … | ${Object.keys(transitions).join(' CODE | ')} CODE`);
-    return withDatabase(async ({ db }) => {
+    return withDatabase(async (database) => {
+      const { db } = database;
       const round = await findRoundByCode(db, code);
       if (!round) throw new UsageError(`no round has code ${code}`);
       try {
+        if (transition === 'publish' && round.status === 'closed') {
+          // The same checklist as the publish screen: read it, then acknowledge it to publish.
+          const warnings = await publishChecklist(database, round);
+          if (warnings.length > 0 && values.acknowledge !== true) {
+            console.error(`Đợt ${code} có ${warnings.length} cảnh báo trước khi công bố:`);
+            for (const w of warnings) console.error(`  - ${w.vi}`);
+            console.error('Đọc kỹ rồi chạy lại với --acknowledge để công bố.');
+            return 1;
+          }
+          for (const w of warnings) console.log(`cảnh báo đã xác nhận: ${w.vi}`);
+          const published = await publishRound(
+            database,
+            null,
+            round,
+            warnings.map((w) => w.key),
+          );
+          console.log(`round ${code}: ${published.status}`);
+          return 0;
+        }
         const changed = await changeRound(db, null, round, transition);
         console.log(`round ${code}: ${changed.status}${changed.keyingClosedAt ? ', keying closed' : ''}`);
         return 0;

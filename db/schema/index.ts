@@ -7,3 +7,4 @@ export * from './links.ts';
 export * from './staff.ts';
 export * from './paper.ts';
 export * from './free-text.ts';
+export * from './plans.ts';

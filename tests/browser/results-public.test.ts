@@ -6,6 +6,7 @@ import { loadDemo } from '../support/results.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { apiJson, percentVi, tableRows } from './support/results.ts';
 import { desk, typeLogIn } from './support/staff.ts';
+import { acknowledgeChecklist } from './support/rounds.ts';
 
 const app = useBrowserApp();
 const ROUND = 'DN-2025-H1';
@@ -41,7 +42,7 @@ describe('publishing and the public results page', () => {
     expect((await apiJson<Array<{ code: string }>>(page, '/api/public/rounds')).map((r) => r.code)).not.toContain(ROUND);
 
     await page.getByRole('button', { name: 'Công bố kết quả…' }).click();
-    await page.keyboard.press('Enter'); // the confirmation takes the focus
+    await acknowledgeChecklist(page); // the warnings (unweighted, unreliable districts) read and ticked
     await page.getByText('Đã công bố kết quả.').waitFor();
     await page.getByRole('button', { name: 'Thu hồi công bố…' }).waitFor();
 

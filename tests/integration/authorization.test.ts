@@ -67,6 +67,8 @@ describe('the permission table', () => {
       // free text
       'freetext.read',
       'freetext.tag',
+      // improvement plans
+      'plans.read',
     ]);
   });
 

@@ -28,6 +28,8 @@ describeOnPgliteOnly('npx sipas for results', () => {
     const refused = await sipas(['rounds', 'publish', 'DN-2025-H1']).catch((error: { code: number; stderr: string }) => error);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('hãy đóng đợt') });
     expect((await sipas(['rounds', 'close', 'DN-2025-H1'])).stdout.trim()).toBe('round DN-2025-H1: closed');
-    expect((await sipas(['rounds', 'publish', 'DN-2025-H1'])).stdout.trim()).toBe('round DN-2025-H1: published');
+    const unacknowledged = await sipas(['rounds', 'publish', 'DN-2025-H1']).catch((error: { code: number; stderr: string }) => error);
+    expect(unacknowledged).toMatchObject({ code: 1, stderr: expect.stringContaining('--acknowledge') });
+    expect((await sipas(['rounds', 'publish', 'DN-2025-H1', '--acknowledge'])).stdout.trim()).toMatch(/round DN-2025-H1: published$/);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { demoLinkToken } from '../browser/support/links.ts';
 import { useTestApp } from '../support/app.ts';
 import { loadDemo } from '../support/results.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
+import { publishAcknowledged } from '../support/publishing.ts';
 
 const { app, database } = useTestApp();
 const ROUND = '/api/rounds/DN-2025-H1';
@@ -31,7 +32,7 @@ describe('publishing a round’s results', () => {
 
   it('opens the indices to everyone once published — aggregates only — and records who published', async () => {
     await manager.request({ method: 'POST', url: `${ROUND}/close` });
-    const published = await manager.request({ method: 'POST', url: `${ROUND}/publish` });
+    const published = await publishAcknowledged(manager, 'DN-2025-H1');
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ code: 'DN-2025-H1', status: 'published' });
     expect(published.json().publishedAt).toMatch(/^\d{4}-/);
@@ -60,12 +61,12 @@ describe('publishing a round’s results', () => {
   it('publishes only a closed round (collection stopped), and withdrawing leaves it closed', async () => {
     const token = await demoLinkToken(database().db);
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(true);
-    const whileOpen = await manager.request({ method: 'POST', url: `${ROUND}/publish` });
+    const whileOpen = await publishAcknowledged(manager, 'DN-2025-H1');
     expect(whileOpen.json()).toMatchObject({ code: 'round_not_closed' });
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(true);
     await manager.request({ method: 'POST', url: `${ROUND}/close` });
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(false);
-    await manager.request({ method: 'POST', url: `${ROUND}/publish` });
+    await publishAcknowledged(manager, 'DN-2025-H1');
     expect((await app().inject({ url: `/api/links/${token}` })).json().open).toBe(false);
     const withdrawn = await manager.request({ method: 'POST', url: `${ROUND}/unpublish` });
     expect(withdrawn.json()).toMatchObject({ status: 'closed' });
@@ -74,6 +75,6 @@ describe('publishing a round’s results', () => {
     const again = await manager.request({ method: 'POST', url: `${ROUND}/unpublish` });
     expect(again.statusCode).toBe(409);
     const trail = await auditTrail(database().db, 'round', 'DN-2025-H1');
-    expect(trail.map((e) => e.action)).toEqual(['close_round', 'publish_results', 'withdraw_results']);
+    expect(trail.map((e) => e.action)).toEqual(['close_round', 'publish_results', 'acknowledge_publish_warnings', 'withdraw_results']);
   });
 });

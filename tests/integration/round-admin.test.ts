@@ -10,6 +10,7 @@ import { addTestProvinces } from '../support/provinces.ts';
 import { vietnamDay } from '../support/rounds.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
 import { distinctAnswers, officeSubmission, plausibleTimes } from '../support/submissions.ts';
+import { publishAcknowledged } from '../support/publishing.ts';
 
 const { app, database } = useTestApp();
 const ORGANISATION_VERSION = 'org-test-2024';
@@ -43,7 +44,8 @@ function roundBody(overrides: Record<string, unknown> = {}) {
 }
 
 const create = (body: object) => manager.request({ method: 'POST', url: '/api/rounds', payload: body });
-const change = (code: string, transition: string) => manager.request({ method: 'POST', url: `/api/rounds/${code}/${transition}` });
+const change = (code: string, transition: string) =>
+  transition === 'publish' ? publishAcknowledged(manager, code) : manager.request({ method: 'POST', url: `/api/rounds/${code}/${transition}` });
 const issues = (res: { json(): { issues?: Array<{ path: string; message: string }> } }) => res.json().issues ?? [];
 
 async function openRound(overrides: Record<string, unknown> = {}) {

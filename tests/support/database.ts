@@ -49,7 +49,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     async reset() {
       const { sql } = await import('drizzle-orm');
       await handle.db.execute(
-        sql`truncate responses, free_text_categories, form_entries, paper_forms, batches, sample_targets, round_frames, round_sample_plan, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
+        sql`truncate plan_entries, lead_agencies, responses, free_text_categories, form_entries, paper_forms, batches, sample_targets, round_frames, round_sample_plan, sessions, audit_log, users, log_in_failures, log_in_pressure, password_resets restart identity cascade`,
       );
       // Versions tests uploaded go; the versions the platform ships stay.
       const shipped = seededQuestionnaires().map((q) => q.version);

@@ -112,7 +112,7 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'GET /api/rounds/:code/frame': { as: 'analyst', params: round },
     'PUT /api/rounds/:code/frame': { as: 'manager', params: round },
     'DELETE /api/rounds/:code/frame': { as: 'manager', params: round },
-    'POST /api/rounds/:code/publish': { as: 'manager', params: round },
+    'POST /api/rounds/:code/publish': { as: 'manager', params: round, body: { acknowledgedWarnings: [] } },
     'POST /api/rounds/:code/unpublish': { as: 'manager', params: round },
     // rounds: creating, editing, the sample plan and the lifecycle.
     'GET /api/round-choices': { as: 'manager' },
@@ -184,6 +184,22 @@ export function routeExamples(data: ExampleData): Record<string, RouteExample> {
     'POST /api/locality-mappings': { as: 'manager', body: { oldCode: '67', newCode: '68', effectiveFrom: '2025-07-01' } },
     'DELETE /api/locality-mappings/:oldCode/:newCode': { as: 'manager', params: { oldCode: '661', newCode: '68' } },
     'POST /api/locality-mappings/imports': { as: 'manager' },
+    // publish checklist and improvement plans
+    'GET /api/rounds/:code/publish-checklist': { as: 'manager', params: round },
+    'GET /api/provinces/:province/lead-agencies': { as: 'analyst', params: { province: '67' } },
+    'PUT /api/provinces/:province/lead-agencies/:index': {
+      as: 'manager',
+      params: { province: '67', index: 'B3' },
+      body: { lead: 'Chánh Văn phòng UBND tỉnh', partners: 'Các cơ quan, đơn vị có liên quan' },
+    },
+    'GET /api/rounds/:code/plans/:province': { as: 'analyst', params: { ...round, province: '67' } },
+    'POST /api/rounds/:code/plans/:province/generate': { as: 'manager', params: { ...round, province: '67' } },
+    'GET /api/rounds/:code/plans/:province/report.xlsx': { as: 'analyst', params: { ...round, province: '67' } },
+    'PATCH /api/plan-entries/:id': {
+      as: 'manager',
+      params: { id: '1' },
+      body: { agency: 'Sở Nội vụ', actions: 'Tập huấn công chức một cửa', owner: 'Phó Giám đốc Sở', deadline: '2026-12-31', status: 'in_progress' },
+    },
   };
 }
 

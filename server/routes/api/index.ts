@@ -19,6 +19,7 @@ import { userRoutes } from './users.ts';
 import { passwordRoutes } from './passwords.ts';
 import { setupRoutes } from './setup.ts';
 import { freeTextRoutes } from './free-text.ts';
+import { planRoutes } from './plans.ts';
 
 /** Everything under /api. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -43,5 +44,6 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicResultRoutes);
   await app.register(questionnaireAdminRoutes);
   await app.register(freeTextRoutes);
+  await app.register(planRoutes);
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 };

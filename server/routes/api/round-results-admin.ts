@@ -1,11 +1,13 @@
 /** What survey managers do to a round's results: its frame (design weights), publishing, withdrawing. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PublishBody, PublishChecklistView } from '../../../contract/plans.ts';
 import { ProblemView, UploadProblemViews } from '../../../contract/problems.ts';
 import { FrameSavedView, FrameView, RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/results/frames.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts';
+import { publishChecklist } from '../../domain/rounds/publish-checklist.ts';
 import { roundsWithResults, roundView } from '../../domain/rounds/round-view.ts';
 import { problems } from '../../error-catalogue.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
@@ -78,17 +80,38 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/rounds/:code/publish-checklist',
+    {
+      config: { action: 'results.publish' },
+      schema: {
+        summary: 'What a manager must read before publishing: unreviewed flagged responses, frame gaps, unreliable figures, units below their sample plan',
+        params: RoundParams,
+        response: { 200: PublishChecklistView, ...errors },
+      },
+    },
+    async (request) => {
+      const round = await roundOrFail(db(), request.params.code);
+      return { round: round.code, warnings: await publishChecklist(app.database, round) };
+    },
+  );
+
   app.post(
     '/rounds/:code/publish',
     {
       config: { action: 'results.publish' },
       schema: {
-        summary: "Publish the round's results: the public page shows its indices; data collection ends",
+        summary:
+          "Publish the round's results: the public page shows its indices. The body names the checklist's warnings the manager acknowledged; a list that changed since is refused (409)",
         params: RoundParams,
+        body: PublishBody,
         response: { 200: RoundView, ...errors },
       },
     },
-    async (request) => roundView(await publishRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code))),
+    async (request) =>
+      roundView(
+        await publishRound(app.database, requireStaff(request).user.id, await roundOrFail(db(), request.params.code), request.body?.acknowledgedWarnings ?? []),
+      ),
   );
 
   app.post(

@@ -50,6 +50,7 @@ const statusAfter: Record<RoundMove, string> = {
 /** On a round's page: presses the button of one move and waits for the status it leads to. */
 export async function moveRound(page: Page, move: RoundMove): Promise<void> {
   await page.locator(`button[data-transition="${move}"]`).click();
+  if (move === 'publish') await acknowledgeChecklist(page);
   await roundStatus(page, statusAfter[move]);
 }
 
@@ -71,4 +72,13 @@ export async function fillSamplePlan(page: Page, lines: Array<{ kind: 'office' |
   }
   await plan.getByRole('button', { name: 'Lưu kế hoạch mẫu' }).click();
   await plan.getByText(`Đã lưu kế hoạch mẫu (${lines.length} dòng).`).waitFor();
+}
+
+/** In the checklist before publishing: waits for the warnings, ticks that they were read (when there are any) and publishes. */
+export async function acknowledgeChecklist(page: Page): Promise<void> {
+  const dialog = page.locator('.publish-checklist');
+  await dialog.locator('ul.publish-warnings, p:not([role=status])').first().waitFor();
+  const box = dialog.locator('input[type=checkbox]');
+  if ((await box.count()) > 0) await box.check();
+  await dialog.locator('button[data-publish-confirm]').click();
 }

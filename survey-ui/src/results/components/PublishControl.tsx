@@ -4,6 +4,7 @@ import { useAction } from '../../staff/api/use-load.ts';
 import type { ResultRound } from '../api/types.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import type { NumberFormats } from '../model/format.ts';
+import { PublishChecklist } from '../../staff/components/PublishChecklist.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 /** Publishing (or withdrawing) a round's results, always after an explicit confirmation. */
@@ -12,14 +13,19 @@ export function PublishControl({ api, round, formats, onChanged }: { api: ApiCli
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const published = round.status === 'published';
-  const act = async () => {
+  const act = async (acknowledgedWarnings?: string[]) => {
     const ok = await action.run(async () => {
-      await api.send('POST', `/rounds/${encodeURIComponent(round.code)}/${published ? 'unpublish' : 'publish'}`);
+      const path = `/rounds/${encodeURIComponent(round.code)}/${published ? 'unpublish' : 'publish'}`;
+      await (published ? api.send('POST', path) : api.send('POST', path, { acknowledgedWarnings }));
       return published ? t.unpublishedDone : t.publishedDone;
     });
-    setConfirming(false);
-    if (ok) onChanged();
+    if (ok) {
+      setConfirming(false);
+      onChanged();
+    } else if (published) setConfirming(false);
+    return ok;
   };
+  const language = t.locale.startsWith('vi') ? 'vi' : 'en';
   return (
     <section class="panel publish no-print" aria-labelledby="publish-title">
       <h2 id="publish-title">{t.publishTitle}</h2>
@@ -36,6 +42,24 @@ export function PublishControl({ api, round, formats, onChanged }: { api: ApiCli
       <ErrorNotice error={action.error} />
       {!published && round.status !== 'closed' ? (
         <p class="hint">{t.publishNeedsClosed}</p>
+      ) : confirming && !published ? (
+        <PublishChecklist
+          api={api}
+          code={round.code}
+          language={language}
+          busy={action.busy}
+          words={{
+            question: t.publishConfirm(round.code),
+            title: t.checklistTitle,
+            none: t.checklistNone,
+            acknowledge: t.checklistAcknowledge,
+            confirm: t.confirmPublish,
+            cancel: t.cancel,
+            loading: t.checklistLoading,
+          }}
+          onPublish={act}
+          onCancel={() => setConfirming(false)}
+        />
       ) : confirming ? (
         <div role="alertdialog" aria-labelledby="publish-confirm" class="confirm">
           <p id="publish-confirm">{published ? t.unpublishConfirm(round.code) : t.publishConfirm(round.code)}</p>

@@ -158,4 +158,9 @@ export const en: Messages = {
   downloadR: 'R script (.R)',
   downloadSyntaxNote:
     'The syntax files load the microdata (kept in the same folder) with variable and value labels in Vietnamese and the survey design; the R script recomputes the indices with the survey package.',
+  // plan: the checklist before publishing
+  checklistTitle: 'Before publishing: warnings to read',
+  checklistNone: 'No warnings: the figures are ready to publish.',
+  checklistAcknowledge: (n: number) => `I have read the ${n} warnings above and publish anyway`,
+  checklistLoading: 'Checking the round’s figures…',
 };

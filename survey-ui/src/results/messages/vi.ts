@@ -166,6 +166,11 @@ export const vi = {
   downloadR: 'Tập lệnh R (.R)',
   downloadSyntaxNote:
     'Các tệp cú pháp nạp dữ liệu vi mô (đặt cùng thư mục) với nhãn biến, nhãn giá trị tiếng Việt và thiết kế mẫu; tập lệnh R tính lại các chỉ số bằng gói survey.',
+  // plan: the checklist before publishing
+  checklistTitle: 'Trước khi công bố: các cảnh báo cần đọc',
+  checklistNone: 'Không có cảnh báo nào: số liệu sẵn sàng công bố.',
+  checklistAcknowledge: (n: number) => `Tôi đã đọc ${n} cảnh báo trên và vẫn công bố kết quả`,
+  checklistLoading: 'Đang kiểm tra số liệu của đợt…',
 };
 
 export type Messages = typeof vi;

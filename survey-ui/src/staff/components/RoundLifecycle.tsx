@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { RoundDetail, RoundView } from '../api/types.ts';
 import { useAction } from '../api/use-load.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import { useStaff } from '../session/context.ts';
 import { DoneNotice } from './DoneNotice.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { PublishChecklist } from './PublishChecklist.tsx';
 
 /** The moves a round's status allows now (the server refuses any other): draft → open → closed → published, and back. */
 function movesOf(round: RoundDetail): string[] {
@@ -22,11 +24,14 @@ function movesOf(round: RoundDetail): string[] {
 /** A round's status and the buttons that move it on. */
 export function RoundLifecycle({ round, onChanged }: { round: RoundDetail; onChanged: () => void }) {
   const t = useMessages();
-  const { api } = useStaff();
+  const { api, language } = useStaff();
   const action = useAction();
-  const move = (transition: string) =>
+  // Publishing goes through the checklist: the manager reads the warnings and acknowledges them.
+  const [publishing, setPublishing] = useState(false);
+  const move = (transition: string, body?: unknown) =>
     action.run(async () => {
-      const changed = await api.send<RoundView>('POST', `/rounds/${encodeURIComponent(round.code)}/${transition}`);
+      const changed = await api.send<RoundView>('POST', `/rounds/${encodeURIComponent(round.code)}/${transition}`, body);
+      setPublishing(false);
       onChanged();
       return t.roundTransitionDone(t.roundStatuses[changed.status]);
     });
@@ -40,13 +45,43 @@ export function RoundLifecycle({ round, onChanged }: { round: RoundDetail; onCha
       <p>{t.roundByChannel(round.byChannel.office, round.byChannel.online, round.byChannel.paper)}</p>
       <ErrorNotice error={action.error} />
       <DoneNotice message={action.done} />
-      <div class="row">
-        {movesOf(round).map((transition) => (
-          <button key={transition} type="button" class="button" data-transition={transition} disabled={action.busy} onClick={() => void move(transition)}>
-            {t.roundTransitions[transition]}
-          </button>
-        ))}
-      </div>
+      {publishing ? (
+        <PublishChecklist
+          api={api}
+          code={round.code}
+          language={language}
+          busy={action.busy}
+          words={{
+            title: t.checklistTitle,
+            none: t.checklistNone,
+            acknowledge: t.checklistAcknowledge,
+            confirm: t.checklistConfirm,
+            cancel: t.cancel,
+            loading: t.loading,
+          }}
+          onPublish={(acknowledgedWarnings) => move('publish', { acknowledgedWarnings })}
+          onCancel={() => setPublishing(false)}
+        />
+      ) : (
+        <div class="row">
+          {movesOf(round).map((transition) => (
+            <button
+              key={transition}
+              type="button"
+              class="button"
+              data-transition={transition}
+              disabled={action.busy}
+              onClick={() => {
+                if (transition !== 'publish') return void move(transition);
+                action.clear();
+                setPublishing(true);
+              }}
+            >
+              {t.roundTransitions[transition]}
+            </button>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { LinksPage } from '../pages/LinksPage.tsx';
 import { LocalitiesPage } from '../pages/LocalitiesPage.tsx';
 import { MyBatchesPage } from '../pages/MyBatchesPage.tsx';
 import { OfficesPage } from '../pages/OfficesPage.tsx';
+import { PlansPage } from '../pages/PlansPage.tsx';
 import { ProgressPage } from '../pages/ProgressPage.tsx';
 import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { ReconcilePage } from '../pages/ReconcilePage.tsx';
@@ -65,6 +66,8 @@ const routes: StaffRoute[] = [
   { pattern: '/staff/questionnaires', action: 'questionnaires.manage', render: () => <QuestionnairesPage /> },
   // free text
   { pattern: '/staff/free-text', action: 'freetext.read', render: () => <FreeTextPage /> },
+  // improvement plans
+  { pattern: '/staff/plans', action: 'plans.read', render: () => <PlansPage /> },
 ];
 
 /** Screens for people not logged in: the first-run setup and a password reset, each from a link. */
@@ -97,6 +100,7 @@ const sections: Array<{ href: string; label: Section; action: Action }> = [
   // free text
   { href: '/staff/free-text', label: 'freeText', action: 'freetext.read' },
   { href: '/results', label: 'results', action: 'results.read' },
+  { href: '/staff/plans', label: 'plans', action: 'plans.read' },
 ];
 
 export function navigationFor(session: Session) {
