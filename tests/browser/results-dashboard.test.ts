@@ -43,7 +43,7 @@ describe('the results dashboard', () => {
     await expect(page.locator('table.indices tbody tr[data-code="662"] td .moe').first().textContent()).resolves.toBe(
       `±${percentVi((sipas.ci_high! - sipas.ci_low!) / 2)}`,
     );
-    expect(await page.locator('.legend').textContent()).toContain('ít hơn 30 người trả lời');
+    expect(await page.locator('.results-table .legend').textContent()).toContain('ít hơn 30 người trả lời');
 
     expect(await chartBars(page)).toEqual(districts.map((d) => ({ code: d.code, value: percentVi(figure(d, 'SIPAS').estimate) })));
     expect(await page.locator('svg.bar-chart .target text').textContent()).toBe('Mục tiêu 85,0 %');
