@@ -25,8 +25,10 @@ export function QuestionnairePanels({
 }) {
   const t = useMessages();
   const [key, setKey] = useState('');
-  const group = groups.find((g) => `${g.level}:${g.code}` === key) ?? groups[0];
-  const panels = questionPanels(labels, groups);
+  // A unit given twice (offices shown as the level and listed as offices) is listed once.
+  const units = [...new Map(groups.map((g) => [`${g.level}:${g.code}`, g])).values()];
+  const group = units.find((g) => `${g.level}:${g.code}` === key) ?? units[0];
+  const panels = questionPanels(labels, units);
   if (!group || panels.length === 0) return null;
   return (
     <section class="questionnaire-panels" aria-labelledby="panels-title">
@@ -35,7 +37,7 @@ export function QuestionnairePanels({
       <label class="no-print">
         <span>{t.panels.unit}</span>
         <select name="panels-unit" value={`${group.level}:${group.code}`} onChange={(e) => setKey(e.currentTarget.value)}>
-          {groups.map((g) => (
+          {units.map((g) => (
             <option key={`${g.level}:${g.code}`} value={`${g.level}:${g.code}`}>
               {g.name} ({t.panels.levels[g.level] ?? g.level})
             </option>
