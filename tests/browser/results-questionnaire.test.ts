@@ -27,6 +27,11 @@ async function publishedDemo() {
   await setRoundStatus(db, PUBLISHED, 'published');
 }
 
+const collator = new Intl.Collator('vi');
+/** Units in the page's order: by name, as Vietnamese sorts. */
+const byName = (api: AnalysisResult) => (a: string, b: string) =>
+  collator.compare(api.groups.find((g) => `${g.level}:${g.code}` === a)!.name, api.groups.find((g) => `${g.level}:${g.code}` === b)!.name);
+
 type Group = AnalysisResult['groups'][number];
 
 /** Every share cell the panels show: the question, the option, the figure and whether it is marked unreliable. */
@@ -120,6 +125,30 @@ describe('the questionnaire on the dashboard', () => {
     expectSharesOf(cells, district, labelOf);
     expect(cells.some((c) => c.unreliable)).toBe(true);
     expect(await page.locator('.questionnaire-panels dl.legend').count()).toBe(1);
+
+    // One question across the units (informal payments first; here harassment), for the province and each district.
+    await page.locator('select[name=by-unit-question]').selectOption('harassment');
+    await page.locator('table.choice-units[data-question="harassment"]').waitFor();
+    const rows = await page.locator('table.choice-units tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        unit: tr.getAttribute('data-unit')!,
+        figures: [...tr.querySelectorAll('td .figure')].map((f) => f.textContent),
+        unreliable: [...tr.querySelectorAll('td')].slice(1).map((td) => td.classList.contains('unreliable')),
+      })),
+    );
+    expect(rows.map((r) => r.unit)).toEqual([
+      'province:67',
+      ...api.groups
+        .filter((g) => g.level === 'district')
+        .map((g) => `district:${g.code}`)
+        .sort(byName(api)),
+    ]);
+    for (const row of rows) {
+      const [level, code] = row.unit.split(':');
+      const shares = api.groups.find((g) => g.level === level && g.code === code)!.options.find((o) => o.question === 'harassment')!.shares;
+      expect(row.figures).toEqual(shares.map((s) => percentVi(s.display ?? s.estimate)));
+      expect(row.unreliable).toEqual(shares.map((s) => !s.reliable));
+    }
   });
 
   it('draws the round’s stored target as the chart’s line and says in the table which units meet it', async () => {

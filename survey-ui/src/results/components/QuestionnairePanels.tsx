@@ -3,6 +3,7 @@ import type { QuestionnaireLabels, ResultGroup } from '../api/types.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import type { NumberFormats } from '../model/format.ts';
 import { questionPanels } from '../model/question-panels.ts';
+import { ChoiceByUnit } from './ChoiceByUnit.tsx';
 import { ChoiceMatrix } from './ChoiceMatrix.tsx';
 import { ChoiceTable } from './ChoiceTable.tsx';
 import { ReliabilityLegend } from './ReliabilityLegend.tsx';
@@ -61,6 +62,7 @@ export function QuestionnairePanels({
           )}
         </section>
       ))}
+      <ChoiceByUnit panels={panels} groups={units} rule={rule} formats={formats} />
       <ReliabilityLegend rule={rule} />
     </section>
   );

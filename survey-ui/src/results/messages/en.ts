@@ -133,6 +133,7 @@ export const en: Messages = {
     answer: 'Answer',
     share: 'Share (%)',
     question: 'Statement',
+    byUnitTitle: 'One question by locality and office',
     matrixCaption: 'Share (%) of each answer among those who answered that statement.',
   },
   targetColumn: 'Against the target',

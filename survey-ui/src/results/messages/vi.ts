@@ -138,6 +138,7 @@ export const vi = {
     answer: 'Phương án',
     share: 'Tỷ lệ (%)',
     question: 'Nội dung',
+    byUnitTitle: 'Một câu hỏi theo từng địa bàn, cơ quan',
     matrixCaption: 'Tỷ lệ (%) từng mức trả lời trong số người trả lời nội dung đó.',
   },
   targetColumn: 'So với mục tiêu',
