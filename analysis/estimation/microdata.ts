@@ -215,7 +215,9 @@ export class MicrodataReader {
     }
     const variableCodes = new Set(plan.variables.map((v) => v.code));
     const kept = (name: string) => keepText === undefined || keepText.has(name) || name === 'response_id';
-    const textColumns = names.filter((h) => !variableCodes.has(h) && h !== 'weight' && kept(h));
+    // A profile column is both: its shares are estimated, and results are grouped and raked by it.
+    const profileCodes = new Set(plan.variables.filter((v) => v.profile).map((v) => v.code));
+    const textColumns = names.filter((h) => (!variableCodes.has(h) || profileCodes.has(h)) && h !== 'weight' && kept(h));
     this.text = new Map(textColumns.map((name) => [name, [] as string[]]));
     this.textSlots = textColumns.map((name) => ({ column: this.text.get(name)!, at: position.get(name)!, distinct: new Map(), byHash: new Map() }));
     this.weights = new Float64Array(this.capacity);

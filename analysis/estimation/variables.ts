@@ -1,7 +1,8 @@
 /**
  * What is estimated, taken from a questionnaire version: every satisfaction item (a rating whose
- * categories are the valid scale values), every opinion and expectation question (shares of its
- * options), and the composite indices (elements, parts and the overall index) built from items.
+ * categories are the valid scale values), every opinion, expectation and profile question (shares of
+ * its options: who answered, as well as what they think), and the composite indices (elements,
+ * parts and the overall index) built from items.
  */
 import type { OptionValue, QuestionnaireDefinition } from '../questionnaire/definition.ts';
 import { satisfactionItems, scaleOf } from '../questionnaire/structure.ts';
@@ -14,6 +15,8 @@ export interface CategoricalVariable {
   categories: OptionValue[];
   /** For ratings: which categories count as satisfied (indices into `categories`). */
   satisfied: number[];
+  /** A profile question (sex, age group…): also a column that results are grouped and raked by. */
+  profile?: boolean;
 }
 
 /** A composite index: a fixed linear combination of its members (items or other composites). */
@@ -49,10 +52,11 @@ export function estimationPlan(def: QuestionnaireDefinition): EstimationPlan {
   }));
   const itemCount = variables.length;
   for (const question of def.questions) {
-    if (question.role !== 'opinion' && question.role !== 'expectation') continue;
+    if (question.role !== 'opinion' && question.role !== 'expectation' && question.role !== 'profile') continue;
     if (question.type !== 'single' && question.type !== 'multi') continue;
     const options = scaleOf(def, question)?.options ?? [];
-    variables.push({ code: question.code, kind: question.type, categories: options.map((o) => o.value), satisfied: [] });
+    const categories = options.map((o) => o.value);
+    variables.push({ code: question.code, kind: question.type, categories, satisfied: [], ...(question.role === 'profile' ? { profile: true } : {}) });
   }
 
   // Element index = mean of its items, part index = mean of its elements (weighted where the

@@ -44,7 +44,7 @@ describe('the results dashboard', () => {
       // Half the logit interval: the documented interval of a percentage, the one the reliability rule judges.
       `±${percentVi((sipas.ci_logit_high! - sipas.ci_logit_low!) / 2)}`,
     );
-    expect(await page.locator('.legend').textContent()).toContain('ít hơn 30 người trả lời');
+    expect(await page.locator('.results-table .legend').textContent()).toContain('ít hơn 30 người trả lời');
 
     expect(await chartBars(page)).toEqual(districts.map((d) => ({ code: d.code, value: percentVi(figure(d, 'SIPAS').estimate) })));
     expect(await page.locator('svg.bar-chart .target text').textContent()).toBe('Mục tiêu 85,0 %');

@@ -15,6 +15,9 @@ for (it in items) {
 }
 d$v_harassment <- as.numeric(d$harassment != "NA" & d$harassment != "")
 d$s_harassment_mot_so <- as.numeric(d$harassment == "mot_so")
+# A profile question's share (who answered), estimated like an opinion's.
+d$v_age_group <- as.numeric(d$age_group != "NA" & d$age_group != "")
+d$s_age_group_35_49 <- as.numeric(d$age_group == "35_49")
 elements <- split(items, substr(items, 1, 2))
 policy <- c("A1", "A2", "A3", "A4"); service <- c("B1", "B2", "B3", "B4", "B5")
 ratio <- function(it) sprintf("s_%s/v_%s", it, it)
@@ -41,6 +44,8 @@ estimates_for <- function(des, domain_label, in_domain) {
   for (k in names(contrasts)) out[[length(out) + 1]] <- list(group = domain_label, index = k, estimate = 100 * coef(cc)[[k]], se = 100 * SE(cc)[[k]])
   h <- svymean(~s_harassment_mot_so, subset(dom, v_harassment == 1))
   out[[length(out) + 1]] <- list(group = domain_label, index = "harassment=mot_so", estimate = 100 * coef(h)[[1]], se = 100 * SE(h)[[1]])
+  a <- svymean(~s_age_group_35_49, subset(dom, v_age_group == 1))
+  out[[length(out) + 1]] <- list(group = domain_label, index = "age_group=35_49", estimate = 100 * coef(a)[[1]], se = 100 * SE(a)[[1]])
   out
 }
 

@@ -44,7 +44,8 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   const planned = plan.variables.map((v) => v.code);
   const placed = new Set([...profile, ...planned]);
   const others = layout.questions.map((q) => q.code).filter((code) => !placed.has(code));
-  const coded = [...profile, ...planned, ...others].map((code) => layout.byCode.get(code)!);
+  // Profile questions are estimated too (planned): each column once, the profile first.
+  const coded = [...new Set([...profile, ...planned, ...others])].map((code) => layout.byCode.get(code)!);
   const textFields: TextField[] = withText ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code })) : [];
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', 'office', ...textFields.map((f) => f.code)], coded, textFields };
 }

@@ -142,7 +142,10 @@ describe('reading a microdata text', () => {
   it('tells apart values whose characters hash alike ("Aa" and "BB"), and a value seen before with blanks around it', () => {
     const row = (id: string, district: string, harassment: string) =>
       fullHeader
-        .map((c) => ({ response_id: id, province: '67', district, stratum: 'S1', psu: 'p1', weight: '1', harassment, info_channels: 'loa_xa' })[c] ?? '4')
+        .map(
+          (c) =>
+            ({ response_id: id, province: '67', district, stratum: 'S1', psu: 'p1', weight: '1', sex: 'nu', harassment, info_channels: 'loa_xa' })[c] ?? '4',
+        )
         .join(',');
     const source = [
       fullHeader.join(','),

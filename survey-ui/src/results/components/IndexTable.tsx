@@ -5,6 +5,7 @@ import type { NumberFormats } from '../model/format.ts';
 import { estimateOf, parPoints } from '../model/localities.ts';
 import { EstimateCell } from './EstimateCell.tsx';
 import { ReliabilityLegend } from './ReliabilityLegend.tsx';
+import { TargetCell } from './TargetCell.tsx';
 
 /** Localities × indices: the province first, then each locality; SIPAS's PAR INDEX points at the end. */
 export function IndexTable({
@@ -15,6 +16,7 @@ export function IndexTable({
   rule,
   formats,
   showPar = true,
+  target = null,
 }: {
   province: ResultGroup | undefined;
   localities: ResultGroup[];
@@ -23,6 +25,8 @@ export function IndexTable({
   rule: { minN: number; maxHalfWidth: number };
   formats: NumberFormats;
   showPar?: boolean;
+  /** The round's target for the overall index: a column says whether each unit meets it. */
+  target?: number | null;
 }) {
   const t = useMessages();
   const overall = columns[0]?.code;
@@ -36,6 +40,7 @@ export function IndexTable({
           <EstimateCell key={c.code} estimate={estimateOf(group, c.code)} rule={rule} formats={formats} />
         ))}
         {showPar && <td class="num">{formats.points(sipas === null ? null : parPoints(sipas))}</td>}
+        {target !== null && <TargetCell estimate={estimateOf(group, overall)} target={target} />}
       </tr>
     );
   };
@@ -62,6 +67,7 @@ export function IndexTable({
                   {t.parColumn}
                 </th>
               )}
+              {target !== null && <th scope="col">{t.targetColumn}</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,6 +77,7 @@ export function IndexTable({
         </table>
       </div>
       <ReliabilityLegend rule={rule} />
+      {target !== null && <p class="hint target-legend">{t.targetLegend(formats.percent(target))}</p>}
     </section>
   );
 }

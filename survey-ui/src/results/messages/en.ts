@@ -163,4 +163,34 @@ export const en: Messages = {
   checklistNone: 'No warnings: the figures are ready to publish.',
   checklistAcknowledge: (n: number) => `I have read the ${n} warnings above and publish anyway`,
   checklistLoading: 'Checking the round’s figures…',
+  // questionnaire panels, target, narrow screens (dashboard)
+  panels: {
+    title: 'The rest of the questionnaire',
+    explain:
+      'Weighted share of each answer among those who answered the question (questions the form skipped do not count); the figure after ± is the margin of error (half the 95 % confidence interval).',
+    unit: 'Locality or office',
+    levels: { all: 'whole round', national: 'national', province: 'province', district: 'district', commune: 'commune', office: 'one-stop office' },
+    sectionTitles: {
+      profile: 'Who answered',
+      interest: 'Interest in each policy',
+      policy_info: 'Policy information and participation',
+      service_opinion: 'Harassment, informal payments and preferred channels',
+      expectations: 'Expectations: what the state should prioritise improving',
+    },
+    answered: (n) => `${n} respondents`,
+    multiNote: 'several answers allowed, shares may add up to more than 100 %',
+    answer: 'Answer',
+    share: 'Share (%)',
+    question: 'Statement',
+    byUnitTitle: 'One question by locality and office',
+    matrixCaption: 'Share (%) of each answer among those who answered that statement.',
+  },
+  targetColumn: 'Against the target',
+  targetStatus: { above: 'Met', below: 'Not yet' },
+  targetUnclear: 'not certain: the 95 % confidence interval contains the target',
+  targetLegend: (target) =>
+    `Against the ${target} % target: Met / Not yet by the estimate; * where the 95 % confidence interval contains the target (not certain).`,
+  chartDescriptionNoTarget: (index, total) =>
+    `Bar chart: ${index} of ${total} localities, each bar with its 95 % confidence interval; this round has no target.`,
+  keyFigures: 'Key figures',
 };

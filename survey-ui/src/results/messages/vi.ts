@@ -171,6 +171,36 @@ export const vi = {
   checklistNone: 'Không có cảnh báo nào: số liệu sẵn sàng công bố.',
   checklistAcknowledge: (n: number) => `Tôi đã đọc ${n} cảnh báo trên và vẫn công bố kết quả`,
   checklistLoading: 'Đang kiểm tra số liệu của đợt…',
+  // questionnaire panels, target, narrow screens (dashboard)
+  panels: {
+    title: 'Các câu hỏi khác của phiếu',
+    explain:
+      'Tỷ lệ có trọng số của từng phương án trả lời, trong số người đã trả lời câu hỏi (câu hỏi bỏ qua theo phiếu không tính); số sau dấu ± là sai số (nửa khoảng tin cậy 95 %).',
+    unit: 'Địa bàn, cơ quan',
+    levels: { all: 'toàn đợt', national: 'toàn quốc', province: 'tỉnh', district: 'huyện', commune: 'xã', office: 'cơ quan một cửa' } as Record<string, string>,
+    sectionTitles: {
+      profile: 'Đặc điểm người trả lời',
+      interest: 'Mức độ quan tâm đến các chính sách',
+      policy_info: 'Thông tin và góp ý về chính sách',
+      service_opinion: 'Phiền hà, sách nhiễu, chi phí không chính thức và hình thức giao dịch',
+      expectations: 'Mong đợi: cơ quan nhà nước cần ưu tiên cải thiện',
+    } as Record<string, string>,
+    answered: (n: string) => `${n} người trả lời`,
+    multiNote: 'chọn được nhiều phương án, tổng có thể vượt 100 %',
+    answer: 'Phương án',
+    share: 'Tỷ lệ (%)',
+    question: 'Nội dung',
+    byUnitTitle: 'Một câu hỏi theo từng địa bàn, cơ quan',
+    matrixCaption: 'Tỷ lệ (%) từng mức trả lời trong số người trả lời nội dung đó.',
+  },
+  targetColumn: 'So với mục tiêu',
+  targetStatus: { above: 'Đạt', below: 'Chưa đạt' } as Record<'above' | 'below', string>,
+  targetUnclear: 'chưa chắc chắn: khoảng tin cậy 95 % chứa mục tiêu',
+  targetLegend: (target: string) =>
+    `So với mục tiêu ${target} %: Đạt / Chưa đạt theo giá trị ước lượng; * khi khoảng tin cậy 95 % chứa mục tiêu (chưa chắc chắn).`,
+  chartDescriptionNoTarget: (index: string, total: number) =>
+    `Biểu đồ thanh: ${index} của ${total} địa bàn, mỗi thanh có khoảng tin cậy 95 %; đợt này chưa đặt mục tiêu.`,
+  keyFigures: 'Các chỉ số chính',
 };
 
 export type Messages = typeof vi;

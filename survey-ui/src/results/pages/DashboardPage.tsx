@@ -11,6 +11,7 @@ import { IndexTable } from '../components/IndexTable.tsx';
 import { ParPoints } from '../components/ParPoints.tsx';
 import { PolicyTable } from '../components/PolicyTable.tsx';
 import { PublishControl } from '../components/PublishControl.tsx';
+import { QuestionnairePanels } from '../components/QuestionnairePanels.tsx';
 import { RankingTable } from '../components/RankingTable.tsx';
 import { RankIntervalTable } from '../components/RankIntervalTable.tsx';
 import { YearOnYearTable } from '../components/YearOnYearTable.tsx';
@@ -119,7 +120,7 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
       <ErrorNotice error={result.error ?? labels.error} />
       {current && labels.data && column && (
         <div>
-          <IndexTable province={province} localities={localities} level={choice.level} columns={columns} rule={rule} formats={formats} />
+          <IndexTable province={province} localities={localities} level={choice.level} columns={columns} rule={rule} formats={formats} target={choice.target} />
           {province && <ParPoints sipas={province.indices.find((i) => i.index === labels.data!.aggregation.overall.code)} formats={formats} />}
           <TargetMark
             target={current.target}
@@ -145,6 +146,13 @@ export function DashboardPage({ api, language, canPublish }: { api: ApiClient; l
           )}
           <YearOnYearTable comparison={current.comparison} level={choice.level} column={column} formats={formats} />
           <PolicyTable groups={[...(province ? [province] : []), ...localities]} labels={labels.data} rule={rule} formats={formats} />
+          {/* The rest of the questionnaire, for the total, each locality shown and each office the results have. */}
+          <QuestionnairePanels
+            groups={[...(province ? [province] : []), ...localities, ...groupsAt(current, 'office')]}
+            labels={labels.data}
+            rule={rule}
+            formats={formats}
+          />
         </div>
       )}
       <TrendTable trend={trend.data} error={trend.error} level={choice.level} column={column} rule={rule} formats={formats} language={language} />

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { IndexChart } from '../components/IndexChart.tsx';
 import { RespondentSwitch } from '../components/RespondentSwitch.tsx';
 import { IndexTable } from '../components/IndexTable.tsx';
+import { KeyFigures } from '../components/KeyFigures.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { RankIntervalTable } from '../components/RankIntervalTable.tsx';
 import { YearOnYearTable } from '../components/YearOnYearTable.tsx';
@@ -17,7 +18,6 @@ import { numberFormats } from '../model/format.ts';
 import { groupsAt } from '../model/localities.ts';
 
 const LOCALITY_LEVELS = ['district', 'commune'];
-const PUBLIC_TARGET = 85;
 
 /** Published rounds for everyone: the province's and each locality's indices; nothing else. */
 export function PublicPage({ roundCode, language, onLanguage }: { roundCode: string | undefined; language: Language; onLanguage: (l: Language) => void }) {
@@ -90,11 +90,20 @@ export function PublicPage({ roundCode, language, onLanguage }: { roundCode: str
         <RespondentSwitch types={current?.respondentTypes} value={respondentType} onChange={setRespondentType} />
         {current && round && columns.length > 0 && (
           <>
-            <IndexTable province={total} localities={localities} level={level ?? 'province'} columns={columns} rule={rule} formats={formats} showPar={false} />
+            {/* On a phone: the essential figures first, large; the table scrolls in its own box; the target from the round. */}
+            <KeyFigures group={total} columns={columns} formats={formats} />
+            <IndexTable
+              province={total}
+              localities={localities}
+              level={level ?? 'province'}
+              columns={columns}
+              rule={rule}
+              formats={formats}
+              showPar={false}
+              target={current.target ?? null}
+            />
             <TargetMark target={current.target} overall={total?.indices.find((i) => i.index === columns[0].code)} label={columns[0].label} formats={formats} />
-            {localities.length > 0 && (
-              <IndexChart groups={localities} column={columns[0]} target={current.target ?? PUBLIC_TARGET} rule={rule} formats={formats} />
-            )}
+            {localities.length > 0 && <IndexChart groups={localities} column={columns[0]} target={current.target ?? null} rule={rule} formats={formats} />}
             {level && <RankIntervalTable rankings={current.rankings} groups={localities} level={level} column={columns[0]} rule={rule} formats={formats} />}
             <YearOnYearTable comparison={current.comparison} level={level ?? 'province'} column={columns[0]} formats={formats} />
           </>
