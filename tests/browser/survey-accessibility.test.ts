@@ -29,8 +29,15 @@ describe('the survey for every respondent', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('input[name=age_group][value="18_25"]').isChecked()).toBe(true);
+    // The screening questions on the same screen: a scale-like row of large cells, radios all the same.
+    await page.locator('input[name=had_procedure]').first().focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('input[name=made_feedback]').count()).toBe(2);
+    await page.locator('input[name=made_feedback]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('input[name=made_feedback][value=no]').isChecked()).toBe(true);
     await page.keyboard.press('Enter'); // submits the screen's form
-    expect(await waitForScreen(page, () => true, 'profile')).toBe('experience');
+    expect(await waitForScreen(page, () => true, 'profile')).toBe('interest');
     // The new screen's title takes the focus once it is drawn.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   });
@@ -38,16 +45,18 @@ describe('the survey for every respondent', () => {
   it('says which required question is unanswered and stays on the screen', async () => {
     const { page } = await openSurvey();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Còn 2 câu bắt buộc');
+    expect(await page.getByRole('alert').textContent()).toContain('Còn 3 câu bắt buộc');
     await expect.poll(() => page.locator('fieldset[data-question=sex]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('sex');
   });
 
   it('has tap targets of at least 48 px', async () => {
     const { page } = await openSurvey();
-    await answerScreen(page, {});
+    await answerScreen(page, { had_procedure: 'yes', made_feedback: 'no' });
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await waitForScreen(page, (s) => s === 'experience', 'profile');
+    await waitForScreen(page, (s) => s === 'interest', 'profile');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'A1', 'interest');
     const smallest = await page.evaluate(() =>
       Math.min(...[...document.querySelectorAll('.option, button')].map((e) => Math.min(e.getBoundingClientRect().height, e.getBoundingClientRect().width))),
     );
