@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
-import { answerScreen, waitForScreen } from './support/survey.ts';
+import { answerScreen, answerUpToReview, waitForScreen } from './support/survey.ts';
 
 const app = useBrowserApp();
 
@@ -40,6 +41,35 @@ describe('the survey for every respondent', () => {
     expect(await waitForScreen(page, () => true, 'profile')).toBe('interest');
     // The new screen's title takes the focus once it is drawn.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('breaks no axe-core rule (WCAG 2.2 A/AA and best practice) on the first screen as the server draws it, on a block of rated items, with errors shown, and on the review', async () => {
+    const phone = await app.phone();
+    const { page } = phone;
+    // The page as the server sends it, before the app's code runs.
+    await page.route('**/assets/**', (route) => route.abort());
+    await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.unroute('**/assets/**');
+
+    await page.reload();
+    await waitForScreen(page, (s) => s === 'profile');
+    await expect.poll(() => page.locator('form.screen[data-app]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await answerScreen(page, { had_procedure: 'yes', made_feedback: 'yes' });
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'interest', 'profile');
+    await answerScreen(page, {});
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'A1', 'interest');
+    await page.locator('input[name=A1_1][value="2"]').check();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await answerUpToReview(page, {});
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says which required question is unanswered and stays on the screen', async () => {
