@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UI_DIST } from '../../survey-ui/build/pages.ts';
-import { builtPage, surveyPage } from '../domain/links/survey-page.ts';
+import { builtPage, newSurveyPageCache, surveyPage } from '../domain/links/survey-page.ts';
 
 export interface UiPage {
   /** The HTML file in the build folder. */
@@ -87,12 +87,13 @@ export const staticPlugin = fp<{ root?: string }>(
     }
 
     const SURVEY = 'survey.html';
+    const surveyPages = newSurveyPageCache();
     app.get<{ Params: { token: string } }>('/s/:token', { schema: { hide: true } }, async (request, reply) => {
       if (!built() || !existsSync(join(root, SURVEY))) return sendPage(reply, SURVEY);
       const template = builtPage(join(root, SURVEY));
       // The page as built when the link cannot be read: the app then asks the API itself.
       const html = /^[A-Za-z0-9_-]{8,64}$/.test(request.params.token)
-        ? await surveyPage(app.database.db, root, template, request.params.token).catch((error: unknown) => {
+        ? await surveyPage(app.database.db, surveyPages, root, template, request.params.token).catch((error: unknown) => {
             request.log.warn({ err: error }, 'survey page served without its link');
             return template;
           })

@@ -77,4 +77,12 @@ describe('the link data written into the survey page', () => {
     expect(body).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(body)).toEqual(link);
   });
+
+  it('reads back as the same link when the questionnaire is spliced in from its cached JSON', () => {
+    const { questionnaire, ...view } = officeLink(undefined, hostile);
+    const block = linkDataBlock(view, JSON.stringify(questionnaire));
+    const body = block.slice('<script type="application/json" id="sipas-link">'.length, -'</script>'.length);
+    expect(JSON.parse(body)).toEqual({ ...view, questionnaire });
+    expect(JSON.stringify(JSON.parse(body)).startsWith('{"token"')).toBe(true);
+  });
 });
