@@ -45,6 +45,23 @@ describe('skip logic in the survey', () => {
   });
 });
 
+describe('editing from the review', () => {
+  it('goes through the screens an edit brings in, then back to the review', async () => {
+    const { page } = await openSurvey();
+    await answerUpToReview(page, { sex: 'nam', age_group: '26_34', had_procedure: 'no' });
+    await page.getByRole('button', { name: 'Sửa phần: Trải nghiệm của Ông/Bà' }).click();
+    await waitForScreen(page, (s) => s === 'profile', 'review');
+    await page.locator('input[name=had_procedure][value=yes]').check();
+    await page.locator('input[name=made_feedback][value=no]').check();
+    // The service part now applies: its two screens come next, the second leads back to the review.
+    expect(await page.locator('form.screen button[type=submit]').textContent()).toBe('Tiếp tục');
+    const shown = await answerUpToReview(page, { had_procedure: 'yes', made_feedback: 'no', sex: 'nam', age_group: '26_34' });
+    expect(shown).toEqual(['profile', 'B1', 'B3']);
+    expect(await page.locator('.review [data-question="B4_3"] dd').textContent()).toBe('Hài lòng');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sửa phần: Trải nghiệm của Ông/Bà');
+  });
+});
+
 describe('draft autosave', () => {
   it('resumes on the same screen with every answer after a reload mid-survey', async () => {
     const { page } = await openSurvey();

@@ -138,6 +138,12 @@ export function SurveyFlow({
     setMissing((codes) => codes.filter((c) => c !== code));
     update((current) => ({ ...current, answers: withAnswer(current.answers, code, value) }));
   };
+  // After an edit from the review: the next screen the edit brought in (none of its questions
+  // answered yet, e.g. the service part after "yes, I had a procedure"), else the review.
+  const afterEdit = () => {
+    const brought = screens.findIndex((s, i) => i > index && s.fields.every((f) => draft.answers[f.code] === undefined));
+    return brought >= 0 ? brought : screens.length;
+  };
   const next = () => {
     const unanswered = missingRequired(questionnaire, screens[index], latest.current.answers).map((f) => f.code);
     setMissing(unanswered);
@@ -146,8 +152,11 @@ export function SurveyFlow({
       return;
     }
     const edited = editing;
-    goTo(edited ? screens.length : index + 1);
-    if (edited) setReturnedFrom(edited);
+    if (!edited) return goTo(index + 1);
+    const target = afterEdit();
+    goTo(target);
+    if (target < screens.length) setEditing(edited);
+    else setReturnedFrom(edited);
   };
   const send = async () => {
     if (preview) {
@@ -221,7 +230,7 @@ export function SurveyFlow({
           answers={draft.answers}
           missing={missing}
           focusHeading={moved}
-          nextLabel={editing ? t.backToReview : index === screens.length - 1 ? t.toReview : t.next}
+          nextLabel={editing ? (afterEdit() < screens.length ? t.next : t.backToReview) : index === screens.length - 1 ? t.toReview : t.next}
           onAnswer={answer}
           onBack={
             editing
