@@ -5,6 +5,8 @@
  */
 import { defineConfig } from 'vite';
 import { precompress } from './survey-ui/build/compress.ts';
+import { firstScreenRenderer } from './survey-ui/build/first-screen.ts';
+import { inlineCss } from './survey-ui/build/inline-css.ts';
 import { recordInputsHash } from './survey-ui/build/inputs-hash.ts';
 import { pageEntries, UI_DIST, UI_ROOT } from './survey-ui/build/pages.ts';
 import { surveyServiceWorker } from './survey-ui/build/service-worker.ts';
@@ -21,5 +23,5 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: { input: pageEntries() },
   },
-  plugins: [surveyServiceWorker(), precompress(), recordInputsHash()],
+  plugins: [inlineCss(), surveyServiceWorker(), firstScreenRenderer(), precompress(), recordInputsHash()],
 });

@@ -10,6 +10,7 @@ import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UI_DIST } from '../../survey-ui/build/pages.ts';
+import { builtPage, newSurveyPageCache, surveyPage } from '../domain/links/survey-page.ts';
 
 export interface UiPage {
   /** The HTML file in the build folder. */
@@ -19,7 +20,8 @@ export interface UiPage {
 }
 
 export const uiPages: UiPage[] = [
-  { file: 'survey.html', routes: ['/s/', '/s/:token', '/s/preview/:version'] },
+  // `/s/:token` is served below, with the link's data and first screen written into the page.
+  { file: 'survey.html', routes: ['/s/', '/s/preview/:version'] },
   { file: 'staff.html', routes: ['/staff', '/staff/*'] },
   { file: 'results.html', routes: ['/results', '/results/*'] },
 ];
@@ -84,6 +86,21 @@ export const staticPlugin = fp<{ root?: string }>(
       }
     }
 
+    const SURVEY = 'survey.html';
+    const surveyPages = newSurveyPageCache();
+    app.get<{ Params: { token: string } }>('/s/:token', { schema: { hide: true } }, async (request, reply) => {
+      if (!built() || !existsSync(join(root, SURVEY))) return sendPage(reply, SURVEY);
+      const template = builtPage(join(root, SURVEY));
+      // The page as built when the link cannot be read: the app then asks the API itself.
+      const html = /^[A-Za-z0-9_-]{8,64}$/.test(request.params.token)
+        ? await surveyPage(app.database.db, surveyPages, root, template, request.params.token).catch((error: unknown) => {
+            request.log.warn({ err: error }, 'survey page served without its link');
+            return template;
+          })
+        : template;
+      return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(html);
+    });
+
     app.get('/', { schema: { hide: true } }, (_request, reply) => {
       if (!built()) return sendPage(reply, 'index.html');
       const start = startPages.find((p) => existsSync(join(root, p.file)));
@@ -91,5 +108,5 @@ export const staticPlugin = fp<{ root?: string }>(
       return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(startPage);
     });
   },
-  { name: 'static', dependencies: ['error-handler'] },
+  { name: 'static', dependencies: ['error-handler', 'database'] },
 );

@@ -27,11 +27,18 @@ async function watchedPage(options: Parameters<typeof app.phone>[0] = {}): Promi
 }
 
 describe('the pages under the Content-Security-Policy', () => {
-  it('let the survey run its inline boot script, load, and register its service worker, with nothing blocked', async () => {
+  it('let the survey run its inline style and scripts, load, and register its service worker, with nothing blocked', async () => {
     const { page, violations } = await watchedPage();
     await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
     await expect.poll(() => page.locator('.office').textContent()).toBe('Bộ phận Một cửa thành phố Gia Nghĩa');
-    expect(await page.evaluate(() => 'sipasBoot' in window)).toBe(true);
+    // The inline boot script marked the first screen the server drew; the inline style laid it out.
+    expect(await page.evaluate(() => performance.getEntriesByName('sipas:first-question').length)).toBe(1);
+    expect(
+      await page
+        .locator('.option.cell')
+        .first()
+        .evaluate((e) => getComputedStyle(e).minHeight),
+    ).toBe('48px');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(app.url('/s/'));
     expect(await violations()).toEqual([]);

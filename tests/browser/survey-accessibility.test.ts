@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
-import { answerScreen, waitForScreen } from './support/survey.ts';
+import { answerScreen, answerUpToReview, waitForScreen } from './support/survey.ts';
 
 const app = useBrowserApp();
 
@@ -29,25 +30,63 @@ describe('the survey for every respondent', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await expect.poll(() => page.locator('input[name=age_group][value="18_25"]').isChecked()).toBe(true);
+    // The screening questions on the same screen: a scale-like row of large cells, radios all the same.
+    await page.locator('input[name=had_procedure]').first().focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('input[name=made_feedback]').count()).toBe(2);
+    await page.locator('input[name=made_feedback]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('input[name=made_feedback][value=no]').isChecked()).toBe(true);
     await page.keyboard.press('Enter'); // submits the screen's form
-    expect(await waitForScreen(page, () => true, 'profile')).toBe('experience');
+    expect(await waitForScreen(page, () => true, 'profile')).toBe('interest');
     // The new screen's title takes the focus once it is drawn.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('breaks no axe-core rule (WCAG 2.2 A/AA and best practice) on the first screen as the server draws it, on a block of rated items, with errors shown, and on the review', async () => {
+    const phone = await app.phone();
+    const { page } = phone;
+    // The page as the server sends it, before the app's code runs.
+    await page.route('**/assets/**', (route) => route.abort());
+    await page.goto(app.url(`/s/${await demoLinkToken(app.database().db)}`));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.unroute('**/assets/**');
+
+    await page.reload();
+    await waitForScreen(page, (s) => s === 'profile');
+    await expect.poll(() => page.locator('form.screen[data-app]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await answerScreen(page, { had_procedure: 'yes', made_feedback: 'yes' });
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'interest', 'profile');
+    await answerScreen(page, {});
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'A1', 'interest');
+    await page.locator('input[name=A1_1][value="2"]').check();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await answerUpToReview(page, {});
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says which required question is unanswered and stays on the screen', async () => {
     const { page } = await openSurvey();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Còn 2 câu bắt buộc');
+    expect(await page.getByRole('alert').textContent()).toContain('Còn 3 câu bắt buộc');
     await expect.poll(() => page.locator('fieldset[data-question=sex]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('sex');
   });
 
   it('has tap targets of at least 48 px', async () => {
     const { page } = await openSurvey();
-    await answerScreen(page, {});
+    await answerScreen(page, { had_procedure: 'yes', made_feedback: 'no' });
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await waitForScreen(page, (s) => s === 'experience', 'profile');
+    await waitForScreen(page, (s) => s === 'interest', 'profile');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await waitForScreen(page, (s) => s === 'A1', 'interest');
     const smallest = await page.evaluate(() =>
       Math.min(...[...document.querySelectorAll('.option, button')].map((e) => Math.min(e.getBoundingClientRect().height, e.getBoundingClientRect().width))),
     );

@@ -7,16 +7,19 @@ import { SurveyFlow } from './components/SurveyFlow.tsx';
 import { SurveyForRespondent } from './components/SurveyForRespondent.tsx';
 import { SurveyHeader } from './components/SurveyHeader.tsx';
 import { catalogues, MessagesContext, type Language } from './messages/catalogue.ts';
+import type { PageChoices } from './boot/early-answers.ts';
 import type { Draft } from './model/draft.ts';
 import { loadDraft } from './storage/drafts.ts';
 import { savedLanguage, saveLanguage } from './storage/preferences.ts';
 
-interface Loaded {
+export interface Loaded {
   boot: SurveyBoot;
   draft?: Draft;
+  /** Choices made on the first screen the server drew, before the app started. */
+  choices?: PageChoices;
 }
 
-async function load(token: string | undefined): Promise<Loaded> {
+export async function load(token: string | undefined): Promise<Loaded> {
   const preview = previewVersionFromPath(location.pathname);
   if (preview) return { boot: await loadPreview(preview) };
   // The survey and the draft kept on the phone load side by side: resuming costs no extra wait.
@@ -24,14 +27,15 @@ async function load(token: string | undefined): Promise<Loaded> {
   return { boot, draft };
 }
 
-/** Loads the office's survey and shows it, or says politely why it cannot. */
-export function App() {
+/** Loads the office's survey and shows it, or says politely why it cannot (`initial`: loaded already). */
+export function App({ initial }: { initial?: Loaded }) {
   const [language, setLanguage] = useState<Language>(savedLanguage);
-  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(initial);
   const [attempt, setAttempt] = useState(0);
   const t = catalogues[language];
 
   useEffect(() => {
+    if (attempt === 0 && initial) return;
     void load(tokenFromPath(location.pathname)).then(setLoaded);
   }, [attempt]);
   useEffect(() => {
@@ -94,7 +98,7 @@ export function App() {
             </button>
           </Notice>
         )}
-        {boot?.kind === 'ready' && <SurveyForRespondent link={boot.link} language={language} savedDraft={loaded?.draft} />}
+        {boot?.kind === 'ready' && <SurveyForRespondent link={boot.link} language={language} savedDraft={loaded?.draft} choices={loaded?.choices} />}
         {boot?.kind === 'preview-denied' && (
           <Notice title={t.previewDeniedTitle}>
             <p>{t.previewDenied}</p>

@@ -39,7 +39,7 @@ describe('answers as given on the phone', () => {
 
   it('names the required questions of a screen still unanswered', () => {
     const [profile] = visibleScreens(sipas, {});
-    expect(missingRequired(sipas, profile, { sex: 'nam' }).map((f) => f.code)).toEqual(['age_group']);
+    expect(missingRequired(sipas, profile, { sex: 'nam' }).map((f) => f.code)).toEqual(['age_group', 'had_procedure']);
   });
 
   it('sends only answers that apply, split into profile and answers, with text trimmed and NFC', () => {

@@ -4,7 +4,7 @@ import { localizeQuestionnaire } from '../../../analysis/questionnaire/localize.
 import { parseQuestionnaire } from '../../../analysis/questionnaire/structure.ts';
 import { seededQuestionnaire } from '../../../db/seed/questionnaires/index.ts';
 import { answerLabel } from '../../../survey-ui/src/survey/model/fields.ts';
-import { progressOf, REVIEW, screenAt, screenIndex, visibleScreens } from '../../../survey-ui/src/survey/model/screens.ts';
+import { progressOf, REVIEW, SCREEN_ROWS, screenAt, screenIndex, splitRun, visibleScreens } from '../../../survey-ui/src/survey/model/screens.ts';
 
 /** A questionnaire that is not SIPAS at all: the survey must render it from its data alone. */
 const tiny: QuestionnaireInput = {
@@ -53,13 +53,22 @@ const tiny: QuestionnaireInput = {
 const tinyVi = localizeQuestionnaire(parseQuestionnaire(tiny), 'vi');
 
 describe('screens rendered from questionnaire data', () => {
-  it('makes one screen per section with the fields, options and hints the data describes', () => {
+  it('makes a screen per run of sections of one kind, with the fields, options and hints the data describes', () => {
     const screens = visibleScreens(tinyVi, { visited: 'y' });
+    // 'first' and 'open' are not elements, 'rated' is the part's element: three runs, three screens.
     expect(screens.map((s) => s.code)).toEqual(['first', 'rated', 'open']);
     expect(screens[1]).toEqual({
       code: 'rated',
-      title: 'Đánh giá',
-      description: 'Chọn một mức',
+      title: 'Phần',
+      groups: [
+        {
+          code: 'rated',
+          title: 'Đánh giá',
+          heading: true,
+          description: 'Chọn một mức',
+          fields: screens[1].fields,
+        },
+      ],
       fields: [
         {
           code: 'X1_1',
@@ -76,33 +85,39 @@ describe('screens rendered from questionnaire data', () => {
       ],
     });
     expect(screens[0].fields[0]).toMatchObject({ kind: 'single', required: true });
+    // Without the element, the sections around it share a screen, titled by the first.
+    const joined = visibleScreens(tinyVi, { visited: 'n' });
+    expect(joined.map((s) => [s.code, s.title, s.groups.map((g) => [g.code, g.heading])])).toEqual([
+      [
+        'first',
+        'Bắt đầu',
+        [
+          ['first', false],
+          ['open', true],
+        ],
+      ],
+    ]);
   });
 
   it('words everything in English where the data has it, and in Vietnamese where it does not', () => {
     const en = localizeQuestionnaire(parseQuestionnaire(tiny), 'en');
     const screens = visibleScreens(en, { visited: 'y' });
-    expect(screens.map((s) => s.title)).toEqual(['Start', 'Đánh giá', 'Ý kiến']);
+    expect(screens.flatMap((s) => s.groups.map((g) => g.title))).toEqual(['Start', 'Đánh giá', 'Ý kiến']);
     expect(screens[1].fields[0].options.map((o) => o.label)).toEqual(['Poor', 'Được', 'Good']);
   });
 
   it('hides a section whose condition fails and a question whose condition fails', () => {
-    expect(visibleScreens(tinyVi, { visited: 'n' }).map((s) => s.code)).toEqual(['first', 'open']);
-    expect(
-      visibleScreens(tinyVi, {})
-        .find((s) => s.code === 'open')!
-        .fields.map((f) => f.code),
-    ).toEqual(['likes']);
-    expect(
-      visibleScreens(tinyVi, { likes: ['cam', 'xoai'] })
-        .find((s) => s.code === 'open')!
-        .fields.map((f) => f.code),
-    ).toEqual(['likes', 'note']);
+    const sections = (answers: Record<string, string | string[]>) => visibleScreens(tinyVi, answers).flatMap((s) => s.groups.map((g) => g.code));
+    const fields = (answers: Record<string, string | string[]>) => visibleScreens(tinyVi, answers).flatMap((s) => s.fields.map((f) => f.code));
+    expect(sections({ visited: 'n' })).toEqual(['first', 'open']);
+    expect(fields({})).toEqual(['visited', 'likes']);
+    expect(fields({ likes: ['cam', 'xoai'] })).toEqual(['visited', 'likes', 'note']);
   });
 
   it('shows the SIPAS service part only after a procedure, and complaint handling only after a complaint', () => {
     for (const version of ['2022', '2024']) {
       const sipas = localizeQuestionnaire(seededQuestionnaire(version)!, 'vi');
-      const codes = (answers: Record<string, string>) => visibleScreens(sipas, answers).map((s) => s.code);
+      const codes = (answers: Record<string, string>) => visibleScreens(sipas, answers).flatMap((s) => s.groups.map((g) => g.code));
       expect(codes({ had_procedure: 'no' }).filter((c) => c.startsWith('B'))).toEqual([]);
       expect(codes({ had_procedure: 'yes', made_feedback: 'no' }).filter((c) => c.startsWith('B'))).toEqual(['B1', 'B2', 'B3', 'B4']);
       expect(codes({ had_procedure: 'yes', made_feedback: 'yes' }).filter((c) => c.startsWith('B'))).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
@@ -113,6 +128,46 @@ describe('screens rendered from questionnaire data', () => {
       expect(ratings[0].options.map((o) => o.label)).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
     }
   });
+
+  it('puts a complete 2024 form on at most seven screens before the review, each of at most SCREEN_ROWS questions, the screening on the first', () => {
+    const sipas = localizeQuestionnaire(seededQuestionnaire('2024')!, 'vi');
+    for (const answers of [{ had_procedure: 'yes', made_feedback: 'yes', ethnicity: 'khac', info_channels: ['khac'] }, { had_procedure: 'no' }]) {
+      const screens = visibleScreens(sipas, answers);
+      expect(screens.length).toBeLessThanOrEqual(7);
+      for (const screen of screens) expect(screen.fields.length).toBeLessThanOrEqual(SCREEN_ROWS);
+      expect(screens[0].fields.map((f) => f.code)).toContain('had_procedure');
+    }
+    const full = visibleScreens(sipas, { had_procedure: 'yes', made_feedback: 'yes' });
+    expect(full.map((s) => s.groups.map((g) => g.code))).toEqual([
+      ['profile', 'experience'],
+      ['interest', 'policy_info'],
+      ['A1', 'A2'],
+      ['A3', 'A4'],
+      ['B1', 'B2'],
+      ['B3', 'B4', 'B5'],
+      ['service_opinion', 'expectations', 'comment'],
+    ]);
+    // The elements of a part are titled by the part, each element by its own heading.
+    expect(full[2].title).toBe('Xây dựng, tổ chức thực hiện chính sách');
+    expect(full[2].groups.every((g) => g.heading)).toBe(true);
+  });
+});
+
+describe('splitting a run of sections into screens', () => {
+  it('takes the fewest screens, then the split whose fullest screen is least full, never reordering', () => {
+    expect(splitRun([2, 2, 9, 2], 14)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(splitRun([3, 4, 5, 3, 3], 14)).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ]);
+    expect(splitRun([1, 2, 3], 14)).toEqual([[0, 1, 2]]);
+    // A section larger than a screen has a screen of its own.
+    expect(splitRun([20, 1], 14)).toEqual([[0], [1]]);
+    expect(splitRun([], 14)).toEqual([]);
+  });
 });
 
 describe('moving through the screens', () => {
@@ -120,10 +175,11 @@ describe('moving through the screens', () => {
     const yes = visibleScreens(tinyVi, { visited: 'y' });
     const no = visibleScreens(tinyVi, { visited: 'n' });
     expect(screenIndex(tinyVi, yes, 'rated')).toBe(1);
-    expect(screenIndex(tinyVi, no, 'rated')).toBe(1); // 'open', the next section shown
-    expect(no[screenIndex(tinyVi, no, 'rated')].code).toBe('open');
-    expect(screenIndex(tinyVi, no, REVIEW)).toBe(2);
-    expect(screenAt(no, 2)).toBe(REVIEW);
+    // Without 'rated', 'first' and 'open' share a screen: a hidden section resolves to the next shown.
+    expect(screenIndex(tinyVi, no, 'rated')).toBe(0);
+    expect(screenIndex(tinyVi, no, 'open')).toBe(0);
+    expect(screenIndex(tinyVi, no, REVIEW)).toBe(1);
+    expect(screenAt(no, 1)).toBe(REVIEW);
     expect(screenAt(no, 0)).toBe('first');
   });
 
@@ -134,8 +190,10 @@ describe('moving through the screens', () => {
   });
 
   it('words an answer with its option labels, in the scale order chosen', () => {
-    const open = visibleScreens(tinyVi, {}).find((s) => s.code === 'open')!;
-    expect(answerLabel(open.fields[0], ['xoai', 'cam'])).toBe('Xoài; Cam');
-    expect(answerLabel(open.fields[0], undefined)).toBeUndefined();
+    const likes = visibleScreens(tinyVi, {})
+      .flatMap((s) => s.fields)
+      .find((f) => f.code === 'likes')!;
+    expect(answerLabel(likes, ['xoai', 'cam'])).toBe('Xoài; Cam');
+    expect(answerLabel(likes, undefined)).toBeUndefined();
   });
 });

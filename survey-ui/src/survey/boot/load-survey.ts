@@ -1,6 +1,7 @@
 /**
- * Loads what the survey needs for an office link: the request the page's head started early when
- * there is one, else a fresh one; with no network, the copy kept from the last visit.
+ * Loads what the survey needs for an office link: what the server wrote into the page, else the
+ * request the page started early when there is one, else a fresh one; with no network, the copy
+ * kept from the last visit.
  */
 import { rememberedSurvey, rememberSurvey } from '../storage/surveys.ts';
 import { bootFromLink, type SurveyBoot, type SurveyLink } from './survey-link.ts';
@@ -8,6 +9,18 @@ import { bootFromLink, type SurveyBoot, type SurveyLink } from './survey-link.ts
 declare global {
   interface Window {
     sipasBoot?: Promise<Response>;
+  }
+}
+
+/** The link the server wrote into the page (`/s/<token>`), when it is this token's. */
+function linkInPage(token: string): SurveyLink | undefined {
+  const block = document.getElementById('sipas-link');
+  if (!block?.textContent) return undefined;
+  try {
+    const link = JSON.parse(block.textContent) as SurveyLink;
+    return link.token === token ? link : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -24,6 +37,11 @@ async function kept(token: string): Promise<SurveyBoot> {
 
 export async function loadSurvey(token: string | undefined): Promise<SurveyBoot> {
   if (!token) return { kind: 'no-token' };
+  const inPage = linkInPage(token);
+  if (inPage) {
+    void rememberSurvey(inPage).catch(() => undefined);
+    return bootFromLink(inPage);
+  }
   let response: Response;
   try {
     response = await linkRequest(token);

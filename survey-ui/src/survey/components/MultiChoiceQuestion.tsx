@@ -19,7 +19,7 @@ export function MultiChoiceQuestion({
   return (
     <fieldset class="question multi" data-question={field.code} aria-invalid={invalid || undefined} aria-describedby={`${field.code}-note`}>
       <QuestionLegend field={field} invalid={invalid} />
-      <div class="options">
+      <div class="options list" data-n={field.options.length}>
         {field.options.map((option) => {
           const checked = chosen.includes(option.value);
           return (

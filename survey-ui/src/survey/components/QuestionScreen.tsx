@@ -2,18 +2,18 @@ import type { AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
 import { useMessages } from '../messages/catalogue.ts';
 import type { AnswerMap } from '../model/answers.ts';
 import type { Screen } from '../model/screens.ts';
-import { QuestionField } from './QuestionField.tsx';
+import { QuestionGroup } from './QuestionGroup.tsx';
 import { ScreenHeading } from './ScreenHeading.tsx';
 import { ScreenNavigation } from './ScreenNavigation.tsx';
 
-/** One question group (a section of the questionnaire) on one screen. */
+/** A screen of the survey: one or more sections of the questionnaire, each as a block. */
 export function QuestionScreen({
   screen,
   intro,
   answers,
   missing,
   focusHeading,
-  isLast,
+  nextLabel,
   onAnswer,
   onBack,
   onNext,
@@ -23,7 +23,7 @@ export function QuestionScreen({
   answers: AnswerMap;
   missing: string[];
   focusHeading: boolean;
-  isLast: boolean;
+  nextLabel: string;
   onAnswer: (code: string, value: AnswerValue | undefined) => void;
   onBack?: () => void;
   onNext: () => void;
@@ -33,6 +33,7 @@ export function QuestionScreen({
     <form
       class="screen"
       data-screen={screen.code}
+      data-app
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -41,16 +42,15 @@ export function QuestionScreen({
     >
       {intro && <p class="intro">{intro}</p>}
       <ScreenHeading focus={focusHeading}>{screen.title}</ScreenHeading>
-      {screen.description && <p class="description">{screen.description}</p>}
       {missing.length > 0 && (
         <p class="error-summary" role="alert">
           {t.missingSummary(missing.length)}
         </p>
       )}
-      {screen.fields.map((field) => (
-        <QuestionField key={field.code} field={field} answer={answers[field.code]} invalid={missing.includes(field.code)} onAnswer={onAnswer} />
+      {screen.groups.map((group) => (
+        <QuestionGroup key={group.code} group={group} answers={answers} missing={missing} onAnswer={onAnswer} />
       ))}
-      <ScreenNavigation onBack={onBack} nextLabel={isLast ? t.toReview : t.next} />
+      <ScreenNavigation onBack={onBack} nextLabel={nextLabel} />
     </form>
   );
 }

@@ -1,12 +1,17 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { useMessages } from '../messages/catalogue.ts';
 import type { ReviewSection } from '../model/review.ts';
 import { ScreenHeading } from './ScreenHeading.tsx';
 
-/** Every answer before sending, with a way back to each screen. */
+/**
+ * Every answer before sending, with a way back to each section; coming back from one, the review
+ * opens at that section (its "Sửa" button takes the focus) rather than at the top.
+ */
 export function ReviewScreen({
   sections,
   sending,
   failed,
+  returnedFrom,
   onEdit,
   onBack,
   onSend,
@@ -14,20 +19,32 @@ export function ReviewScreen({
   sections: ReviewSection[];
   sending: boolean;
   failed: boolean;
-  onEdit: (screen: string) => void;
+  returnedFrom?: string;
+  onEdit: (section: string) => void;
   onBack: () => void;
   onSend: () => void;
 }) {
   const t = useMessages();
+  const returnedTo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    returnedTo.current?.focus();
+    returnedTo.current?.scrollIntoView?.({ block: 'center' });
+  }, [returnedFrom]);
   return (
     <section class="screen review">
-      <ScreenHeading focus>{t.reviewTitle}</ScreenHeading>
+      <ScreenHeading focus={!returnedFrom}>{t.reviewTitle}</ScreenHeading>
       <p>{t.reviewIntro}</p>
       {sections.map((section) => (
         <section class="review-section" key={section.code} aria-label={section.title}>
           <div class="review-head">
             <h2>{section.title}</h2>
-            <button type="button" class="button small" aria-label={t.editSection(section.title)} onClick={() => onEdit(section.code)}>
+            <button
+              type="button"
+              class="button small"
+              ref={section.code === returnedFrom ? returnedTo : undefined}
+              aria-label={t.editSection(section.title)}
+              onClick={() => onEdit(section.code)}
+            >
               {t.edit}
             </button>
           </div>

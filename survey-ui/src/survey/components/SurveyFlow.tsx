@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QuestionnaireDefinition } from '../../../../analysis/questionnaire/definition.ts';
-import { localizeQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
+import { localizeQuestionnaire, type LocalizedQuestionnaire } from '../../../../analysis/questionnaire/localize.ts';
 import type { AnswerValue } from '../../../../analysis/questionnaire/skip.ts';
+import { earlyAnswers, type PageChoices } from '../boot/early-answers.ts';
 import type { SurveyLink } from '../boot/survey-link.ts';
 import { useMessages, type Language } from '../messages/catalogue.ts';
 import { missingRequired, withAnswer } from '../model/answers.ts';
 import { newDraft, submissionOf, type Draft, type Submission } from '../model/draft.ts';
 import { reviewSections } from '../model/review.ts';
-import { progressOf, screenAt, screenIndex, visibleScreens } from '../model/screens.ts';
+import { progressOf, screenAt, screenIndex, screenOfSection, visibleScreens } from '../model/screens.ts';
 import { postResponse } from '../sending/deliver.ts';
 import { deliverSoon, requestBackgroundSync } from '../sending/sender.ts';
 import { deviceClientId } from '../storage/device.ts';
@@ -27,14 +28,37 @@ function freshDraft(link: OpenLink): Draft {
 }
 
 /**
+ * The draft to start from: the one kept on the phone (same version) or a new one, with the
+ * choices made on the server-drawn first screen on top — the respondent is on that screen.
+ */
+function startingDraft(link: OpenLink, questionnaire: LocalizedQuestionnaire, savedDraft: Draft | undefined, choices: PageChoices | undefined): Draft {
+  const base = savedDraft && savedDraft.version === link.questionnaire.version ? savedDraft : freshDraft(link);
+  const early = choices ? earlyAnswers(questionnaire, choices) : {};
+  if (Object.keys(early).length === 0) return base;
+  return { ...base, answers: { ...base.answers, ...early }, screen: visibleScreens(questionnaire, early)[0].code, updatedAt: new Date().toISOString() };
+}
+
+/**
  * The questionnaire of an open survey link, screen by screen (through the online link, the
  * respondent first says where they live). Every answer is saved on the phone as it is given;
  * sending freezes the response with its UUID and hands it to the outbox.
  */
-export function SurveyFlow({ link, language, savedDraft, preview = false }: { link: OpenLink; language: Language; savedDraft?: Draft; preview?: boolean }) {
+export function SurveyFlow({
+  link,
+  language,
+  savedDraft,
+  choices,
+  preview = false,
+}: {
+  link: OpenLink;
+  language: Language;
+  savedDraft?: Draft;
+  choices?: PageChoices;
+  preview?: boolean;
+}) {
   const t = useMessages();
   const questionnaire = useMemo(() => localizeQuestionnaire(link.questionnaire, language), [link, language]);
-  const [draft, setDraft] = useState<Draft>(() => (savedDraft && savedDraft.version === link.questionnaire.version ? savedDraft : freshDraft(link)));
+  const [draft, setDraft] = useState<Draft>(() => startingDraft(link, questionnaire, savedDraft, choices));
   const latest = useRef(draft);
   const [resumed] = useState(() => !!savedDraft && Object.keys(savedDraft.answers).length > 0);
   const [moved, setMoved] = useState(false);
@@ -48,9 +72,15 @@ export function SurveyFlow({ link, language, savedDraft, preview = false }: { li
   const frozen = useRef<Submission | undefined>(undefined);
   const [sentWithoutStorage, setSentWithoutStorage] = useState(false);
   const [editingLocality, setEditingLocality] = useState(false);
+  // A screen opened with "Sửa" from the review returns there; the review then shows that section.
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [returnedFrom, setReturnedFrom] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    performance.mark?.('sipas:first-question');
+    // The page marks it itself when the server drew the first screen.
+    if (performance.getEntriesByName?.('sipas:first-question').length === 0) performance.mark?.('sipas:first-question');
+    // Choices made before the app started are kept like any other answer.
+    if (!preview && draft !== savedDraft && Object.keys(draft.answers).length > 0) void saveDraft(draft);
   }, []);
 
   const update = (change: (current: Draft) => Draft) => {
@@ -99,12 +129,20 @@ export function SurveyFlow({ link, language, savedDraft, preview = false }: { li
   const goTo = (target: number) => {
     setMissing([]);
     setMoved(true);
+    setEditing(undefined);
+    setReturnedFrom(undefined);
     update((current) => ({ ...current, screen: screenAt(screens, target) }));
   };
   const answer = (code: string, value: AnswerValue | undefined) => {
     frozen.current = undefined;
     setMissing((codes) => codes.filter((c) => c !== code));
     update((current) => ({ ...current, answers: withAnswer(current.answers, code, value) }));
+  };
+  // After an edit from the review: the next screen the edit brought in (none of its questions
+  // answered yet, e.g. the service part after "yes, I had a procedure"), else the review.
+  const afterEdit = () => {
+    const brought = screens.findIndex((s, i) => i > index && s.fields.every((f) => draft.answers[f.code] === undefined));
+    return brought >= 0 ? brought : screens.length;
   };
   const next = () => {
     const unanswered = missingRequired(questionnaire, screens[index], latest.current.answers).map((f) => f.code);
@@ -113,7 +151,12 @@ export function SurveyFlow({ link, language, savedDraft, preview = false }: { li
       document.querySelector<HTMLInputElement>(`[name="${unanswered[0]}"]`)?.focus();
       return;
     }
-    goTo(index + 1);
+    const edited = editing;
+    if (!edited) return goTo(index + 1);
+    const target = afterEdit();
+    goTo(target);
+    if (target < screens.length) setEditing(edited);
+    else setReturnedFrom(edited);
   };
   const send = async () => {
     if (preview) {
@@ -172,7 +215,11 @@ export function SurveyFlow({ link, language, savedDraft, preview = false }: { li
           sections={reviewSections(questionnaire, draft.answers)}
           sending={sending}
           failed={failed}
-          onEdit={(code) => goTo(screens.findIndex((s) => s.code === code))}
+          returnedFrom={returnedFrom}
+          onEdit={(section) => {
+            goTo(screenOfSection(screens, section));
+            setEditing(section);
+          }}
           onBack={() => goTo(index - 1)}
           onSend={() => void send()}
         />
@@ -183,17 +230,19 @@ export function SurveyFlow({ link, language, savedDraft, preview = false }: { li
           answers={draft.answers}
           missing={missing}
           focusHeading={moved}
-          isLast={index === screens.length - 1}
+          nextLabel={editing ? (afterEdit() < screens.length ? t.next : t.backToReview) : index === screens.length - 1 ? t.toReview : t.next}
           onAnswer={answer}
           onBack={
-            index > 0
-              ? () => goTo(index - 1)
-              : link.channel === 'online'
-                ? () => {
-                    setMoved(true);
-                    setEditingLocality(true);
-                  }
-                : undefined
+            editing
+              ? undefined
+              : index > 0
+                ? () => goTo(index - 1)
+                : link.channel === 'online'
+                  ? () => {
+                      setMoved(true);
+                      setEditingLocality(true);
+                    }
+                  : undefined
           }
           onNext={next}
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QuestionnaireDefinition } from '../../../../analysis/questionnaire/definition.ts';
+import type { PageChoices } from '../boot/early-answers.ts';
 import { loadOrganisationSurvey } from '../boot/load-survey.ts';
 import type { SurveyLink } from '../boot/survey-link.ts';
 import type { Language } from '../messages/catalogue.ts';
@@ -16,7 +17,17 @@ type OpenLink = SurveyLink & { questionnaire: QuestionnaireDefinition };
  * lets the respondent say who answers, then loads that questionnaire (a draft kept on the phone
  * resumes its own).
  */
-export function SurveyForRespondent({ link, language, savedDraft }: { link: OpenLink; language: Language; savedDraft?: Draft }) {
+export function SurveyForRespondent({
+  link,
+  language,
+  savedDraft,
+  choices,
+}: {
+  link: OpenLink;
+  language: Language;
+  savedDraft?: Draft;
+  choices?: PageChoices;
+}) {
   const t = useMessages();
   const organisationVersion = link.round.questionnaires.organisation;
   const resumesOrganisation = !!organisationVersion && savedDraft?.version === organisationVersion;
@@ -36,7 +47,7 @@ export function SurveyForRespondent({ link, language, savedDraft }: { link: Open
     if (resumesOrganisation) void chooseOrganisation();
   }, []);
 
-  if (!organisationVersion) return <SurveyFlow link={link} language={language} savedDraft={savedDraft} />;
+  if (!organisationVersion) return <SurveyFlow link={link} language={language} savedDraft={savedDraft} choices={choices} />;
   if (chosen) {
     const draft = savedDraft?.version === chosen.questionnaire.version ? savedDraft : undefined;
     return <SurveyFlow key={chosen.questionnaire.version} link={chosen} language={language} savedDraft={draft} />;

@@ -70,4 +70,6 @@ export const en: Messages = {
   previewDeniedTitle: 'Cannot preview',
   previewDenied: 'Only an administrator logged in to the staff pages may preview a questionnaire.',
   previewVersionNotFound: 'There is no such questionnaire version.',
+  // citizen: grouped screens
+  backToReview: 'Save and return to the review',
 };

@@ -65,5 +65,7 @@ export const vi = {
   previewDeniedTitle: 'Không xem trước được',
   previewDenied: 'Chỉ quản trị viên đã đăng nhập ở trang nhân viên mới xem trước được phiếu khảo sát.',
   previewVersionNotFound: 'Không có phiên bản phiếu khảo sát này.',
+  // citizen: grouped screens
+  backToReview: 'Lưu và quay về trang xem lại',
 };
 export type Messages = typeof vi;

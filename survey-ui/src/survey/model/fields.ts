@@ -45,3 +45,25 @@ export function answerLabel(field: Field, answer: OptionValue | OptionValue[] | 
   const values = Array.isArray(answer) ? answer : [answer];
   return values.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join('; ');
 }
+
+/**
+ * How a single-choice question is laid out: `scale` (a rating: numbered cells in a row), `row`
+ * (up to three choices side by side, e.g. Có / Không), `list` (a grid of choices).
+ */
+export function choiceLayout(field: Field): 'scale' | 'row' | 'list' {
+  if (field.kind === 'rating') return 'scale';
+  if (field.kind === 'single' && field.options.length <= 3) return 'row';
+  return 'list';
+}
+
+/**
+ * The words of the rating scale over a block of items, when the block's ratings share one scale;
+ * undefined when it has none (or scales that differ, each then named in its choices alone).
+ */
+export function scaleHead(fields: Field[]): string[] | undefined {
+  const ratings = fields.filter((f) => f.kind === 'rating');
+  if (ratings.length === 0) return undefined;
+  const words = ratings[0].options.map((o) => o.label);
+  const same = ratings.every((f) => f.options.length === words.length && f.options.every((o, i) => o.label === words[i]));
+  return same ? words : undefined;
+}
