@@ -9,15 +9,7 @@ import { marginOfError, reliabilityProblem, shownInterval } from '../model/relia
  * The overall index and the part indices of the whole round as large figures that wrap on a phone,
  * each with its margin of error and 95 % interval: what a reader needs without scrolling a table.
  */
-export function KeyFigures({
-  group,
-  columns,
-  formats,
-}: {
-  group: ResultGroup | undefined;
-  columns: IndexColumn[];
-  formats: NumberFormats;
-}) {
+export function KeyFigures({ group, columns, formats }: { group: ResultGroup | undefined; columns: IndexColumn[]; formats: NumberFormats }) {
   const t = useMessages();
   if (!group) return null;
   const shown = columns.slice(0, 3);
