@@ -145,4 +145,5 @@ export const en: Messages = {
   yoyMethod: 'The two rounds are independent samples: SE of the difference = √(SE₁² + SE₂²); only questions asked alike in both versions are compared.',
   yoyVersions: (now, before) => `Questionnaire ${now} against ${before}: the differences`,
   yoyVersionsSame: 'Both rounds use the same questionnaire content.',
+  missingComponents: (codes) => `re-weighted over the components with answers; no valid answer: ${codes}`,
 };

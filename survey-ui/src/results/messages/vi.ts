@@ -153,6 +153,7 @@ export const vi = {
   yoyMethod: 'Hai đợt là hai mẫu độc lập: sai số chuẩn của chênh lệch = √(SE₁² + SE₂²); chỉ so sánh các câu hỏi giống nhau ở hai phiên bản phiếu.',
   yoyVersions: (now: string, before: string) => `Phiếu ${now} so với phiếu ${before}: các khác biệt`,
   yoyVersionsSame: 'Hai đợt dùng cùng nội dung phiếu.',
+  missingComponents: (codes: string) => `tính lại trọng số trên các thành phần có câu trả lời; không có câu trả lời hợp lệ: ${codes}`,
 };
 
 export type Messages = typeof vi;
