@@ -50,7 +50,10 @@ const yes = z
   .transform((v) => v === 'true');
 const figureOptions = {
   rank: yes.describe('true: rank the units of every level but all/national by every index, with intervals of plausible ranks'),
-  rankCoverage: z.enum(['individual', 'joint']).default('individual').describe('individual: each interval covers its rank with 95 %; joint: all at once'),
+  rankCoverage: z
+    .enum(['individual', 'joint'])
+    .default('individual')
+    .describe('individual: each interval covers its rank with 95 %; joint: the intervals of all units together'),
   compare: z
     .string()
     .trim()

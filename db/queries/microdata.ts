@@ -7,7 +7,7 @@ import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { responses } from '../schema/index.ts';
-import { surveyDay } from './survey-day.ts';
+import { surveyWeek } from './survey-week.ts';
 
 export interface MicrodataRow {
   id: string;
@@ -17,8 +17,8 @@ export interface MicrodataRow {
   district: string | null;
   commune: string | null;
   bits: Buffer | null;
-  /** Office responses: the survey day, part of their PSU (survey-day.ts); null otherwise. */
-  day: string | null;
+  /** Office responses: the survey week, part of their PSU (survey-week.ts); null otherwise. */
+  week: string | null;
   /** The free-text answers asked for, in the order asked (null where blank). */
   texts: Array<string | null>;
 }
@@ -42,7 +42,7 @@ const columns = (fields: readonly TextField[]) => ({
   district: responses.districtCode,
   commune: responses.communeCode,
   bits: responses.answerBits,
-  day: surveyDay,
+  week: surveyWeek,
   texts: sql<Array<string | null>>`${textsColumn(fields)}`,
 });
 
@@ -60,7 +60,7 @@ export async function* microdataBatches(
   if (handle.cursor) {
     const query = sql`select ${responses.id} as id, ${responses.channel} as channel, ${responses.officeId} as office_id,
       ${responses.provinceCode} as province, ${responses.districtCode} as district, ${responses.communeCode} as commune,
-      ${responses.answerBits} as bits, ${surveyDay} as day${fields.length > 0 ? sql`, ${textsColumn(fields)} as texts` : sql``}
+      ${responses.answerBits} as bits, ${surveyWeek} as week${fields.length > 0 ? sql`, ${textsColumn(fields)} as texts` : sql``}
       from ${responses} where ${accepted(roundId, respondentType)}`;
     for await (const rows of handle.cursor(query, batchSize)) {
       yield rows.map((r) => ({
@@ -71,7 +71,7 @@ export async function* microdataBatches(
         district: r[4] as string | null,
         commune: r[5] as string | null,
         bits: r[6] as Buffer | null,
-        day: r[7] as string | null,
+        week: r[7] as string | null,
         texts: (r[8] as Array<string | null> | undefined) ?? [],
       }));
     }

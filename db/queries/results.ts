@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { Database } from '../client.ts';
 import { offices, responses } from '../schema/index.ts';
-import { surveyDay } from './survey-day.ts';
+import { surveyWeek } from './survey-week.ts';
 
 export interface CellCountRow {
   channel: 'office' | 'paper' | 'online';
@@ -15,8 +15,8 @@ export interface CellCountRow {
   province: string;
   district: string | null;
   commune: string | null;
-  /** Office responses: the survey day (survey-day.ts), part of their PSU. */
-  day: string | null;
+  /** Office responses: the survey week (survey-week.ts), part of their PSU. */
+  week: string | null;
   size: number;
   counts: number[];
 }
@@ -57,14 +57,14 @@ export async function countCells(
         province: responses.provinceCode,
         district: responses.districtCode,
         commune: responses.communeCode,
-        day: surveyDay,
+        week: surveyWeek,
         size: sql<number>`count(*)::int4`,
         uncoded: sql<number>`count(*) filter (where ${responses.answerBits} is null)::int4`,
         counts: sql<number[]>`${sums}`,
       })
       .from(responses)
       .where(and(counted(roundId, respondentType), ne(responses.channel, 'online')))
-      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode, surveyDay);
+      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode, surveyWeek);
     const online = await tx
       .select({
         id: responses.id,

@@ -71,10 +71,10 @@ describe('downloads of results', () => {
     expect(res.rawPayload.includes(Buffer.from('0912'))).toBe(false);
     expect(res.rawPayload.includes(Buffer.from('Lan'))).toBe(false);
     expect(rows).toHaveLength(151);
-    // An office response's PSU is its office and survey day; its office is a column of its own.
+    // An office response's PSU is its office and survey week; its office is a column of its own.
     const posted = rows.find((r) => r[header.indexOf('office')] === 'MC-660' && r[header.indexOf('B5_1')] === 'NA' && r[header.indexOf('A1_1')] === '4');
     expect(posted).toBeDefined();
-    expect(posted![header.indexOf('psu')]).toMatch(/^MC-660@\d{4}-\d{2}-\d{2}$/);
+    expect(posted![header.indexOf('psu')]).toMatch(/^MC-660@\d{4}-W\d{2}$/);
     expect(posted![header.indexOf('stratum')]).toBe('660-office');
     expect(rows.every((r) => /^(1|2|3|4|5|NA|)$/.test(r[header.indexOf('A3_9')]))).toBe(true);
     expect(rows.some((r) => r[header.indexOf('info_channels')].includes(';'))).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * The server's office and national figures against R's survey package, computed by R from the
  * round's microdata download (tests/golden/server/check.R): the office design (PSU = office and
- * survey day) and the national weighting of provinces, on the server's own data.
+ * survey week) and the national weighting of provinces, on the server's own data.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -86,7 +86,7 @@ function expectAgreement(groups: Array<{ code: string; indices: ApiIndex[] }>, e
 }
 
 describe.skipIf(!hasR)('figures of stored responses against R’s survey package', () => {
-  it('agree per office, the office and survey day being the PSU, with lonely PSUs adjusted or averaged', { timeout: 240_000 }, async () => {
+  it('agree per office, the office and survey week being the PSU, with lonely PSUs adjusted or averaged', { timeout: 240_000 }, async () => {
     for (const lonely of ['adjust', 'average']) {
       const api = (await analyst.request({ url: `/api/rounds/DN-2025-H1/results?by=office&lonelyPsu=${lonely}` })).json();
       // Items of two elements and SIPAS (over every item): R's svyratio per office and item is slow.

@@ -96,7 +96,7 @@ async function twoProvinceRound(): Promise<void> {
 }
 
 describe('figures per office', () => {
-  it('equal sipas analyze --by office on the microdata, with the office and survey day as PSU', async () => {
+  it('equal sipas analyze --by office on the microdata, with the office and survey week as PSU', async () => {
     const file = await microdata('DN-2025-H1');
     const api = await results('/api/rounds/DN-2025-H1/results?by=office');
     expectSameResults(api, await analyze(file, '--by', 'office'));
@@ -108,7 +108,7 @@ describe('figures per office', () => {
     expect(counted).toBeLessThan(byChannel.groups[0].indices.find((i: { index: string }) => i.index === 'B3_1').n);
   });
 
-  it('can estimate an office’s variance from its survey days, and marks an office of one day as not estimable, never as certain', async () => {
+  it('can estimate an office’s variance from its survey weeks, and marks an office of one week as not estimable, never as certain', async () => {
     const api = await results('/api/rounds/DN-2025-H1/results?by=office');
     const sipas = api.groups.map((g: { code: string; indices: Array<Record<string, unknown>> }) => g.indices.find((i) => i.index === 'SIPAS')!);
     for (const figure of sipas) {

@@ -143,11 +143,11 @@ export async function microdataExport(
   const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
   const field = (value: string) => `,${escapedField(value)}`;
   const placeOf = (r: MicrodataRow) => {
-    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}|${r.day}`;
+    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}|${r.week}`;
     let place = places.get(key);
     if (!place) {
       const officeCode = r.officeId === null ? null : (offices.get(r.officeId) ?? String(r.officeId));
-      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune, day: r.day };
+      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune, week: r.week };
       const stratum = stratumOf(facts);
       const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(r.channel === 'online' ? [] : [psuOf(facts)])];
       place = {
@@ -210,8 +210,8 @@ const DESIGN_DESCRIPTIONS: Record<string, [string, string]> = {
     'Stratum = locality (district, or province without districts) × channel, e.g. 660-office',
   ],
   psu: [
-    'Đơn vị mẫu bậc một: điểm khảo sát và ngày khảo sát (MÃ@YYYY-MM-DD, tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)',
-    'Primary sampling unit: the office and survey day (CODE@YYYY-MM-DD, office channel), the form’s commune or district (paper), the response itself (online)',
+    'Đơn vị mẫu bậc một: điểm khảo sát và tuần khảo sát (MÃ@YYYY-Www, tuần ISO, tại bộ phận một cửa), xã hoặc huyện của phiếu (phiếu giấy), chính phiếu đó (trực tuyến)',
+    'Primary sampling unit: the office and survey week (CODE@YYYY-Www, ISO week, office channel), the form’s commune or district (paper), the response itself (online)',
   ],
   weight: [
     'Trọng số thiết kế N_h / n_h theo khung mẫu của đợt; 1 nếu đợt chưa có khung mẫu (không trọng số)',

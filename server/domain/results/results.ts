@@ -212,4 +212,4 @@ export async function roundResultsWithSources(
 export const NATIONAL_NAME = 'Chung các tỉnh của đợt (gia quyền theo dân số)';
 
 export const DESIGN =
-  'strata: district (or province) × channel; PSUs: the office and survey day (office), the form’s commune (paper), the response (online); weights N_h / n_h from the round’s frame, or 1; each province a design of its own';
+  'strata: district (or province) × channel; PSUs: the office and survey week (office), the form’s commune (paper), the response (online); weights N_h / n_h from the round’s frame, or 1; each province a design of its own';

@@ -3,12 +3,12 @@
  *
  *  - stratum = locality × channel: the response's district (or, where a round has no districts —
  *    the two-tier local government from 07/2025 — its province) and the channel, e.g. `660-office`;
- *  - PSU (primary sampling unit) = the office's survey day for office responses: every office of
+ *  - PSU (primary sampling unit) = the office's survey week for office responses: every office of
  *    the province is surveyed (offices are not drawn), and what is sampled at an office is the
- *    people served on the days the survey runs — the respondents of one office on one day (Vietnam
- *    time) are one cluster. So an office's own figure rests on as many PSUs as it has survey days
- *    and its variance can be estimated (with the office as PSU it never could: one PSU); a
- *    district's office figure rests on all its offices' days. The commune of the form for paper
+ *    people served in the weeks the survey runs — the respondents of one office in one ISO week
+ *    (Vietnam time) are one cluster. So an office's own figure rests on as many PSUs as it has
+ *    survey weeks and its variance can be estimated (with the office as PSU it never could: one
+ *    PSU); a district's office figure rests on all its offices' weeks. The commune of the form for paper
  *    responses (or the form's district when it names no commune: forms are handed out locality by
  *    locality), and each response on its own online (an online link samples people, not places).
  *
@@ -25,8 +25,8 @@ export interface DesignFacts {
   province: string;
   district: string | null;
   commune: string | null;
-  /** Office responses: the survey day, YYYY-MM-DD in Vietnam time (db/queries/survey-day.ts). */
-  day?: string | null;
+  /** Office responses: the survey week, e.g. 2025-W03, ISO week in Vietnam time (db/queries/survey-week.ts). */
+  week?: string | null;
 }
 
 export function stratumOf(r: Pick<DesignFacts, 'channel' | 'province' | 'district'>): string {
@@ -35,7 +35,7 @@ export function stratumOf(r: Pick<DesignFacts, 'channel' | 'province' | 'distric
 
 export function psuOf(r: DesignFacts): string {
   if (r.channel === 'online') return r.id;
-  if (r.channel === 'office' && r.officeCode) return r.day ? `${r.officeCode}@${r.day}` : r.officeCode;
+  if (r.channel === 'office' && r.officeCode) return r.week ? `${r.officeCode}@${r.week}` : r.officeCode;
   return r.commune ?? r.district ?? r.province;
 }
 

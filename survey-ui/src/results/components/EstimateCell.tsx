@@ -12,6 +12,9 @@ export function EstimateCell({ estimate, rule, formats }: { estimate: Estimate |
   const marked = problems.filter((p) => p !== 'noData');
   const moe = marginOfError(estimate);
   const reasons = problems.map((p) => reasonText(t, p, rule));
+  // A composite re-weighted over the components with answers here says which it left out (the SIPAS rule).
+  const missing = 'missing_components' in estimate ? (estimate.missing_components as string[] | undefined) : undefined;
+  if (missing && missing.length > 0) reasons.push(t.missingComponents(missing.join(', ')));
   const interval = shownInterval(estimate);
   const ci = interval ? t.ciText(formats.percent(interval.low), formats.percent(interval.high)) : undefined;
   return (
@@ -22,6 +25,11 @@ export function EstimateCell({ estimate, rule, formats }: { estimate: Estimate |
     >
       <span class="figure">{formats.percent(estimate.estimate)}</span>
       {moe !== null && <span class="moe">{t.marginOfError(formats.percent(moe))}</span>}
+      {missing && missing.length > 0 && (
+        <sup class="mark missing">
+          <abbr title={t.missingComponents(missing.join(', '))}>*</abbr>
+        </sup>
+      )}
       {marked.length > 0 && (
         <sup class="mark">
           <abbr title={marked.map((p) => reasonText(t, p, rule)).join(' · ')}>{marked.map((p) => t.reliabilityMarks[p]).join(',')}</abbr>

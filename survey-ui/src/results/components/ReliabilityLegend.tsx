@@ -14,6 +14,9 @@ export function ReliabilityLegend({ rule }: { rule: RuleShown }) {
           <b>{t.reliabilityMarks[p]}</b> {reasonText(t, p, rule)}
         </dd>
       ))}
+      <dd>
+        <b>*</b> {t.missingComponents('…')}
+      </dd>
     </dl>
   );
 }

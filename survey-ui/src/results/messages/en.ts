@@ -193,4 +193,5 @@ export const en: Messages = {
   chartDescriptionNoTarget: (index, total) =>
     `Bar chart: ${index} of ${total} localities, each bar with its 95 % confidence interval; this round has no target.`,
   keyFigures: 'Key figures',
+  missingComponents: (codes) => `re-weighted over the components with answers; no valid answer: ${codes}`,
 };

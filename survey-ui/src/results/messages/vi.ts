@@ -201,6 +201,7 @@ export const vi = {
   chartDescriptionNoTarget: (index: string, total: number) =>
     `Biểu đồ thanh: ${index} của ${total} địa bàn, mỗi thanh có khoảng tin cậy 95 %; đợt này chưa đặt mục tiêu.`,
   keyFigures: 'Các chỉ số chính',
+  missingComponents: (codes: string) => `tính lại trọng số trên các thành phần có câu trả lời; không có câu trả lời hợp lệ: ${codes}`,
 };
 
 export type Messages = typeof vi;
