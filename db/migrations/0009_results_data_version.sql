@@ -29,19 +29,24 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- TG_ARGV[0]: the column holding the round's id; none: the table can move every round's figures.
+-- TG_ARGV[0]: the column holding the round's id, or 0 for a table that can move every round's
+-- figures. A statement that changes no row logs nothing (a TRUNCATE always logs).
 CREATE FUNCTION "results_data_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  logged bigint;
 BEGIN
-  IF TG_NARGS = 0 OR TG_OP = 'TRUNCATE' THEN
+  IF TG_OP = 'TRUNCATE' THEN
     INSERT INTO results_data_changes (round_id) VALUES (0);
   ELSIF TG_OP = 'INSERT' THEN
-    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT DISTINCT %I FROM new_rows', TG_ARGV[0]);
+    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT DISTINCT %s FROM new_rows', TG_ARGV[0]);
   ELSIF TG_OP = 'UPDATE' THEN
-    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT %1$I FROM old_rows UNION SELECT %1$I FROM new_rows', TG_ARGV[0]);
+    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT %1$s FROM old_rows UNION SELECT %1$s FROM new_rows', TG_ARGV[0]);
   ELSE
-    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT DISTINCT %I FROM old_rows', TG_ARGV[0]);
+    EXECUTE format('INSERT INTO results_data_changes (round_id) SELECT DISTINCT %s FROM old_rows', TG_ARGV[0]);
   END IF;
-  IF random() < 0.002 THEN
+  GET DIAGNOSTICS logged = ROW_COUNT;
+  -- Folded now and then, and only by a statement that logged a change (one that changed nothing leaves every table as it was).
+  IF logged > 0 AND random() < 0.002 THEN
     PERFORM results_data_fold();
   END IF;
   RETURN NULL;
@@ -88,12 +93,42 @@ CREATE TRIGGER "round_frames_results_delete" AFTER DELETE ON "round_frames" REFE
 --> statement-breakpoint
 CREATE TRIGGER "round_frames_results_truncate" AFTER TRUNCATE ON "round_frames" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
 --> statement-breakpoint
-CREATE TRIGGER "questionnaire_versions_results" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "questionnaire_versions" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+CREATE TRIGGER "questionnaire_versions_results_insert" AFTER INSERT ON "questionnaire_versions" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
 --> statement-breakpoint
-CREATE TRIGGER "questionnaire_items_results" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "questionnaire_items" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+CREATE TRIGGER "questionnaire_versions_results_update" AFTER UPDATE ON "questionnaire_versions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
 --> statement-breakpoint
-CREATE TRIGGER "offices_results" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "offices" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+CREATE TRIGGER "questionnaire_versions_results_delete" AFTER DELETE ON "questionnaire_versions" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
 --> statement-breakpoint
-CREATE TRIGGER "localities_results" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "localities" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+CREATE TRIGGER "questionnaire_versions_results_truncate" AFTER TRUNCATE ON "questionnaire_versions" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
 --> statement-breakpoint
-CREATE TRIGGER "locality_mappings_results" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "locality_mappings" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+CREATE TRIGGER "questionnaire_items_results_insert" AFTER INSERT ON "questionnaire_items" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "questionnaire_items_results_update" AFTER UPDATE ON "questionnaire_items" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "questionnaire_items_results_delete" AFTER DELETE ON "questionnaire_items" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "questionnaire_items_results_truncate" AFTER TRUNCATE ON "questionnaire_items" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER "offices_results_insert" AFTER INSERT ON "offices" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "offices_results_update" AFTER UPDATE ON "offices" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "offices_results_delete" AFTER DELETE ON "offices" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "offices_results_truncate" AFTER TRUNCATE ON "offices" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER "localities_results_insert" AFTER INSERT ON "localities" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "localities_results_update" AFTER UPDATE ON "localities" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "localities_results_delete" AFTER DELETE ON "localities" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "localities_results_truncate" AFTER TRUNCATE ON "localities" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();
+--> statement-breakpoint
+CREATE TRIGGER "locality_mappings_results_insert" AFTER INSERT ON "locality_mappings" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "locality_mappings_results_update" AFTER UPDATE ON "locality_mappings" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "locality_mappings_results_delete" AFTER DELETE ON "locality_mappings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed('0');
+--> statement-breakpoint
+CREATE TRIGGER "locality_mappings_results_truncate" AFTER TRUNCATE ON "locality_mappings" FOR EACH STATEMENT EXECUTE FUNCTION results_data_changed();

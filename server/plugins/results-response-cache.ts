@@ -7,7 +7,8 @@
  * For the routes in CACHED only, after authorization (their onRequest hooks) and input validation:
  * the version is read before the handler runs and again once its JSON is made; the bytes are kept
  * only when both agree, and sent again only while the version still is that one. Keyed by the
- * route, the round and every query parameter as validated. Bounded: MAX_ENTRIES responses and
+ * route, the round and every query parameter as validated; only requests whose parameters all ask
+ * for this round's figures alone (ROUND_ONLY_PARAMETERS) are kept. Bounded: MAX_ENTRIES responses and
  * MAX_BYTES of compressed JSON, the least recently used dropped first. A client that does not accept
  * gzip gets the same bytes decompressed as they are sent.
  */
@@ -23,6 +24,11 @@ import { surveyRounds } from '../../db/schema/index.ts';
 
 /** Results routes whose JSON depends on nothing but the round's data and the query. */
 const CACHED = new Set(['/api/rounds/:code/results', '/api/public/rounds/:code/results']);
+/**
+ * The query parameters known to ask for nothing but this round's figures. A request with any other
+ * (a comparison with another round reads that round's data too) is answered without the cache.
+ */
+const ROUND_ONLY_PARAMETERS = new Set(['by', 'respondentType', 'minN', 'maxHalfWidth', 'lonelyPsu', 'rank', 'rankCoverage', 'lang']);
 const MAX_ENTRIES = 32;
 const MAX_BYTES = 192 * 1024 * 1024;
 const compress = promisify(gzip);
@@ -83,6 +89,7 @@ export const resultsResponseCachePlugin = fp(
       if (request.method !== 'GET' || !CACHED.has(request.routeOptions.url ?? '')) return;
       const code = (request.params as { code?: unknown }).code;
       if (typeof code !== 'string') return;
+      if (!Object.keys((request.query ?? {}) as object).every((name) => ROUND_ONLY_PARAMETERS.has(name))) return;
       const db = app.database.db;
       const [round] = await db.select({ id: surveyRounds.id }).from(surveyRounds).where(sql`${surveyRounds.code} = ${code}`);
       if (!round) return;

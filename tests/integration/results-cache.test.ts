@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { roundDataVersion } from '../../db/queries/data-version.ts';
 import { upsertLocalities } from '../../db/queries/localities.ts';
 import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { cachedRoundResults } from '../../server/domain/results/results-cache.ts';
@@ -167,6 +168,20 @@ describe('the results cache', () => {
       sql`update responses set status = 'held' where id = (select min(id::text)::uuid from responses where round_id = ${(await round()).id})`,
     );
     expect(await cachedRoundResults(database().db, other, {}, compute)).toEqual({ computed: 1 });
+  });
+
+  it('keeps every version as it was when the log of changes is folded, and logs nothing for a statement that changes nothing', async () => {
+    const db = database().db;
+    const r = await round();
+    const before = await roundDataVersion(db, r.id);
+    await db.execute(sql`update offices set name = name where false`);
+    expect(await roundDataVersion(db, r.id)).toBe(before);
+    await db.execute(sql`select results_data_fold()`);
+    expect(await roundDataVersion(db, r.id)).toBe(before);
+    const { rows } = (await db.execute(sql`select count(*)::int as n from results_data_changes`)) as unknown as { rows: Array<{ n: number }> };
+    expect(Number(rows[0].n)).toBe(0);
+    await db.execute(sql`update responses set status = 'held' where id = (select min(id::text)::uuid from responses where round_id = ${r.id})`);
+    expect(await roundDataVersion(db, r.id)).toBe(before + 1);
   });
 
   it('computes a request with a function among its options every time', async () => {
