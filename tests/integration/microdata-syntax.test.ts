@@ -67,6 +67,20 @@ describe('the syntax files', () => {
     }
   });
 
+  it("load the free text too for a reader cleared for it, naming that reader's own file", async () => {
+    await addStaff(database().db, 'manager', 'manager');
+    const manager = await logInAs(app(), 'manager');
+    const microdata = await manager.request({ url: `${ROUND}/microdata.csv` });
+    const name = /filename="([^"]+)"/.exec(String(microdata.headers['content-disposition']))![1];
+    expect(name).toContain('-co-y-kien');
+    for (const format of ['sps', 'do', 'R']) {
+      const syntax = (await manager.request({ url: `${ROUND}/microdata.${format}` })).body;
+      expect(syntax).toContain(name);
+      expect(syntax).toMatch(/\bcomment\b/);
+    }
+    expect((await manager.request({ url: `${ROUND}/microdata.sps` })).body).toContain('    comment A4000');
+  });
+
   it('label every column and every coded answer in SPSS, Stata and R', async () => {
     const def = seededQuestionnaire('2024')!;
     const rows = await codebook();

@@ -57,7 +57,7 @@ const DESIGN_LABELS: Record<string, string> = {
 
 /** Widths in bytes of text columns: codes and ids are short; free text is long. */
 const DESIGN_WIDTHS: Record<string, number> = { response_id: 40, round: 40, province: 12, district: 12, commune: 12, stratum: 40, psu: 40 };
-const FREE_TEXT_WIDTH = 4000;
+export const FREE_TEXT_WIDTH = 4000;
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -6,7 +6,7 @@
  * Samples (CSPLAN, with-replacement Taylor linearisation as the platform and R estimate it).
  */
 import { NOT_APPLICABLE_LABEL } from './microdata-labels.ts';
-import { cutToBytes, DESIGN, type MicrodataVariables, oneLine } from './microdata-variables.ts';
+import { cutToBytes, DESIGN, FREE_TEXT_WIDTH, type MicrodataVariables, oneLine } from './microdata-variables.ts';
 
 const NOT_APPLICABLE_CODE = -1;
 /** SPSS's limits: variable labels 256 bytes, value labels 120 bytes. */
@@ -35,6 +35,11 @@ export function spssSyntax(data: MicrodataVariables, context: { title: string })
     '* Nạp dữ liệu vi mô vào SPSS với nhãn biến, nhãn giá trị và thiết kế mẫu / loads the microdata with labels and the survey design.',
     `* Đặt tệp này cạnh ${data.fileName} (hoặc sửa đường dẫn /FILE dưới đây), rồi chạy toàn bộ (Run > All).`,
     `* Mã ${NOT_APPLICABLE_CODE} = không áp dụng (câu bị bỏ qua theo điều kiện), khai báo là giá trị khuyết; ô trống = không trả lời (sysmis).`,
+    ...(data.variables.some((v) => v.kind === 'text' && v.width === FREE_TEXT_WIDTH)
+      ? [
+          '* Ý kiến tự do có xuống dòng làm GET DATA tách phiếu: khi đó dùng tập lệnh R hoặc Stata / free text with line breaks splits a case here: use the R or Stata file then.',
+        ]
+      : []),
     'SET UNICODE=ON.',
     'GET DATA',
     '  /TYPE=TXT',
