@@ -49,7 +49,14 @@ describe('a survey manager running a round from the browser', () => {
     expect(await page.locator('form.round-form').count()).toBe(0);
 
     const trail = await auditTrail(db, 'round', 'HN-LD-2026');
-    expect(trail.map((e) => e.action)).toEqual(['create_round', 'set_sample_plan', 'open_round', 'close_round', 'publish_results', 'acknowledge_publish_warnings']);
+    expect(trail.map((e) => e.action)).toEqual([
+      'create_round',
+      'set_sample_plan',
+      'open_round',
+      'close_round',
+      'publish_results',
+      'acknowledge_publish_warnings',
+    ]);
     await page.locator('nav a[href="/staff/rounds"]').click();
     expect(await page.locator('tr[data-round="HN-LD-2026"] [data-status]').textContent()).toBe('Đã công bố');
   });
