@@ -31,8 +31,9 @@ describe('the staff app for administrators and survey managers', () => {
       'Điểm khảo sát, mã QR',
       'Phiếu cần xem xét',
       'Kết quả',
+      'Kế hoạch cải thiện',
     ]);
-    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Kết quả']);
+    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Kết quả', 'Kế hoạch cải thiện']);
     const keyer = await navOf('minh');
     expect(keyer.nav).toEqual(['Lô được giao']);
     await keyer.page.goto(app.url('/staff/batches'));
