@@ -32,8 +32,9 @@ describe('the staff app for administrators and survey managers', () => {
       'Phiếu cần xem xét',
       'Ý kiến người dân',
       'Kết quả',
+      'Kế hoạch cải thiện',
     ]);
-    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Ý kiến người dân', 'Kết quả']);
+    expect((await navOf('mai')).nav).toEqual(['Phiếu cần xem xét', 'Ý kiến người dân', 'Kết quả', 'Kế hoạch cải thiện']);
     const keyer = await navOf('minh');
     expect(keyer.nav).toEqual(['Lô được giao']);
     await keyer.page.goto(app.url('/staff/batches'));

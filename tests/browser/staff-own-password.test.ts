@@ -60,6 +60,6 @@ describe('accounts in the staff app', () => {
     await page.getByText('minh: Phân tích').waitFor();
     const keyer = await desk(app);
     await logIn(keyer, app.url('/staff'), 'minh');
-    expect(await keyer.locator('nav a').allTextContents()).toEqual(['Phiếu cần xem xét', 'Ý kiến người dân', 'Kết quả']);
+    expect(await keyer.locator('nav a').allTextContents()).toEqual(['Phiếu cần xem xét', 'Ý kiến người dân', 'Kết quả', 'Kế hoạch cải thiện']);
   });
 });

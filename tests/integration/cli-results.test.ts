@@ -31,5 +31,5 @@ describeOnPgliteOnly('npx sipas for results', () => {
     const unacknowledged = await sipas(['rounds', 'publish', 'DN-2025-H1']).catch((error: { code: number; stderr: string }) => error);
     expect(unacknowledged).toMatchObject({ code: 1, stderr: expect.stringContaining('--acknowledge') });
     expect((await sipas(['rounds', 'publish', 'DN-2025-H1', '--acknowledge'])).stdout.trim()).toMatch(/round DN-2025-H1: published$/);
-  }, 120_000);
+  }, 180_000);
 });

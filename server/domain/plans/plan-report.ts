@@ -34,7 +34,7 @@ export function changeWords(entry: PlanEntryView): string {
           ? 'tăng có ý nghĩa'
           : 'giảm có ý nghĩa'
         : 'thay đổi không có ý nghĩa thống kê';
-  return `${f.round}: ${pct(f.estimate)} % (${signed(f.difference)} điểm; ${interval}; ${verdict})`;
+  return `${f.round}: ${pct(f.estimate)} % (${signed(f.difference)} điểm; ${interval}; ${verdict})${f.reliable ? '' : ' — chưa đủ tin cậy'}`;
 }
 
 const header = [
@@ -54,6 +54,7 @@ const header = [
   'KTC 95 % thấp',
   'KTC 95 % cao',
   'Ý nghĩa thống kê',
+  'Đủ tin cậy',
 ];
 
 export async function planXlsx(plan: PlanView, generatedAt: Date): Promise<Buffer> {
@@ -74,6 +75,7 @@ export async function planXlsx(plan: PlanView, generatedAt: Date): Promise<Buffe
     e.followUp?.ci_low == null ? null : Math.round(e.followUp.ci_low * 10) / 10,
     e.followUp?.ci_high == null ? null : Math.round(e.followUp.ci_high * 10) / 10,
     e.followUp ? (e.followUp.significant === null ? 'chưa kết luận được' : e.followUp.significant ? 'có' : 'không') : '',
+    e.followUp ? (e.followUp.reliable ? 'có' : 'không') : '',
   ]);
   return writeXlsx([
     { name: 'Kế hoạch', header, rows },
