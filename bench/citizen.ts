@@ -245,8 +245,13 @@ try {
   );
   row(`time, ${SLOW.name}`, seconds(BEFORE.slowMs), seconds(slowMs), `≤ ${seconds(TARGET.slowMs)}`, slowMs <= TARGET.slowMs);
   row('bytes transferred before the first answer', kb(BEFORE.bytes), kb(bytes), `≤ ${kb(TARGET.bytes)}`, bytes <= TARGET.bytes);
-  console.log(`  runs: ${lighthouse.map((r) => seconds(r.ms)).join(' ')} | ${slow.map((r) => seconds(r.ms)).join(' ')}`);
-  for (const r of lighthouse[0].requests) console.log(`    ${kb(r.bytes).padStart(9)}  ${r.name}`);
+  // On a shared machine the load moves every run; the best run is the nearest to an idle machine.
+  const best = (rs: FirstScreen[]) => seconds(Math.min(...rs.map((r) => r.ms)));
+  console.log(
+    `  runs: ${lighthouse.map((r) => seconds(r.ms)).join(' ')} (best ${best(lighthouse)}) | ${slow.map((r) => seconds(r.ms)).join(' ')} (best ${best(slow)})`,
+  );
+  console.log(`  the page alone, compressed: ${kb(lighthouse[0].requests[0].bytes)}`);
+  for (const r of lighthouse[0].requests.slice(1)) console.log(`    also before the first answer in the first run: ${kb(r.bytes)} ${r.name}`);
 } finally {
   await browser.close();
   await app.close();
