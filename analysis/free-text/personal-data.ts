@@ -210,7 +210,7 @@ const HOUSE_NUMBER = '\\d+\\p{L}?(?:[\\/\\-]\\d+\\p{L}?)*';
  */
 const START = '(?:^|[^\\p{L}\\p{M}\\p{N}])';
 const patterns: Array<{ kind: PersonalDataKind; re: RegExp; whole?: boolean; needs?: RegExp }> = [
-  { kind: 'email', re: /([^\s@]*[^\s@[\]]\s?(?:@|\(at\)|\[at\])\s?[^\s@]+|(?:@|\(at\))[^\s@]+)/dgu, needs: /@|\(at\)|\[at\]/u },
+  { kind: 'email', re: /([^\s@]*[^\s@[\]]\s?(?:@|\(at\)|\[at\])\s?[^\s@[][^\s@]*|(?:@|\(at\))[^\s@[][^\s@]*)/dgu, needs: /@|\(at\)|\[at\]/u },
   { kind: 'name', re: new RegExp(`${START}(?:${NAME_LABELS})\\s*:\\s*([^\\n.,;:!?()\\[\\]]{1,60})`, 'dgu'), needs: /:/u },
   { kind: 'name', re: new RegExp(`${START}(?:${ADDRESSING})\\s+(${NAME})${WORD_END}`, 'dgu'), needs: INNER_CAPITAL },
   { kind: 'name', re: new RegExp(`${START}((?:${SURNAMES})(?:[ \\t]+${CAP_WORD})+)${WORD_END}`, 'dgu'), whole: true, needs: INNER_CAPITAL },

@@ -88,7 +88,8 @@ describe('the downloads of the results dashboard', () => {
     }
     expect([...spss.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     for (const column of columns) {
-      expect(spss.text).toMatch(new RegExp(`^VARIABLE LABELS ${column} '.+'\\.$`, 'm'));
+      // SPSS and PSPP read `comment` at the head of a line as a COMMENT command: there it is `comment_`.
+      expect(spss.text).toMatch(new RegExp(`^VARIABLE LABELS ${column === 'comment' ? 'comment_' : column} '.+'\\.$`, 'm'));
       expect(stata.text).toMatch(new RegExp(`^label variable ${column} \`".+"'$`, 'm'));
       expect(r.text).toContain(`attr(sipas[["${column}"]], "label") <- "`);
     }

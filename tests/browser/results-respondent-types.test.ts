@@ -35,6 +35,6 @@ describe('the results dashboard of a round with citizens and organisations', () 
     await expect.poll(async () => (await tableRows(page))[0]?.figure).toBe(percentVi(sipas(organisations)));
     expect(await page.locator('table.indices thead').textContent()).not.toMatch(/A1/);
     expect(page.url()).toMatch(/respondent=organisation/);
-    expect(await page.locator('a[href*="microdata.csv"]').getAttribute('href')).toMatch(/respondentType=organisation/);
+    expect(await page.locator('a[href*="microdata.csv"]').first().getAttribute('href')).toMatch(/respondentType=organisation/);
   });
 });

@@ -41,7 +41,7 @@ const runnable = (text: string) => /^[=+\-@\t\r\n＝＋－＠]/.test(text) && !P
 async function parameterValues(): Promise<Record<string, string>> {
   const round = (await findRoundByCode(database().db, DEMO_ROUND_CODE))!;
   const token = (await listLinksOfRound(database().db, round.id))[0].token;
-  return { code: DEMO_ROUND_CODE, version: '2024', token, id: '1', serial: '1' };
+  return { code: DEMO_ROUND_CODE, version: '2024', token, id: '1', serial: '1', province: round.provinceCodes[0] };
 }
 
 const QUERIES = ['', '?by=province,district,commune', '?format=csv', '?format=xlsx'];

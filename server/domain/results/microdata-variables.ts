@@ -79,6 +79,8 @@ export function microdataVariables(def: QuestionnaireDefinition, withText: boole
       const values = channels.map((raw, k) => ({ code: k + 1, raw, label: CHANNEL_LABELS[raw] }));
       return { name: column, label: 'Kênh khảo sát', kind: 'coded', values, width: 8, ordered: false };
     }
+    // The office the response was served at (office responses only; empty for paper and online).
+    if (column === 'office') return { name: column, label: 'Bộ phận Một cửa nơi người dân được phục vụ (mã)', kind: 'text', width: 40 };
     const q = questions.get(column)!;
     const label = q.number ? `${q.number}. ${q.text.vi}` : q.text.vi;
     if (q.type === 'text') return { name: column, label, kind: 'text', width: FREE_TEXT_WIDTH };

@@ -16,7 +16,27 @@ const VALUE_LABEL_BYTES = 120;
 /** A quoted SPSS string: single quotes, doubled inside. */
 const str = (text: string, maxBytes = Number.POSITIVE_INFINITY) => `'${cutToBytes(oneLine(text), maxBytes).replace(/'/g, "''")}'`;
 
-export function spssSyntax(data: MicrodataVariables, context: { title: string }): string {
+/**
+ * Words SPSS and PSPP read as an operator, or as the start of a COMMENT command at the head of a
+ * line (PSPP stops reading GET DATA's variable list at `comment`): never a variable's name here.
+ */
+const NOT_A_NAME = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with', 'comment']);
+
+/** The data with every variable SPSS could misread renamed (`comment` → `comment_`); its label keeps the meaning. */
+function spssNames(data: MicrodataVariables): MicrodataVariables {
+  const taken = new Set(data.variables.map((v) => v.name.toLowerCase()));
+  const rename = (name: string) => {
+    if (!NOT_A_NAME.has(name.toLowerCase())) return name;
+    let renamed = `${name}_`;
+    while (taken.has(renamed.toLowerCase())) renamed = `${renamed}_`;
+    taken.add(renamed.toLowerCase());
+    return renamed;
+  };
+  return { ...data, variables: data.variables.map((v) => ({ ...v, name: rename(v.name) })) };
+}
+
+export function spssSyntax(original: MicrodataVariables, context: { title: string }): string {
+  const data = spssNames(original);
   const names = new Set(data.variables.flatMap((v) => [v.name, ...(v.kind === 'multi' ? v.options.map((o) => o.name) : [])]).map((n) => n.toLowerCase()));
   const rawName = (name: string) => {
     let raw = `${name}_raw`;

@@ -45,52 +45,55 @@ export function RankIntervalTable({
           <p class="hint">
             {t.rankIntervalExplain(ranking.within ? t.rankWithin(provinces.find((p) => p.code === ranking.within)?.name ?? ranking.within) : '')}
           </p>
-          <table data-level={ranking.level} data-index={ranking.index}>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  {t.rank}
-                </th>
-                <th scope="col" class="num">
-                  {t.rankPlausible}
-                </th>
-                <th scope="col">{t.locality}</th>
-                <th scope="col" class="num">
-                  {t.value}
-                </th>
-                <th scope="col" class="num">
-                  {t.significantlyAbove}
-                </th>
-                <th scope="col">{t.rankChange}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.units.map((u) => {
-                const group = byCode.get(u.code);
-                const change = u.rank_change;
-                return (
-                  <tr key={u.code} data-code={u.code}>
-                    <td class="num">{formats.count(u.rank)}</td>
-                    <td class="num rank-range">{t.rankRange(formats.count(u.rank_low), formats.count(u.rank_high))}</td>
-                    <th scope="row">{u.name}</th>
-                    <EstimateCell estimate={group && estimateOf(group, column.code)} rule={rule} formats={formats} />
-                    <td class="num">{formats.count(u.above)}</td>
-                    <td class="rank-change">
-                      {change === undefined || change === null
-                        ? u.previous_rank === null || u.previous_rank === undefined
-                          ? t.rankNoPrevious
-                          : formats.count(u.previous_rank)
-                        : change > 0
-                          ? t.rankUp(formats.count(change))
-                          : change < 0
-                            ? t.rankDown(formats.count(-change))
-                            : t.rankSame}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* biome-ignore lint/a11y/useSemanticElements: the scroll box of a wide table, named so keyboard and screen-reader users can reach it; not a section of the page */}
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="rank-intervals-title">
+            <table data-level={ranking.level} data-index={ranking.index}>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    {t.rank}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.rankPlausible}
+                  </th>
+                  <th scope="col">{t.locality}</th>
+                  <th scope="col" class="num">
+                    {t.value}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.significantlyAbove}
+                  </th>
+                  <th scope="col">{t.rankChange}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.units.map((u) => {
+                  const group = byCode.get(u.code);
+                  const change = u.rank_change;
+                  return (
+                    <tr key={u.code} data-code={u.code}>
+                      <td class="num">{formats.count(u.rank)}</td>
+                      <td class="num rank-range">{t.rankRange(formats.count(u.rank_low), formats.count(u.rank_high))}</td>
+                      <th scope="row">{u.name}</th>
+                      <EstimateCell estimate={group && estimateOf(group, column.code)} rule={rule} formats={formats} />
+                      <td class="num">{formats.count(u.above)}</td>
+                      <td class="rank-change">
+                        {change === undefined || change === null
+                          ? u.previous_rank === null || u.previous_rank === undefined
+                            ? t.rankNoPrevious
+                            : formats.count(u.previous_rank)
+                          : change > 0
+                            ? t.rankUp(formats.count(change))
+                            : change < 0
+                              ? t.rankDown(formats.count(-change))
+                              : t.rankSame}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       ))}
     </section>
