@@ -1,15 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * On PostgreSQL (DATABASE_URL set) the browser tests run only the journey of a whole round: the
- * other browser tests drive the UI, which is the same on either database, and every query they
- * reach is tested on both by the integration tests. That keeps CI's two passes within its time.
+ * On PostgreSQL (DATABASE_URL set) the tests that reach a database run again: the integration tests
+ * and, of the browser tests, the journey of a whole round. The unit and golden tests touch no
+ * database (pure logic), and the other browser tests drive the UI, which is the same on either
+ * database while every query they reach is tested on both by the integration tests. That keeps CI's
+ * two passes within its time.
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: onPostgres ? ['tests/{unit,integration,golden}/**/*.test.ts', 'tests/browser/round-journey.test.ts'] : ['tests/**/*.test.ts'],
+    include: onPostgres ? ['tests/integration/**/*.test.ts', 'tests/browser/round-journey.test.ts'] : ['tests/**/*.test.ts'],
     // Builds the UI when its sources changed, so `npm test` always drives the current UI.
     globalSetup: ['tests/support/global-setup.ts'],
     // Tests that start `npx sipas` child processes (PGlite initdb, migrations) share two cores
