@@ -29,6 +29,8 @@ import { frameIncomplete, frameOf, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
 const BATCH = 2_000;
+const SHORT_ANSWER = 200;
+const SHORT_ANSWERS_KEPT = 10_000;
 
 export interface MicrodataLayout {
   header: string[];
@@ -219,6 +221,20 @@ export async function microdataExport(
   // missing bytes read. Three bytes of slack: a window is read from three.
   const bitsLength = Math.max(0, ...layout.coded.map((q) => (q.first + q.options.length + 1 + 7) >> 3));
   const bits = Buffer.alloc(bitsLength + 3);
+  // Short free answers repeat ("Không", "Tốt quá"): each is masked and escaped once per download,
+  // a bounded number of them kept.
+  const shownFields = new Map<string, string>();
+  const shownField = (text: string): string => {
+    let shown = shownFields.get(text);
+    if (shown === undefined) {
+      shown = `,${escapedText(shownText(text))}`;
+      if (text.length <= SHORT_ANSWER) {
+        if (shownFields.size >= SHORT_ANSWERS_KEPT) shownFields.clear();
+        shownFields.set(text, shown);
+      }
+    }
+    return shown;
+  };
   const COMMA = 44;
   const newline = utf8.encode('\n');
   const writer = new LineWriter();
@@ -231,8 +247,8 @@ export async function microdataExport(
       let place = places.get(key);
       if (!place) places.set(key, (place = placeBytes(key)));
       const hex = row[2];
-      bits.fill(0);
-      if (hex !== null) bits.write(hex, 0, bitsLength, 'hex');
+      const written = hex === null ? 0 : bits.write(hex, 0, bitsLength, 'hex');
+      if (written < bitsLength) bits.fill(0, written);
       let room = 2 * id.length + place.head.length + place.weight.length + place.tail.length + tables.widest + 3;
       for (let t = 0; t < textCount; t++) room += 1 + 3 * ((row[3 + t] as string | null)?.length ?? 0);
       let out = writer.reserve(room);
@@ -265,7 +281,7 @@ export async function microdataExport(
       writer.at = at;
       for (let t = 0; t < textCount; t++) {
         const text = row[3 + t] as string | null;
-        writer.text(text === null ? ',' : `,${escapedText(shownText(text))}`);
+        writer.text(text === null ? ',' : shownField(text));
       }
       writer.bytes(newline);
     }
