@@ -12,7 +12,7 @@
  * own PSU). On PostgreSQL (DATABASE_URL or --database-url) in a database of its own, dropped
  * afterwards unless --keep-database; otherwise on PGlite in a temporary data folder.
  * Options: --responses N (1,000,000 on PostgreSQL, 100,000 on PGlite), --online-share F (0.03),
- * --runs N (warm requests per level, 5).
+ * --runs N (warm requests per level, 5), --only microdata|results (one part).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,12 +39,16 @@ const { values } = parseArgs({
     'online-share': { type: 'string', default: '0.03' },
     'keep-database': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
   },
 });
 const onPostgres = Boolean(values['database-url']);
 const total = Number(values.responses ?? (onPostgres ? 1_000_000 : 100_000));
 const onlineShare = Number(values['online-share']);
 const runs = Number(values.runs);
+/** `--only microdata` or `--only results`: one part of the benchmark. */
+const only = values.only;
+if (only !== undefined && only !== 'microdata' && only !== 'results') throw new Error('--only takes microdata or results');
 const ROUND = 'BENCH-QG';
 const TEMPLATES = 10_000;
 const DISTRICTS_PER_PROVINCE = 8;
@@ -218,9 +222,9 @@ try {
       return { ms, sent: body.length, bytes: json.length, groups: () => (JSON.parse(json.toString('utf8')) as { groups: unknown[] }).groups.length };
     };
 
-    console.log(`  GET /api/rounds/${ROUND}/results?by=LEVEL (every index with SE, CIs, deff, item details, option shares):`);
+    if (only !== 'microdata') console.log(`  GET /api/rounds/${ROUND}/results?by=LEVEL (every index with SE, CIs, deff, item details, option shares):`);
     let worstWarm = 0;
-    for (const by of [...RESULT_LEVELS, RESULT_LEVELS.join(',')]) {
+    for (const by of only === 'microdata' ? [] : [...RESULT_LEVELS, RESULT_LEVELS.join(',')]) {
       const first = await timedResults(by);
       const warm: number[] = [];
       for (let run = 0; run < runs; run++) warm.push((await timedResults(by)).ms);
@@ -230,32 +234,35 @@ try {
         `    by=${by}: ${first.groups().toLocaleString('en')} groups, ${(first.bytes / 1e6).toFixed(1)} MB of JSON (${(first.sent / 1e6).toFixed(1)} MB sent) — first ${seconds(first.ms)}; warm median ${seconds(median)} (${warm.map(seconds).join(', ')})`,
       );
     }
-    console.log(`    slowest warm median ${seconds(worstWarm)} — target ≤ ${seconds(WARM_TARGET_MS)}: ${verdict(worstWarm <= WARM_TARGET_MS)}`);
+    if (only !== 'microdata')
+      console.log(`    slowest warm median ${seconds(worstWarm)} — target ≤ ${seconds(WARM_TARGET_MS)}: ${verdict(worstWarm <= WARM_TARGET_MS)}`);
 
-    const baseline = rssMb(server.pid);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 20);
-    started = performance.now();
-    const cpuBefore = processCpuMs(server.pid) ?? 0;
-    const res = await get(`/api/rounds/${ROUND}/microdata.csv`);
-    if (!res.ok || !res.body) throw new Error(`microdata: ${res.status}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      for (let at = view.indexOf(10); at >= 0; at = view.indexOf(10, at + 1)) lines++;
+    if (only !== 'results') {
+      const baseline = rssMb(server.pid);
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 20);
+      started = performance.now();
+      const cpuBefore = processCpuMs(server.pid) ?? 0;
+      const res = await get(`/api/rounds/${ROUND}/microdata.csv`);
+      if (!res.ok || !res.body) throw new Error(`microdata: ${res.status}`);
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+        for (let at = view.indexOf(10); at >= 0; at = view.indexOf(10, at + 1)) lines++;
+      }
+      const elapsed = performance.now() - started;
+      const cpu = (processCpuMs(server.pid) ?? 0) - cpuBefore;
+      clearInterval(sampler);
+      peak = Math.max(peak, rssMb(server.pid));
+      console.log(
+        `  GET /api/rounds/${ROUND}/microdata.csv: ${(lines - 1).toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds(elapsed)} (server CPU ${seconds(cpu)}) — target ≤ ${seconds(MICRODATA_TARGET_MS)} (3 s a million rows): ${verdict(elapsed <= MICRODATA_TARGET_MS)}`,
+      );
+      console.log(
+        `    server memory (RSS): ${baseline.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming (+${(peak - baseline).toFixed(0)} MB for a ${(bytes / 1e6).toFixed(0)} MB file)`,
+      );
     }
-    const elapsed = performance.now() - started;
-    const cpu = (processCpuMs(server.pid) ?? 0) - cpuBefore;
-    clearInterval(sampler);
-    peak = Math.max(peak, rssMb(server.pid));
-    console.log(
-      `  GET /api/rounds/${ROUND}/microdata.csv: ${(lines - 1).toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB in ${seconds(elapsed)} (server CPU ${seconds(cpu)}) — target ≤ ${seconds(MICRODATA_TARGET_MS)} (3 s a million rows): ${verdict(elapsed <= MICRODATA_TARGET_MS)}`,
-    );
-    console.log(
-      `    server memory (RSS): ${baseline.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming (+${(peak - baseline).toFixed(0)} MB for a ${(bytes / 1e6).toFixed(0)} MB file)`,
-    );
     console.log(`  load average at the end: ${load()} (on a shared machine the figures are noisy)`);
   } finally {
     await server.stop();

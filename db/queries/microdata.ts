@@ -2,25 +2,42 @@
  * A round's accepted responses for the microdata export, a batch at a time so that memory stays
  * flat however large the round: from a server-side cursor on PostgreSQL, by keyset pages (id order)
  * on PGlite, whose single connection must not be held while a slow client downloads.
+ *
+ * A row is a plain array of strings, as few and as small as the export needs — a million rows of
+ * objects, Buffers and parsed arrays would keep the garbage collector busier than the writing:
+ * the id, the response's place (channel, office, locality, survey week) as one JSON text that the
+ * export decodes once per place, the answer bits in hex, then each free-text answer asked for.
  */
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { responses } from '../schema/index.ts';
 import { surveyWeek } from './survey-week.ts';
 
-export interface MicrodataRow {
-  id: string;
+/** `[id, place, bits in hex (null: none), ...free-text answers (null where blank)]`. */
+export type MicrodataRow = [id: string, place: string, bits: string | null, ...texts: Array<string | null>];
+
+/** Where a response came from: everything in its row between the id and the answers follows from it. */
+export interface MicrodataPlace {
   channel: 'office' | 'paper' | 'online';
   officeId: number | null;
   province: string;
   district: string | null;
   commune: string | null;
-  bits: Buffer | null;
   /** Office responses: the survey week, part of their PSU (survey-week.ts); null otherwise. */
   week: string | null;
-  /** The free-text answers asked for, in the order asked (null where blank). */
-  texts: Array<string | null>;
+}
+
+export function microdataPlace(place: string): MicrodataPlace {
+  const [channel, officeId, province, district, commune, week] = JSON.parse(place) as [
+    MicrodataPlace['channel'],
+    number | null,
+    string,
+    string | null,
+    string | null,
+    string | null,
+  ];
+  return { channel, officeId, province, district, commune, week };
 }
 
 export interface TextField {
@@ -28,27 +45,18 @@ export interface TextField {
   code: string;
 }
 
-function textsColumn(fields: readonly TextField[]): SQL {
-  if (fields.length === 0) return sql`'{}'::text[]`;
-  const parts = fields.map((f) => sql`(${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code})`);
-  return sql`array[${sql.join(parts, sql`, `)}]::text[]`;
-}
-
-const columns = (fields: readonly TextField[]) => ({
-  id: responses.id,
-  channel: responses.channel,
-  officeId: responses.officeId,
-  province: responses.provinceCode,
-  district: responses.districtCode,
-  commune: responses.communeCode,
-  bits: responses.answerBits,
-  week: surveyWeek,
-  texts: sql<Array<string | null>>`${textsColumn(fields)}`,
-});
-
 /** Citizens' and organisations' responses are never exported together. */
 const accepted = (roundId: number, respondentType: RespondentType) =>
   and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType), eq(responses.status, 'accepted'));
+
+function rowsQuery(roundId: number, respondentType: RespondentType, fields: readonly TextField[], after?: string, limit?: number): SQL {
+  const texts = fields.map((f, k) => sql`, (${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code}) as ${sql.identifier(`t${k}`)}`);
+  return sql`select ${responses.id}::text as id,
+      json_build_array(${responses.channel}, ${responses.officeId}, ${responses.provinceCode}, ${responses.districtCode}, ${responses.communeCode}, ${surveyWeek})::text as place,
+      encode(${responses.answerBits}, 'hex') as bits${sql.join(texts, sql``)}
+    from ${responses} where ${accepted(roundId, respondentType)}${after === undefined ? sql`` : sql` and ${responses.id} > ${after}`}
+    ${limit === undefined ? sql`` : sql`order by ${responses.id} limit ${limit}`}`;
+}
 
 export async function* microdataBatches(
   handle: DatabaseHandle,
@@ -58,36 +66,19 @@ export async function* microdataBatches(
   batchSize: number,
 ): AsyncGenerator<MicrodataRow[]> {
   if (handle.cursor) {
-    const query = sql`select ${responses.id} as id, ${responses.channel} as channel, ${responses.officeId} as office_id,
-      ${responses.provinceCode} as province, ${responses.districtCode} as district, ${responses.communeCode} as commune,
-      ${responses.answerBits} as bits, ${surveyWeek} as week${fields.length > 0 ? sql`, ${textsColumn(fields)} as texts` : sql``}
-      from ${responses} where ${accepted(roundId, respondentType)}`;
-    for await (const rows of handle.cursor(query, batchSize)) {
-      yield rows.map((r) => ({
-        id: r[0] as string,
-        channel: r[1] as MicrodataRow['channel'],
-        officeId: r[2] as number | null,
-        province: r[3] as string,
-        district: r[4] as string | null,
-        commune: r[5] as string | null,
-        bits: r[6] as Buffer | null,
-        week: r[7] as string | null,
-        texts: (r[8] as Array<string | null> | undefined) ?? [],
-      }));
-    }
+    for await (const rows of handle.cursor(rowsQuery(roundId, respondentType, fields), batchSize)) yield rows as MicrodataRow[];
     return;
   }
+  const names = ['id', 'place', 'bits', ...fields.map((_, k) => `t${k}`)];
   let after: string | undefined;
   for (;;) {
-    const rows = await handle.db
-      .select(columns(fields))
-      .from(responses)
-      .where(after === undefined ? accepted(roundId, respondentType) : and(accepted(roundId, respondentType), gt(responses.id, after)))
-      .orderBy(asc(responses.id))
-      .limit(batchSize);
-    if (rows.length === 0) return;
+    const result = (await handle.db.execute(rowsQuery(roundId, respondentType, fields, after, batchSize))) as unknown as {
+      rows: Array<Record<string, string | null>>;
+    };
+    if (result.rows.length === 0) return;
+    const rows = result.rows.map((r) => names.map((name) => r[name]) as MicrodataRow);
     yield rows;
-    after = rows[rows.length - 1].id;
+    after = rows[rows.length - 1][0];
   }
 }
 

@@ -4,13 +4,20 @@ export const utf8 = new TextEncoder();
 /** A batch's lines, written byte by byte into one buffer (millions of small strings cost more). */
 export class LineWriter {
   private buffer = Buffer.allocUnsafe(1 << 22);
-  private at = 0;
+  /** Where the next byte goes: callers that write into reserve()'s buffer move it on themselves. */
+  at = 0;
 
   private room(bytes: number) {
     if (this.at + bytes <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
     this.buffer.copy(bigger, 0, 0, this.at);
     this.buffer = bigger;
+  }
+
+  /** The buffer, with room for `bytes` more from `at`. */
+  reserve(bytes: number): Buffer {
+    this.room(bytes);
+    return this.buffer;
   }
 
   bytes(bytes: Uint8Array) {

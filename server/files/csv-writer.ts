@@ -44,3 +44,12 @@ export function escapedRecords(rows: CellValue[][]): string[] {
 }
 
 export const escapedField = (value: CellValue) => escapedRecords([[value]])[0];
+
+/**
+ * Text that csv-stringify and the spreadsheet-cell rule would both leave as it is: nothing to quote
+ * (no delimiter, quote or line break) and nothing a spreadsheet would start a formula with.
+ */
+const PLAIN_TEXT = /^(?![=+\-@\t\r\n\u0000\uFF1D\uFF0B\uFF0D\uFF20])[^",\r\n\u0000]*$/;
+
+/** One text field escaped as escapedField escapes it; most free answers need nothing, and skip the library's call. */
+export const escapedText = (text: string): string => (PLAIN_TEXT.test(text) ? text : escapedField(text));

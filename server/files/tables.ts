@@ -3,7 +3,7 @@
  * and written with every cell made safe to open in a spreadsheet. Everything that reads or writes a
  * table goes through this folder (tests/unit/files/writers.test.ts keeps it so).
  */
-export { csvHead, csvText, escapedField, escapedRecords, writeCsv } from './csv-writer.ts';
+export { csvHead, csvText, escapedField, escapedRecords, escapedText, writeCsv } from './csv-writer.ts';
 export { detectFormat, readTable, XLSX_MEDIA_TYPE, type Table, type TableFormat, type TableRow, type TableSpec } from './read-table.ts';
 export { uploadLimits, type TableLimits } from './table-limits.ts';
 export { writeReportXlsx, writeXlsx, type ReportSheet } from './xlsx-writer.ts';

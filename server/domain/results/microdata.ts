@@ -8,18 +8,19 @@
  * never the whole file in memory.
  */
 import { Readable } from 'node:stream';
-import { decodeAnswer, type CodedQuestion } from '../../../analysis/estimation/answer-bits.ts';
+import type { CodedQuestion } from '../../../analysis/estimation/answer-bits.ts';
 import { stratumWeights } from '../../../analysis/estimation/cell-counts.ts';
 import { FrameError } from '../../../analysis/estimation/design-weights.ts';
 import { DESIGN_COLUMNS, MULTI_SEPARATOR, NOT_APPLICABLE } from '../../../analysis/estimation/microdata.ts';
 import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
-import type { OptionValue, Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
+import type { Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
-import { csvHead, escapedField, escapedRecords, writeCsv } from '../../files/tables.ts';
-import { microdataBatches, stratumCounts, type MicrodataRow, type TextField } from '../../../db/queries/microdata.ts';
+import { CellTables } from './microdata-cells.ts';
+import { csvHead, escapedField, escapedText, writeCsv } from '../../files/tables.ts';
+import { microdataBatches, microdataPlace, stratumCounts, type MicrodataPlace, type MicrodataRow, type TextField } from '../../../db/queries/microdata.ts';
 import { officeCodes } from '../../../db/queries/results.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { ensureAnswerBits, layoutOf } from './answer-bits.ts';
@@ -28,7 +29,9 @@ import { microdataFileName } from './microdata-names.ts';
 import { frameIncomplete, frameOf, questionnaireOfRound } from './results.ts';
 import { psuOf, stratumOf } from './survey-design.ts';
 
-const BATCH = 10_000;
+const BATCH = 2_000;
+const SHORT_ANSWER = 200;
+const SHORT_ANSWERS_KEPT = 10_000;
 
 export interface MicrodataLayout {
   header: string[];
@@ -49,55 +52,6 @@ export function microdataLayout(def: QuestionnaireDefinition, withText: boolean)
   const textFields: TextField[] = withText ? def.questions.filter((q) => q.type === 'text').map((q) => ({ group: answerGroup(q), code: q.code })) : [];
   return { header: [...DESIGN_COLUMNS, ...coded.map((q) => q.code), 'channel', 'office', ...textFields.map((f) => f.code)], coded, textFields };
 }
-
-/** How a coded cell shows an option and "not applicable": as the code, or as its label (microdata-labels.ts). */
-interface Shown {
-  value: (value: OptionValue) => string;
-  notApplicable: string;
-}
-
-/**
- * A coded question's cell as UTF-8 bytes, escaped and preceded by the delimiter, straight from the
- * bits. A question's option bits and its "not applicable" bit are consecutive, so they form one
- * small number read from two bytes; every possible number's cell is worked out (as decodeAnswer
- * reads it) and escaped once, up front.
- */
-function cellWriter(q: CodedQuestion, shown: Shown = { value: String, notApplicable: NOT_APPLICABLE }): (bits: Uint8Array) => Uint8Array {
-  const width = q.options.length + 1;
-  const escaped = new Map<string, Uint8Array>();
-  const bytesOf = (text: string) => {
-    let bytes = escaped.get(text);
-    if (!bytes) escaped.set(text, (bytes = utf8.encode(`,${escapedField(text)}`)));
-    return bytes;
-  };
-  if (width > 9) {
-    // Not seen in the shipped versions: many options; read them one by one.
-    return (bits) => {
-      const value = decodeAnswer(q, bits);
-      return bytesOf(
-        value === null
-          ? shown.notApplicable
-          : value === undefined
-            ? ''
-            : Array.isArray(value)
-              ? value.map(shown.value).join(MULTI_SEPARATOR)
-              : shown.value(value),
-      );
-    };
-  }
-  const table = Array.from({ length: 1 << width }, (_, window) => {
-    if (window & (1 << q.options.length)) return bytesOf(shown.notApplicable);
-    const chosen = q.options.filter((_, k) => window & (1 << k));
-    if (chosen.length === 0) return bytesOf('');
-    return bytesOf(q.type === 'multi' ? chosen.map(shown.value).join(MULTI_SEPARATOR) : shown.value(chosen[0]));
-  });
-  const byte = q.first >> 3;
-  const shift = q.first & 7;
-  const mask = (1 << width) - 1;
-  return (bits) => table[(((bits[byte] ?? 0) | ((bits[byte + 1] ?? 0) << 8)) >> shift) & mask];
-}
-
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface MicrodataExport {
   fileName: string;
@@ -136,51 +90,111 @@ export async function microdataExport(
   }
 
   const labels = values === 'labels' ? optionLabels(def) : undefined;
-  const cells = layout.coded.map((q) =>
-    cellWriter(q, labels ? { value: (v) => labels.get(q.code)?.get(v) ?? String(v), notApplicable: NOT_APPLICABLE_LABEL } : undefined),
+  const tables = new CellTables(
+    layout.coded,
+    labels
+      ? { value: (q, v) => labels.get(q.code)?.get(v) ?? String(v), notApplicable: NOT_APPLICABLE_LABEL }
+      : { value: (_, v) => String(v), notApplicable: NOT_APPLICABLE },
   );
-  const channelText = (channel: MicrodataRow['channel']) => (labels ? CHANNEL_LABELS[channel] : channel);
+  const channelText = (channel: MicrodataPlace['channel']) => (labels ? CHANNEL_LABELS[channel] : channel);
   // Everything between a row's id and its answers follows from where it came from: escaped once per
-  // place (channel, office, locality) and kept as bytes, the delimiters included.
-  const places = new Map<string, { design: Uint8Array; weight: Uint8Array; channel: Uint8Array }>();
+  // place (channel, office, locality, week) and kept as bytes, the delimiters included.
+  interface PlaceBytes {
+    online: boolean;
+    /** From the round to the weight, the delimiters included; online: up to the psu, which is the id. */
+    head: Uint8Array;
+    /** Online only: the weight, after the psu. */
+    weight: Uint8Array;
+    /** The channel and the office. */
+    tail: Uint8Array;
+  }
+  const places = new Map<string, PlaceBytes>();
   const field = (value: string) => `,${escapedField(value)}`;
-  const placeOf = (r: MicrodataRow) => {
-    const key = `${r.channel}|${r.officeId}|${r.province}|${r.district}|${r.commune}|${r.week}`;
-    let place = places.get(key);
-    if (!place) {
-      const officeCode = r.officeId === null ? null : (offices.get(r.officeId) ?? String(r.officeId));
-      const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune, week: r.week };
-      const stratum = stratumOf(facts);
-      const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(r.channel === 'online' ? [] : [psuOf(facts)])];
-      place = {
-        design: utf8.encode(design.map(field).join('')),
-        weight: utf8.encode(field(String(weights.get(stratum) ?? 1))),
-        // The office the response was served at (office channel only): the `office` level.
-        channel: utf8.encode(field(channelText(r.channel)) + field(r.channel === 'office' ? (officeCode ?? '') : '')),
-      };
-      places.set(key, place);
-    }
-    return place;
+  const placeBytes = (key: string): PlaceBytes => {
+    const r = microdataPlace(key);
+    const officeCode = r.officeId === null ? null : (offices.get(r.officeId) ?? String(r.officeId));
+    const facts = { id: '', channel: r.channel, officeCode, province: r.province, district: r.district, commune: r.commune, week: r.week };
+    const stratum = stratumOf(facts);
+    const online = r.channel === 'online';
+    const design = [round.code, r.province, r.district ?? '', r.commune ?? '', stratum, ...(online ? [] : [psuOf(facts)])].map(field).join('');
+    const weight = field(String(weights.get(stratum) ?? 1));
+    return {
+      online,
+      head: utf8.encode(online ? design : design + weight),
+      weight: utf8.encode(online ? weight : ''),
+      // The office the response was served at (office channel only): the `office` level.
+      tail: utf8.encode(field(channelText(r.channel)) + field(r.channel === 'office' ? (officeCode ?? '') : '')),
+    };
   };
-  const noBits = new Uint8Array(0);
+  const { byte, shift, mask, base, start, pool, slow } = tables;
+  const questions = byte.length;
+  const textCount = layout.textFields.length;
+  // A row's answer bits, decoded from hex into the same bytes each time; zeros past its end, as
+  // missing bytes read. Three bytes of slack: a window is read from three.
+  const bitsLength = Math.max(0, ...layout.coded.map((q) => (q.first + q.options.length + 1 + 7) >> 3));
+  const bits = Buffer.alloc(bitsLength + 3);
+  // Short free answers repeat ("Không", "Tốt quá"): each is masked and escaped once per download,
+  // a bounded number of them kept.
+  const shownFields = new Map<string, string>();
+  const shownField = (text: string): string => {
+    let shown = shownFields.get(text);
+    if (shown === undefined) {
+      shown = `,${escapedText(shownText(text))}`;
+      if (text.length <= SHORT_ANSWER) {
+        if (shownFields.size >= SHORT_ANSWERS_KEPT) shownFields.clear();
+        shownFields.set(text, shown);
+      }
+    }
+    return shown;
+  };
+  const COMMA = 44;
   const newline = utf8.encode('\n');
   const writer = new LineWriter();
   const batchBytes = (batch: MicrodataRow[]): Buffer => {
-    // Ids are PostgreSQL's UUIDs: nothing in them to escape or neutralise (csv-stringify's call per batch cost a sixth of the export).
-    const ids = batch.every((r) => CANONICAL_UUID.test(r.id)) ? batch.map((r) => r.id) : escapedRecords(batch.map((r) => [r.id]));
-    const texts = layout.textFields.length > 0 ? escapedRecords(batch.map((r) => r.texts.map((t) => (t === null ? '' : shownText(t))))) : undefined;
     for (let i = 0; i < batch.length; i++) {
-      const r = batch[i];
-      const place = placeOf(r);
-      writer.text(ids[i]);
-      writer.bytes(place.design);
+      const row = batch[i];
+      // Ids are PostgreSQL's UUIDs as text: 36 ASCII characters, nothing to escape or neutralise.
+      const id = row[0];
+      const key = row[1];
+      let place = places.get(key);
+      if (!place) places.set(key, (place = placeBytes(key)));
+      const hex = row[2];
+      const written = hex === null ? 0 : bits.write(hex, 0, bitsLength, 'hex');
+      if (written < bitsLength) bits.fill(0, written);
+      let room = 2 * id.length + place.head.length + place.weight.length + place.tail.length + tables.widest + 3;
+      for (let t = 0; t < textCount; t++) room += 1 + 3 * ((row[3 + t] as string | null)?.length ?? 0);
+      let out = writer.reserve(room);
+      let at = writer.at;
+      at += out.write(id, at, 'latin1');
+      out.set(place.head, at);
+      at += place.head.length;
       // An online response is its own PSU: its psu is its id.
-      if (r.channel === 'online') writer.text(`,${ids[i]}`);
-      writer.bytes(place.weight);
-      const bits = r.bits ?? noBits;
-      for (const cell of cells) writer.bytes(cell(bits));
-      writer.bytes(place.channel);
-      if (texts) writer.text(`,${texts[i]}`);
+      if (place.online) {
+        out[at++] = COMMA;
+        at += out.write(id, at, 'latin1');
+        out.set(place.weight, at);
+        at += place.weight.length;
+      }
+      for (let k = 0; k < questions; k++) {
+        const cellOf = slow[k];
+        if (cellOf !== undefined) {
+          writer.at = at;
+          writer.bytes(cellOf(bits));
+          out = writer.reserve(room);
+          at = writer.at;
+          continue;
+        }
+        const b = byte[k];
+        const w = base[k] + (((bits[b] | (bits[b + 1] << 8) | (bits[b + 2] << 16)) >> shift[k]) & mask[k]);
+        for (let j = start[w], end = start[w + 1]; j < end; j++) out[at++] = pool[j];
+      }
+      out.set(place.tail, at);
+      at += place.tail.length;
+      writer.at = at;
+      for (let t = 0; t < textCount; t++) {
+        const text = row[3 + t] as string | null;
+        writer.text(text === null ? ',' : shownField(text));
+      }
       writer.bytes(newline);
     }
     return writer.take();

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, escapedRecords, writeCsv, writeXlsx } from '../../../server/files/tables.ts';
+import { csvText, escapedField, escapedRecords, escapedText, writeCsv, writeXlsx } from '../../../server/files/tables.ts';
 import { spreadsheetCell } from '../../../server/files/spreadsheet-cells.ts';
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -68,6 +68,15 @@ describe('the writers', () => {
         const read = parse(writeCsv(['a', 'b', 'c', 'd'].slice(0, rows[0].length), rows), { bom: true, relax_column_count: true }) as string[][];
         for (const cell of read.flat()) expect(runnable(cell)).toBe(false);
       }),
+    );
+  });
+
+  it('escape a free answer the same way whether it takes the short way (plain text) or the library', () => {
+    for (const text of ['', 'Tốt', 'a,b', 'say "hi"', 'line\nbreak', '\r', '=1', '-3.5', '-x', '＝1', '\u0000', "'=x", ' lead'])
+      expect(escapedText(text)).toBe(escapedField(text));
+    fc.assert(
+      fc.property(anyText, (text) => escapedText(text) === escapedField(text)),
+      { numRuns: 2000 },
     );
   });
 
