@@ -18,7 +18,7 @@ import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
 import { UsageError } from './command.ts';
-import { isPlainCsv, readPlainCsv } from './plain-csv.ts';
+import { isPlainCsv, readPlainLines } from './plain-csv.ts';
 
 export class InvalidFileError extends Error {}
 
@@ -159,12 +159,12 @@ function readParsedMicrodata(file: string, text: string, plan: EstimationPlan, t
 /** The plain file's microdata, or undefined where it turns out not to be plain (read it with csv-parse). */
 function readPlainMicrodata(file: string, text: string, plan: EstimationPlan, textColumns: ReadonlySet<string> | undefined): ParsedMicrodata | undefined {
   let reader: MicrodataReader | undefined;
-  const read = readPlainCsv(
+  const read = readPlainLines(
     text,
     (fields) => {
       reader = new MicrodataReader(checkedHeader(file, fields), plan, countLines(text), textColumns);
     },
-    (spans, bounds, line) => reader!.addSpans(spans, bounds, line),
+    (text, start, end, line) => reader!.addLine(text, start, end, line),
   );
   return read ? reader!.finish() : undefined;
 }
