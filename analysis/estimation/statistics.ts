@@ -77,11 +77,7 @@ export interface CalibrationStatistics {
   values: Float64Array;
 }
 
-/**
- * Adds every row into its cell's sums. `cellOfRow` assigns rows to cells 0…cellCount−1.
- * Column by column (each variable's codes read in order), each sum still taking its rows in their
- * order: the same sums, to the last bit, as adding row by row.
- */
+/** Adds every row into its cell's sums. `cellOfRow` assigns rows to cells 0…cellCount−1. */
 export function accumulate(
   layout: StatisticsLayout,
   codes: readonly Int32Array[],
@@ -91,68 +87,42 @@ export function accumulate(
 ): Float64Array {
   const { width, variableOffsets, compositeOffsets, compositeItems, respondentsOffset } = layout;
   const variables = layout.plan.variables;
-  const size = weights.length;
   const values = new Float64Array(cellCount * width);
-  // Cell offsets fit: a values array of 2^31 numbers could not be made.
-  const base = new Int32Array(size);
-  const squared = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    base[i] = cellOfRow[i] * width;
-    squared[i] = weights[i] * weights[i];
-  }
-  addRows(values, respondentsOffset, undefined, base, weights, squared);
-  for (let j = 0; j < variables.length; j++) {
-    const column = codes[j];
-    const o = variableOffsets[j];
-    if (variables[j].kind !== 'multi') {
-      addRows(values, o, column, base, weights, squared);
-      continue;
+  const multi = variables.map((v) => v.kind === 'multi');
+  const answeredItem = new Uint8Array(layout.plan.itemCount);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    const base = cellOfRow[i] * width;
+    values[base + respondentsOffset + SLOT.count] += 1;
+    values[base + respondentsOffset + SLOT.weight] += w;
+    values[base + respondentsOffset + SLOT.squaredWeight] += w * w;
+    for (let j = 0; j < variables.length; j++) {
+      const code = codes[j][i];
+      const o = base + variableOffsets[j];
+      if (multi[j]) {
+        if (code <= 0) continue;
+        for (let k = 0, bits = code; bits !== 0; k++, bits >>>= 1) if (bits & 1) values[o + SLOT.categories + k] += w;
+      } else {
+        if (j < answeredItem.length) answeredItem[j] = code === UNANSWERED ? 0 : 1;
+        if (code === UNANSWERED) continue;
+        values[o + SLOT.categories + code] += w;
+      }
+      values[o + SLOT.count] += 1;
+      values[o + SLOT.weight] += w;
+      values[o + SLOT.squaredWeight] += w * w;
     }
-    for (let i = 0; i < size; i++) {
-      const code = column[i];
-      if (code <= 0) continue;
-      const w = weights[i];
-      const at = base[i] + o;
-      for (let k = 0, bits = code; bits !== 0; k++, bits >>>= 1) if (bits & 1) values[at + SLOT.categories + k] += w;
-      values[at + SLOT.count] += 1;
-      values[at + SLOT.weight] += w;
-      values[at + SLOT.squaredWeight] += w * w;
-    }
-  }
-  // Per composite, those who answered one of its items at least (a multiple-choice item never counts).
-  for (let c = 0; c < compositeOffsets.length; c++) {
-    const columns = compositeItems[c].filter((item) => variables[item].kind !== 'multi').map((item) => codes[item]);
-    const o = compositeOffsets[c];
-    for (let i = 0; i < size; i++) {
-      let any = false;
-      for (let m = 0; m < columns.length && !any; m++) any = columns[m][i] !== UNANSWERED;
-      if (!any) continue;
-      const at = base[i] + o;
-      values[at + SLOT.count] += 1;
-      values[at + SLOT.weight] += weights[i];
-      values[at + SLOT.squaredWeight] += squared[i];
+    for (let c = 0; c < compositeOffsets.length; c++) {
+      const items = compositeItems[c];
+      let any = 0;
+      for (let m = 0; m < items.length && any === 0; m++) any = answeredItem[items[m]];
+      if (any === 0) continue;
+      const o = base + compositeOffsets[c];
+      values[o + SLOT.count] += 1;
+      values[o + SLOT.weight] += w;
+      values[o + SLOT.squaredWeight] += w * w;
     }
   }
   return values;
-}
-
-/**
- * Adds rows into [count, Σw, Σw²] at `offset` of their cells: every row, or (`column`: a
- * single-choice variable's codes) the rows that answered, with Σw of their category.
- */
-function addRows(values: Float64Array, offset: number, column: Int32Array | undefined, base: Int32Array, weights: Float64Array, squared: Float64Array): void {
-  for (let i = 0; i < base.length; i++) {
-    const at = base[i] + offset;
-    const w = weights[i];
-    if (column !== undefined) {
-      const code = column[i];
-      if (code === UNANSWERED) continue;
-      values[at + SLOT.categories + code] += w;
-    }
-    values[at + SLOT.count] += 1;
-    values[at + SLOT.weight] += w;
-    values[at + SLOT.squaredWeight] += squared[i];
-  }
 }
 
 /**
