@@ -450,9 +450,11 @@ export class MicrodataReader {
   /** kept(slot, nfc(text.slice(start, end).trim())), found without a new string where the value was seen before. */
   private spanText(slot: TextSlot, text: string, start: number, end: number): string {
     const byHash = slot.byHash;
-    if (byHash !== undefined && end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
+    if (end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
       const hash = hashOf(text, start, end);
-      const kept = hash === undefined ? undefined : byHash.get(hash);
+      // A column of unique values (response ids) keeps each as it is: ASCII without blanks at its ends is trimmed and in NFC already.
+      if (slot.distinct === undefined && hash !== undefined) return text.slice(start, end);
+      const kept = hash === undefined || byHash === undefined ? undefined : byHash.get(hash);
       if (kept !== undefined && kept.length === end - start && text.startsWith(kept, start)) return kept;
     }
     return this.kept(slot, nfc(text.slice(start, end).trim()));
