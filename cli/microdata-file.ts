@@ -12,7 +12,7 @@
  * commas and line ends, which is what csv-parse would make of it (plain-csv.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { CsvError, parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { MicrodataReader, type Microdata, type ParsedMicrodata } from '../analysis/estimation/microdata.ts';
 import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts';
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
@@ -21,6 +21,14 @@ import { UsageError } from './command.ts';
 import { isPlainCsv, readPlainLines } from './plain-csv.ts';
 
 export class InvalidFileError extends Error {}
+
+/**
+ * csv-parse, loaded when first needed: a plain microdata file (the common large one) never needs it,
+ * and `sipas analyze` starts sooner without it. Its single-file CommonJS build, loaded synchronously,
+ * so that parsing stays synchronous.
+ */
+let csvParse: typeof import('csv-parse/sync') | undefined;
+const csvParser = () => (csvParse ??= createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync'));
 
 /** The file as UTF-8 text; a byte sequence that is not UTF-8 is an error naming its line. */
 async function readUtf8(file: string): Promise<string> {
@@ -76,6 +84,7 @@ function checkedHeader(file: string, record: string[]): string[] {
 function parseCsv(file: string, text: string, row: (record: string[], line: number, header: string[]) => void): string[] {
   let header: string[] | undefined;
   let rows = 0;
+  const { CsvError, parse } = csvParser();
   try {
     parse(text, {
       bom: true,
