@@ -189,6 +189,10 @@ export class MicrodataReader {
   private readonly lines: number[] = [];
   /** Per column of the header: the index of its answer slot, or −1 (addLine). */
   private readonly answerOfColumn: Int32Array;
+  /** Per column of the header × ASCII character: the code of an answer written as that character (byChar), else UNKNOWN. */
+  private readonly codeOfCharacter: Int32Array;
+  /** Per column of the header: its answer slot's codes (empty for other columns). */
+  private readonly codesOfColumn: Int32Array[];
   /** A line's fields as spans (addLine), and the answer slots it left to codeSpan, in slot order. */
   private readonly bounds: Int32Array;
   private readonly pending: Int32Array;
@@ -243,8 +247,15 @@ export class MicrodataReader {
       };
     });
     this.answerOfColumn = new Int32Array(header.length).fill(-1);
+    this.codeOfCharacter = new Int32Array(header.length * 128).fill(UNKNOWN);
+    this.codesOfColumn = header.map(() => new Int32Array(0));
     this.answerSlots.forEach((slot, j) => {
-      if (slot.at !== undefined) this.answerOfColumn[slot.at] = j;
+      if (slot.at === undefined) return;
+      this.answerOfColumn[slot.at] = j;
+      this.codeOfCharacter.set(slot.byChar, slot.at * 128);
+      // A comma ends a field: never an answer (an empty one is not coded).
+      this.codeOfCharacter[slot.at * 128 + COMMA] = UNKNOWN;
+      this.codesOfColumn[slot.at] = slot.codes;
     });
     this.bounds = new Int32Array(header.length + 1);
     this.pending = new Int32Array(this.answerSlots.length);
@@ -286,30 +297,29 @@ export class MicrodataReader {
     const pending = this.pending;
     const r = this.size;
     if (r === this.capacity) this.grow();
+    const byCharacter = this.codeOfCharacter;
+    const codesOf = this.codesOfColumn;
     let waiting = 0;
     let i = start;
     for (let f = 0; f < fields; f++) {
       bounds[f] = i;
       let e = i;
-      const j = answerOf[f];
-      if (j >= 0 && i < end) {
+      if (i < end) {
         const char = text.charCodeAt(i);
-        if (char !== COMMA) {
-          const slot = slots[j];
-          const k = char < 128 && (i + 1 === end || text.charCodeAt(i + 1) === COMMA) ? slot.byChar[char] : UNKNOWN;
-          if (k >= 0) {
-            slot.codes[r] = k;
-            e = i + 1;
-          } else {
-            while (e < end && text.charCodeAt(e) !== COMMA) e++;
+        const k = char < 128 && (i + 1 === end || text.charCodeAt(i + 1) === COMMA) ? byCharacter[(f << 7) | char] : UNKNOWN;
+        if (k >= 0) {
+          codesOf[f][r] = k;
+          e = i + 1;
+        } else if (char !== COMMA) {
+          while (e < end && text.charCodeAt(e) !== COMMA) e++;
+          const j = answerOf[f];
+          if (j >= 0) {
             // Kept in slot order, as `add` codes them (problems are reported in that order).
             let p = waiting++;
             for (; p > 0 && pending[p - 1] > j; p--) pending[p] = pending[p - 1];
             pending[p] = j;
           }
         }
-      } else {
-        while (e < end && text.charCodeAt(e) !== COMMA) e++;
       }
       if (f < fields - 1 ? e === end : e !== end) {
         for (const slot of slots) slot.codes[r] = UNANSWERED;
@@ -349,7 +359,10 @@ export class MicrodataReader {
   private grow(): void {
     this.capacity *= 2;
     this.weights = grown(this.weights, this.capacity, 0);
-    for (const slot of this.answerSlots) slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
+    for (const slot of this.answerSlots) {
+      slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
+      if (slot.at !== undefined) this.codesOfColumn[slot.at] = slot.codes;
+    }
   }
 
   /** fill for a row given as spans of `text` (field i: `text.slice(bounds[i], bounds[i + 1] - 1)`), without a function per field. */
