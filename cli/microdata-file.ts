@@ -12,15 +12,23 @@
  * commas and line ends, which is what csv-parse would make of it (plain-csv.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { CsvError, parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { MicrodataReader, type Microdata, type ParsedMicrodata } from '../analysis/estimation/microdata.ts';
 import { strictNumber, type NumberKind } from '../analysis/estimation/numbers.ts';
 import type { MarginTotal } from '../analysis/estimation/raking.ts';
 import type { EstimationPlan } from '../analysis/estimation/variables.ts';
 import { UsageError } from './command.ts';
-import { isPlainCsv, readPlainCsv } from './plain-csv.ts';
+import { isPlainCsv, readPlainLines } from './plain-csv.ts';
 
 export class InvalidFileError extends Error {}
+
+/**
+ * csv-parse, loaded when first needed: a plain microdata file (the common large one) never needs it,
+ * and `sipas analyze` starts sooner without it. Its single-file CommonJS build, loaded synchronously,
+ * so that parsing stays synchronous.
+ */
+let csvParse: typeof import('csv-parse/sync') | undefined;
+const csvParser = () => (csvParse ??= createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync'));
 
 /** The file as UTF-8 text; a byte sequence that is not UTF-8 is an error naming its line. */
 async function readUtf8(file: string): Promise<string> {
@@ -76,6 +84,7 @@ function checkedHeader(file: string, record: string[]): string[] {
 function parseCsv(file: string, text: string, row: (record: string[], line: number, header: string[]) => void): string[] {
   let header: string[] | undefined;
   let rows = 0;
+  const { CsvError, parse } = csvParser();
   try {
     parse(text, {
       bom: true,
@@ -159,12 +168,12 @@ function readParsedMicrodata(file: string, text: string, plan: EstimationPlan, t
 /** The plain file's microdata, or undefined where it turns out not to be plain (read it with csv-parse). */
 function readPlainMicrodata(file: string, text: string, plan: EstimationPlan, textColumns: ReadonlySet<string> | undefined): ParsedMicrodata | undefined {
   let reader: MicrodataReader | undefined;
-  const read = readPlainCsv(
+  const read = readPlainLines(
     text,
     (fields) => {
       reader = new MicrodataReader(checkedHeader(file, fields), plan, countLines(text), textColumns);
     },
-    (spans, bounds, line) => reader!.addSpans(spans, bounds, line),
+    (text, start, end, line) => reader!.addLine(text, start, end, line),
   );
   return read ? reader!.finish() : undefined;
 }

@@ -32,18 +32,24 @@ export function isPlainCsv(text: string): boolean {
 }
 
 /**
- * Reads a plain text (isPlainCsv) with a header row: `header` gets the header's fields (it may throw
- * to refuse them), then `row` each following row with its line (the header's is 1 unless empty
- * lines precede it; empty lines are skipped, as csv-parse's skip_empty_lines does). Returns false —
- * having stopped where it was — at the first row whose number of fields is not the header's, or
- * when the text has no header or no row under it: the caller then reads the file another way.
+ * A row's line of a plain text, `text[start, end)` without its line end, read by the caller: false
+ * when it does not have `fields` fields (the header's number), which stops the reading.
  */
-export function readPlainCsv(text: string, header: (fields: string[], line: number) => void, row: SpanRow): boolean {
+export type LineRow = (text: string, start: number, end: number, line: number) => boolean;
+
+/**
+ * The lines of a plain text (isPlainCsv) with a header row: `header` gets the header's fields (it may
+ * throw to refuse them), then `row` each following non-empty line with its line number (the header's
+ * is 1 unless empty lines precede it; empty lines are skipped, as csv-parse's skip_empty_lines does).
+ * Returns false — having stopped where it was — when `row` refuses a line, or when the text has no
+ * header or no row under it: the caller then reads the file another way.
+ */
+export function readPlainLines(text: string, header: (fields: string[], line: number) => void, row: LineRow): boolean {
   const length = text.length;
   // A byte order mark before the header is not part of it (csv-parse's bom option).
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
-  let bounds: Int32Array | undefined;
+  let headed = false;
   let rows = 0;
   while (at < length) {
     line++;
@@ -54,25 +60,52 @@ export function readPlainCsv(text: string, header: (fields: string[], line: numb
       at = next + 1;
       continue;
     }
-    if (bounds === undefined) {
-      const fields = text.slice(at, end).split(',');
-      header(fields, line);
-      bounds = new Int32Array(fields.length + 1);
+    if (!headed) {
+      header(text.slice(at, end).split(','), line);
+      headed = true;
     } else {
-      const last = bounds.length - 1;
-      let field = 0;
-      bounds[0] = at;
-      for (let i = at; i < end; i++) {
-        if (text.charCodeAt(i) !== COMMA) continue;
-        if (++field === last) return false;
-        bounds[field] = i + 1;
-      }
-      if (field !== last - 1) return false;
-      bounds[last] = end + 1;
-      row(text, bounds, line);
+      if (!row(text, at, end, line)) return false;
       rows++;
     }
     at = next + 1;
   }
   return rows > 0;
+}
+
+/**
+ * Splits `text[start, end)` on its commas into `bounds` (field i is `text.slice(bounds[i],
+ * bounds[i + 1] - 1)`); false when the line has not `bounds.length - 1` fields.
+ */
+export function splitPlainLine(text: string, start: number, end: number, bounds: Int32Array): boolean {
+  const last = bounds.length - 1;
+  let field = 0;
+  bounds[0] = start;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== COMMA) continue;
+    if (++field === last) return false;
+    bounds[field] = i + 1;
+  }
+  if (field !== last - 1) return false;
+  bounds[last] = end + 1;
+  return true;
+}
+
+/**
+ * Reads a plain text as readPlainLines does, each row handed over as the spans of its fields; false
+ * at the first row whose number of fields is not the header's.
+ */
+export function readPlainCsv(text: string, header: (fields: string[], line: number) => void, row: SpanRow): boolean {
+  let bounds = new Int32Array(0);
+  return readPlainLines(
+    text,
+    (fields, line) => {
+      header(fields, line);
+      bounds = new Int32Array(fields.length + 1);
+    },
+    (text, start, end, line) => {
+      if (!splitPlainLine(text, start, end, bounds)) return false;
+      row(text, bounds, line);
+      return true;
+    },
+  );
 }

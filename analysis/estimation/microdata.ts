@@ -125,6 +125,9 @@ interface TextSlot {
   byHash: Map<number, string> | undefined;
 }
 
+/** Hashes are kept below 2^30, where the engine holds a number in the Map's key itself (a larger one is an object made per lookup). */
+const SMALL_INTEGER = 0x3fffffff;
+
 /** A hash of text[start, end) if it is all ASCII, else undefined. */
 function hashOf(text: string, start: number, end: number): number | undefined {
   let hash = 0;
@@ -133,7 +136,7 @@ function hashOf(text: string, start: number, end: number): number | undefined {
     if (char >= 128) return undefined;
     hash = (Math.imul(hash, 31) + char) | 0;
   }
-  return hash;
+  return hash & SMALL_INTEGER;
 }
 
 /** 10^k for k = 0…15, each exact. */
@@ -164,6 +167,7 @@ function plainDecimal(text: string, start: number, end: number): number | undefi
 
 /** Whether a character is neither a blank (which trim() removes) nor beyond ASCII. */
 const SOLID = (char: number) => char > 32 && char < 128;
+const COMMA = 0x2c;
 
 /**
  * readMicrodata one row at a time, as a file is parsed: each row goes straight into the columns
@@ -183,6 +187,15 @@ export class MicrodataReader {
   private readonly answerSlots: AnswerSlot[];
   private readonly designSlots: Array<{ name: 'stratum' | 'psu' | 'province'; at: number }>;
   private readonly lines: number[] = [];
+  /** Per column of the header: the index of its answer slot, or −1 (addLine). */
+  private readonly answerOfColumn: Int32Array;
+  /** Per column of the header × ASCII character: the code of an answer written as that character (byChar), else UNKNOWN. */
+  private readonly codeOfCharacter: Int32Array;
+  /** Per column of the header: its answer slot's codes (empty for other columns). */
+  private readonly codesOfColumn: Int32Array[];
+  /** A line's fields as spans (addLine), and the answer slots it left to codeSpan, in slot order. */
+  private readonly bounds: Int32Array;
+  private readonly pending: Int32Array;
   /**
    * An option column is extra information: one that does not fit the questionnaire's options is
    * left out (and said so) rather than making the whole file unusable.
@@ -233,6 +246,19 @@ export class MicrodataReader {
         known: new Map(),
       };
     });
+    this.answerOfColumn = new Int32Array(header.length).fill(-1);
+    this.codeOfCharacter = new Int32Array(header.length * 128).fill(UNKNOWN);
+    this.codesOfColumn = header.map(() => new Int32Array(0));
+    this.answerSlots.forEach((slot, j) => {
+      if (slot.at === undefined) return;
+      this.answerOfColumn[slot.at] = j;
+      this.codeOfCharacter.set(slot.byChar, slot.at * 128);
+      // A comma ends a field: never an answer (an empty one is not coded).
+      this.codeOfCharacter[slot.at * 128 + COMMA] = UNKNOWN;
+      this.codesOfColumn[slot.at] = slot.codes;
+    });
+    this.bounds = new Int32Array(header.length + 1);
+    this.pending = new Int32Array(this.answerSlots.length);
     this.designSlots = (['stratum', 'psu', 'province'] as const).flatMap((name) => (position.has(name) ? [{ name, at: position.get(name)! }] : []));
   }
 
@@ -257,53 +283,119 @@ export class MicrodataReader {
   }
 
   /**
-   * The next row as spans of `text`, one per column of the header: field i is
-   * `text.slice(bounds[i], bounds[i + 1] - 1)` (a separator ends each field). The same as `add` with
-   * those strings, without making them: an empty answer, `NA` or a one-character answer of the
-   * scale (most of a file) is read where it stands.
+   * The next row as its line `text[start, end)` of a plain file (cli/plain-csv.ts: no quotes, so the
+   * fields lie between commas). The same as `add` with the line's fields, without making a string of
+   * each: an answer written as one character of the scale (most of a file) is coded as the line is
+   * split, and an empty answer, `NA`, a repeated code or option set is read where it stands.
+   * False, having added nothing, when the line has not the header's number of fields.
    */
-  addSpans(text: string, bounds: Int32Array, line: number): void {
-    const r = this.fill(
-      line,
-      (at) => text.slice(bounds[at], bounds[at + 1] - 1),
-      (slot) => this.spanText(slot, text, bounds[slot.at], bounds[slot.at + 1] - 1),
-      (at) => {
-        const start = bounds[at];
-        const end = bounds[at + 1] - 1;
-        return start === end || (!SOLID(text.charCodeAt(start)) && text.slice(start, end).trim() === '');
-      },
-      (at) => plainDecimal(text, bounds[at], bounds[at + 1] - 1),
-    );
+  addLine(text: string, start: number, end: number, line: number): boolean {
+    const bounds = this.bounds;
+    const fields = bounds.length - 1;
+    const answerOf = this.answerOfColumn;
     const slots = this.answerSlots;
-    for (let j = 0; j < slots.length; j++) {
-      const slot = slots[j];
-      const at = slot.at;
-      if (at === undefined) continue;
-      const start = bounds[at];
-      const length = bounds[at + 1] - 1 - start;
-      if (length === 0) continue;
-      if (length === 1) {
-        const char = text.charCodeAt(start);
-        const k = char < 128 ? slot.byChar[char] : UNKNOWN;
+    const pending = this.pending;
+    const r = this.size;
+    if (r === this.capacity) this.grow();
+    const byCharacter = this.codeOfCharacter;
+    const codesOf = this.codesOfColumn;
+    let waiting = 0;
+    let i = start;
+    for (let f = 0; f < fields; f++) {
+      bounds[f] = i;
+      let e = i;
+      if (i < end) {
+        const char = text.charCodeAt(i);
+        const k = char < 128 && (i + 1 === end || text.charCodeAt(i + 1) === COMMA) ? byCharacter[(f << 7) | char] : UNKNOWN;
         if (k >= 0) {
-          slot.codes[r] = k;
-          continue;
+          codesOf[f][r] = k;
+          e = i + 1;
+        } else if (char !== COMMA) {
+          while (e < end && text.charCodeAt(e) !== COMMA) e++;
+          const j = answerOf[f];
+          if (j >= 0) {
+            // Kept in slot order, as `add` codes them (problems are reported in that order).
+            let p = waiting++;
+            for (; p > 0 && pending[p - 1] > j; p--) pending[p] = pending[p - 1];
+            pending[p] = j;
+          }
         }
-      } else if (length === 2 && text.startsWith(NOT_APPLICABLE, start)) continue;
-      const end = start + length;
-      const hash = SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1)) ? hashOf(text, start, end) : undefined;
-      const known = hash === undefined ? undefined : slot.known.get(hash);
-      if (known !== undefined && known.answer.length === length && text.startsWith(known.answer, start)) {
-        slot.codes[r] = known.code;
-        continue;
       }
-      const answer = text.slice(start, end).trim();
-      const problems = this.problems.length + this.unfit.size;
-      this.code(slot, r, line, answer);
-      // Remembered only when coded without a problem: a problem is reported on every row that has it.
-      if (hash !== undefined && known === undefined && slot.known.size < MAX_KNOWN_ANSWERS && this.problems.length + this.unfit.size === problems)
-        slot.known.set(hash, { answer, code: slot.codes[r] });
+      if (f < fields - 1 ? e === end : e !== end) {
+        for (const slot of slots) slot.codes[r] = UNANSWERED;
+        return false;
+      }
+      i = e + 1;
     }
+    bounds[fields] = end + 1;
+    this.fillSpans(text, bounds, line);
+    for (let p = 0; p < waiting; p++) {
+      const slot = slots[pending[p]];
+      const at = slot.at!;
+      this.codeSpan(slot, r, line, text, bounds[at], bounds[at + 1] - 1);
+    }
+    return true;
+  }
+
+  /** Codes the answer text[start, end) — not empty — of row r the long way, remembering answers coded without a problem. */
+  private codeSpan(slot: AnswerSlot, r: number, line: number, text: string, start: number, end: number): void {
+    const length = end - start;
+    if (length === 2 && text.startsWith(NOT_APPLICABLE, start)) return;
+    const hash = SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1)) ? hashOf(text, start, end) : undefined;
+    const known = hash === undefined ? undefined : slot.known.get(hash);
+    if (known !== undefined && known.answer.length === length && text.startsWith(known.answer, start)) {
+      slot.codes[r] = known.code;
+      return;
+    }
+    const answer = text.slice(start, end).trim();
+    const problems = this.problems.length + this.unfit.size;
+    this.code(slot, r, line, answer);
+    // Remembered only when coded without a problem: a problem is reported on every row that has it.
+    if (hash !== undefined && known === undefined && slot.known.size < MAX_KNOWN_ANSWERS && this.problems.length + this.unfit.size === problems)
+      slot.known.set(hash, { answer, code: slot.codes[r] });
+  }
+
+  /** Doubles the columns' capacity. */
+  private grow(): void {
+    this.capacity *= 2;
+    this.weights = grown(this.weights, this.capacity, 0);
+    for (const slot of this.answerSlots) {
+      slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
+      if (slot.at !== undefined) this.codesOfColumn[slot.at] = slot.codes;
+    }
+  }
+
+  /** fill for a row given as spans of `text` (field i: `text.slice(bounds[i], bounds[i + 1] - 1)`), without a function per field. */
+  private fillSpans(text: string, bounds: Int32Array, line: number): number {
+    const r = this.size++;
+    if (r === this.capacity) this.grow();
+    this.lines.push(line);
+    const textSlots = this.textSlots;
+    for (let t = 0; t < textSlots.length; t++) {
+      const slot = textSlots[t];
+      slot.column.push(this.spanText(slot, text, bounds[slot.at], bounds[slot.at + 1] - 1));
+    }
+    const designSlots = this.designSlots;
+    for (let d = 0; d < designSlots.length; d++) {
+      const at = designSlots[d].at;
+      const start = bounds[at];
+      const end = bounds[at + 1] - 1;
+      if (start === end || (!SOLID(text.charCodeAt(start)) && text.slice(start, end).trim() === ''))
+        this.report({
+          row: line,
+          column: designSlots[d].name,
+          value: '',
+          reason: 'trống: mỗi dòng cần tầng, PSU và tỉnh / empty: every row needs its stratum, PSU and province',
+        });
+    }
+    const weightAt = this.weightAt;
+    const quick = weightAt === undefined ? undefined : plainDecimal(text, bounds[weightAt], bounds[weightAt + 1] - 1);
+    if (quick !== undefined) {
+      this.weights[r] = quick;
+      return r;
+    }
+    this.weighRow(r, line, weightAt === undefined ? '' : text.slice(bounds[weightAt], bounds[weightAt + 1] - 1));
+    return r;
   }
 
   /**
@@ -320,11 +412,7 @@ export class MicrodataReader {
     quickNumber: (at: number) => number | undefined,
   ): number {
     const r = this.size++;
-    if (r === this.capacity) {
-      this.capacity *= 2;
-      this.weights = grown(this.weights, this.capacity, 0);
-      for (const slot of this.answerSlots) slot.codes = grown(slot.codes, this.capacity, UNANSWERED);
-    }
+    if (r === this.capacity) this.grow();
     this.lines.push(line);
     for (const slot of this.textSlots) slot.column.push(text(slot));
     for (const { name, at } of this.designSlots) {
@@ -342,14 +430,18 @@ export class MicrodataReader {
       this.weights[r] = quick;
       return r;
     }
-    const weightText = weightAt === undefined ? '' : field(weightAt);
+    this.weighRow(r, line, weightAt === undefined ? '' : field(weightAt));
+    return r;
+  }
+
+  /** Row r's weight from its text (NaN where empty), its problem reported. */
+  private weighRow(r: number, line: number, weightText: string): void {
     if (weightText.trim() === '') this.weights[r] = Number.NaN;
     else {
       const weight = strictNumber(weightText);
       if ('reason' in weight) this.report({ row: line, column: 'weight', value: weightText, reason: `trọng số / weight: ${weight.reason}` });
       this.weights[r] = 'value' in weight ? weight.value : Number.NaN;
     }
-    return r;
   }
 
   /** The one string kept for a text column's value. */
@@ -371,9 +463,11 @@ export class MicrodataReader {
   /** kept(slot, nfc(text.slice(start, end).trim())), found without a new string where the value was seen before. */
   private spanText(slot: TextSlot, text: string, start: number, end: number): string {
     const byHash = slot.byHash;
-    if (byHash !== undefined && end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
+    if (end > start && SOLID(text.charCodeAt(start)) && SOLID(text.charCodeAt(end - 1))) {
       const hash = hashOf(text, start, end);
-      const kept = hash === undefined ? undefined : byHash.get(hash);
+      // A column of unique values (response ids) keeps each as it is: ASCII without blanks at its ends is trimmed and in NFC already.
+      if (slot.distinct === undefined && hash !== undefined) return text.slice(start, end);
+      const kept = hash === undefined || byHash === undefined ? undefined : byHash.get(hash);
       if (kept !== undefined && kept.length === end - start && text.startsWith(kept, start)) return kept;
     }
     return this.kept(slot, nfc(text.slice(start, end).trim()));

@@ -206,8 +206,8 @@ Example:
     };
 
     // The text columns the analysis reads (the design, the levels, the round for a comparison); raking's
-    // margins may name any column, so then all are read.
-    const textColumns = values.rake ? undefined : new Set(['response_id', 'round', 'province', 'stratum', 'psu', ...levels]);
+    // margins may name any column, so then all are read. A column not read costs nothing.
+    const textColumns = values.rake ? undefined : new Set(['response_id', 'province', 'stratum', 'psu', ...(values.previous ? ['round'] : []), ...levels]);
     const data = await readMicrodataFile(positionals[0], estimationPlan(def), textColumns);
     const frame = values.frame ? await readFrameFile(values.frame) : undefined;
     const common: Omit<AnalysisOptions, 'frame' | 'levels'> = {
