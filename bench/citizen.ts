@@ -22,7 +22,7 @@ import { openDatabase } from '../db/client.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureUiBuilt } from '../survey-ui/build/ensure-built.ts';
-import { launchChromium, phoneContext } from '../tests/browser/support/chromium.ts';
+import { launchChromium, phoneContext, throttledPhonePage } from '../tests/browser/support/chromium.ts';
 import { demoLinkToken } from '../tests/browser/support/links.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -142,19 +142,8 @@ interface FirstScreen {
 }
 
 async function firstScreen(browser: Browser, url: string, network: Network): Promise<FirstScreen> {
-  const context = await phoneContext(browser);
+  const { context, page } = await throttledPhonePage(browser, network, CPU_SLOWDOWN);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: network.rttMs,
-      downloadThroughput: (network.downKbps * 1000) / 8,
-      uploadThroughput: (network.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.goto(url, { waitUntil: 'commit' });
     // Tap the first question's first and second choices in turn until one shows as chosen.
     for (let attempt = 0; attempt < 4000; attempt++) {

@@ -13,7 +13,7 @@ import { openDatabase } from '../db/client.ts';
 import { seedDatabase } from '../db/seed/index.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureUiBuilt } from '../survey-ui/build/ensure-built.ts';
-import { launchChromium, phoneContext } from '../tests/browser/support/chromium.ts';
+import { launchChromium, throttledPhonePage } from '../tests/browser/support/chromium.ts';
 import { demoLinkToken } from '../tests/browser/support/links.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -42,19 +42,8 @@ interface Measurement {
 
 async function measure(browser: Browser, url: string, network: Network): Promise<Measurement> {
   // A first visit: fresh profile, so no HTTP cache, no service worker, no stored survey.
-  const context = await phoneContext(browser);
+  const { context, page } = await throttledPhonePage(browser, network, CPU_SLOWDOWN);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: network.rttMs,
-      downloadThroughput: (network.downKbps * 1000) / 8,
-      uploadThroughput: (network.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('sipas:first-question').length > 0, undefined, { timeout: 60_000 });
     return await page.evaluate(() => {

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core (never a downloaded browser), headless, with the
  * flags that keep it quiet and working in containers and on CI.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -41,4 +41,32 @@ export function launchPhoneProfile(profileDir: string, options: BrowserContextOp
 /** A fresh phone: its own storage, cache and service workers, as if never used. */
 export function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ ...PHONE, ...options });
+}
+
+/** A phone's network, as the benchmarks emulate it. */
+export interface PhoneNetwork {
+  rttMs: number;
+  downKbps: number;
+  upKbps: number;
+}
+
+/**
+ * A page on a fresh phone (no HTTP cache, no service worker, no storage) whose network is slowed to
+ * `network` and whose CPU runs `cpuSlowdown` times slower: a first visit on a cheap phone. The
+ * caller closes the context.
+ */
+export async function throttledPhonePage(browser: Browser, network: PhoneNetwork, cpuSlowdown: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: network.rttMs,
+    downloadThroughput: (network.downKbps * 1000) / 8,
+    uploadThroughput: (network.upKbps * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  return { context, page };
 }
