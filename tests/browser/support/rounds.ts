@@ -76,8 +76,9 @@ export async function fillSamplePlan(page: Page, lines: Array<{ kind: 'office' |
 
 /** In the checklist before publishing: waits for the warnings, ticks that they were read (when there are any) and publishes. */
 export async function acknowledgeChecklist(page: Page): Promise<void> {
-  const dialog = page.locator('.publish-checklist');
-  await dialog.locator('ul.publish-warnings, p:not([role=status])').first().waitFor();
+  // The dialog shows at once and reads its warnings after: wait until it has them (aria-busy="false").
+  const dialog = page.locator('.publish-checklist[aria-busy=false]');
+  await dialog.waitFor();
   const box = dialog.locator('input[type=checkbox]');
   if ((await box.count()) > 0) await box.check();
   await dialog.locator('button[data-publish-confirm]').click();

@@ -51,7 +51,7 @@ export function PublishChecklist({
     }
   };
   return (
-    <div role="alertdialog" aria-labelledby="publish-checklist-title" class="confirm publish-checklist">
+    <div role="alertdialog" aria-labelledby="publish-checklist-title" aria-busy={!warnings} class="confirm publish-checklist">
       {words.question && <p>{words.question}</p>}
       <h3 id="publish-checklist-title">{words.title}</h3>
       {!warnings ? (
