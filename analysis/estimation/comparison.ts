@@ -6,7 +6,8 @@
  * with the 95 % interval Δ ± z·SE(Δ) (z the normal quantile, as R's qnorm(0.975)), z = Δ / SE(Δ),
  * the two-sided p-value 2·Φ(−|z|), and "significant" when the interval excludes 0. Where either
  * standard error cannot be estimated, the difference is given without SE, interval or verdict
- * (`significant: null`).
+ * (`significant: null`). An SE(Δ) of rounding-noise size (≤ 1e-9 of the figures) gives no z or
+ * p-value, and a difference of that size is no change.
  *
  * Units are compared as they are now: the previous round is estimated with its units relabelled as
  * the units that replaced them (an old province counted as the one it merged into, by domain
@@ -79,7 +80,11 @@ export function differenceOf(now: { estimate: number | null; se: number | null }
   const se = Math.sqrt(now.se * now.se + before.se * before.se);
   const low = difference - Z_975 * se;
   const high = difference + Z_975 * se;
-  const z = se > 0 ? difference / se : null;
+  // Sums taken in another order leave rounding noise — a figure of 100 % read as 99.99999999999999
+  // with an SE of 1e-14 — whose ratio is a meaningless z: below this size both are taken as zero.
+  const noise = 1e-9 * Math.max(1, Math.abs(now.estimate), Math.abs(before.estimate));
+  const testable = se > noise;
+  const z = testable ? difference / se : null;
   return {
     difference,
     se,
@@ -87,7 +92,7 @@ export function differenceOf(now: { estimate: number | null; se: number | null }
     ci_high: high,
     z,
     p_value: z === null ? null : 2 * normalCdf(-Math.abs(z), 0, 1),
-    significant: se > 0 ? low > 0 || high < 0 : difference !== 0,
+    significant: testable ? low > 0 || high < 0 : Math.abs(difference) > noise,
   };
 }
 

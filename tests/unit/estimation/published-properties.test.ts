@@ -149,9 +149,16 @@ describe('year-on-year differences', () => {
         }
         expect(d.se!).toBeCloseTo(Math.hypot(now.se, before.se), 12);
         expect(back.significant).toBe(d.significant);
-        if (d.se! > 0) expect(d.significant).toBe(d.ci_low! > 0 || d.ci_high! < 0);
+        if (d.z !== null) expect(d.significant).toBe(d.ci_low! > 0 || d.ci_high! < 0);
       }),
     );
+  });
+
+  it('takes rounding noise for no change: the same 100 % summed in another order is not a difference to test', () => {
+    const d = differenceOf({ estimate: 100, se: 0 }, { estimate: 99.99999999999999, se: 1.4864153794244375e-14 });
+    expect([d.z, d.p_value, d.significant]).toEqual([null, null, false]);
+    expect(differenceOf({ estimate: 80, se: 0 }, { estimate: 70, se: 0 }).significant).toBe(true);
+    expect(differenceOf({ estimate: 80, se: 1e-6 }, { estimate: 80 - 1e-5, se: 1e-6 }).z).toBeCloseTo(7.0710678, 5);
   });
 });
 
