@@ -32,6 +32,8 @@ export interface DatabaseHandle {
    */
   cursor?: (query: SQL, batchSize: number) => AsyncGenerator<unknown[][]>;
   migrate(): Promise<void>;
+  /** In-memory PGlite only: an image of its data folder, which another in-memory database can start from (`memoryImage`). */
+  memoryImage?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface DatabaseOptions {
   url?: string;
   /** A folder for PGlite's files; omitted (and no url) means an in-memory database. */
   dataDir?: string;
+  /** In memory only: start from this image of a PGlite data folder (PGlite's `dumpDataDir`) instead of an empty cluster. */
+  memoryImage?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -89,9 +93,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const dataDir = options.dataDir;
   if (!dataDir) {
-    const client = await PGlite.create();
+    const client = await PGlite.create(options.memoryImage ? { loadDataDir: options.memoryImage } : {});
     const db = drizzlePglite({ client, schema });
-    return { db: db as unknown as Database, kind: 'pglite', migrate: () => migratePglite(db, { migrationsFolder }), close: () => client.close() };
+    return {
+      db: db as unknown as Database,
+      kind: 'pglite',
+      migrate: () => migratePglite(db, { migrationsFolder }),
+      memoryImage: () => client.dumpDataDir('none'),
+      close: () => client.close(),
+    };
   }
   const unlock = lockFolder(dataDir);
   // File times can be as coarse as 2 s: a little earlier, so nothing written after opening is missed.
