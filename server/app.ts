@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { firstAdminSetupPlugin } from './plugins/first-admin-setup.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { resultsResponseCachePlugin } from './plugins/results-response-cache.ts';
+import { microdataFilesPlugin } from './plugins/microdata-files.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { intakePlugin } from './plugins/intake.ts';
@@ -109,6 +110,7 @@ export async function buildApp({
   await app.register(rateLimitPlugin, { settings: { ...defaultRateLimits, ...rateLimits } });
   await app.register(databasePlugin, { database });
   await app.register(resultsResponseCachePlugin);
+  await app.register(microdataFilesPlugin);
   await app.register(publicUrlPlugin, { publicUrl });
   await app.register(errorHandlerPlugin);
   await app.register(intakePlugin, { secret, lookupTtlMs });

@@ -6,11 +6,13 @@
 import type { RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import type { Database, DatabaseHandle } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/queries/audit.ts';
+import { roundDataVersion } from '../../../db/queries/data-version.ts';
 import type { RoundRow } from '../../../db/queries/rounds.ts';
 import { readsFreeText } from '../../../db/queries/users.ts';
 import { textFor } from '../free-text/free-answers.ts';
 import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
 import type { MicrodataValues } from './microdata-labels.ts';
+import type { MicrodataFiles } from './microdata-files.ts';
 import { microdataFileName } from './microdata-names.ts';
 import { microdataVariables } from './microdata-variables.ts';
 import { questionnaireOfRound } from './results.ts';
@@ -18,15 +20,29 @@ import { rSyntax } from './syntax-r.ts';
 import { spssSyntax } from './syntax-spss.ts';
 import { stataSyntax } from './syntax-stata.ts';
 
+/**
+ * The download, from the file kept for this round's data version when there is one
+ * (microdata-files.ts), else exported afresh and kept as it is sent.
+ */
 export async function microdataDownload(
   handle: DatabaseHandle,
+  files: MicrodataFiles,
   readerId: number,
   round: RoundRow,
   respondentType: RespondentType = 'citizen',
   values: MicrodataValues = 'codes',
 ): Promise<MicrodataExport> {
   const clear = await readsFreeText(handle.db, readerId);
-  const exported = await microdataExport(handle, round, true, respondentType, values, textFor(clear));
+  const key = { roundId: round.id, respondentType, values, clearText: clear };
+  // Read before the export reads anything: a file is kept only if no change was committed since.
+  const version = await roundDataVersion(handle.db, round.id);
+  const kept = await files.find(key, version);
+  let exported: MicrodataExport;
+  if (kept) exported = { fileName: microdataFileName(round.code, respondentType, true, 'csv', values === 'labels'), ...kept };
+  else {
+    const fresh = await microdataExport(handle, round, true, respondentType, values, textFor(clear));
+    exported = { ...fresh, stream: files.keep(key, version, fresh.rows, fresh.stream, () => roundDataVersion(handle.db, round.id)) };
+  }
   await recordAudit(handle.db, [
     {
       userId: readerId,

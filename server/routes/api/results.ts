@@ -115,7 +115,14 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const round = await roundOrFail(db(), request.params.code);
-      const exported = await microdataDownload(app.database, requireStaff(request).user.id, round, request.query.respondentType, request.query.values);
+      const exported = await microdataDownload(
+        app.database,
+        app.microdataFiles,
+        requireStaff(request).user.id,
+        round,
+        request.query.respondentType,
+        request.query.values,
+      );
       reply.header('content-disposition', attachment(exported.fileName)).type('text/csv; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(exported.stream);
     },

@@ -1,0 +1,66 @@
+/** The files kept for microdata downloads: kept only when complete and current, dropped when stale, bounded, removed at close. */
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MicrodataFiles } from '../../../server/domain/results/microdata-files.ts';
+
+const key = (roundId = 1, clearText = false) => ({ roundId, respondentType: 'citizen', values: 'codes', clearText });
+const source = (...parts: string[]) => Readable.from(parts.map((p) => Buffer.from(p)));
+const folders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('sipas-microdata-')));
+
+let files: MicrodataFiles;
+afterEach(() => files.close());
+
+describe('kept microdata files', () => {
+  it('keeps a complete download at its version and serves it only at that version', async () => {
+    files = new MicrodataFiles();
+    expect(await text(files.keep(key(), 7, 2, source('a,b\n', '1,2\n', '3,4\n'), async () => 7))).toBe('a,b\n1,2\n3,4\n');
+    const kept = await files.find(key(), 7);
+    expect(kept?.rows).toBe(2);
+    expect(await text(kept!.stream)).toBe('a,b\n1,2\n3,4\n');
+    expect(await files.find(key(1, true), 7)).toBeUndefined();
+    expect(await files.find(key(2), 7)).toBeUndefined();
+    expect(await files.find(key(), 8)).toBeUndefined();
+    // A newer version drops the file: it is not served at the old one either.
+    expect(await files.find(key(), 7)).toBeUndefined();
+    expect(files.kept).toBe(0);
+  });
+
+  it('keeps nothing when the data changed while it was sent, when the export fails, or when the reader stops reading', async () => {
+    const before = folders();
+    files = new MicrodataFiles();
+    await text(files.keep(key(), 7, 1, source('a\n', '1\n'), async () => 8));
+    expect(files.kept).toBe(0);
+
+    const failing = Readable.from(
+      (async function* () {
+        yield Buffer.from('a\n');
+        throw new Error('connection lost');
+      })(),
+    );
+    await expect(text(files.keep(key(), 7, 1, failing, async () => 7))).rejects.toThrow('connection lost');
+
+    const long = files.keep(key(), 7, 1000, source(...Array.from({ length: 1000 }, (_, k) => `${k}\n`)), async () => 7);
+    for await (const _ of long) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(files.kept).toBe(0);
+    const [folder] = [...folders()].filter((f) => !before.has(f));
+    expect(readdirSync(`${tmpdir()}/${folder}`)).toEqual([]);
+  });
+
+  it('holds about its budget of bytes, dropping the least recently used first, and removes everything at close', async () => {
+    const before = folders();
+    files = new MicrodataFiles(25);
+    for (const round of [1, 2, 3]) await text(files.keep(key(round), 1, 1, source('0123456789\n'), async () => 1));
+    expect(files.kept).toBe(2);
+    expect(await files.find(key(1), 1)).toBeUndefined();
+    const newest = await files.find(key(3), 1);
+    expect(await text(newest!.stream)).toBe('0123456789\n');
+    const made = [...folders()].filter((f) => !before.has(f));
+    expect(made).toHaveLength(1);
+    files.close();
+    expect(existsSync(`${tmpdir()}/${made[0]}`)).toBe(false);
+  });
+});
