@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * On PostgreSQL (DATABASE_URL set) the tests that reach a database run again: the integration tests
@@ -9,9 +9,23 @@ import { defineConfig } from 'vitest/config';
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
+/**
+ * Integration tests whose subject does not depend on the database they read from, so the
+ * PostgreSQL pass would repeat them: which proxy headers are believed, the figures against R, the
+ * syntax files in R and PSPP, and the layout of the wide report files. The queries they reach are
+ * run on PostgreSQL by the other integration tests (results, microdata, downloads).
+ */
+const sameOnEitherDatabase = [
+  'tests/integration/forwarded-headers.test.ts',
+  'tests/integration/result-figures-r.test.ts',
+  'tests/integration/microdata-syntax.test.ts',
+  'tests/integration/result-wide-downloads.test.ts',
+];
+
 export default defineConfig({
   test: {
     include: onPostgres ? ['tests/integration/**/*.test.ts', 'tests/browser/round-journey.test.ts'] : ['tests/**/*.test.ts'],
+    exclude: onPostgres ? [...configDefaults.exclude, ...sameOnEitherDatabase] : configDefaults.exclude,
     // Builds the UI when its sources changed, so `npm test` always drives the current UI.
     globalSetup: ['tests/support/global-setup.ts'],
     // Tests that start `npx sipas` child processes (PGlite initdb, migrations) share two cores

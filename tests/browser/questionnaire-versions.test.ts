@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../server/domain/accounts/auth.ts';
 import { newVersionFrom2024, questionnaireXlsx, spreadsheetRow } from '../support/questionnaire-files.ts';
-import { PASSWORD } from '../support/staff.ts';
+import { PASSWORD, quickHash } from '../support/staff.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { listedQuestionnaireProblems, previewQuestionnaire, uploadQuestionnaire } from './support/questionnaires.ts';
 import { desk, logIn } from './support/staff.ts';
@@ -16,7 +16,7 @@ const app = useBrowserApp();
 describe('questionnaire versions in the staff app', () => {
   it('refuses a file with a mistake at its cell, stores the corrected file, and previews it without sending', { timeout: 90_000 }, async () => {
     const db = app.database().db;
-    await createUser(db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
+    await createUser(db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD }, quickHash);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'admin');
     await page.getByRole('link', { name: 'Phiếu khảo sát' }).click();
@@ -63,7 +63,7 @@ describe('questionnaire versions in the staff app', () => {
   });
 
   it('shows the organisations’ version in its preview with its own wording', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD }, quickHash);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'admin');
     await previewQuestionnaire(page, app.url(), '2024-to-chuc');

@@ -3,7 +3,7 @@ import { findUserByUsername } from '../../db/queries/users.ts';
 import { createUser } from '../../server/domain/accounts/auth.ts';
 import { issueForms, markForms } from '../../server/domain/paper-forms/paper-forms.ts';
 import { writeCsv } from '../../server/files/tables.ts';
-import { PASSWORD } from '../support/staff.ts';
+import { PASSWORD, quickHash } from '../support/staff.ts';
 import { officeSubmission } from '../support/submissions.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoLinkToken } from './support/links.ts';
@@ -14,7 +14,7 @@ const app = useBrowserApp();
 describe('the staff app for administrators and survey managers', () => {
   it('shows each role only its own sections, and refuses the others’ screens', { timeout: 60_000 }, async () => {
     await staffAccounts(app.database().db);
-    await createUser(app.database().db, { username: 'mai', displayName: 'Phạm Mai', role: 'analyst', password: PASSWORD });
+    await createUser(app.database().db, { username: 'mai', displayName: 'Phạm Mai', role: 'analyst', password: PASSWORD }, quickHash);
     const navOf = async (username: string) => {
       const page = await desk(app);
       await logIn(page, app.url('/staff'), username);
@@ -47,7 +47,7 @@ describe('the staff app for administrators and survey managers', () => {
   });
 
   it('lets an administrator create a keyer account in English and deactivate it', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD }, quickHash);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'admin');
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -64,8 +64,8 @@ describe('the staff app for administrators and survey managers', () => {
   });
 
   it('shows an administrator an account held back by wrong passwords and lets them unlock it', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
-    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD }, quickHash);
+    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD }, quickHash);
     const attempt = (password: string) =>
       fetch(app.url('/api/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'minh', password }) });
     for (let k = 0; k < 5; k++) await attempt(`sai-mat-khau-${k}`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../server/domain/accounts/auth.ts';
-import { PASSWORD } from '../support/staff.ts';
+import { PASSWORD, quickHash } from '../support/staff.ts';
 import { logInWith } from './support/accounts.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { desk, logIn } from './support/staff.ts';
@@ -13,7 +13,7 @@ const app = useBrowserApp();
 
 describe('accounts in the staff app', () => {
   it('lets a keyer change their own password, which ends their session on another computer', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
+    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD }, quickHash);
     const elsewhere = await desk(app);
     await logIn(elsewhere, app.url('/staff'), 'minh');
     const page = await desk(app);
@@ -38,7 +38,7 @@ describe('accounts in the staff app', () => {
   });
 
   it('does not send two new passwords that differ', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'mai', displayName: 'Phạm Mai', role: 'analyst', password: PASSWORD });
+    await createUser(app.database().db, { username: 'mai', displayName: 'Phạm Mai', role: 'analyst', password: PASSWORD }, quickHash);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'mai');
     await page.goto(app.url('/staff/account'));
@@ -51,8 +51,8 @@ describe('accounts in the staff app', () => {
   });
 
   it('lets an administrator make a keyer an analyst on the Users page', { timeout: 60_000 }, async () => {
-    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD });
-    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
+    await createUser(app.database().db, { username: 'admin', displayName: 'Quản trị', role: 'admin', password: PASSWORD }, quickHash);
+    await createUser(app.database().db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD }, quickHash);
     const page = await desk(app);
     await logIn(page, app.url('/staff'), 'admin');
     expect(await page.locator('tr[data-user="admin"] select').count()).toBe(0);

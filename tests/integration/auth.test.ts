@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { purgeDeadSessions } from '../../server/domain/accounts/auth.ts';
+import { createUser } from '../../server/domain/accounts/auth.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, PASSWORD } from '../support/staff.ts';
 
@@ -82,8 +83,8 @@ describe('staff log-in', () => {
     expect((await agent.request({ method: 'POST', url: '/api/users', payload })).statusCode).toBe(201);
   });
 
-  it('stores passwords only as scrypt hashes', async () => {
-    await addStaff(database().db, 'keyer', 'keyer.hash');
+  it('stores passwords only as scrypt hashes, with the platform’s parameters', async () => {
+    await createUser(database().db, { username: 'keyer.hash', displayName: 'keyer.hash', role: 'keyer', password: PASSWORD });
     const rows = await database().db.execute(sql`select password_hash from users where username = 'keyer.hash'`);
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<{ password_hash: string }>;
     expect(list[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);

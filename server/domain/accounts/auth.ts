@@ -104,14 +104,19 @@ export async function logOut(db: Database, session: StaffSession): Promise<void>
   await deleteSession(db, session.tokenHash);
 }
 
-export async function createUser(db: Database, input: { username: string; displayName: string; role: Role; password: string }): Promise<PublicUser> {
+export async function createUser(
+  db: Database,
+  input: { username: string; displayName: string; role: Role; password: string },
+  /** How the password is hashed: the platform's own parameters, unless a test makes many accounts. */
+  hash: (password: string) => Promise<string> = hashPassword,
+): Promise<PublicUser> {
   const username = checkedUsername(input.username);
   checkNewPassword(input.password);
   const created = await insertUser(db, {
     username,
     displayName: input.displayName.normalize('NFC').trim() || username,
     role: input.role,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: await hash(input.password),
   });
   if (!created) {
     throw problems.usernameTaken({ username });

@@ -9,7 +9,7 @@ import type { Database } from '../../../db/client.ts';
 import { DEMO_ROUND_CODE } from '../../../db/seed/index.ts';
 import { createUser } from '../../../server/domain/accounts/auth.ts';
 import { createBatch, issueForms, markForms } from '../../../server/domain/paper-forms/paper-forms.ts';
-import { PASSWORD } from '../../support/staff.ts';
+import { PASSWORD, quickHash } from '../../support/staff.ts';
 import type { BrowserApp } from './browser-app.ts';
 
 /** A computer at the post office or the provincial department, not a phone. */
@@ -19,9 +19,9 @@ export async function desk(app: BrowserApp): Promise<Page> {
 }
 
 export async function staffAccounts(db: Database) {
-  const manager = await createUser(db, { username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'manager', password: PASSWORD });
-  const first = await createUser(db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD });
-  const second = await createUser(db, { username: 'hoa', displayName: 'Lê Thị Hoa', role: 'keyer', password: PASSWORD });
+  const manager = await createUser(db, { username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'manager', password: PASSWORD }, quickHash);
+  const first = await createUser(db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'keyer', password: PASSWORD }, quickHash);
+  const second = await createUser(db, { username: 'hoa', displayName: 'Lê Thị Hoa', role: 'keyer', password: PASSWORD }, quickHash);
   return { manager, first, second };
 }
 
