@@ -155,7 +155,7 @@ async function loadRound(db: Database): Promise<void> {
     insert into responses (id, round_id, questionnaire_version, channel, office_id, province_code, district_code, commune_code,
       profile, answers, ratings, answer_bits, content_hash, answers_fingerprint, submitted_at)
     select gen_random_uuid(), $1, '2024', p.channel,
-      case when p.channel = 'office' then ($2::int[])[1 + p.district * ${OFFICES_PER_DISTRICT} + (g * 7 % ${OFFICES_PER_DISTRICT})] end,
+      case when p.channel = 'office' then ($2::int[])[1 + p.district * ${OFFICES_PER_DISTRICT} + ((g / ${districts.length}) * 7 % ${OFFICES_PER_DISTRICT})] end,
       ($3::text[])[1 + p.district], ($4::text[])[1 + p.district],
       case when p.channel <> 'office' then ($4::text[])[1 + p.district] || lpad((1 + (g / ${districts.length}) % ${COMMUNES_PER_DISTRICT})::text, 2, '0') end,
       t.profile, t.answers, t.ratings, t.answer_bits, t.content_hash, t.fingerprint, now()
