@@ -78,7 +78,12 @@ export class MicrodataFiles {
    * abandoned leaves nothing behind.
    */
   keep(key: MicrodataFileKey, version: number, rows: number, source: Readable, versionNow: () => Promise<number>): Readable {
-    const folder = this.ensureFolder();
+    let folder: string;
+    try {
+      folder = this.ensureFolder();
+    } catch {
+      return source;
+    }
     const finalPath = join(folder, `${randomUUID()}.csv`);
     const partPath = `${finalPath}.part`;
     const keepIfCurrent = async (bytes: number) => {
@@ -95,21 +100,36 @@ export class MicrodataFiles {
       }
       return true;
     };
+    // A folder removed under the server (a cleaner of temporary files) is made again next time.
+    const folderLost = () => {
+      if (this.folder === folder) this.folder = undefined;
+    };
+    // Keeping is a convenience: whatever goes wrong with the file (no folder, a full disk), the
+    // download itself goes on to its last byte.
     async function* teed(): AsyncGenerator<Buffer> {
-      const file = await open(partPath, 'wx', 0o600);
+      let file: FileHandle | undefined = await open(partPath, 'wx', 0o600).catch(() => {
+        folderLost();
+        return undefined;
+      });
       let bytes = 0;
       let complete = false;
       let kept = false;
       try {
         for await (const chunk of source as AsyncIterable<Buffer>) {
-          await file.write(chunk);
-          bytes += chunk.length;
+          if (file) {
+            try {
+              await file.write(chunk);
+              bytes += chunk.length;
+            } catch {
+              await file.close().catch(() => {});
+              file = undefined;
+            }
+          }
           yield chunk;
         }
-        complete = true;
+        complete = file !== undefined;
       } finally {
-        await file.close();
-        // Keeping is a convenience: whatever goes wrong with it, the download itself is done.
+        await file?.close().catch(() => {});
         if (complete) kept = await keepIfCurrent(bytes).catch(() => false);
         if (!kept) await unlink(partPath).catch(() => {});
       }

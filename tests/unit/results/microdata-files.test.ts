@@ -1,6 +1,7 @@
 /** The files kept for microdata downloads: kept only when complete and current, dropped when stale, bounded, removed at close. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,5 +63,17 @@ describe('kept microdata files', () => {
     expect(made).toHaveLength(1);
     files.close();
     expect(existsSync(`${tmpdir()}/${made[0]}`)).toBe(false);
+  });
+
+  it('still sends the whole download when its file cannot be written, and keeps again once it can', async () => {
+    const before = folders();
+    files = new MicrodataFiles();
+    await text(files.keep(key(1), 1, 1, source('a\n'), async () => 1));
+    const [made] = [...folders()].filter((f) => !before.has(f));
+    rmSync(join(tmpdir(), made), { recursive: true, force: true });
+    expect(await text(files.keep(key(2), 1, 2, source('a\n', '1\n', '2\n'), async () => 1))).toBe('a\n1\n2\n');
+    expect(await files.find(key(2), 1)).toBeUndefined();
+    expect(await text(files.keep(key(3), 1, 1, source('b\n'), async () => 1))).toBe('b\n');
+    expect(await text((await files.find(key(3), 1))!.stream)).toBe('b\n');
   });
 });
