@@ -1,5 +1,5 @@
 /** The files kept for microdata downloads: kept only when complete and current, dropped when stale, bounded, removed at close. */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -61,6 +61,12 @@ describe('kept microdata files', () => {
     expect(await text(newest!.stream)).toBe('0123456789\n');
     const made = [...folders()].filter((f) => !before.has(f));
     expect(made).toHaveLength(1);
+    // Owner-only, whatever the umask: they hold what the downloads hold.
+    const folder = join(tmpdir(), made[0]);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const kept = readdirSync(folder);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const name of kept) expect(statSync(join(folder, name)).mode & 0o777).toBe(0o600);
     files.close();
     expect(existsSync(`${tmpdir()}/${made[0]}`)).toBe(false);
   });
