@@ -12,7 +12,7 @@ export const microdataFilesPlugin = fp(
   async (app) => {
     const files = new MicrodataFiles();
     app.decorate('microdataFiles', files);
-    app.addHook('onClose', async () => files.close());
+    app.addHook('onClose', () => files.close());
   },
   { name: 'microdata-files' },
 );

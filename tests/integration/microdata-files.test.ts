@@ -7,6 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/schema/index.ts';
+import { roundDataVersion } from '../../db/queries/data-version.ts';
+import { findRoundByCode } from '../../db/queries/rounds.ts';
 import { useTestApp } from '../support/app.ts';
 import { addStaff, logInAs, type Agent } from '../support/staff.ts';
 import { distinctAnswers, officeSubmission } from '../support/submissions.ts';
@@ -80,5 +82,23 @@ describe('the microdata download kept per data version', () => {
       { rows: 3, freeText: 'masked', respondentType: 'citizen', values: 'codes' },
       { rows: 3, freeText: 'masked', respondentType: 'citizen', values: 'codes' },
     ]);
+  });
+
+  it('is made ahead of the first reader once the keying of paper forms is closed, for either clearance', async () => {
+    await addStaff(database().db, 'manager', 'manager');
+    const manager = await logInAs(app(), 'manager');
+    for (const step of ['close', 'close-keying']) {
+      const res = await manager.request({ method: 'POST', url: `/api/rounds/DN-2025-H1/${step}` });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const round = (await findRoundByCode(database().db, 'DN-2025-H1'))!;
+    const version = await roundDataVersion(database().db, round.id);
+    const key = (clearText: boolean) => ({ roundId: round.id, respondentType: 'citizen', values: 'codes', clearText });
+    await expect.poll(() => [app().microdataFiles.has(key(false), version), app().microdataFiles.has(key(true), version)]).toEqual([true, true]);
+    const masked = await download(analyst);
+    expect(masked.rows).toHaveLength(3);
+    expect(masked.text).not.toMatch(/0987|654 321/);
+    expect((await download(cleared)).text).toContain(PERSONAL);
+    expect(app().microdataFiles.kept).toBe(2);
   });
 });

@@ -55,6 +55,30 @@ export async function microdataDownload(
   return exported;
 }
 
+/**
+ * Once a round's data is final (the keying of paper forms closed, or the results published), its
+ * microdata files are made in the background for each respondent type and either free-text
+ * clearance (coded answers, the download analysts take), so that the first reader gets a kept file
+ * rather than waiting for an export. One at a time; a change meanwhile keeps nothing, as for any
+ * download; the server stopping ends it. Not audited: nobody has read anything yet.
+ */
+export function prepareMicrodataFiles(handle: DatabaseHandle, files: MicrodataFiles, round: RoundRow): void {
+  const respondentTypes = (['citizen', 'organisation'] as const).filter((type) => Boolean(round.questionnaires[type]));
+  files.inBackground(async (signal) => {
+    for (const respondentType of respondentTypes) {
+      for (const clearText of [false, true]) {
+        if (signal.aborted) return;
+        const key = { roundId: round.id, respondentType, values: 'codes', clearText };
+        const version = await roundDataVersion(handle.db, round.id);
+        if (files.has(key, version)) continue;
+        const fresh = await microdataExport(handle, round, true, respondentType, 'codes', textFor(clearText));
+        const kept = files.keep(key, version, fresh.rows, fresh.stream, () => roundDataVersion(handle.db, round.id));
+        for await (const _chunk of kept) if (signal.aborted) break;
+      }
+    }
+  });
+}
+
 export async function codebookDownload(db: Database, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<Buffer> {
   const def = await questionnaireOfRound(db, round, respondentType);
   return codebookCsv(def, true);

@@ -47,8 +47,27 @@ export class MicrodataFiles {
   private folder: string | undefined;
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  private readonly background = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
+
+  /** Whether a file is kept for this key at this data version. */
+  has(key: MicrodataFileKey, version: number): boolean {
+    return this.entries.get(keyText(key))?.version === version;
+  }
+
+  /**
+   * Runs `task` (making files ahead of the first reader) without anyone waiting for it; whatever it
+   * throws is dropped. Stopping the server aborts `signal` and waits for the task to return.
+   */
+  inBackground(task: (signal: AbortSignal) => Promise<void>): void {
+    if (this.stopping.signal.aborted) return;
+    const running: Promise<void> = task(this.stopping.signal)
+      .catch(() => {})
+      .finally(() => this.background.delete(running));
+    this.background.add(running);
+  }
 
   /** The kept file for this key at this data version, opened; undefined when there is none. */
   async find(key: MicrodataFileKey, version: number): Promise<KeptMicrodata | undefined> {
@@ -142,8 +161,10 @@ export class MicrodataFiles {
     return this.entries.size;
   }
 
-  /** Removes every kept file and the folder (the server stopping). */
-  close(): void {
+  /** Stops what runs in the background, then removes every kept file and the folder (the server stopping). */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await Promise.all(this.background);
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
     this.folder = undefined;
     this.entries.clear();

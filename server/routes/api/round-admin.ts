@@ -14,6 +14,7 @@ import { importSamplePlan, readSamplePlanTable, saveSamplePlan } from '../../dom
 import { problems } from '../../error-catalogue.ts';
 import { uploadLimits, XLSX_MEDIA_TYPE } from '../../files/tables.ts';
 import { requireStaff } from '../../plugins/auth.ts';
+import { prepareMicrodataFiles } from '../../domain/results/microdata-download.ts';
 
 const PLAN_LIMIT = uploadLimits.samplePlan.bytes;
 const errors = { 400: ProblemView, 401: ProblemView, 403: ProblemView, 404: ProblemView, 409: ProblemView };
@@ -96,6 +97,8 @@ export const roundAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => {
         const round = await changeRound(db(), requireStaff(request).user.id, await roundOrFail(db(), request.params.code), transition);
         app.lookups.forgetMutable();
+        // The data is final once paper keying is closed: its microdata is made ahead of the first reader.
+        if (transition === 'close-keying') prepareMicrodataFiles(app.database, app.microdataFiles, round);
         return roundView(round);
       },
     );

@@ -5,6 +5,7 @@ import { PublishBody, PublishChecklistView } from '../../../contract/plans.ts';
 import { ProblemView, UploadProblemViews } from '../../../contract/problems.ts';
 import { FrameSavedView, FrameView, RoundParams, RoundView } from '../../../contract/rounds.ts';
 import { frameOverview, readFrameTable, removeFrame, saveFrame } from '../../domain/results/frames.ts';
+import { prepareMicrodataFiles } from '../../domain/results/microdata-download.ts';
 import { roundOrFail } from '../../domain/paper-forms/paper-forms.ts';
 import { publishRound, withdrawRound } from '../../domain/rounds/publication.ts';
 import { publishChecklist } from '../../domain/rounds/publish-checklist.ts';
@@ -108,10 +109,16 @@ export const roundResultsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RoundView, ...errors },
       },
     },
-    async (request) =>
-      roundView(
-        await publishRound(app.database, requireStaff(request).user.id, await roundOrFail(db(), request.params.code), request.body?.acknowledgedWarnings ?? []),
-      ),
+    async (request) => {
+      const round = await publishRound(
+        app.database,
+        requireStaff(request).user.id,
+        await roundOrFail(db(), request.params.code),
+        request.body?.acknowledgedWarnings ?? [],
+      );
+      prepareMicrodataFiles(app.database, app.microdataFiles, round);
+      return roundView(round);
+    },
   );
 
   app.post(

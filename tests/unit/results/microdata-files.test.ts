@@ -67,7 +67,7 @@ describe('kept microdata files', () => {
     const kept = readdirSync(folder);
     expect(kept.length).toBeGreaterThan(0);
     for (const name of kept) expect(statSync(join(folder, name)).mode & 0o777).toBe(0o600);
-    files.close();
+    await files.close();
     expect(existsSync(`${tmpdir()}/${made[0]}`)).toBe(false);
   });
 
@@ -81,5 +81,25 @@ describe('kept microdata files', () => {
     expect(await files.find(key(2), 1)).toBeUndefined();
     expect(await text(files.keep(key(3), 1, 1, source('b\n'), async () => 1))).toBe('b\n');
     expect(await text((await files.find(key(3), 1))!.stream)).toBe('b\n');
+  });
+
+  it('runs work in the background until the server stops, which aborts it and waits for it to return', async () => {
+    files = new MicrodataFiles();
+    const seen: string[] = [];
+    files.inBackground(async (signal) => {
+      while (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen.push('returned');
+    });
+    files.inBackground(async () => {
+      throw new Error('dropped, never thrown at anyone');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await files.close();
+    expect(seen).toEqual(['returned']);
+    files.inBackground(async () => {
+      seen.push('started after the stop');
+    });
+    expect(seen).toEqual(['returned']);
   });
 });
