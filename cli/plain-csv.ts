@@ -3,8 +3,9 @@
  * end all in LF or all in CRLF. In such a file a field can hold neither a comma nor a line break, so
  * the rows are the lines and the fields lie between commas; csv-parse (bom, skip_empty_lines,
  * relax_column_count) reads exactly that, line numbers included (tests/unit/cli/plain-csv.test.ts
- * holds the two side by side on generated files). Rows are handed over as spans of the text, so a
- * file of 200,000 rows × 45 columns is read without making nine million strings.
+ * holds the two side by side on generated files). Rows are handed over as lines of the text, which
+ * the microdata reader splits as it codes them (MicrodataReader.addLine), so a file of 200,000 rows ×
+ * 45 columns is read without making nine million strings.
  *
  * Whatever is not plain, or has a row with another number of fields than the header, is not read
  * here at all: the caller reads it with csv-parse, and its messages (the line and column of an
@@ -12,11 +13,7 @@
  */
 
 const QUOTE = '"';
-const COMMA = 0x2c;
 const CR = 0x0d;
-
-/** Each row's fields as spans: field i of the row is `text.slice(bounds[i], bounds[i + 1] - 1)`. */
-export type SpanRow = (text: string, bounds: Int32Array, line: number) => void;
 
 function occurrences(text: string, what: string): number {
   let count = 0;
@@ -70,42 +67,4 @@ export function readPlainLines(text: string, header: (fields: string[], line: nu
     at = next + 1;
   }
   return rows > 0;
-}
-
-/**
- * Splits `text[start, end)` on its commas into `bounds` (field i is `text.slice(bounds[i],
- * bounds[i + 1] - 1)`); false when the line has not `bounds.length - 1` fields.
- */
-export function splitPlainLine(text: string, start: number, end: number, bounds: Int32Array): boolean {
-  const last = bounds.length - 1;
-  let field = 0;
-  bounds[0] = start;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) !== COMMA) continue;
-    if (++field === last) return false;
-    bounds[field] = i + 1;
-  }
-  if (field !== last - 1) return false;
-  bounds[last] = end + 1;
-  return true;
-}
-
-/**
- * Reads a plain text as readPlainLines does, each row handed over as the spans of its fields; false
- * at the first row whose number of fields is not the header's.
- */
-export function readPlainCsv(text: string, header: (fields: string[], line: number) => void, row: SpanRow): boolean {
-  let bounds = new Int32Array(0);
-  return readPlainLines(
-    text,
-    (fields, line) => {
-      header(fields, line);
-      bounds = new Int32Array(fields.length + 1);
-    },
-    (text, start, end, line) => {
-      if (!splitPlainLine(text, start, end, bounds)) return false;
-      row(text, bounds, line);
-      return true;
-    },
-  );
 }
