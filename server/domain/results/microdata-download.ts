@@ -12,7 +12,7 @@ import { readsFreeText } from '../../../db/queries/users.ts';
 import { textFor } from '../free-text/free-answers.ts';
 import { codebookCsv, microdataExport, type MicrodataExport } from './microdata.ts';
 import type { MicrodataValues } from './microdata-labels.ts';
-import type { MicrodataFiles } from './microdata-files.ts';
+import type { MicrodataFileKey, MicrodataFiles } from './microdata-files.ts';
 import { microdataFileName } from './microdata-names.ts';
 import { microdataVariables } from './microdata-variables.ts';
 import { questionnaireOfRound } from './results.ts';
@@ -37,12 +37,9 @@ export async function microdataDownload(
   // Read before the export reads anything: a file is kept only if no change was committed since.
   const version = await roundDataVersion(handle.db, round.id);
   const kept = await files.find(key, version);
-  let exported: MicrodataExport;
-  if (kept) exported = { fileName: microdataFileName(round.code, respondentType, true, 'csv', values === 'labels'), ...kept };
-  else {
-    const fresh = await microdataExport(handle, round, true, respondentType, values, textFor(clear));
-    exported = { ...fresh, stream: files.keep(key, version, fresh.rows, fresh.stream, () => roundDataVersion(handle.db, round.id)) };
-  }
+  const exported = kept
+    ? { fileName: microdataFileName(round.code, respondentType, true, 'csv', values === 'labels'), ...kept }
+    : await exportedAndKept(handle, files, round, key, version);
   await recordAudit(handle.db, [
     {
       userId: readerId,
@@ -68,15 +65,26 @@ export function prepareMicrodataFiles(handle: DatabaseHandle, files: MicrodataFi
     for (const respondentType of respondentTypes) {
       for (const clearText of [false, true]) {
         if (signal.aborted) return;
-        const key = { roundId: round.id, respondentType, values: 'codes', clearText };
+        const key = { roundId: round.id, respondentType, values: 'codes' as const, clearText };
         const version = await roundDataVersion(handle.db, round.id);
         if (files.has(key, version)) continue;
-        const fresh = await microdataExport(handle, round, true, respondentType, 'codes', textFor(clearText));
-        const kept = files.keep(key, version, fresh.rows, fresh.stream, () => roundDataVersion(handle.db, round.id));
-        for await (const _chunk of kept) if (signal.aborted) break;
+        const { stream } = await exportedAndKept(handle, files, round, key, version);
+        for await (const _chunk of stream) if (signal.aborted) break;
       }
     }
   });
+}
+
+/** A fresh export of the key's file, kept for `version` as it is sent (microdata-files.ts). */
+async function exportedAndKept(
+  handle: DatabaseHandle,
+  files: MicrodataFiles,
+  round: RoundRow,
+  key: MicrodataFileKey & { respondentType: RespondentType; values: MicrodataValues },
+  version: number,
+): Promise<MicrodataExport> {
+  const fresh = await microdataExport(handle, round, true, key.respondentType, key.values, textFor(key.clearText));
+  return { ...fresh, stream: files.keep(key, version, fresh.rows, fresh.stream, () => roundDataVersion(handle.db, round.id)) };
 }
 
 export async function codebookDownload(db: Database, round: RoundRow, respondentType: RespondentType = 'citizen'): Promise<Buffer> {
