@@ -5,10 +5,10 @@
  *
  * A row is a plain array of strings, as few and as small as the export needs — a million rows of
  * objects, Buffers and parsed arrays would keep the garbage collector busier than the writing:
- * the id, the response's place (channel, office, locality, survey week) as one JSON text that the
+ * the id, the response's place (channel, office, locality, survey week) as one short text that the
  * export decodes once per place, the answer bits in hex, then each free-text answer asked for.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle } from '../client.ts';
 import { responses } from '../schema/index.ts';
@@ -28,17 +28,57 @@ export interface MicrodataPlace {
   week: string | null;
 }
 
-export function microdataPlace(place: string): MicrodataPlace {
-  const [channel, officeId, province, district, commune, week] = JSON.parse(place) as [
-    MicrodataPlace['channel'],
-    number | null,
-    string,
-    string | null,
-    string | null,
-    string | null,
-  ];
-  return { channel, officeId, province, district, commune, week };
+/**
+ * The place as one short text made by PostgreSQL (placeKey below), which keys the export's table of
+ * places: `channel|office|n|province|n|district|n|commune|week`, each code preceded by its length
+ * (none where the code is null), so that any code — a `|` in it included — reads back exactly.
+ */
+export function microdataPlace(key: string): MicrodataPlace {
+  let at = 0;
+  const upTo = (): string => {
+    const end = key.indexOf('|', at);
+    if (end < 0) throw new Error(`not a place key: ${key}`);
+    const text = key.slice(at, end);
+    at = end + 1;
+    return text;
+  };
+  const code = (): string | null => {
+    const length = upTo();
+    if (length === '') {
+      at++;
+      return null;
+    }
+    // PostgreSQL counts characters, JavaScript UTF-16 units: a character beyond the BMP takes two.
+    const from = at;
+    for (let n = Number(length); n > 0; n--) at += (key.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    const text = key.slice(from, at);
+    at++;
+    return text;
+  };
+  const channel = upTo() as MicrodataPlace['channel'];
+  const office = upTo();
+  const province = code() ?? '';
+  const district = code();
+  const commune = code();
+  const week = key.slice(at);
+  return { channel, officeId: office === '' ? null : Number(office), province, district, commune, week: week === '' ? null : week };
 }
+
+type PlaceColumns = Record<'channel' | 'officeId' | 'province' | 'district' | 'commune' | 'week', SQL.Aliased | SQL | AnyColumn>;
+
+/** The key microdataPlace reads; cheaper for PostgreSQL to make than a JSON array (a third of the query's time) and shorter to look up. */
+export const placeKeyOf = (c: PlaceColumns): SQL => sql`concat(${c.channel}, '|', ${c.officeId}, '|',
+  length(${c.province}), '|', ${c.province}, '|', length(${c.district}), '|', ${c.district}, '|',
+  length(${c.commune}), '|', ${c.commune}, '|', ${c.week})`;
+
+const placeKey = placeKeyOf({
+  channel: responses.channel,
+  officeId: responses.officeId,
+  province: responses.provinceCode,
+  district: responses.districtCode,
+  commune: responses.communeCode,
+  week: surveyWeek,
+});
 
 export interface TextField {
   group: 'profile' | 'answers';
@@ -52,7 +92,7 @@ const accepted = (roundId: number, respondentType: RespondentType) =>
 function rowsQuery(roundId: number, respondentType: RespondentType, fields: readonly TextField[], after?: string, limit?: number): SQL {
   const texts = fields.map((f, k) => sql`, (${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code}) as ${sql.identifier(`t${k}`)}`);
   return sql`select ${responses.id}::text as id,
-      json_build_array(${responses.channel}, ${responses.officeId}, ${responses.provinceCode}, ${responses.districtCode}, ${responses.communeCode}, ${surveyWeek})::text as place,
+      ${placeKey} as place,
       encode(${responses.answerBits}, 'hex') as bits${sql.join(texts, sql``)}
     from ${responses} where ${accepted(roundId, respondentType)}${after === undefined ? sql`` : sql` and ${responses.id} > ${after}`}
     ${limit === undefined ? sql`` : sql`order by ${responses.id} limit ${limit}`}`;

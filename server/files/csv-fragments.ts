@@ -38,9 +38,10 @@ export class LineWriter {
     this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
-  /** The batch written so far (a copy), and a fresh start. */
+  /** The batch written so far, not copied; the next batch goes to a fresh buffer a little larger than this one needed. */
   take(): Buffer {
-    const out = Buffer.from(this.buffer.subarray(0, this.at));
+    const out = this.buffer.subarray(0, this.at);
+    this.buffer = Buffer.allocUnsafe(Math.max(1 << 16, Math.ceil(this.at * 1.25)));
     this.at = 0;
     return out;
   }

@@ -133,21 +133,33 @@ export class MicrodataFiles {
       let bytes = 0;
       let complete = false;
       let kept = false;
+      // A chunk goes to the file while the next is made and this one sent: one write at a time,
+      // so the file keeps the order and at most one chunk waits on the disk.
+      let writing: Promise<boolean> = Promise.resolve(true);
+      const stopWriting = async () => {
+        await file?.close().catch(() => {});
+        file = undefined;
+      };
       try {
         for await (const chunk of source as AsyncIterable<Buffer>) {
           if (file) {
-            try {
-              await file.write(chunk);
-              bytes += chunk.length;
-            } catch {
-              await file.close().catch(() => {});
-              file = undefined;
-            }
+            if (await writing) {
+              writing = file.write(chunk).then(
+                ({ bytesWritten }) => {
+                  // A short write (a full disk) ends the keeping, not the download.
+                  bytes += bytesWritten;
+                  return bytesWritten === chunk.length;
+                },
+                () => false,
+              );
+            } else await stopWriting();
           }
           yield chunk;
         }
+        if (file && !(await writing)) await stopWriting();
         complete = file !== undefined;
       } finally {
+        await writing;
         await file?.close().catch(() => {});
         if (complete) kept = await keepIfCurrent(bytes).catch(() => false);
         if (!kept) await unlink(partPath).catch(() => {});
