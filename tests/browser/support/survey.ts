@@ -37,6 +37,9 @@ export async function waitForScreen(page: Page, predicate: (screen: string) => b
  * when planned. Clicks go through the page's own inputs, as taps do.
  */
 export async function answerScreen(page: Page, plan: Plan): Promise<void> {
+  // The first screen may still be the one the server drew, whose Next does nothing until the app
+  // has taken over: answer and move on in the app's (its form says data-app).
+  await page.locator('form.screen[data-app]').waitFor();
   // An answer may reveal another question (skip logic): answer again until nothing changes.
   for (let round = 0; round < 5; round++) {
     if ((await answerVisible(page, plan)) === 0) return;
