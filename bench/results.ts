@@ -198,17 +198,27 @@ function downloadMicrodata(url: string, cookie: string): Promise<{ bytes: number
       let count = '';
       curl.stderr.on('data', (chunk: Buffer) => (size += chunk.toString('utf8')));
       wc.stdout.on('data', (chunk: Buffer) => (count += chunk.toString('utf8')));
-      let curlDone: number | null | undefined;
+      // curl's exit code and the end of what it wrote to stderr; wc's output read to its end.
+      let curlCode: number | null | undefined;
+      let sized = false;
+      let counted = false;
       const finish = () => {
-        if (curlDone === undefined || wc.exitCode === null) return;
-        if (curlDone !== 0) reject(new Error(`microdata: curl ${size.trim()}`));
+        if (curlCode === undefined || !sized || !counted) return;
+        if (curlCode !== 0) reject(new Error(`microdata: curl ${size.trim()}`));
         else resolve({ bytes: Number(size.trim()), lines: Number(count.trim()) });
       };
       curl.on('exit', (code) => {
-        curlDone = code;
+        curlCode = code;
         finish();
       });
-      wc.on('exit', finish);
+      curl.stderr.on('end', () => {
+        sized = true;
+        finish();
+      });
+      wc.on('close', () => {
+        counted = true;
+        finish();
+      });
       curl.on('error', reject);
       return;
     }
