@@ -26,15 +26,24 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   /**
-   * PostgreSQL only: the rows of a query in batches from a server-side cursor, in one read-only
-   * snapshot, holding one pooled connection until the last batch (or until the loop stops).
-   * PGlite has a single connection that others must not wait on; callers page instead.
+   * PostgreSQL only: a read-only snapshot on one pooled connection, held until released, so that
+   * several reads (counts, then the rows in batches) see the same data. PGlite has a single
+   * connection that others must not wait on; callers page instead.
    */
-  cursor?: (query: SQL, batchSize: number) => AsyncGenerator<unknown[][]>;
+  snapshot?: () => Promise<ReadSnapshot>;
   migrate(): Promise<void>;
   /** In-memory PGlite only: an image of its data folder, which another in-memory database can start from (`memoryImage`). */
   memoryImage?: () => Promise<Blob>;
   close(): Promise<void>;
+}
+
+/** Reads in one snapshot (DatabaseHandle.snapshot); rows as arrays of column values, in the query's column order (cheaper than objects for millions). */
+export interface ReadSnapshot {
+  rows(query: SQL): Promise<unknown[][]>;
+  /** The rows of a query in batches from a server-side cursor, the next batch on its way while the caller works on this one. */
+  batches(query: SQL, batchSize: number): AsyncGenerator<unknown[][]>;
+  /** Ends the snapshot and gives the connection back; again is harmless. */
+  release(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -59,34 +68,57 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     await pool.query('select 1');
     const db = drizzlePostgres({ client: pool, schema });
     const dialect = new PgDialect();
-    /** Rows as arrays of column values, in the query's column order (cheaper than objects for millions). */
-    async function* cursor(query: SQL, batchSize: number): AsyncGenerator<unknown[][]> {
-      const { sql: text, params } = dialect.sqlToQuery(query);
+    async function snapshot(): Promise<ReadSnapshot> {
       const client = await pool.connect();
-      let reading: Cursor | undefined;
-      let next: Promise<unknown[][]> | undefined;
       try {
         await client.query('begin isolation level repeatable read read only');
-        reading = client.query(new Cursor(text, params, { rowMode: 'array' }));
-        // The next batch is on its way while the caller works on this one.
-        next = reading.read(batchSize);
-        for (;;) {
-          const rows = await next;
-          if (rows.length === 0) break;
-          next = reading.read(batchSize);
-          yield rows;
-        }
-      } finally {
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      let reading: Cursor | undefined;
+      let next: Promise<unknown[][]> | undefined;
+      const stopReading = async () => {
         await next?.catch(() => undefined);
         await reading?.close().catch(() => undefined);
-        await client.query('rollback').catch(() => undefined);
-        client.release();
-      }
+        reading = undefined;
+        next = undefined;
+      };
+      let released: Promise<void> | undefined;
+      return {
+        async rows(query) {
+          const { sql: text, params } = dialect.sqlToQuery(query);
+          return (await client.query({ text, values: params, rowMode: 'array' })).rows;
+        },
+        async *batches(query, batchSize) {
+          const { sql: text, params } = dialect.sqlToQuery(query);
+          try {
+            reading = client.query(new Cursor(text, params, { rowMode: 'array' }));
+            next = reading.read(batchSize);
+            for (;;) {
+              const rows = await next;
+              if (rows.length === 0) break;
+              next = reading.read(batchSize);
+              yield rows;
+            }
+          } finally {
+            await stopReading();
+          }
+        },
+        release() {
+          released ??= (async () => {
+            await stopReading();
+            await client.query('rollback').catch(() => undefined);
+            client.release();
+          })();
+          return released;
+        },
+      };
     }
     return {
       db: db as unknown as Database,
       kind: 'postgres',
-      cursor,
+      snapshot,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => pool.end(),
     };

@@ -10,7 +10,7 @@
  */
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
-import type { DatabaseHandle } from '../client.ts';
+import type { DatabaseHandle, ReadSnapshot } from '../client.ts';
 import { responses } from '../schema/index.ts';
 import { surveyWeek } from './survey-week.ts';
 
@@ -98,15 +98,20 @@ function rowsQuery(roundId: number, respondentType: RespondentType, fields: read
     ${limit === undefined ? sql`` : sql`order by ${responses.id} limit ${limit}`}`;
 }
 
+/**
+ * The rows in batches: on PostgreSQL from a cursor in the export's snapshot (the one its counts were
+ * read in), on PGlite by keyset pages.
+ */
 export async function* microdataBatches(
   handle: DatabaseHandle,
+  snapshot: ReadSnapshot | undefined,
   roundId: number,
   respondentType: RespondentType,
   fields: readonly TextField[],
   batchSize: number,
 ): AsyncGenerator<MicrodataRow[]> {
-  if (handle.cursor) {
-    for await (const rows of handle.cursor(rowsQuery(roundId, respondentType, fields), batchSize)) yield rows as MicrodataRow[];
+  if (snapshot) {
+    for await (const rows of snapshot.batches(rowsQuery(roundId, respondentType, fields), batchSize)) yield rows as MicrodataRow[];
     return;
   }
   const names = ['id', 'place', 'bits', ...fields.map((_, k) => `t${k}`)];
@@ -122,11 +127,26 @@ export async function* microdataBatches(
   }
 }
 
-/** Responses per (channel, province, district) of a round: what the design weights N_h / n_h need. */
-export async function stratumCounts(handle: DatabaseHandle, roundId: number, respondentType: RespondentType) {
-  return handle.db
-    .select({ channel: responses.channel, province: responses.provinceCode, district: responses.districtCode, size: sql<number>`count(*)::int4` })
-    .from(responses)
-    .where(accepted(roundId, respondentType))
-    .groupBy(responses.channel, responses.provinceCode, responses.districtCode);
+export interface StratumCount {
+  channel: (typeof responses.$inferSelect)['channel'];
+  province: string;
+  district: string | null;
+  size: number;
+}
+
+/**
+ * Responses per (channel, province, district) of a round: what the design weights N_h / n_h need.
+ * In a snapshot when given: the microdata export reads its rows in the same one, so that its weights
+ * count exactly the rows it writes.
+ */
+export async function stratumCounts(handle: DatabaseHandle, roundId: number, respondentType: RespondentType, snapshot?: ReadSnapshot): Promise<StratumCount[]> {
+  const query = sql`select ${responses.channel} as channel, ${responses.provinceCode} as province, ${responses.districtCode} as district, count(*)::int4 as size
+    from ${responses} where ${accepted(roundId, respondentType)}
+    group by ${responses.channel}, ${responses.provinceCode}, ${responses.districtCode}`;
+  if (snapshot) {
+    const rows = (await snapshot.rows(query)) as Array<[StratumCount['channel'], string, string | null, number]>;
+    return rows.map(([channel, province, district, size]) => ({ channel, province, district, size }));
+  }
+  const result = (await handle.db.execute(query)) as unknown as { rows: StratumCount[] };
+  return result.rows;
 }

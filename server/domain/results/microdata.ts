@@ -16,7 +16,7 @@ import { estimationPlan } from '../../../analysis/estimation/variables.ts';
 import { answerGroup } from '../../../analysis/questionnaire/answer-rules.ts';
 import type { Question, QuestionnaireDefinition, RespondentType } from '../../../analysis/questionnaire/definition.ts';
 import { scaleOf } from '../../../analysis/questionnaire/structure.ts';
-import type { DatabaseHandle } from '../../../db/client.ts';
+import type { DatabaseHandle, ReadSnapshot } from '../../../db/client.ts';
 import { LineWriter, utf8 } from '../../files/csv-fragments.ts';
 import { CellTables } from './microdata-cells.ts';
 import { csvHead, escapedField, escapedText, writeCsv } from '../../files/tables.ts';
@@ -72,8 +72,30 @@ export async function microdataExport(
   const def = await questionnaireOfRound(handle.db, round, respondentType);
   await ensureAnswerBits(handle.db, def);
   const layout = microdataLayout(def, withText);
+  // On PostgreSQL the counts behind the weights and the rows are read in one snapshot: a response
+  // stored meanwhile is in neither, so the weights count exactly the rows written.
+  const snapshot = await handle.snapshot?.();
+  try {
+    return await exportIn(handle, snapshot, round, def, withText, layout, respondentType, values, shownText);
+  } catch (error) {
+    await snapshot?.release();
+    throw error;
+  }
+}
+
+async function exportIn(
+  handle: DatabaseHandle,
+  snapshot: ReadSnapshot | undefined,
+  round: RoundRow,
+  def: QuestionnaireDefinition,
+  withText: boolean,
+  layout: MicrodataLayout,
+  respondentType: RespondentType,
+  values: MicrodataValues,
+  shownText: (text: string) => string,
+): Promise<MicrodataExport> {
   const [counts, frame, offices] = await Promise.all([
-    stratumCounts(handle, round.id, respondentType),
+    stratumCounts(handle, round.id, respondentType, snapshot),
     frameOf(handle.db, round, respondentType),
     officeCodes(handle.db),
   ]);
@@ -214,13 +236,20 @@ export async function microdataExport(
     return writer.take();
   };
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield csvHead(layout.header);
-    for await (const batch of microdataBatches(handle, round.id, respondentType, layout.textFields, BATCH)) yield batchBytes(batch);
+    try {
+      yield csvHead(layout.header);
+      for await (const batch of microdataBatches(handle, snapshot, round.id, respondentType, layout.textFields, BATCH)) yield batchBytes(batch);
+    } finally {
+      await snapshot?.release();
+    }
   }
+  const stream = Readable.from(chunks(), { objectMode: false });
+  // A stream destroyed before its first read never enters chunks(): its snapshot is given back here.
+  stream.once('close', () => void snapshot?.release());
   return {
     fileName: microdataFileName(round.code, respondentType, withText, 'csv', values === 'labels'),
     rows: strata.reduce((sum, s) => sum + s.size, 0),
-    stream: Readable.from(chunks(), { objectMode: false }),
+    stream,
   };
 }
 
