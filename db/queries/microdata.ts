@@ -1,7 +1,8 @@
 /**
  * A round's accepted responses for the microdata export, a batch at a time so that memory stays
- * flat however large the round: from a server-side cursor on PostgreSQL, by keyset pages (id order)
- * on PGlite, whose single connection must not be held while a slow client downloads.
+ * flat however large the round: on PostgreSQL from a cursor in the export's snapshot (the one its
+ * weights' counts were read in), on PGlite by keyset pages (id order), whose single connection must
+ * not be held while a slow client downloads.
  *
  * A row is a plain array of strings, as few and as small as the export needs — a million rows of
  * objects, Buffers and parsed arrays would keep the garbage collector busier than the writing:
