@@ -13,7 +13,7 @@ import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle, ReadSnapshot } from '../client.ts';
 import { responses } from '../schema/index.ts';
-import { surveyWeek } from './survey-week.ts';
+import { responsePlace } from './response-place.ts';
 
 /** `[id, place, bits in hex (null: none), ...free-text answers (null where blank)]`. */
 export type MicrodataRow = [id: string, place: string, bits: string | null, ...texts: Array<string | null>];
@@ -72,14 +72,7 @@ export const placeKeyOf = (c: PlaceColumns): SQL => sql`concat(${c.channel}, '|'
   length(${c.province}), '|', ${c.province}, '|', length(${c.district}), '|', ${c.district}, '|',
   length(${c.commune}), '|', ${c.commune}, '|', ${c.week})`;
 
-const placeKey = placeKeyOf({
-  channel: responses.channel,
-  officeId: responses.officeId,
-  province: responses.provinceCode,
-  district: responses.districtCode,
-  commune: responses.communeCode,
-  week: surveyWeek,
-});
+const placeKey = placeKeyOf(responsePlace);
 
 export interface TextField {
   group: 'profile' | 'answers';

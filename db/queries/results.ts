@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { Database } from '../client.ts';
 import { offices, responses } from '../schema/index.ts';
-import { surveyWeek } from './survey-week.ts';
+import { responsePlace } from './response-place.ts';
 
 export interface CellCountRow {
   channel: 'office' | 'paper' | 'online';
@@ -52,19 +52,14 @@ export async function countCells(
     await tx.execute(sql`set local work_mem = '64MB'`);
     const cells = await tx
       .select({
-        channel: responses.channel,
-        officeId: responses.officeId,
-        province: responses.provinceCode,
-        district: responses.districtCode,
-        commune: responses.communeCode,
-        week: surveyWeek,
+        ...responsePlace,
         size: sql<number>`count(*)::int4`,
         uncoded: sql<number>`count(*) filter (where ${responses.answerBits} is null)::int4`,
         counts: sql<number[]>`${sums}`,
       })
       .from(responses)
       .where(and(counted(roundId, respondentType), ne(responses.channel, 'online')))
-      .groupBy(responses.channel, responses.officeId, responses.provinceCode, responses.districtCode, responses.communeCode, surveyWeek);
+      .groupBy(...Object.values(responsePlace));
     const online = await tx
       .select({
         id: responses.id,
