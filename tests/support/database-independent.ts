@@ -6,3 +6,6 @@
 import { describe } from 'vitest';
 
 export const describeOnPgliteOnly = describe.skipIf(Boolean(process.env.DATABASE_URL));
+
+/** Tests of what PostgreSQL alone has (a snapshot held across queries on one pooled connection): skipped in the PGlite pass. */
+export const describeOnPostgresOnly = describe.skipIf(!process.env.DATABASE_URL);
