@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import Cursor from 'pg-cursor';
+import { to as copyTo } from 'pg-copy-streams';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { restrictToOwner } from './owner-only.ts';
@@ -31,6 +31,11 @@ export interface DatabaseHandle {
    * connection that others must not wait on; callers page instead.
    */
   snapshot?: () => Promise<ReadSnapshot>;
+  /**
+   * PGlite only: the whole output of `COPY (query) TO … (FORMAT binary)` (db/queries/copy-binary.ts)
+   * for a query of bounded size (a page); PostgreSQL streams it from a snapshot instead.
+   */
+  copyPage?: (query: SQL) => Promise<Uint8Array>;
   migrate(): Promise<void>;
   /** In-memory PGlite only: an image of its data folder, which another in-memory database can start from (`memoryImage`). */
   memoryImage?: () => Promise<Blob>;
@@ -40,8 +45,12 @@ export interface DatabaseHandle {
 /** Reads in one snapshot (DatabaseHandle.snapshot); rows as arrays of column values, in the query's column order (cheaper than objects for millions). */
 export interface ReadSnapshot {
   rows(query: SQL): Promise<unknown[][]>;
-  /** The rows of a query in batches from a server-side cursor, the next batch on its way while the caller works on this one. */
-  batches(query: SQL, batchSize: number): AsyncGenerator<unknown[][]>;
+  /**
+   * `COPY (query) TO STDOUT (FORMAT binary)` as it comes (db/queries/copy-binary.ts reads it): the
+   * cheapest way out of PostgreSQL for a million rows, with the socket's backpressure (the server
+   * waits while the caller does not read).
+   */
+  copy(query: SQL): AsyncIterable<Buffer>;
   /** Ends the snapshot and gives the connection back; again is harmless. */
   release(): Promise<void>;
 }
@@ -71,43 +80,46 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     async function snapshot(): Promise<ReadSnapshot> {
       const client = await pool.connect();
       try {
-        await client.query('begin isolation level repeatable read read only');
+        // COPY's statements carry their values as literals (copy below): quotes escaped by doubling,
+        // backslashes as they are. No JIT: compiling a plain scan's expressions costs more than it saves.
+        await client.query('begin isolation level repeatable read read only; set local standard_conforming_strings = on; set local jit = off');
       } catch (error) {
         client.release(error as Error);
         throw error;
       }
-      let reading: Cursor | undefined;
-      let next: Promise<unknown[][]> | undefined;
-      const stopReading = async () => {
-        await next?.catch(() => undefined);
-        await reading?.close().catch(() => undefined);
-        reading = undefined;
-        next = undefined;
-      };
+      /** A COPY under way, or left unfinished: the connection is then mid-COPY and is closed rather than pooled. */
+      let copying: { destroy(): void } | undefined;
+      let unfinished = false;
       let released: Promise<void> | undefined;
       return {
         async rows(query) {
           const { sql: text, params } = dialect.sqlToQuery(query);
           return (await client.query({ text, values: params, rowMode: 'array' })).rows;
         },
-        async *batches(query, batchSize) {
-          const { sql: text, params } = dialect.sqlToQuery(query);
+        async *copy(query) {
+          // COPY takes no parameters: they are written into the statement as literals (drizzle escapes them).
+          const { sql: text } = dialect.sqlToQuery(query.inlineParams());
+          const reading = client.query(copyTo(`copy (${text}) to stdout with (format binary)`));
+          copying = reading;
+          let finished = false;
           try {
-            reading = client.query(new Cursor(text, params, { rowMode: 'array' }));
-            next = reading.read(batchSize);
-            for (;;) {
-              const rows = await next;
-              if (rows.length === 0) break;
-              next = reading.read(batchSize);
-              yield rows;
-            }
+            yield* reading as AsyncIterable<Buffer>;
+            finished = true;
           } finally {
-            await stopReading();
+            copying = undefined;
+            if (!finished) {
+              unfinished = true;
+              reading.destroy();
+            }
           }
         },
         release() {
           released ??= (async () => {
-            await stopReading();
+            if (copying || unfinished) {
+              copying?.destroy();
+              client.release(new Error('COPY left unfinished'));
+              return;
+            }
             await client.query('rollback').catch(() => undefined);
             client.release();
           })();
@@ -131,6 +143,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db: db as unknown as Database,
       kind: 'pglite',
       migrate: () => migratePglite(db, { migrationsFolder }),
+      copyPage: pgliteCopyPage(client),
       memoryImage: () => client.dumpDataDir('none'),
       close: () => client.close(),
     };
@@ -150,6 +163,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db: db as unknown as Database,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    copyPage: pgliteCopyPage(client),
     async close() {
       try {
         await client.close();
@@ -160,6 +174,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         unlock();
       }
     },
+  };
+}
+
+/** PGlite writes a COPY's output to a blob it returns (its "/dev/blob"). */
+function pgliteCopyPage(client: PGlite): (query: SQL) => Promise<Uint8Array> {
+  const dialect = new PgDialect();
+  return async (query) => {
+    const { sql: text } = dialect.sqlToQuery(query.inlineParams());
+    const result = await client.query(`copy (${text}) to '/dev/blob' with (format binary)`);
+    if (!result.blob) throw new Error('PGlite returned no COPY output');
+    return new Uint8Array(await result.blob.arrayBuffer());
   };
 }
 

@@ -1,22 +1,39 @@
 /**
  * A round's accepted responses for the microdata export, a batch at a time so that memory stays
- * flat however large the round: on PostgreSQL from a cursor in the export's snapshot (the one its
- * weights' counts were read in), on PGlite by keyset pages (id order), whose single connection must
- * not be held while a slow client downloads.
+ * flat however large the round: on PostgreSQL one binary COPY in the export's snapshot (the one its
+ * weights' counts were read in), on PGlite a binary COPY per keyset page (id order), whose single
+ * connection must not be held while a slow client downloads.
  *
- * A row is a plain array of strings, as few and as small as the export needs — a million rows of
- * objects, Buffers and parsed arrays would keep the garbage collector busier than the writing:
- * the id, the response's place (channel, office, locality, survey week) as one short text that the
- * export decodes once per place, the answer bits in hex, then each free-text answer asked for.
+ * Binary COPY because a million rows are read: PostgreSQL writes each column as it stores it (no
+ * text made of a uuid, a timestamp or the answer bits) and the export reads the rows as spans of
+ * the bytes they came in (copy-binary.ts), with no object or string per field. The columns that
+ * place a response (channel, office, locality, survey day) are read raw; the export keys its places on
+ * their bytes and works each place out once.
  */
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle, ReadSnapshot } from '../client.ts';
 import { responses } from '../schema/index.ts';
-import { responsePlace } from './response-place.ts';
+import { copyRows, uuidText as uuidOf, type CopyRows } from './copy-binary.ts';
+import { surveyDay } from './survey-week.ts';
 
-/** `[id, place, bits in hex (null: none), ...free-text answers (null where blank)]`. */
-export type MicrodataRow = [id: string, place: string, bits: string | null, ...texts: Array<string | null>];
+/** The fields of a row, in order: then the free-text answers asked for (null where blank). */
+export const MICRODATA_FIELD = {
+  /** uuid: 16 bytes. */
+  id: 0,
+  /** text: office, paper or online. */
+  channel: 1,
+  /** int4, or null. */
+  officeId: 2,
+  province: 3,
+  district: 4,
+  commune: 5,
+  /** date: an office response's survey day (survey-week.ts surveyDay), days since 2000-01-01; null for other channels. */
+  surveyDay: 6,
+  /** bytea, or null where the answers have none. */
+  bits: 7,
+  firstText: 8,
+} as const;
 
 /** Where a response came from: everything in its row between the id and the answers follows from it. */
 export interface MicrodataPlace {
@@ -29,51 +46,6 @@ export interface MicrodataPlace {
   week: string | null;
 }
 
-/**
- * The place as one short text made by PostgreSQL (placeKey below), which keys the export's table of
- * places: `channel|office|n|province|n|district|n|commune|week`, each code preceded by its length
- * (none where the code is null), so that any code — a `|` in it included — reads back exactly.
- */
-export function microdataPlace(key: string): MicrodataPlace {
-  let at = 0;
-  const upTo = (): string => {
-    const end = key.indexOf('|', at);
-    if (end < 0) throw new Error(`not a place key: ${key}`);
-    const text = key.slice(at, end);
-    at = end + 1;
-    return text;
-  };
-  const code = (): string | null => {
-    const length = upTo();
-    if (length === '') {
-      at++;
-      return null;
-    }
-    // PostgreSQL counts characters, JavaScript UTF-16 units: a character beyond the BMP takes two.
-    const from = at;
-    for (let n = Number(length); n > 0; n--) at += (key.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
-    const text = key.slice(from, at);
-    at++;
-    return text;
-  };
-  const channel = upTo() as MicrodataPlace['channel'];
-  const office = upTo();
-  const province = code() ?? '';
-  const district = code();
-  const commune = code();
-  const week = key.slice(at);
-  return { channel, officeId: office === '' ? null : Number(office), province, district, commune, week: week === '' ? null : week };
-}
-
-type PlaceColumns = Record<'channel' | 'officeId' | 'province' | 'district' | 'commune' | 'week', SQL.Aliased | SQL | AnyColumn>;
-
-/** The key microdataPlace reads; cheaper for PostgreSQL to make than a JSON array (a third of the query's time) and shorter to look up. */
-export const placeKeyOf = (c: PlaceColumns): SQL => sql`concat(${c.channel}, '|', ${c.officeId}, '|',
-  length(${c.province}), '|', ${c.province}, '|', length(${c.district}), '|', ${c.district}, '|',
-  length(${c.commune}), '|', ${c.commune}, '|', ${c.week})`;
-
-const placeKey = placeKeyOf(responsePlace);
-
 export interface TextField {
   group: 'profile' | 'answers';
   code: string;
@@ -84,17 +56,17 @@ const accepted = (roundId: number, respondentType: RespondentType) =>
   and(eq(responses.roundId, roundId), eq(responses.respondentType, respondentType), eq(responses.status, 'accepted'));
 
 function rowsQuery(roundId: number, respondentType: RespondentType, fields: readonly TextField[], after?: string, limit?: number): SQL {
-  const texts = fields.map((f, k) => sql`, (${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code}) as ${sql.identifier(`t${k}`)}`);
-  return sql`select ${responses.id}::text as id,
-      ${placeKey} as place,
-      encode(${responses.answerBits}, 'hex') as bits${sql.join(texts, sql``)}
-    from ${responses} where ${accepted(roundId, respondentType)}${after === undefined ? sql`` : sql` and ${responses.id} > ${after}`}
+  const texts = fields.map((f) => sql`, ${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code}`);
+  const where = after === undefined ? accepted(roundId, respondentType) : and(accepted(roundId, respondentType), gt(responses.id, after));
+  return sql`select ${responses.id}, ${responses.channel}, ${responses.officeId}, ${responses.provinceCode}, ${responses.districtCode},
+      ${responses.communeCode}, ${surveyDay}, ${responses.answerBits}${sql.join(texts, sql``)}
+    from ${responses} where ${where}
     ${limit === undefined ? sql`` : sql`order by ${responses.id} limit ${limit}`}`;
 }
 
 /**
- * The rows in batches: on PostgreSQL from a cursor in the export's snapshot (the one its counts were
- * read in), on PGlite by keyset pages.
+ * The rows in batches (fields: MICRODATA_FIELD, then the free-text answers of `fields`): on
+ * PostgreSQL from one COPY in the export's snapshot, on PGlite a page of `pageSize` at a time.
  */
 export async function* microdataBatches(
   handle: DatabaseHandle,
@@ -102,22 +74,25 @@ export async function* microdataBatches(
   roundId: number,
   respondentType: RespondentType,
   fields: readonly TextField[],
-  batchSize: number,
-): AsyncGenerator<MicrodataRow[]> {
+  pageSize: number,
+): AsyncGenerator<CopyRows> {
+  const width = MICRODATA_FIELD.firstText + fields.length;
   if (snapshot) {
-    for await (const rows of snapshot.batches(rowsQuery(roundId, respondentType, fields), batchSize)) yield rows as MicrodataRow[];
+    yield* copyRows(snapshot.copy(rowsQuery(roundId, respondentType, fields)), width);
     return;
   }
-  const names = ['id', 'place', 'bits', ...fields.map((_, k) => `t${k}`)];
+  if (!handle.copyPage) throw new Error('this database can neither hold a snapshot nor copy a page');
   let after: string | undefined;
   for (;;) {
-    const result = (await handle.db.execute(rowsQuery(roundId, respondentType, fields, after, batchSize))) as unknown as {
-      rows: Array<Record<string, string | null>>;
-    };
-    if (result.rows.length === 0) return;
-    const rows = result.rows.map((r) => names.map((name) => r[name]) as MicrodataRow);
-    yield rows;
-    after = rows[rows.length - 1][0];
+    const page = await handle.copyPage(rowsQuery(roundId, respondentType, fields, after, pageSize));
+    let last: CopyRows | undefined;
+    for await (const batch of copyRows([page], width)) {
+      last = batch;
+      yield batch;
+    }
+    if (!last) return;
+    const idAt = last.start[(last.rows - 1) * width + MICRODATA_FIELD.id];
+    after = uuidOf(last.data, idAt);
   }
 }
 

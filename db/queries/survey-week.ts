@@ -8,6 +8,33 @@
 import { sql } from 'drizzle-orm';
 import { responses } from '../schema/index.ts';
 
+/** The instant an office response's week is of: when the respondent finished, else when it was received. */
+export const surveyInstant = sql<Date>`coalesce(${responses.submittedAt}, ${responses.receivedAt})`;
+
 export const surveyWeek = sql<
   string | null
->`case when ${responses.channel} = 'office' then to_char(coalesce(${responses.submittedAt}, ${responses.receivedAt}) at time zone 'Asia/Ho_Chi_Minh', 'IYYY-"W"IW') end`;
+>`case when ${responses.channel} = 'office' then to_char(${surveyInstant} at time zone 'Asia/Ho_Chi_Minh', 'IYYY-"W"IW') end`;
+
+/**
+ * The Vietnam-time day of an office response's survey week (null for other channels), for the
+ * microdata export, which makes the week's text itself (isoWeekOfDay): cheaper for PostgreSQL to
+ * send a million of than surveyWeek's text.
+ */
+export const surveyDay = sql<string | null>`case when ${responses.channel} = 'office' then (${surveyInstant} at time zone 'Asia/Ho_Chi_Minh')::date end`;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * surveyWeek's text (`IYYY-"W"IW`) for a calendar day given as days since 1970-01-01: the ISO week,
+ * Monday to Sunday, belongs to the year of its Thursday. tests/integration/survey-week.test.ts
+ * holds it to PostgreSQL's answer.
+ */
+export function isoWeekOfDay(day: number): string {
+  // 1970-01-01 was a Thursday: weekday 0 is Monday.
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  const thursday = day - weekday + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const week = Math.floor((thursday - new Date(0).setUTCFullYear(year, 0, 1) / DAY_MS) / 7) + 1;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}

@@ -22,14 +22,19 @@ export interface Shown {
  * copied from typed arrays in one loop, with no call or allocation per cell.
  */
 export class CellTables {
-  readonly byte: Int32Array;
-  readonly shift: Int32Array;
+  /** Question k's window starts at bit `bit[k] & 7` of the three bytes from `bit[k] >> 3`. */
+  readonly bit: Int32Array;
   readonly mask: Int32Array;
   /** Where question k's windows start in `start`. */
   readonly base: Int32Array;
   /** Window w of question k: pool bytes from start[base[k] + w] to start[base[k] + w + 1]. */
   readonly start: Int32Array;
   readonly pool: Uint8Array;
+  /**
+   * The same cell when it is 3 bytes at most (every coded answer): its bytes in the low three bytes
+   * and its length in the high one, written without a loop; −1 for a longer one (words), read from the pool.
+   */
+  readonly packed: Int32Array;
   /** The longest row of the cells in the tables, in bytes. */
   readonly widest: number;
   /** Questions read one by one, by decodeAnswer, rather than from the tables. */
@@ -52,8 +57,7 @@ export class CellTables {
             : shown.value(q, value);
     const windows: Uint8Array[] = [];
     const n = questions.length;
-    this.byte = new Int32Array(n);
-    this.shift = new Int32Array(n);
+    this.bit = new Int32Array(n);
     this.mask = new Int32Array(n);
     this.base = new Int32Array(n);
     let widest = 0;
@@ -66,18 +70,18 @@ export class CellTables {
         this.slow[k] = (bits) => bytesOf(cellText(q, decodeAnswer(q, bits)));
         return;
       }
-      this.byte[k] = q.first >> 3;
-      this.shift[k] = q.first & 7;
+      this.bit[k] = q.first;
       this.mask[k] = (1 << width) - 1;
       let longest = 0;
       for (let window = 0; window < 1 << width; window++) {
         // The window as answer bits of their own, read back the way the estimation reads them.
         const bits = new Uint8Array(3);
-        const at = window << this.shift[k];
+        const shift = q.first & 7;
+        const at = window << shift;
         bits[0] = at & 0xff;
         bits[1] = (at >> 8) & 0xff;
         bits[2] = (at >> 16) & 0xff;
-        const shifted = { ...q, first: this.shift[k], notApplicable: this.shift[k] + q.options.length };
+        const shifted = { ...q, first: shift, notApplicable: shift + q.options.length };
         const bytes = bytesOf(cellText(q, decodeAnswer(shifted, bits)));
         windows.push(bytes);
         longest = Math.max(longest, bytes.length);
@@ -94,5 +98,6 @@ export class CellTables {
     this.start[windows.length] = size;
     this.pool = new Uint8Array(size);
     windows.forEach((w, i) => this.pool.set(w, this.start[i]));
+    this.packed = new Int32Array(windows.map((w) => (w.length > 3 ? -1 : (w.length << 24) | w.reduce((word, byte, j) => word | (byte << (8 * j)), 0))));
   }
 }
