@@ -49,8 +49,10 @@ export async function* copyRows(chunks: AsyncIterable<Uint8Array> | Iterable<Uin
     const start = new Int32Array(capacity);
     const length = new Int32Array(capacity);
     let rows = 0;
-    while (at + 2 <= data.length) {
-      const count = data.readInt16BE(at);
+    // Lengths read byte by byte: Buffer's readInt32BE, called ten million times, cost twice as much.
+    const end = data.length;
+    while (at + 2 <= end) {
+      const count = ((data[at] << 24) | (data[at + 1] << 16)) >> 16;
       if (count === -1) {
         ended = true;
         at += 2;
@@ -61,16 +63,16 @@ export async function* copyRows(chunks: AsyncIterable<Uint8Array> | Iterable<Uin
       const base = rows * fields;
       let whole = true;
       for (let f = 0; f < fields; f++) {
-        if (p + 4 > data.length) {
+        if (p + 4 > end) {
           whole = false;
           break;
         }
-        const n = data.readInt32BE(p);
+        const n = (data[p] << 24) | (data[p + 1] << 16) | (data[p + 2] << 8) | data[p + 3];
         p += 4;
         start[base + f] = p;
         length[base + f] = n;
         if (n > 0) p += n;
-        if (p > data.length) {
+        if (p > end) {
           whole = false;
           break;
         }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CopyFormatError, copyRows, uuidText, writeUuid, type CopyRows } from '../../../db/queries/copy-binary.ts';
+import { CopyFormatError, copyRows, uuidText, writeUuid } from '../../../db/queries/copy-binary.ts';
 
 type Field = Uint8Array | null;
 
@@ -31,9 +31,8 @@ function copyOutput(rows: Field[][], extension = 0): Buffer {
 
 async function read(chunks: Uint8Array[], width: number): Promise<Field[][]> {
   const out: Field[][] = [];
-  const batches: CopyRows[] = [];
-  for await (const batch of copyRows(chunks, width)) batches.push(batch);
-  for (const { data, rows, start, length } of batches) {
+  // Each batch read as it comes: its spans hold until the next is asked for.
+  for await (const { data, rows, start, length } of copyRows(chunks, width)) {
     for (let r = 0; r < rows; r++) {
       const row: Field[] = [];
       for (let f = 0; f < width; f++) {
