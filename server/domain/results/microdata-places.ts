@@ -16,7 +16,7 @@ const POSTGRES_EPOCH_DAY = 10_957;
 
 /**
  * An open-addressing table of the places met, their keys (the bytes of the place's columns, channel
- * to commune, length words included, and the day) in one arena: a lookup reads a few typed arrays,
+ * to commune, length words included, and the survey week's Monday) in one arena: a lookup reads a few typed arrays,
  * not a Map's entries and a Buffer per key.
  */
 export class MicrodataPlaces<T> {
@@ -40,8 +40,15 @@ export class MicrodataPlaces<T> {
     const from = start[base + CHANNEL] - 4;
     const communeLength = length[base + COMMUNE];
     const to = start[base + COMMUNE] + (communeLength > 0 ? communeLength : 0);
+    // An office response's place has its survey week, not its day: keyed on the week's Monday
+    // (days since 1970), a week's seven days are one place, not seven.
     const dayAt = start[base + SURVEY_DAY];
-    const day = length[base + SURVEY_DAY] === 4 ? (data[dayAt] << 24) | (data[dayAt + 1] << 16) | (data[dayAt + 2] << 8) | data[dayAt + 3] : NO_DAY;
+    let day = NO_DAY;
+    if (length[base + SURVEY_DAY] === 4) {
+      const date = ((data[dayAt] << 24) | (data[dayAt + 1] << 16) | (data[dayAt + 2] << 8) | data[dayAt + 3]) + POSTGRES_EPOCH_DAY;
+      // 1970-01-01 was a Thursday: (date + 3) mod 7 counts from Monday.
+      day = date - ((((date + 3) % 7) + 7) % 7);
+    }
     let hash = day;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ data[i], 0x01000193);
     const size = to - from;
@@ -57,7 +64,7 @@ export class MicrodataPlaces<T> {
       while (i >= from && arena[at + i] === data[i]) i--;
       if (i < from) return this.values[entry];
     }
-    const value = this.make(placeOf(batch, base, day === NO_DAY ? NO_DAY : day + POSTGRES_EPOCH_DAY));
+    const value = this.make(placeOf(batch, base, day));
     this.add(hash, day, data.subarray(from, to), value);
     return value;
   }
