@@ -5,16 +5,16 @@
  * connection must not be held while a slow client downloads.
  *
  * Binary COPY because a million rows are read: PostgreSQL writes each column as it stores it (no
- * text made of a uuid, a timestamp or the answer bits) and the export reads the rows as spans of
+ * text made of a uuid, a date or the answer bits) and the export reads the rows as spans of
  * the bytes they came in (copy-binary.ts), with no object or string per field. The columns that
- * place a response (channel, office, locality, survey day) are read raw; the export keys its places on
- * their bytes and works each place out once.
+ * place a response (channel, office, locality, survey day) are read raw; the export finds its places
+ * by their bytes and works each place out once (server/domain/results/microdata-places.ts).
  */
 import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { RespondentType } from '../../analysis/questionnaire/definition.ts';
 import type { DatabaseHandle, ReadSnapshot } from '../client.ts';
 import { responses } from '../schema/index.ts';
-import { copyRows, uuidText as uuidOf, type CopyRows } from './copy-binary.ts';
+import { copyRows, uuidText, type CopyRows } from './copy-binary.ts';
 import { surveyDay } from './survey-week.ts';
 
 /** The fields of a row, in order: then the free-text answers asked for (null where blank). */
@@ -92,7 +92,7 @@ export async function* microdataBatches(
     }
     if (!last) return;
     const idAt = last.start[(last.rows - 1) * width + MICRODATA_FIELD.id];
-    after = uuidOf(last.data, idAt);
+    after = uuidText(last.data, idAt);
   }
 }
 

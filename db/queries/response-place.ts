@@ -1,6 +1,7 @@
 /**
  * Where a response came from — channel, office, locality and survey week — as the columns the
- * results' cell counts group by and the microdata export keys its rows' places on.
+ * results' cell counts group by. The microdata export reads the same columns raw, the survey day in
+ * place of the week (db/queries/microdata.ts), and makes the week from it as PostgreSQL would.
  */
 import { responses } from '../schema/index.ts';
 import { surveyWeek } from './survey-week.ts';

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { responses } from '../schema/index.ts';
 
 /** The instant an office response's week is of: when the respondent finished, else when it was received. */
-export const surveyInstant = sql<Date>`coalesce(${responses.submittedAt}, ${responses.receivedAt})`;
+const surveyInstant = sql<Date>`coalesce(${responses.submittedAt}, ${responses.receivedAt})`;
 
 export const surveyWeek = sql<
   string | null
@@ -26,7 +26,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * surveyWeek's text (`IYYY-"W"IW`) for a calendar day given as days since 1970-01-01: the ISO week,
- * Monday to Sunday, belongs to the year of its Thursday. tests/integration/survey-week.test.ts
+ * Monday to Sunday, belongs to the year of its Thursday. tests/integration/microdata-places.test.ts
  * holds it to PostgreSQL's answer.
  */
 export function isoWeekOfDay(day: number): string {
