@@ -97,9 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           return (await client.query({ text, values: params, rowMode: 'array' })).rows;
         },
         async *copy(query) {
-          // COPY takes no parameters: they are written into the statement as literals (drizzle escapes them).
-          const { sql: text } = dialect.sqlToQuery(query.inlineParams());
-          const reading = client.query(copyTo(`copy (${text}) to stdout with (format binary)`));
+          const reading = client.query(copyTo(binaryCopy(query, 'stdout')));
           copying = reading;
           let finished = false;
           try {
@@ -177,12 +175,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 }
 
+/** `COPY (query) TO target (FORMAT binary)`. COPY takes no parameters: they are written into the statement as literals (drizzle escapes them). */
+function binaryCopy(query: SQL, target: string): string {
+  return `copy (${new PgDialect().sqlToQuery(query.inlineParams()).sql}) to ${target} with (format binary)`;
+}
+
 /** PGlite writes a COPY's output to a blob it returns (its "/dev/blob"). */
 function pgliteCopyPage(client: PGlite): (query: SQL) => Promise<Uint8Array> {
-  const dialect = new PgDialect();
   return async (query) => {
-    const { sql: text } = dialect.sqlToQuery(query.inlineParams());
-    const result = await client.query(`copy (${text}) to '/dev/blob' with (format binary)`);
+    const result = await client.query(binaryCopy(query, "'/dev/blob'"));
     if (!result.blob) throw new Error('PGlite returned no COPY output');
     return new Uint8Array(await result.blob.arrayBuffer());
   };

@@ -15,6 +15,7 @@ import type { RespondentType } from '../../analysis/questionnaire/definition.ts'
 import type { DatabaseHandle, ReadSnapshot } from '../client.ts';
 import { responses } from '../schema/index.ts';
 import { copyRows, uuidText, type CopyRows } from './copy-binary.ts';
+import { responsePlace } from './response-place.ts';
 import { surveyDay } from './survey-week.ts';
 
 /** The fields of a row, in order: then the free-text answers asked for (null where blank). */
@@ -58,8 +59,8 @@ const accepted = (roundId: number, respondentType: RespondentType) =>
 function rowsQuery(roundId: number, respondentType: RespondentType, fields: readonly TextField[], after?: string, limit?: number): SQL {
   const texts = fields.map((f) => sql`, ${f.group === 'profile' ? responses.profile : responses.answers} ->> ${f.code}`);
   const where = after === undefined ? accepted(roundId, respondentType) : and(accepted(roundId, respondentType), gt(responses.id, after));
-  return sql`select ${responses.id}, ${responses.channel}, ${responses.officeId}, ${responses.provinceCode}, ${responses.districtCode},
-      ${responses.communeCode}, ${surveyDay}, ${responses.answerBits}${sql.join(texts, sql``)}
+  const { channel, officeId, province, district, commune } = responsePlace;
+  return sql`select ${responses.id}, ${channel}, ${officeId}, ${province}, ${district}, ${commune}, ${surveyDay}, ${responses.answerBits}${sql.join(texts, sql``)}
     from ${responses} where ${where}
     ${limit === undefined ? sql`` : sql`order by ${responses.id} limit ${limit}`}`;
 }

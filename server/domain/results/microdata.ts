@@ -177,12 +177,8 @@ async function exportIn(
   const NEWLINE = 10;
   const writer = new LineWriter();
   const anySlow = slow.some((cellOf) => cellOf !== undefined);
-  /** Small copies (a cell, the channel) are cheaper as a loop than as a native call; longer ones (the place's head) are not. */
+  /** Small copies (a place's bytes, a cell) are cheaper as a loop than as a native call. */
   const copy = (from: Uint8Array, to: Uint8Array, at: number): number => {
-    if (from.length > 32) {
-      to.set(from, at);
-      return at + from.length;
-    }
     for (let j = 0; j < from.length; j++) to[at++] = from[j];
     return at;
   };
