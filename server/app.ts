@@ -76,6 +76,10 @@ export function trustedProxies(setting = process.env.SIPAS_TRUST_PROXY): boolean
   return value;
 }
 
+const noDefaultCompiler = (): never => {
+  throw new Error('a route schema that is not zod’s: every schema is compiled by zod (buildApp)');
+};
+
 export async function buildApp({
   database,
   logger = false,
@@ -94,6 +98,9 @@ export async function buildApp({
     trustProxy,
     frameworkErrors: frameworkErrorHandler,
     ...timeoutOptions({ ...httpTimeouts, ...timeouts }),
+    // Every schema is zod's, compiled by the two compilers set below: fastify's own (Ajv,
+    // fast-json-stringify) would be loaded for nothing, some 0.2–0.3 s of the server's start.
+    schemaController: { compilersFactory: { buildValidator: noDefaultCompiler, buildSerializer: noDefaultCompiler } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
