@@ -76,7 +76,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // Fail at start-up, with the server's own message, rather than on the first request.
     await pool.query('select 1');
     const db = drizzlePostgres({ client: pool, schema });
-    const dialect = new PgDialect();
     async function snapshot(): Promise<ReadSnapshot> {
       const client = await pool.connect();
       try {
@@ -175,9 +174,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 }
 
+/** Turns drizzle's queries into SQL text for the statements made by hand here (snapshot reads, COPY). */
+const dialect = new PgDialect();
+
 /** `COPY (query) TO target (FORMAT binary)`. COPY takes no parameters: they are written into the statement as literals (drizzle escapes them). */
 function binaryCopy(query: SQL, target: string): string {
-  return `copy (${new PgDialect().sqlToQuery(query.inlineParams()).sql}) to ${target} with (format binary)`;
+  return `copy (${dialect.sqlToQuery(query.inlineParams()).sql}) to ${target} with (format binary)`;
 }
 
 /** PGlite writes a COPY's output to a blob it returns (its "/dev/blob"). */

@@ -24,15 +24,16 @@ export const surveyDay = sql<string | null>`case when ${responses.channel} = 'of
 
 const DAY_MS = 86_400_000;
 
+/** The Monday of a day's ISO week, both as days since 1970-01-01 (a Thursday: (day + 3) mod 7 counts from Monday). */
+export const mondayOfDay = (day: number): number => day - ((((day + 3) % 7) + 7) % 7);
+
 /**
  * surveyWeek's text (`IYYY-"W"IW`) for a calendar day given as days since 1970-01-01: the ISO week,
  * Monday to Sunday, belongs to the year of its Thursday. tests/integration/microdata-places.test.ts
  * holds it to PostgreSQL's answer.
  */
 export function isoWeekOfDay(day: number): string {
-  // 1970-01-01 was a Thursday: weekday 0 is Monday.
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  const thursday = day - weekday + 3;
+  const thursday = mondayOfDay(day) + 3;
   const year = new Date(thursday * DAY_MS).getUTCFullYear();
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   const week = Math.floor((thursday - new Date(0).setUTCFullYear(year, 0, 1) / DAY_MS) / 7) + 1;

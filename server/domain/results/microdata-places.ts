@@ -6,7 +6,7 @@
  */
 import type { CopyRows } from '../../../db/queries/copy-binary.ts';
 import { MICRODATA_FIELD as FIELD, type MicrodataPlace } from '../../../db/queries/microdata.ts';
-import { isoWeekOfDay } from '../../../db/queries/survey-week.ts';
+import { isoWeekOfDay, mondayOfDay } from '../../../db/queries/survey-week.ts';
 
 /** A day that is no date's: rows of other channels (a date's days lie within ±2^31). */
 const NO_DAY = -0x80000000;
@@ -45,9 +45,7 @@ export class MicrodataPlaces<T> {
     const dayAt = start[base + SURVEY_DAY];
     let day = NO_DAY;
     if (length[base + SURVEY_DAY] === 4) {
-      const date = ((data[dayAt] << 24) | (data[dayAt + 1] << 16) | (data[dayAt + 2] << 8) | data[dayAt + 3]) + POSTGRES_EPOCH_DAY;
-      // 1970-01-01 was a Thursday: (date + 3) mod 7 counts from Monday.
-      day = date - ((((date + 3) % 7) + 7) % 7);
+      day = mondayOfDay(((data[dayAt] << 24) | (data[dayAt + 1] << 16) | (data[dayAt + 2] << 8) | data[dayAt + 3]) + POSTGRES_EPOCH_DAY);
     }
     let hash = day;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ data[i], 0x01000193);
@@ -95,12 +93,11 @@ export class MicrodataPlaces<T> {
     this.arenaUsed += key.length;
     this.values.push(value);
     // At most half full, so that a miss ends soon.
-    if (2 * this.values.length > this.slots.length) this.slots = new Int32Array(this.slots.length * 2);
+    if (2 * this.values.length <= this.slots.length) this.place(entry);
     else {
-      this.place(entry);
-      return;
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let e = 0; e < this.values.length; e++) this.place(e);
     }
-    for (let e = 0; e < this.values.length; e++) this.place(e);
   }
 
   private place(entry: number): void {
