@@ -15,6 +15,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { restrictToOwner } from './owner-only.ts';
 import { flushFolder, lockFolder, openPgliteFolder } from './pglite-folder.ts';
+import { tuneWasmTiering } from './pglite-wasm.ts';
 import * as schema from './schema/index.ts';
 import { MIGRATIONS_FOLDER as migrationsFolder } from './project-root.ts';
 
@@ -134,6 +135,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const dataDir = options.dataDir;
   if (!dataDir) {
+    tuneWasmTiering();
     const client = await PGlite.create(options.memoryImage ? { loadDataDir: options.memoryImage } : {});
     const db = drizzlePglite({ client, schema });
     return {

@@ -16,6 +16,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ownerOnlyFolder, secureAtRest } from './owner-only.ts';
 import { durableStartParams, SyncedNodeFS } from './pglite-synced-fs.ts';
+import { tuneWasmTiering } from './pglite-wasm.ts';
 
 export const LOCK_FILE = 'sipas.lock';
 
@@ -80,6 +81,7 @@ export async function openPgliteFolder(dataDir: string, options: { loadDataDir?:
   };
   // A new folder is written by initdb, which never syncs: sync it once before the first commit relies on it.
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  tuneWasmTiering();
   try {
     const client = await PGlite.create(dataDir, { fs: new SyncedNodeFS(dataDir), startParams: durableStartParams, onStderr: keep, onStdout: keep, ...options });
     if (fresh) flushFolder(dataDir);
